@@ -1,14 +1,100 @@
 /**
- * The pure core: page bytes plus context in, one contract record out. No network, no store,
- * no clock, no environment. (Work in progress: the real pipeline of stages lands next.)
+ * The pure core: page bytes plus context in, one contract record out. No network, no store, no clock, no environment.
+ * Reads top to bottom like the data path:
+ *   decode (charset.ts) → lay out (text-capture.ts | html-page.ts, cleaning every string on the way)
+ *   → read fields (article.ts, published-date.ts, site-name.ts, canonical-url.ts) → enrich (region, people, figures)
+ *   → build the record (build-record.ts).
+ * Throws JsnewsError only when there is no usable record (empty/binary input, no article); quality problems are warnings.
  */
-import type { NewsRecord, PageContext } from './record/schema.js';
+import { charsetFromContentType, decodeBytes } from './decode/charset.js';
+import { assertTextLike, detectInputKind } from './decode/input-kind.js';
 import { ErrorCode, JsnewsError } from './errors.js';
+import { extractArticle, type ArticleDraft } from './extract/article.js';
+import { findCanonicalUrl } from './extract/canonical-url.js';
+import { findPublished } from './extract/published-date.js';
+import { findSiteName } from './extract/site-name.js';
+import { findFigures } from './enrich/figures.js';
+import { findPeople } from './enrich/people.js';
+import { findRegion } from './enrich/region.js';
+import { detectScript } from './clean/simplified.js';
+import { layoutHtml } from './parse/html-page.js';
+import type { PageLayout } from './parse/layout.js';
+import { layoutTextCapture } from './parse/text-capture.js';
+import { buildRecord } from './record/build-record.js';
+import type { NewsRecord, PageContext } from './record/schema.js';
+import { findSiteProfile } from './data/site-profiles.js';
 
-export const NORMALIZER_VERSION = '0.1.0';
+export const NORMALIZER_VERSION = '1.0.0';
 
-export function normalize(bytes: Uint8Array, ctx: PageContext): NewsRecord {
-  void bytes;
-  void ctx;
-  throw new JsnewsError(ErrorCode.Internal, 'normalize is not implemented yet');
+/** An article has at least this many characters of body text; less is an index page, a stub or an error page. */
+export const MIN_ARTICLE_CHARS = 50;
+
+export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord {
+  assertTextLike(bytes);
+  const decoded = decodeBytes(bytes, { declared: ctx.charset ?? charsetFromContentType(ctx.contentType) });
+  const url = ctx.url ?? null;
+  const profile = findSiteProfile(url);
+  const layout = detectInputKind(decoded.text) === 'html' ? layoutHtml(decoded.text, { selector: profile?.bodySelector }) : layoutTextCapture(decoded.text);
+  const draft = extractArticle(layout);
+  assertArticle(draft, layout);
+
+  const { published, publishedAt } = findPublished({
+    metaDates: layout.meta?.dates ?? [],
+    bylineLines: draft.infoLines,
+    paragraphs: draft.paragraphs,
+    url,
+    otherLines: [],
+    fetchedAt: ctx.fetchedAt ?? null,
+  });
+  const warnings = [...decoded.warnings, ...draft.warnings, ...qualityWarnings(draft, published, ctx)];
+  const garbled = draft.used.reduce((n, l) => n + l.garbled, 0);
+  if (garbled > 0) warnings.push(`${garbled} run(s) of garbled text (mojibake or ? replacement characters) kept as served`);
+
+  return buildRecord({
+    url,
+    canonicalUrl: findCanonicalUrl(url, [layout.meta?.canonical ?? null, layout.meta?.ogUrl ?? null]),
+    site: { host: hostOf(url), name: siteNameOf(layout) ?? profile?.name ?? null },
+    title: draft.title!,
+    subtitle: draft.subtitle,
+    published,
+    publishedAt,
+    credits: draft.credits,
+    region: findRegion({ title: draft.title!, subtitle: draft.subtitle, paragraphs: draft.paragraphs }),
+    people: findPeople(draft.paragraphs),
+    figures: findFigures(draft.paragraphs),
+    paragraphs: draft.paragraphs,
+    sourceScript: detectScript(draft.used.map((l) => l.raw).join('\n')),
+    quality: { pinyinAnnotationsRemoved: draft.used.reduce((n, l) => n + l.pinyinRemoved, 0), suspectedGarbled: garbled, warnings },
+    normalizerVersion: NORMALIZER_VERSION,
+  });
+}
+
+function assertArticle(draft: ArticleDraft, layout: PageLayout): void {
+  const chars = draft.paragraphs.reduce((n, p) => n + p.length, 0);
+  if (chars < MIN_ARTICLE_CHARS) {
+    throw new JsnewsError(ErrorCode.NoArticle, `no article found: ${chars} characters of body text (an index, list or stub page?)${layout.warnings.length ? `; ${layout.warnings.join('; ')}` : ''}`);
+  }
+  if (!draft.title) throw new JsnewsError(ErrorCode.NoArticle, 'no headline found for the article body');
+}
+
+function siteNameOf(layout: PageLayout): string | null {
+  if (layout.kind === 'html') return layout.meta?.siteName ?? null;
+  return findSiteName({ chromeLines: layout.chromeLines, titleBars: layout.titleBars });
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+function qualityWarnings(draft: ArticleDraft, published: NewsRecord['published'], ctx: PageContext): string[] {
+  const out: string[] = [];
+  if (!published) out.push('no publish date found');
+  else if (published.year === null) out.push(`date "${published.text}" has no year and nothing to infer it from${ctx.fetchedAt ? '' : ' (give --fetched-at)'}`);
+  if (draft.credits.source === null && draft.credits.originalUrl) out.push('repost names an original URL but no source outlet');
+  return out;
 }

@@ -1,0 +1,61 @@
+/**
+ * SQS batch glue shared by the queue consumers: each record's body is validated, handled, and only
+ * errors marked retryable (or unexpected) become batch item failures. A record that can never
+ * succeed (bad JSON, wrong shape, a permanent error) is logged, counted and acknowledged.
+ */
+import {
+  BatchProcessor,
+  EventType,
+  processPartialResponse,
+  SqsFifoPartialProcessorAsync,
+} from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { z } from 'zod';
+import { ErrorCode, JsnewsError, toJsnewsError } from '../normalize/errors.js';
+import type { Observability } from './observability.js';
+import { recordFailure } from './observability.js';
+import { parseInput } from './validate.js';
+
+export function parseRecordBody<T extends z.ZodTypeAny>(schema: T, record: SQSRecord): z.infer<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(record.body);
+  } catch (err) {
+    throw new JsnewsError(ErrorCode.InvalidArgument, `message ${record.messageId} is not JSON: ${(err as Error).message}`);
+  }
+  return parseInput(schema, json, `message ${record.messageId}`);
+}
+
+/** Whether SQS should deliver the record again: only for errors a retry can fix. */
+export function isRetryable(err: unknown): boolean {
+  if (err instanceof JsnewsError) return err.retryable;
+  return true; // an unexpected exception (a bug, a timeout in an SDK) - retry, then the DLQ keeps it
+}
+
+export async function processSqsBatch<T extends z.ZodTypeAny>(
+  event: SQSEvent,
+  context: Context,
+  opts: { schema: T; fifo: boolean; obs: Observability; handle: (item: z.infer<T>, record: SQSRecord) => Promise<unknown> },
+): Promise<SQSBatchResponse> {
+  const { obs } = opts;
+  const recordHandler = async (record: SQSRecord) => {
+    try {
+      const item = parseRecordBody(opts.schema, record);
+      return await opts.handle(item, record);
+    } catch (err) {
+      const e = toJsnewsError(err);
+      if (isRetryable(err)) {
+        obs.logger.warn('record will be retried', { messageId: record.messageId, code: e.code, error: e.message });
+        throw err;
+      }
+      recordFailure(obs.metrics, e.code);
+      obs.logger.error('record failed permanently; acknowledged', { messageId: record.messageId, code: e.code, error: e.message });
+      return { failed: e.code };
+    }
+  };
+  const options = { context, throwOnFullBatchFailure: false };
+  if (opts.fifo) {
+    return processPartialResponse(event, recordHandler, new SqsFifoPartialProcessorAsync(), { ...options, skipGroupOnError: true });
+  }
+  return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), options);
+}

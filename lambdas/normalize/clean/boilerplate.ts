@@ -1,0 +1,110 @@
+/**
+ * Lines of site chrome that sit next to (or inside) the article container and are not article text:
+ * share and comment prompts, copyright/disclaimer notes, contact banners, related/hot list headers,
+ * WeChat/QR promos, previous/next links, print/close and font-size toolbars, view counters.
+ * Used by the HTML body extractor (extract/body.ts) and by the text-capture path.
+ *
+ * Both Simplified and Traditional forms match: every pattern is written in Simplified and each character with a
+ * Traditional form from `TRADITIONAL_VARIANTS` becomes a class (`[点點]`). Pinyin annotations a capture may carry
+ * (`網(wǎng)`) are ignored when matching. Metadata lines (责任编辑, 来源, 记者...) are NOT boilerplate: the lead parses
+ * them, so a line carrying a metadata label only matches the copyright rule.
+ *
+ * Rules (quoted by the README):
+ *   share      — starts with 分享到 / 分享给朋友 / 分享至 / 一键分享, short
+ *   comment    — starts with 发表评论 / 欢迎参与讨论 / 网友评论 / 我要评论 / 查看评论, or "已有N人参与"
+ *   copyright  — 版权声明 / 版权所有 / 免责声明 / 转载请注明 / ©, near the start of the line or in a short line
+ *   contact    — 客服 / 联系邮箱 / 联系电话 / 投稿邮箱 / 举报电话 with a phone number or e-mail, short
+ *   list-header — the whole line is a list title: 相关文章, 相关阅读, 热点资讯, 图片新闻, 热点聚焦, 最近发表, 标签列表, 友情链接…
+ *   promo      — 扫一扫 / 长按 / 微信号 / 二维码 / 关注…公众号, short
+ *   prev-next  — starts with 上一篇 / 下一篇 (条/章)
+ *   print      — 打印本页 / 关闭窗口 / 【打印】 / 【关闭】, short
+ *   font-size  — 字号 大 中 小
+ *   views      — 浏览量 / 浏览次数 / 阅读量 / 点击数 followed by a number, short
+ */
+
+export type BoilerplateReason =
+  | 'share' | 'comment' | 'copyright' | 'contact' | 'list-header' | 'promo' | 'prev-next' | 'print' | 'font-size' | 'views';
+
+/** Simplified → Traditional forms of the characters the patterns use. */
+const TRADITIONAL_VARIANTS: Readonly<Record<string, string>> = {
+  给: '給', 发: '發', 表: '表', 评: '評', 论: '論', 欢: '歡', 迎: '迎', 与: '與', 讨: '討', 网: '網', 查: '查', 看: '看',
+  权: '權', 声: '聲', 责: '責', 转: '轉', 载: '載', 请: '請', 注: '註', 联: '聯', 系: '係繫', 邮: '郵', 电: '電', 话: '話',
+  举: '舉', 报: '報', 线: '綫線', 关: '關', 热: '熱', 点: '點', 资: '資', 讯: '訊', 图: '圖', 闻: '聞', 聚: '聚',
+  焦: '焦', 标: '標', 签: '籤簽', 链: '鏈', 阅: '閱', 读: '讀', 荐: '薦', 扫: '掃', 长: '長', 号: '號',
+  维: '維', 码: '碼', 众: '眾衆', 条: '條', 页: '頁', 闭: '閉', 窗: '窗', 览: '覽', 数: '數', 击: '擊', 为: '為爲',
+  专: '專', 题: '題', 门: '門', 猜: '猜', 彩: '彩', 延: '延', 伸: '伸', 排: '排', 榜: '榜', 视: '視',
+  频: '頻', 体: '體', 层: '層', 楼: '樓', 说: '說', 键: '鍵', 复: '復複', 制: '製', 该: '該',
+};
+
+/** Builds a RegExp from a Simplified pattern, widening each character with a Traditional form into a class. */
+function zh(source: string, flags = ''): RegExp {
+  let out = '';
+  for (const ch of source) {
+    const t = TRADITIONAL_VARIANTS[ch];
+    out += t ? `[${ch}${t}]` : ch;
+  }
+  return new RegExp(out, flags);
+}
+
+/** Rules with a length cap apply only to lines at most this long: longer lines are prose that mentions the words.
+ * 60 chars holds "分享到：微信 微博 QQ空间 …" toolbars and contact banners; article sentences quoting them run longer. */
+const SHORT_LINE_CHARS = 60;
+/** The copyright rule also matches long disclaimers when its marker sits within this many chars of the start
+ * (room for a site name such as 江苏苏讯网 before 版权及免责声明). */
+const COPYRIGHT_MARKER_MAX_OFFSET = 16;
+
+/** A metadata label: such a line belongs to the lead's metadata parser, not to the chrome filter. */
+const METADATA_LABEL = zh('(责任编辑|责编|编辑|来源|稿源|作者|记者|通讯员|摄影|原文地址|原文链接)\\s*[:：]?');
+/** Pinyin reading annotations like `(wǎng)` that text captures carry after characters. */
+const PINYIN_ANNOTATION = /[(（][a-zü\u00e0-\u01dc]{1,7}[)）]/g;
+const PHONE_OR_EMAIL = /\d{3,4}[-\s]?\d{7,8}|\b1[3-9]\d{9}\b|\b400[-\s]?\d{3}[-\s]?\d{3,4}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
+
+interface Rule {
+  reason: BoilerplateReason;
+  pattern: RegExp;
+  /** Only lines up to SHORT_LINE_CHARS. */
+  short: boolean;
+  /** Extra condition on the line. */
+  also?: (line: string) => boolean;
+}
+
+const LIST_HEADERS =
+  '相关文章|相关阅读|相关新闻|相关链接|相关报道|相关专题|延伸阅读|推荐阅读|热点资讯|热点新闻|热点聚焦|热门文章|热门推荐|热门资讯|' +
+  '热门标签|图片新闻|最近发表|最新文章|最新发布|标签列表|友情链接|猜你喜欢|精彩推荐|今日推荐|精彩图片|排行榜|热门排行|阅读排行|点击排行|' +
+  '编辑推荐|为你推荐|更多精彩|专题推荐|视频推荐|网友评论|热门评论|最新评论|相关标签';
+
+const RULES: readonly Rule[] = [
+  { reason: 'copyright', pattern: zh('版权声明|版权及免责声明|版权所有|免责声明|转载请注明|未经授权.{0,6}不得转载|Copyright\\s*(©|\\(c\\)|\\d{4})|©\\s*\\d{4}|All rights reserved', 'i'), short: false, also: copyrightPlacement },
+  { reason: 'share', pattern: zh('^(分享到|分享给朋友|分享给好友|分享至|一键分享|分享本文|分享)\\s*[:：]?'), short: true, also: (l) => !/^分享[^\s:：到给給至本]/.test(l) },
+  { reason: 'comment', pattern: zh('^(发表评论|我要评论|网友评论|查看评论|查看全部评论|欢迎参与讨论|欢迎发表评论|参与评论|已有\\s*\\d+\\s*人参与|\\d+\\s*条评论)'), short: true },
+  { reason: 'contact', pattern: zh('客服|联系邮箱|联系电话|投稿邮箱|投稿信箱|举报电话|举报邮箱|热线电话|服务热线'), short: true, also: (l) => PHONE_OR_EMAIL.test(l) },
+  { reason: 'list-header', pattern: zh(`^[【\\[〖]?\\s*(${LIST_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»)?\\s*$`, 'i'), short: true },
+  { reason: 'promo', pattern: zh('扫一扫|扫码|长按|微信号|二维码|关注.{0,12}公众号|微信公众号'), short: true },
+  { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)'), short: true },
+  { reason: 'print', pattern: zh('打印本页|关闭窗口|【打印】|【关闭】|\\[打印\\]|\\[关闭\\]|打印此文|收藏本页'), short: true },
+  { reason: 'font-size', pattern: zh('字号\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|字体\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|【\\s*大\\s*中\\s*小\\s*】'), short: true },
+  { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true },
+];
+
+function copyrightPlacement(line: string): boolean {
+  if (line.length <= SHORT_LINE_CHARS) return true;
+  const m = RULES[0]!.pattern.exec(line);
+  return m !== null && m.index <= COPYRIGHT_MARKER_MAX_OFFSET;
+}
+
+/** Why `line` is chrome, or null when it is not. */
+export function boilerplateReason(line: string): BoilerplateReason | null {
+  const text = line.replace(PINYIN_ANNOTATION, '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  if (!text) return null;
+  const hasMetadata = METADATA_LABEL.test(text);
+  for (const rule of RULES) {
+    if (hasMetadata && rule.reason !== 'copyright') return null;
+    if (rule.short && text.length > SHORT_LINE_CHARS) continue;
+    if (rule.pattern.test(text) && (!rule.also || rule.also(text))) return rule.reason;
+  }
+  return null;
+}
+
+export function isBoilerplateLine(line: string): boolean {
+  return boilerplateReason(line) !== null;
+}

@@ -1,0 +1,78 @@
+/**
+ * Strip pinyin reading annotations that some re-publishers inject after characters:
+ * `鎮(zhèn)江` → `鎮江`.
+ *
+ * Two shapes are removed, nothing else:
+ *  1. READING: a Han character followed by a parenthesised lower-case pinyin syllable (ASCII or full-width
+ *     parentheses) that is a dictionary reading of that character (pinyin-pro), looked up on the character
+ *     itself and on its Simplified form (readings may be keyed on either). `黨(工)委`, `(記者 陳志奎)` and
+ *     `(qū)` after a character it is not a reading of all stay.
+ *  2. AFTER_MOJIBAKE: the annotated character and its `(` were replaced by `?` upstream (`一串串?dāng)?shù)字`).
+ *     A tone-marked syllable right after `?` (with or without `(`), closed by `)`, is removed; the `?` stays
+ *     so that mojibake.ts can still flag the damage (`一串串??字`).
+ *
+ * Readings are compared WITH tone marks. There is deliberately no toneless fallback: on the five seeds all
+ * 908 annotations that follow a real character match a tone-marked reading exactly, and a toneless match
+ * would widen what we delete from text we cannot otherwise verify. Add one only with a seed that needs it.
+ */
+import { pinyin } from 'pinyin-pro';
+import { PINYIN } from './patterns.js';
+import { toSimplifiedChars } from './simplified.js';
+
+/**
+ * The two annotation shapes, compiled once into one alternation; the `?` shape is tried first.
+ * After `?` the syllable must carry a tone mark: with no character left to check the reading against, the tone
+ * mark is what tells pinyin apart from stray Latin text such as `?a)`.
+ */
+export const PINYIN_ANNOTATION_PATTERNS = {
+  afterMojibake: `\\?${PINYIN.open}?(?<lost>${PINYIN.tonedSyllable})${PINYIN.close}`,
+  reading: `(?<han>\\p{Script=Han})${PINYIN.open}(?<syllable>${PINYIN.syllable})${PINYIN.close}`,
+} as const;
+const ANNOTATION = new RegExp(
+  `${PINYIN_ANNOTATION_PATTERNS.afterMojibake}|${PINYIN_ANNOTATION_PATTERNS.reading}`,
+  'gu',
+);
+
+export interface PinyinStripResult {
+  text: string;
+  /** How many annotations were removed (both shapes). */
+  removed: number;
+}
+
+export function stripPinyinAnnotations(text: string): PinyinStripResult {
+  let removed = 0;
+  const stripped = text.replace(ANNOTATION, (match: string, ...args: unknown[]) => {
+    const groups = args.at(-1) as { lost?: string; han?: string; syllable?: string };
+    if (groups.lost !== undefined) {
+      removed += 1;
+      return '?';
+    }
+    if (groups.han !== undefined && groups.syllable !== undefined && isReadingOf(groups.syllable, groups.han)) {
+      removed += 1;
+      return groups.han;
+    }
+    return match;
+  });
+  return { text: stripped, removed };
+}
+
+/** True when `syllable` (tone-marked pinyin) is a dictionary reading of `han` or of its Simplified form. */
+export function isReadingOf(syllable: string, han: string): boolean {
+  const wanted = syllable.normalize('NFC');
+  const forms = new Set([han, toSimplifiedChars(han)]);
+  for (const form of forms) {
+    if (readingsOf(form).includes(wanted)) return true;
+  }
+  return false;
+}
+
+const readingCache = new Map<string, readonly string[]>();
+
+function readingsOf(han: string): readonly string[] {
+  let readings = readingCache.get(han);
+  if (readings === undefined) {
+    readings = pinyin(han, { multiple: true, type: 'array' });
+    readingCache.set(han, readings);
+  }
+  return readings;
+}

@@ -1,0 +1,105 @@
+/**
+ * Traditional → mainland Simplified conversion (OpenCC via opencc-js) and script detection.
+ *
+ * Preset choice, checked on the five seeds after stripPinyinAnnotations (all are mainland news that was run
+ * through a Simplified→Traditional converter upstream):
+ *  - `{ from: 'tw', to: 'cn' }` (OpenCC tw2s, mmseg phrase segmentation + TW variant phrases) is CHOSEN. It is the only
+ *    preset that turns the particle 著 back into 着 (洋溢着, 围着, 着力, 沿着 in 001/002/004) while keeping 著名,
+ *    著作, 显著. Its known misses are a few 著 "write/notable" compounds, repaired by MAINLAND_PHRASE_FIXES.
+ *  - `'t'` and `'hk'` gave identical output on the seeds and leave 洋溢著 / 围著 / 著力 (wrong in mainland text).
+ *  - `'twp'` (Taiwan phrase conversion) is WRONG for this corpus: it rewrites mainland vocabulary as if it were
+ *    Taiwanese: 新增→添加, 指标→指针, 核心→内核, 执行→运行, 整合→集成, 效能→性能, 资讯→信息.
+ */
+import { Converter, CustomConverter } from 'opencc-js';
+
+// opencc-js's .d.ts re-exports its types from an extensionless './core', which NodeNext cannot resolve, so they
+// arrive as `any`; every converter below is typed through this alias instead.
+type TextConverter = (text: string) => string;
+
+// 著 = "write / notable" compounds that tw2s turns into 着; mainland writes them with 著. Found by running
+// tw2s over common 著 compounds (专著, 论著, 编著, ...); extend when a new one shows up.
+export const MAINLAND_PHRASE_FIXES: readonly (readonly [string, string])[] = [
+  ['专着', '专著'], ['论着', '论著'], ['编着', '编著'], ['拙着', '拙著'], ['译着', '译著'],
+  ['遗着', '遗著'], ['卓着', '卓著'], ['土着', '土著'], ['原着', '原著'],
+];
+
+// Characters that s2t (cn→tw) changes but that are also ordinary Traditional characters with their own uses
+// (于 surname, 干 as in 干擾, 后 queen, 台 as in 台灣, 里 in 公里, 斗 in 北斗, 征 in 征服, 占 in 占卜, 范 surname,
+// 余 surname, 采 in 風采, 丑 in 子丑, 伙 in 伙食, 辟 in 復辟, 并 in 并州). Not evidence of Simplified text.
+export const BOTH_SCRIPTS_HAN: ReadonlySet<string> = new Set([...'于干后台里斗并征占范余采丑伙辟']);
+// A page is one script when at least this share of its script-specific characters are of that script.
+// Seeds: Traditional pages 001/002/004 score 0.997/0.999/1.0 (0.970/0.985/0.980 even without BOTH_SCRIPTS_HAN),
+// Simplified pages 000/003 score 1.0; 0.9 leaves room for mojibake, quoted names and leftovers of conversion.
+export const DOMINANT_SCRIPT_SHARE = 0.9;
+
+export type Script = 'Hans' | 'Hant' | 'mixed';
+
+export interface ScriptCounts {
+  /** Han characters that t2s changes (Traditional-only). */
+  traditional: number;
+  /** Han characters that s2t changes (Simplified-only), excluding BOTH_SCRIPTS_HAN. */
+  simplified: number;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+const textConverter = lazy((): TextConverter => {
+  const tw2s: TextConverter = Converter({ from: 'tw', to: 'cn' });
+  const fixes: TextConverter = CustomConverter(MAINLAND_PHRASE_FIXES);
+  return (text) => fixes(tw2s(text));
+});
+// Character-level converters for detection and reading lookup: single characters never match a phrase entry.
+const charT2s = lazy((): TextConverter => Converter({ from: 't', to: 'cn' }));
+// cn→tw rather than cn→t: OpenCC-standard variants (群→羣, 峰→峯, 吃→喫) would count shared characters.
+const charS2t = lazy((): TextConverter => Converter({ from: 'cn', to: 'tw' }));
+
+/** Convert Traditional Chinese text to mainland Simplified with phrase conversion. Simplified text passes through. */
+export function toSimplified(text: string): string {
+  return textConverter()(text);
+}
+
+/** Character-by-character t2s (no phrases); used to look up a character's Simplified form. */
+export function toSimplifiedChars(text: string): string {
+  return charT2s()(text);
+}
+
+type CharScript = 'traditional' | 'simplified' | 'shared';
+// One entry per distinct Han character seen (a few thousand at most), so converters run once per character.
+const charScriptCache = new Map<string, CharScript>();
+
+function classifyChar(ch: string): CharScript {
+  let script = charScriptCache.get(ch);
+  if (script === undefined) {
+    if (charT2s()(ch) !== ch) script = 'traditional';
+    else if (!BOTH_SCRIPTS_HAN.has(ch) && charS2t()(ch) !== ch) script = 'simplified';
+    else script = 'shared';
+    charScriptCache.set(ch, script);
+  }
+  return script;
+}
+
+/** Count script-specific Han characters. */
+export function countScriptChars(text: string): ScriptCounts {
+  const counts: ScriptCounts = { traditional: 0, simplified: 0 };
+  for (const ch of text) {
+    if (!HAN.test(ch)) continue;
+    const script = classifyChar(ch);
+    if (script !== 'shared') counts[script] += 1;
+  }
+  return counts;
+}
+
+/** The script the text is served in. No script-specific characters (e.g. 中国江苏) counts as 'Hans'. */
+export function detectScript(text: string): Script {
+  const { traditional, simplified } = countScriptChars(text);
+  const total = traditional + simplified;
+  if (total === 0) return 'Hans';
+  if (traditional / total >= DOMINANT_SCRIPT_SHARE) return 'Hant';
+  if (simplified / total >= DOMINANT_SCRIPT_SHARE) return 'Hans';
+  return 'mixed';
+}

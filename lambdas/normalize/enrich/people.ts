@@ -1,0 +1,211 @@
+/**
+ * Named officials and the posts the text gives them, from cleaned Simplified body paragraphs.
+ *
+ * Each sentence is cut into segments at 、 (a list) and , ， (a clause); any other mark or a space breaks
+ * the chain. Segments are read left to right:
+ * 1. post + name (+ follower):  市委书记马明龙出席会议 → 马明龙 [市委书记, plus posts pending before it]
+ * 2. post alone:                省委常委、| 管委会主任, → pending posts for the next name
+ * 3. name alone, confirmed by a follower (曹路宝主持), by 等 + follower closing a 、 list
+ *    (李驰、…、孙庆树等参加), or by being known already (夏心旻说);
+ *    after "post + name" a 、 list of bare names shares that post (领导杨学鹏、蒋跃建、…).
+ * A name is a surname from the surname table + 1–2 given characters (2–3 chars, 3–4 with a compound
+ * surname); its length is settled by what follows it.
+ */
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../data/chinese-surnames.js';
+import {
+  NAME_FOLLOWERS,
+  NOT_IN_GIVEN_NAMES,
+  NOT_NAMES,
+  PHOTO_CREDIT,
+  POST_SUFFIXES,
+  WEAK_NAME_FOLLOWERS,
+} from '../data/official-titles.js';
+
+export interface PersonMention {
+  name: string;
+  titles: string[];
+}
+
+/** Sentence ends: a post never carries over one. */
+const SENTENCE_END = /[。！？；!?;]/;
+/** Segment separators, captured so the kind of join is known: 、 joins a list, , ， join clauses. */
+const SEGMENT_SEPARATOR = /([、,，]|[\s“”"‘’'「」『』（）()《》【】〔〕:：·])/;
+/** Text before a post that is not part of it: 与会人员在市委书记… → 市委书记. */
+const TITLE_LEAD = /^.*[在由请]/;
+/** A given name has one or two characters. */
+const GIVEN_NAME_CHARS = { min: 1, max: 2 } as const;
+/** Only Han characters make a name or a post. */
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+/**
+ * A name with no post, not yet known and not in a list must have at least this many characters: two-character
+ * surname-initial strings before a follower are mostly ordinary words (符合要求, 严格要求, 高度重视).
+ */
+const MIN_LONE_UNTITLED_NAME_CHARS = 3;
+/** The list-closing 等 of 李驰、…、孙庆树等参加. */
+const LIST_CLOSER = '等';
+
+type Join = 'list' | 'clause' | 'break';
+type FollowKind = 'end' | 'strong' | 'list-close' | 'weak';
+
+interface Segment {
+  text: string;
+  join: Join;
+}
+
+interface NameFit {
+  name: string;
+  follow: FollowKind;
+}
+
+/** Where a candidate stands: known names, posts waiting for a name, a list's shared post, unconfirmed list names. */
+interface SentenceState {
+  pendingTitles: string[];
+  listTitles: string[] | null;
+  pendingBare: string[];
+}
+
+function joinOf(separator: string | undefined): Join {
+  if (separator === '、') return 'list';
+  if (separator === ',' || separator === '，') return 'clause';
+  return 'break';
+}
+
+function segmentsOf(sentence: string): Segment[] {
+  const parts = sentence.split(SEGMENT_SEPARATOR);
+  const segments: Segment[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const text = parts[i] ?? '';
+    if (text !== '') segments.push({ text, join: joinOf(parts[i - 1]) });
+    else if (i > 0) segments.push({ text: '', join: 'break' });
+  }
+  return segments;
+}
+
+function followKind(rest: string): FollowKind | null {
+  if (rest === '') return 'end';
+  if (NAME_FOLLOWERS.some((w) => rest.startsWith(w))) return 'strong';
+  if (rest.startsWith(LIST_CLOSER) && NAME_FOLLOWERS.some((w) => rest.startsWith(w, LIST_CLOSER.length))) return 'list-close';
+  if (WEAK_NAME_FOLLOWERS.some((w) => rest.startsWith(w))) return 'weak';
+  return null;
+}
+
+function surnameLength(name: string): number {
+  if (name.length >= 3 && COMPOUND_SURNAMES.has(name.slice(0, 2))) return 2;
+  return SINGLE_SURNAMES.has(name[0] ?? '') ? 1 : 0;
+}
+
+function isPlausibleName(name: string): boolean {
+  const surname = surnameLength(name);
+  const given = name.slice(surname);
+  return (
+    surname > 0 &&
+    given.length >= GIVEN_NAME_CHARS.min &&
+    given.length <= GIVEN_NAME_CHARS.max &&
+    HAN_ONLY.test(name) &&
+    ![...given].some((c) => NOT_IN_GIVEN_NAMES.includes(c)) &&
+    !WEAK_NAME_FOLLOWERS.includes(name.slice(-1)) &&
+    !NOT_NAMES.includes(name)
+  );
+}
+
+/** Candidate lengths, longest first: 2–3 chars, 4 only with a compound surname. */
+const NAME_LENGTHS = [4, 3, 2] as const;
+
+/** The name starting at `start`: a fit followed by a follower beats one ending the segment; then longer wins. */
+function readNameAt(text: string, start: number): NameFit | null {
+  let atEnd: NameFit | null = null;
+  for (const length of NAME_LENGTHS) {
+    const name = text.slice(start, start + length);
+    if (name.length !== length || !isPlausibleName(name)) continue;
+    const follow = followKind(text.slice(start + length));
+    if (follow === null) continue;
+    if (follow !== 'end') return { name, follow };
+    atEnd ??= { name, follow };
+  }
+  return atEnd;
+}
+
+function cleanTitle(text: string): string {
+  return text.replace(TITLE_LEAD, '');
+}
+
+function isPost(text: string): boolean {
+  const title = cleanTitle(text);
+  return title.length >= 2 && HAN_ONLY.test(title) && POST_SUFFIXES.some((s) => title.endsWith(s));
+}
+
+/** "post + name": the first split where the text before is a post and a name fits after it. */
+function readTitledName(text: string): { title: string; fit: NameFit } | null {
+  for (let p = 2; p <= text.length - 2; p++) {
+    if (!isPost(text.slice(0, p))) continue;
+    const fit = readNameAt(text, p);
+    if (fit) return { title: cleanTitle(text.slice(0, p)), fit };
+  }
+  return null;
+}
+
+class PeopleAccumulator {
+  readonly byName = new Map<string, string[]>();
+
+  add(name: string, titles: readonly string[]): void {
+    const merged = this.byName.get(name) ?? [];
+    for (const t of titles) if (!merged.includes(t)) merged.push(t);
+    this.byName.set(name, merged);
+  }
+
+  isKnown(name: string): boolean {
+    return this.byName.has(name);
+  }
+}
+
+function confirmsBareName(fit: NameFit, inList: boolean, people: PeopleAccumulator): boolean {
+  if (people.isKnown(fit.name)) return fit.follow !== 'end';
+  const longEnough = inList || fit.name.length >= MIN_LONE_UNTITLED_NAME_CHARS;
+  return longEnough && (fit.follow === 'strong' || fit.follow === 'list-close');
+}
+
+function readBareSegment(segment: Segment, state: SentenceState, people: PeopleAccumulator): void {
+  const fit = readNameAt(segment.text, 0);
+  if (!fit) {
+    state.listTitles = null;
+    state.pendingBare = [];
+  } else if (state.listTitles && segment.join === 'list') {
+    people.add(fit.name, state.listTitles);
+    if (fit.follow !== 'end') state.listTitles = null;
+  } else if (confirmsBareName(fit, state.pendingBare.length > 0, people)) {
+    for (const name of [...state.pendingBare, fit.name]) people.add(name, []);
+    state.pendingBare = [];
+  } else {
+    state.pendingBare = fit.follow === 'end' ? [...state.pendingBare, fit.name] : [];
+  }
+}
+
+function readSegment(segment: Segment, state: SentenceState, people: PeopleAccumulator): void {
+  if (segment.join === 'break') Object.assign(state, { pendingTitles: [], listTitles: null, pendingBare: [] });
+  if (segment.join === 'clause') Object.assign(state, { listTitles: null, pendingBare: [] });
+  if (PHOTO_CREDIT.test(segment.text)) {
+    state.pendingBare = [];
+    return;
+  }
+  const titled = readTitledName(segment.text);
+  if (titled) {
+    const titles = [...state.pendingTitles, titled.title];
+    people.add(titled.fit.name, titles);
+    Object.assign(state, { pendingTitles: [], pendingBare: [], listTitles: titled.fit.follow === 'end' ? titles : null });
+  } else if (isPost(segment.text)) {
+    state.pendingTitles.push(cleanTitle(segment.text));
+    Object.assign(state, { listTitles: null, pendingBare: [] });
+  } else {
+    state.pendingTitles = [];
+    readBareSegment(segment, state, people);
+  }
+}
+
+export function findPeople(paragraphs: string[]): PersonMention[] {
+  const people = new PeopleAccumulator();
+  for (const sentence of paragraphs.flatMap((p) => p.split(SENTENCE_END))) {
+    const state: SentenceState = { pendingTitles: [], listTitles: null, pendingBare: [] };
+    for (const segment of segmentsOf(sentence)) readSegment(segment, state, people);
+  }
+  return [...people.byName].map(([name, titles]) => ({ name, titles }));
+}

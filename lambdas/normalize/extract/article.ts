@@ -1,0 +1,98 @@
+/**
+ * From a PageLayout (text capture or HTML) to the article's fields. One set of rules for both kinds of input:
+ *   1. info lines under the headline give credits (来源/编辑/作者) and the byline date;
+ *   2. each body block is, in this order: boilerplate (dropped), a credit line (read, removed), a photo caption with
+ *      a 摄 credit (read, removed), or a paragraph;
+ *   3. the last paragraph may close with a byline "(记者 陈志奎)"; the first may open with a dateline "金山网讯";
+ *   4. meta tags fill what the visible page did not say.
+ */
+import type { CleanedText } from '../clean/clean-text.js';
+import { isBoilerplateLine } from '../clean/boilerplate.js';
+import type { PageLayout } from '../parse/layout.js';
+import { emptyCredits, isOutletName, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline, type Credits } from './byline.js';
+
+/** A block is a credit line only when this short once URLs are removed; longer blocks are prose that mentions 编辑 or 来源. */
+const MAX_CREDIT_LINE_CHARS = 40;
+const URLS = /https?:\/\/\S+/g;
+
+export interface ArticleDraft {
+  title: string | null;
+  subtitle: string | null;
+  paragraphs: string[];
+  credits: Credits;
+  infoLines: string[];
+  /** Strings the record is made of, for quality counts and script detection. */
+  used: CleanedText[];
+  warnings: string[];
+}
+
+function isCreditLine(line: string): boolean {
+  return line.replace(URLS, '').trim().length <= MAX_CREDIT_LINE_CHARS;
+}
+
+export function extractArticle(layout: PageLayout): ArticleDraft {
+  const credits = emptyCredits();
+  const used: CleanedText[] = [];
+  if (layout.title) used.push(layout.title);
+  used.push(...layout.subtitles);
+
+  for (const line of layout.infoLines) if (readLabelledCredits(line.text, credits)) used.push(line);
+
+  const title = layout.title?.text ?? null;
+  const kept: CleanedText[] = [];
+  for (const block of layout.blocks) {
+    const text = block.text;
+    if (text === title) continue;
+    if (isCreditLine(text) && readLabelledCredits(text, credits)) {
+      used.push(block);
+      continue;
+    }
+    if (isBoilerplateLine(text)) continue;
+    const caption = splitCaptionCredit(text);
+    if (caption) {
+      credits.photographers.push(...caption.photographers.filter((p) => !credits.photographers.includes(p)));
+      used.push(block);
+      continue;
+    }
+    kept.push(block);
+  }
+
+  const paragraphs = kept.map((b) => b.text);
+  used.push(...kept);
+  closeWithTrailingByline(paragraphs, credits);
+  if (paragraphs[0]) readDateline(paragraphs[0], credits);
+  fillFromMeta(layout, credits);
+
+  return {
+    title,
+    subtitle: layout.subtitles.length ? layout.subtitles.map((s) => s.text).join(' ') : null,
+    paragraphs,
+    credits,
+    infoLines: layout.infoLines.map((l) => l.text),
+    used,
+    warnings: [...layout.warnings],
+  };
+}
+
+function closeWithTrailingByline(paragraphs: string[], credits: Credits): void {
+  const lastIndex = paragraphs.length - 1;
+  const last = paragraphs[lastIndex];
+  if (last === undefined) return;
+  const split = splitTrailingByline(last);
+  if (!split) return;
+  for (const a of split.authors) if (!credits.authors.includes(a)) credits.authors.push(a);
+  if (split.rest) paragraphs[lastIndex] = split.rest;
+  else paragraphs.splice(lastIndex, 1);
+}
+
+function fillFromMeta(layout: PageLayout, credits: Credits): void {
+  const meta = layout.meta;
+  if (!meta) return;
+  if (!credits.source && meta.source && meta.source.length <= 30) credits.source = meta.source;
+  if (credits.authors.length === 0) {
+    for (const a of meta.authors) {
+      if (isOutletName(a)) credits.source ??= a;
+      else if (a.length <= 40 && !/^https?:/.test(a)) credits.authors.push(a);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Turns the chosen article container(s) into text blocks in document order: one block per paragraph, list item,
+ * table cell, heading or `<br>`-separated line; white space collapsed. Iterative walk. Skips what the stats pass
+ * marked as skipped, the h1 (the headline is the lead's), a heading repeating the title, and sub-blocks that
+ * Readability's `_cleanConditionally` would drop (link lists, form/image clutter, negative class names).
+ */
+import type { AnyNode, Element } from 'domhandler';
+import {
+  BLOCK_TAGS, CLASS_WEIGHT, CLEAN_KEEP_IF_COMMAS, CLEAN_MAX_LINK_DENSITY, CLEAN_MAX_LINK_DENSITY_POSITIVE,
+} from './body-patterns.js';
+import { classWeight, isElement, type NodeStats, type StatsMap } from './body-stats.js';
+
+/** Elements conditional cleaning looks at (Readability: fieldset, table, ul, div; plus the HTML5 blocks CMSs use). */
+const CLEANABLE_TAGS: ReadonlySet<string> = new Set(['form', 'div', 'section', 'table', 'ul', 'ol', 'dl', 'fieldset', 'aside', 'header', 'footer', 'center']);
+/** A block whose text is mostly inside ul/ol descendants is a list (Readability: 0.9). */
+const LIST_SHARE = 0.9;
+/** Readability's "heading density < 0.9 and text < 25 chars with links" rule. */
+const CLEAN_MAX_HEADING_DENSITY = 0.9;
+const CLEAN_MIN_CHARS = 25;
+/** One embed is fine in a block with this many chars (Readability: 75). */
+const CLEAN_EMBED_MIN_CHARS = 75;
+
+export interface BlockOptions {
+  /** Apply conditional cleaning to sub-blocks (off on the loosest pass). */
+  clean: boolean;
+  /** Headline to drop when a heading repeats it. */
+  title?: string | null;
+}
+
+export interface Block {
+  text: string;
+  /** Characters (non-white-space) inside links, and in total: lets callers drop link-only lines. */
+  linkChars: number;
+  chars: number;
+}
+
+/** Collapses white space (incl. U+3000, NBSP, zero-width) to single spaces and trims. */
+export function collapseSpace(text: string): string {
+  return text.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** Text blocks of `roots` (in the order given), after cleaning. */
+export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: BlockOptions): Block[] {
+  const out: Block[] = [];
+  const title = opts.title ? collapseSpace(opts.title) : null;
+  const state = { buf: [] as string[], linkChars: 0, chars: 0 };
+  const flush = (): void => {
+    const text = collapseSpace(state.buf.join(''));
+    if (text) out.push({ text, linkChars: state.linkChars, chars: state.chars });
+    state.buf = [];
+    state.linkChars = 0;
+    state.chars = 0;
+  };
+  // Stack entries: a node to visit, or a marker that closes a block element.
+  type Item = { node: AnyNode; inLink: boolean; depth: number } | { close: true };
+  for (const root of roots) {
+    const stack: Item[] = [{ node: root, inLink: false, depth: 0 }];
+    while (stack.length > 0) {
+      const item = stack.pop()!;
+      if ('close' in item) {
+        flush();
+        continue;
+      }
+      const { node, inLink, depth } = item;
+      if (node.type === 'text') {
+        state.buf.push(node.data);
+        const n = countChars(node.data);
+        state.chars += n;
+        if (inLink) state.linkChars += n;
+        continue;
+      }
+      if (!isElement(node)) continue;
+      if (shouldDrop(node, stats, opts.clean && depth > 0, title)) continue;
+      const block = BLOCK_TAGS.has(node.name);
+      if (block) {
+        flush();
+        stack.push({ close: true });
+      }
+      const link = inLink || node.name === 'a';
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, inLink: link, depth: depth + 1 });
+    }
+    flush();
+  }
+  return out;
+}
+
+function countChars(data: string): number {
+  let n = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (!(c <= 32 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff)) n++;
+  }
+  return n;
+}
+
+function shouldDrop(el: Element, stats: StatsMap, clean: boolean, title: string | null): boolean {
+  const s = stats.get(el);
+  if (!s || s.skipped) return el.type !== 'tag' || s?.skipped === true;
+  if (el.name === 'h1') return true;
+  if (title && /^h[2-3]$/.test(el.name) && s.chars <= title.length + 2 && headingRepeatsTitle(el, title)) return true;
+  return clean && CLEANABLE_TAGS.has(el.name) && isClutter(el, s);
+}
+
+function headingRepeatsTitle(el: Element, title: string): boolean {
+  const text = collapseSpace(plainText(el));
+  return text.length > 0 && (text === title || title.includes(text) && text.length >= title.length / 2);
+}
+
+/** Readability `_cleanConditionally`, on the precomputed stats. */
+function isClutter(el: Element, s: NodeStats): boolean {
+  const weight = classWeight(el, CLASS_WEIGHT);
+  if (weight < 0) return true;
+  if (s.punct >= CLEAN_KEEP_IF_COMMAS) return false;
+  const isList = el.name === 'ul' || el.name === 'ol' || (s.chars > 0 && s.listChars / s.chars > LIST_SHARE);
+  const linkDensity = s.chars > 0 ? s.linkChars / s.chars : 0;
+  const headingDensity = s.chars > 0 ? s.headingChars / s.chars : 0;
+  const p = s.p + (el.name === 'p' ? 1 : 0);
+  if (s.img > 1 && p / s.img < 0.5) return true;
+  if (!isList && s.li > p) return true;
+  if (s.input > Math.floor(p / 3)) return true;
+  if (!isList && headingDensity < CLEAN_MAX_HEADING_DENSITY && s.chars < CLEAN_MIN_CHARS && (s.img === 0 || s.img > 2) && linkDensity > 0) return true;
+  if (!isList && weight < CLASS_WEIGHT && linkDensity > CLEAN_MAX_LINK_DENSITY) return true;
+  if (weight >= CLASS_WEIGHT && linkDensity > CLEAN_MAX_LINK_DENSITY_POSITIVE) return true;
+  return (s.embed === 1 && s.chars < CLEAN_EMBED_MIN_CHARS) || s.embed > 1;
+}
+
+/** Text of a (small) element without recursion. */
+export function plainText(el: Element): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') parts.push(n.data);
+    else if (isElement(n) && n.type === 'tag') for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return parts.join('');
+}

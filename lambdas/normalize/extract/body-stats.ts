@@ -1,0 +1,179 @@
+/**
+ * One bottom-up pass over the DOM that measures every element once (text length in characters, link text,
+ * clause punctuation, paragraph/list/image counts), so the scorer never calls `.text()` on a subtree.
+ * Iterative (no recursion), so deep nesting cannot overflow the stack. The Map is owned by the caller's
+ * `findArticleBody` run; nothing is written onto DOM nodes.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { BLOCK_TAGS, CLASS_PATTERNS, HEADING_TAGS, HIDDEN_STYLE, LINK_LINE_MAX_DENSITY, SKIP_TAGS, UNLIKELY_ROLES } from './body-patterns.js';
+
+export interface NodeStats {
+  /** Non-white-space characters of visible text in the subtree. */
+  chars: number;
+  /** Of those, characters inside links. */
+  linkChars: number;
+  /** Clause punctuation marks (，。、；：, etc.) in the subtree. */
+  punct: number;
+  /** Text that belongs to this element's own paragraph: loose text and inline descendants, not nested blocks. */
+  ownChars: number;
+  ownLinkChars: number;
+  ownPunct: number;
+  /** Counts of descendant elements used by conditional cleaning. */
+  p: number;
+  li: number;
+  img: number;
+  input: number;
+  embed: number;
+  headingChars: number;
+  /** Characters (and their link characters) of link-list lines: blocks whose own text is mostly link text. */
+  listLineChars: number;
+  listLineLinkChars: number;
+  /** Characters inside ul/ol descendants (for "is this a list" in cleaning). */
+  listChars: number;
+  /** True when the subtree is not article text at all (script, hidden, unlikely chrome...). */
+  skipped: boolean;
+}
+
+export type StatsMap = Map<Element, NodeStats>;
+
+export interface StatsOptions {
+  /** Skip elements whose class/id look like chrome (Readability's first pass). */
+  stripUnlikely: boolean;
+}
+
+const EMPTY: Readonly<NodeStats> = Object.freeze({
+  chars: 0, linkChars: 0, punct: 0, ownChars: 0, ownLinkChars: 0, ownPunct: 0,
+  p: 0, li: 0, img: 0, input: 0, embed: 0, headingChars: 0, listChars: 0, listLineChars: 0, listLineLinkChars: 0, skipped: true,
+});
+
+/** Clause marks as a char-code set (the same set as CLAUSE_PUNCTUATION). */
+const PUNCT_CODES = new Set([...'，。、；：！？,;\uFF0C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32'].map((c) => c.charCodeAt(0)));
+
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** Measures every element under `root`. Skipped subtrees get a zero record with `skipped: true`. */
+export function computeStats(root: AnyNode, opts: StatsOptions): StatsMap {
+  const stats: StatsMap = new Map();
+  const stack: Array<{ node: Element; done: boolean }> = [];
+  const rootChildren = 'children' in root ? (root.children as AnyNode[]) : [];
+  for (let i = rootChildren.length - 1; i >= 0; i--) {
+    const c = rootChildren[i]!;
+    if (isElement(c)) stack.push({ node: c, done: false });
+  }
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (!top.done) {
+      top.done = true;
+      if (isSkipped(top.node, opts)) {
+        stats.set(top.node, EMPTY);
+        stack.pop();
+        continue;
+      }
+      const kids = top.node.children;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        const c = kids[i]!;
+        if (isElement(c)) stack.push({ node: c, done: false });
+      }
+      continue;
+    }
+    stack.pop();
+    stats.set(top.node, measure(top.node, stats));
+  }
+  return stats;
+}
+
+/** Combines an element's children's measures (children are measured first). */
+function measure(el: Element, stats: StatsMap): NodeStats {
+  const s: NodeStats = { ...EMPTY, skipped: false };
+  for (const child of el.children) {
+    if (child.type === 'text') {
+      const [chars, punct] = countText(child.data);
+      s.chars += chars;
+      s.punct += punct;
+      s.ownChars += chars;
+      s.ownPunct += punct;
+    } else if (isElement(child)) {
+      addChild(s, child, stats.get(child) ?? EMPTY);
+    }
+  }
+  const name = el.name;
+  if (name === 'a') {
+    s.linkChars = s.chars;
+    s.ownLinkChars = s.ownChars;
+  }
+  if (HEADING_TAGS.has(name)) s.headingChars = s.chars;
+  if (BLOCK_TAGS.has(name) && s.ownChars > 0 && s.ownLinkChars > s.ownChars * LINK_LINE_MAX_DENSITY) {
+    s.listLineChars += s.ownChars;
+    s.listLineLinkChars += s.ownLinkChars;
+  }
+  if (name === 'ul' || name === 'ol') s.listChars = s.chars;
+  return s;
+}
+
+function addChild(s: NodeStats, el: Element, c: NodeStats): void {
+  s.chars += c.chars;
+  s.linkChars += c.linkChars;
+  s.punct += c.punct;
+  s.p += c.p;
+  s.li += c.li;
+  s.img += c.img;
+  s.input += c.input;
+  s.embed += c.embed;
+  s.headingChars += c.headingChars;
+  s.listChars += c.listChars;
+  s.listLineChars += c.listLineChars;
+  s.listLineLinkChars += c.listLineLinkChars;
+  const name = el.name;
+  if (name === 'p') s.p++;
+  else if (name === 'li') s.li++;
+  else if (name === 'img') s.img++;
+  else if (name === 'input' || name === 'textarea' || name === 'select') s.input++;
+  else if (name === 'object' || name === 'embed' || name === 'iframe') s.embed++;
+  if (!BLOCK_TAGS.has(name)) {
+    s.ownChars += c.ownChars;
+    s.ownLinkChars += c.ownLinkChars;
+    s.ownPunct += c.ownPunct;
+  }
+}
+
+/** [non-white-space chars, clause marks] of a text node. */
+export function countText(data: string): [number, number] {
+  let chars = 0;
+  let punct = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c <= 32 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff) continue;
+    chars++;
+    if (PUNCT_CODES.has(c)) punct++;
+  }
+  return [chars, punct];
+}
+
+function isSkipped(el: Element, opts: StatsOptions): boolean {
+  if (el.type !== 'tag' || SKIP_TAGS.has(el.name)) return true;
+  const a = el.attribs;
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  if (a.style && HIDDEN_STYLE.test(a.style)) return true;
+  if (a.role && UNLIKELY_ROLES.has(a.role)) return true;
+  if (!opts.stripUnlikely || el.name === 'body' || el.name === 'a' || el.name === 'html') return false;
+  const classId = `${a.class ?? ''} ${a.id ?? ''}`;
+  return CLASS_PATTERNS.unlikely.test(classId) && !CLASS_PATTERNS.maybeCandidate.test(classId) && !hasTableOrCodeAncestor(el);
+}
+
+function hasTableOrCodeAncestor(el: Element): boolean {
+  for (let p = el.parent; p && p.type === 'tag'; p = p.parent) if (p.name === 'table' || p.name === 'code') return true;
+  return false;
+}
+
+/** Readability `_getClassWeight`: ±CLASS_WEIGHT for class and for id matching the positive/negative tables. */
+export function classWeight(el: Element, weight: number): number {
+  let w = 0;
+  for (const v of [el.attribs.class, el.attribs.id]) {
+    if (!v) continue;
+    if (CLASS_PATTERNS.negative.test(v)) w -= weight;
+    if (CLASS_PATTERNS.positive.test(v)) w += weight;
+  }
+  return w;
+}

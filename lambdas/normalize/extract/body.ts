@@ -1,0 +1,170 @@
+/**
+ * The article body of an HTML page as text blocks, in layers of trust (trafilatura_sequence style); each layer
+ * engages only when the previous one under-delivered:
+ *   1. profile  — the site profile's CSS selector (`hints.selector`), when it matches at least MIN_PROFILE_CHARS;
+ *   2. scoring  — Readability-style candidate scoring (body-score.ts) in passes that loosen step by step
+ *                 (SCORING_PASSES: strip unlikely chrome → keep it → ignore class names → no cleaning); the first pass
+ *                 giving RETRY_BELOW_CHARS wins, else the longest attempt;
+ *   3. fallback — when scoring found less than RETRY_BELOW_CHARS: all link-poor <p>s of the page, or the single block
+ *                 with the most own text, whichever is longer.
+ * Returns null when the best result has fewer than MIN_BODY_CHARS characters of non-link text (an index or list
+ * page): the caller turns that into NO_ARTICLE.
+ *
+ * Rules (quoted by the README; none is keyed to a site or a benchmark page):
+ *   - text is measured in characters (white space excluded), never in words, so Chinese and English score alike;
+ *   - a paragraph's worth = 1 + clause marks (，。、；：, etc.) + one point per 100 chars (max 3); its container gets it
+ *     all, the parent half, higher ancestors a third per level (up to 5 levels);
+ *   - containers start from a tag base (div +5, td/pre/blockquote +3, lists −3, headings −5) and ±25 for class/id
+ *     names (content/article/text/zoom/TRS_Editor/detail/main… vs comment/share/footer/nav/sidebar/recommend/related/hot/ad…);
+ *   - the final score is multiplied by (1 − link density); near-top candidates vote for a common ancestor;
+ *   - siblings join when they score ≥ 20% of the top, or are long link-poor <p>s;
+ *   - inside the article: scripts, styles, forms, nav, hidden elements, the h1, a heading repeating the title, link-heavy
+ *     or negatively named sub-blocks are dropped; lines that are chrome by their wording (clean/boilerplate.ts) are dropped,
+ *     metadata lines (责任编辑, 来源, 原文地址, (记者 X)) are kept for the lead;
+ *   - all DOM walks are iterative and nesting deeper than MAX_NESTING_DEPTH is flattened first (parse/dom-safety.ts).
+ */
+import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { isBoilerplateLine } from '../clean/boilerplate.js';
+import { flattenDeepNesting, MAX_NESTING_DEPTH } from '../parse/dom-safety.js';
+import { extractBlocks, plainText, type Block } from './body-blocks.js';
+import { LINK_LINE_MAX_DENSITY } from './body-patterns.js';
+import { pickArticleElements } from './body-score.js';
+import { computeStats, isElement, type StatsMap } from './body-stats.js';
+
+export interface ArticleBody {
+  blocks: string[];
+  layer: 'profile' | 'scoring' | 'fallback';
+  score: number;
+  warnings: string[];
+}
+
+export interface BodyHints {
+  title?: string | null;
+  selector?: string | null;
+}
+
+/** Below this many chars of non-link text the page has no article (list/index pages, stubs). zh-cwced's shortest
+ * truth body is 173 chars, gne's shortest article ~150; index pages' best blocks are link lists with ≈0 non-link text. */
+export const MIN_BODY_CHARS = 80;
+/** A profile selector must match this much text, else it is stale (site redesign) and scoring takes over. */
+export const MIN_PROFILE_CHARS = 80;
+/** A scoring pass yielding fewer chars than this is retried looser (Readability's charThreshold 500, in chars; Chinese
+ * bodies are shorter in chars than English ones, so lower). */
+export const RETRY_BELOW_CHARS = 250;
+/** Fallback: a <p> counts as article text when it has at least this many chars and little link text. */
+const FALLBACK_P_MIN_CHARS = 10;
+
+/** Scoring passes, strictest first (Readability's flag retries, as data). */
+const SCORING_PASSES = [
+  { stripUnlikely: true, weightClasses: true, clean: true },
+  { stripUnlikely: false, weightClasses: true, clean: true },
+  { stripUnlikely: false, weightClasses: false, clean: true },
+  { stripUnlikely: false, weightClasses: false, clean: false },
+] as const;
+
+interface Attempt {
+  blocks: Block[];
+  layer: ArticleBody['layer'];
+  score: number;
+}
+
+export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBody | null {
+  const warnings: string[] = [];
+  const lifted = flattenDeepNesting($, MAX_NESTING_DEPTH);
+  if (lifted > 0) warnings.push(`flattened ${lifted} elements nested deeper than ${MAX_NESTING_DEPTH}`);
+  const root = $.root()[0]!;
+  const statsCache = new Map<boolean, StatsMap>();
+  const statsFor = (stripUnlikely: boolean): StatsMap => {
+    let s = statsCache.get(stripUnlikely);
+    if (!s) statsCache.set(stripUnlikely, (s = computeStats(root, { stripUnlikely })));
+    return s;
+  };
+
+  const profile = fromProfile($, hints, statsFor(false), warnings);
+  const best = profile ?? fromScoring(statsFor, hints) ?? { blocks: [], layer: 'scoring', score: 0 };
+  const chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS ? best : longer(best, fromFallback(statsFor(false), hints));
+  const blocks = dropChromeLines(chosen.blocks);
+  if (nonLinkChars(blocks) < MIN_BODY_CHARS) return null;
+  return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, warnings };
+}
+
+function fromProfile($: CheerioAPI, hints: BodyHints, stats: StatsMap, warnings: string[]): Attempt | null {
+  if (!hints.selector) return null;
+  let matched: Element[];
+  try {
+    matched = $(hints.selector).toArray().filter(isElement);
+  } catch (err) {
+    warnings.push(`profile selector "${hints.selector}" is invalid: ${(err as Error).message}`);
+    return null;
+  }
+  const roots = matched.filter((el) => !matched.some((other) => other !== el && isAncestor(other, el)));
+  const blocks = extractBlocks(roots, stats, { clean: false, title: hints.title });
+  if (textChars(blocks) >= MIN_PROFILE_CHARS) return { blocks, layer: 'profile', score: 0 };
+  warnings.push(`profile selector "${hints.selector}" matched ${textChars(blocks)} chars; used generic extraction`);
+  return null;
+}
+
+function fromScoring(statsFor: (strip: boolean) => StatsMap, hints: BodyHints): Attempt | null {
+  let best: Attempt | null = null;
+  for (const pass of SCORING_PASSES) {
+    const stats = statsFor(pass.stripUnlikely);
+    const pick = pickArticleElements(stats, pass, plainText);
+    if (!pick) continue;
+    const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score };
+    if (textChars(attempt.blocks) >= RETRY_BELOW_CHARS) return attempt;
+    best = best ? longer(best, attempt) : attempt;
+  }
+  return best;
+}
+
+/** Layer 3: every link-poor paragraph of the page, or the block with the most own text, whichever is longer. */
+function fromFallback(stats: StatsMap, hints: BodyHints): Attempt {
+  const paragraphs: Element[] = [];
+  let densest: Element | null = null;
+  let densestChars = 0;
+  for (const [el, s] of stats) {
+    if (s.skipped) continue;
+    const ownText = s.ownChars - s.ownLinkChars;
+    if (el.name === 'p' && s.chars >= FALLBACK_P_MIN_CHARS && s.linkChars / s.chars <= LINK_LINE_MAX_DENSITY && !hasParagraphAncestor(el)) paragraphs.push(el);
+    if (el.name !== 'p' && el.name !== 'a' && ownText > densestChars) {
+      densest = el;
+      densestChars = ownText;
+    }
+  }
+  // The stats Map is filled in post-order, so non-nested <p>s come out in document order.
+  const fromP: Attempt = { blocks: extractBlocks(paragraphs, stats, { clean: false, title: hints.title }), layer: 'fallback', score: 0 };
+  if (!densest) return fromP;
+  const fromDense: Attempt = { blocks: extractBlocks([densest], stats, { clean: true, title: hints.title }), layer: 'fallback', score: 0 };
+  return longer(fromP, fromDense);
+}
+
+function dropChromeLines(blocks: Block[]): Block[] {
+  return blocks.filter((b) => !isBoilerplateLine(b.text));
+}
+
+function longer(a: Attempt, b: Attempt): Attempt {
+  return textChars(b.blocks) > textChars(a.blocks) ? b : a;
+}
+
+function textChars(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) n += b.chars;
+  return n;
+}
+
+function nonLinkChars(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) n += b.chars - b.linkChars;
+  return n;
+}
+
+function isAncestor(ancestor: Element, el: Element): boolean {
+  for (let p = el.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+function hasParagraphAncestor(el: Element): boolean {
+  for (let p = el.parent; p; p = p.parent) if (isElement(p) && p.name === 'p') return true;
+  return false;
+}

@@ -1,0 +1,143 @@
+/**
+ * Credits: who wrote, edited and photographed the article, which outlet it comes from and which original it reposts.
+ * Works on cleaned (Simplified, white-space-collapsed) lines. Five byline shapes occur in the seeds and across the bench:
+ *   1. labelled info line under the headline: "2024-02-20 09:49 来源: 编辑:中国江苏网 浏览量:0";
+ *   2. labelled tail lines after the body: "责任编辑:龚逍遥", "【责任编辑:陆超】", "原文地址:https://…";
+ *   3. a trailing parenthesised byline closing the last paragraph: "(记者 陈志奎)", "(吕正龙)";
+ *   4. a photo-caption credit: "镇江市项目攻坚暨产业强市大会现场。 马镇丹 谢道韫 摄";
+ *   5. a dateline naming the outlet: "金山网讯 1月28日,…", "本报讯(记者 张三)…".
+ */
+
+export interface Credits {
+  authors: string[];
+  editors: string[];
+  photographers: string[];
+  source: string | null;
+  originalUrl: string | null;
+}
+
+export function emptyCredits(): Credits {
+  return { authors: [], editors: [], photographers: [], source: null, originalUrl: null };
+}
+
+// Labels, longest first so 责任编辑 is never read as plain 编辑. Values run to the next white space or bracket.
+const VALUE = String.raw`\s*[:：]\s*([^\s:：【】\[\]|｜]*)`;
+const LABELS = {
+  source: new RegExp(String.raw`(?:来源|稿源|转自|出处|来自)${VALUE}`, 'g'),
+  editor: new RegExp(String.raw`(?:责任编辑|责编|编辑)${VALUE}`, 'g'),
+  author: new RegExp(String.raw`(?:记者|作者|撰稿|撰文|文)${VALUE}`, 'g'),
+  photographer: new RegExp(String.raw`(?:摄影|摄像|摄)${VALUE}`, 'g'),
+  originalUrl: /(?:原文地址|原文链接|原文网址)\s*[:：]\s*(https?:\/\/\S+)/,
+} as const;
+
+/** A name in a credit: 2–4 Han characters (Chinese names), or a Latin name. */
+const NAME = /^(?:[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .'-]{1,40})$/;
+/** Values that name an outlet rather than a person: sites fill 编辑/作者 with the source outlet. */
+const OUTLET_SUFFIX = /(?:网|报|日报|晚报|社|台|电视台|新闻|客户端|融媒体中心|新闻中心|发布|杂志|频道|政府|办公室|委员会)$/;
+/** CMS account names that are not people. */
+const NON_PERSON_NAMES = new Set(['admin', 'administrator', '管理员', '网站编辑', '小编', '本网', '佚名', '未知']);
+/** A value that is itself the next label ("来源: 编辑:中国江苏网") means the first label was left empty. */
+const LABEL_WORD = /^(?:来源|稿源|转自|出处|来自|责任编辑|责编|编辑|记者|作者|撰稿|撰文|摄影|摄像|摄|浏览|阅读|点击|发布|时间|日期)/;
+/** Separators between names in one credit. */
+const NAME_SEPARATORS = /[\s、，,/／;；]+/;
+
+export function isOutletName(value: string): boolean {
+  return value.length >= 2 && OUTLET_SUFFIX.test(value);
+}
+
+function valueOf(m: RegExpMatchArray): string {
+  const v = m[1]?.trim() ?? '';
+  return LABEL_WORD.test(v) ? '' : v;
+}
+
+function splitNames(value: string): string[] {
+  return value
+    .split(NAME_SEPARATORS)
+    .map((v) => v.trim())
+    .filter((v) => NAME.test(v) && !NON_PERSON_NAMES.has(v.toLowerCase()));
+}
+
+function pushUnique(list: string[], values: string[]): void {
+  for (const v of values) if (!list.includes(v)) list.push(v);
+}
+
+/** Reads labelled credits from one line into `into`. Returns true when the line held any credit. */
+export function readLabelledCredits(line: string, into: Credits): boolean {
+  let found = false;
+  const url = LABELS.originalUrl.exec(line);
+  if (url?.[1]) {
+    into.originalUrl ??= url[1].replace(/[，。,;；）)\]】]+$/, '');
+    found = true;
+  }
+  const stripped = line.replace(LABELS.originalUrl, ' ');
+  for (const m of stripped.matchAll(LABELS.source)) {
+    found = true;
+    const v = valueOf(m);
+    if (v && !into.source) into.source = v;
+  }
+  for (const m of stripped.matchAll(LABELS.editor)) {
+    found = true;
+    const v = valueOf(m);
+    if (isOutletName(v)) {
+      // "来源: 编辑:中国江苏网": the outlet sits in the editor slot; it is the source, not a person.
+      into.source ??= v;
+    } else pushUnique(into.editors, splitNames(v));
+  }
+  for (const m of stripped.matchAll(LABELS.author)) {
+    const v = valueOf(m);
+    if (!v) continue;
+    found = true;
+    if (isOutletName(v)) into.source ??= v;
+    else pushUnique(into.authors, splitNames(v));
+  }
+  for (const m of stripped.matchAll(LABELS.photographer)) {
+    const v = valueOf(m);
+    if (!v) continue;
+    found = true;
+    pushUnique(into.photographers, splitNames(v));
+  }
+  return found;
+}
+
+// "(记者 陈志奎)", "(吕正龙)", "（通讯员 王五 记者 李四）" closing a paragraph.
+const TRAILING_BYLINE = /[(（]\s*((?:(?:记者|通讯员|作者|实习生|见习记者)\s*)?[\u4e00-\u9fff]{2,4}(?:[\s、]+(?:(?:记者|通讯员|作者|实习生|见习记者)\s*)?[\u4e00-\u9fff]{2,4})*)\s*[)）]\s*$/;
+const ROLE_WORDS = /记者|通讯员|作者|实习生|见习记者/g;
+/** A parenthesised tail that names a place or organisation is not a byline: "(镇江)", "(南京市)". */
+const NOT_A_NAME_SUFFIX = /[市区县省镇乡村网报社台局委会部厅院所司]$/;
+
+/** Splits a trailing byline off a paragraph: returns the paragraph without it and the names, or null. */
+export function splitTrailingByline(paragraph: string): { rest: string; authors: string[] } | null {
+  const m = TRAILING_BYLINE.exec(paragraph);
+  if (!m?.[1]) return null;
+  const names = m[1].replace(ROLE_WORDS, ' ').split(/[\s、]+/).filter(Boolean);
+  if (names.length === 0 || names.some((n) => NOT_A_NAME_SUFFIX.test(n))) return null;
+  const rest = paragraph.slice(0, m.index).trimEnd();
+  // A paragraph that is nothing but the byline is a byline line.
+  return { rest, authors: names };
+}
+
+// "…现场。 马镇丹 谢道韫 摄" or "记者 王五 摄": names before a closing 摄.
+const CAPTION_CREDIT = /(?:^|[\s。.!！])((?:[\u4e00-\u9fff]{2,4}[\s、]+)*[\u4e00-\u9fff]{2,4})\s*摄(?:影)?\s*$/;
+
+/** A photo caption with a closing photographer credit: returns the caption text and the photographers, or null. */
+export function splitCaptionCredit(line: string): { caption: string; photographers: string[] } | null {
+  const m = CAPTION_CREDIT.exec(line);
+  if (!m?.[1]) return null;
+  const names = m[1].replace(ROLE_WORDS, ' ').split(/[\s、]+/).filter(Boolean);
+  if (names.length === 0) return null;
+  const caption = line.slice(0, m.index + (m[0].length - m[0].trimStart().length)).trim();
+  return { caption, photographers: names };
+}
+
+// "金山网讯 1月28日,…", "新华社南京2月20日电", "本报讯(记者 张三)": the outlet that opens the lead paragraph.
+const DATELINE_OUTLET = /^[\s【\[]*([\u4e00-\u9fff]{2,12}?(?:网|报|社|台|新闻|客户端))讯/;
+const DATELINE_BYLINE = /^[\s【\[]*[\u4e00-\u9fff]{0,12}讯\s*[(（]\s*((?:记者|通讯员)?[^()（）]{2,30})[)）]/;
+/** 本报 / 本网 mean "this outlet": not a name we can record as a source. */
+const SELF_REFERENCES = new Set(['本报', '本网', '本台', '本刊']);
+
+export function readDateline(lead: string, into: Credits): void {
+  const outlet = DATELINE_OUTLET.exec(lead)?.[1];
+  if (outlet && !SELF_REFERENCES.has(outlet)) into.source ??= outlet;
+  const byline = DATELINE_BYLINE.exec(lead)?.[1];
+  if (byline) pushUnique(into.authors, splitNames(byline.replace(ROLE_WORDS, ' ')));
+}

@@ -1,0 +1,112 @@
+/**
+ * What an HTML page says about itself in its <head> and JSON-LD: the first layer of every metadata field
+ * (trafilatura's order: meta tags, then JSON-LD, then the DOM, then the URL).
+ */
+import type { CheerioAPI } from '../parse/load-html.js';
+import { findFullDates, type DateMatch } from './dates.js';
+
+export interface HtmlMeta {
+  titleTag: string | null;
+  ogTitle: string | null;
+  siteName: string | null;
+  canonical: string | null;
+  ogUrl: string | null;
+  dates: DateMatch[];
+  authors: string[];
+  source: string | null;
+  description: string | null;
+}
+
+// <meta> names/properties that carry the page's own publish time, best first.
+const DATE_META_KEYS = [
+  'article:published_time', 'og:article:published_time', 'og:release_date', 'datepublished', 'publishdate', 'pubdate',
+  'publish_date', 'publication_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'weibo:article:create_at',
+  'firstpublishedtime', 'created', 'date',
+] as const;
+const SITE_NAME_META_KEYS = ['og:site_name', 'sitename', 'site_name', 'application-name', 'apple-mobile-web-app-title'] as const;
+const AUTHOR_META_KEYS = ['author', 'article:author', 'dc.creator', 'byl'] as const;
+const SOURCE_META_KEYS = ['source', 'contentsource', 'article:source', 'copyright_source'] as const;
+
+function metaContent($: CheerioAPI, keys: readonly string[]): string | null {
+  const wanted = new Set(keys);
+  let best: { rank: number; value: string } | null = null;
+  $('meta').each((_, el) => {
+    const attrs = (el as { attribs?: Record<string, string> }).attribs ?? {};
+    const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '').trim().toLowerCase();
+    const value = (attrs.content ?? '').trim();
+    if (!value || !wanted.has(key)) return;
+    const rank = keys.indexOf(key);
+    if (!best || rank < best.rank) best = { rank, value };
+  });
+  return (best as { rank: number; value: string } | null)?.value ?? null;
+}
+
+function linkHref($: CheerioAPI, rel: string): string | null {
+  const href = $(`link[rel="${rel}"]`).first().attr('href');
+  return href?.trim() || null;
+}
+
+interface JsonLdFacts {
+  headline?: string;
+  datePublished?: string;
+  authors: string[];
+  publisher?: string;
+}
+
+function readJsonLd($: CheerioAPI): JsonLdFacts {
+  const facts: JsonLdFacts = { authors: [] };
+  $('script[type="application/ld+json"]').each((_, el) => {
+    let data: unknown;
+    try {
+      data = JSON.parse($(el).text());
+    } catch {
+      return; // Broken JSON-LD is common; the DOM layers still answer.
+    }
+    for (const node of flattenJsonLd(data)) {
+      const type = String(node['@type'] ?? '');
+      if (!/Article|NewsArticle|BlogPosting|Report|WebPage/i.test(type)) continue;
+      if (typeof node.headline === 'string') facts.headline ??= node.headline;
+      if (typeof node.datePublished === 'string') facts.datePublished ??= node.datePublished;
+      for (const a of [node.author].flat()) {
+        const name = typeof a === 'string' ? a : typeof a === 'object' && a && 'name' in a ? String((a as { name: unknown }).name) : null;
+        if (name && !facts.authors.includes(name)) facts.authors.push(name);
+      }
+      const pub = node.publisher as { name?: unknown } | undefined;
+      if (pub && typeof pub.name === 'string') facts.publisher ??= pub.name;
+    }
+  });
+  return facts;
+}
+
+function flattenJsonLd(data: unknown): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const stack: unknown[] = [data];
+  while (stack.length) {
+    const item = stack.pop();
+    if (Array.isArray(item)) stack.push(...item);
+    else if (item && typeof item === 'object') {
+      out.push(item as Record<string, unknown>);
+      const graph = (item as Record<string, unknown>)['@graph'];
+      if (graph) stack.push(graph);
+    }
+  }
+  return out;
+}
+
+export function readHtmlMeta($: CheerioAPI): HtmlMeta {
+  const ld = readJsonLd($);
+  const dateText = metaContent($, DATE_META_KEYS) ?? ld.datePublished ?? $('[itemprop="datePublished"]').first().attr('content') ?? $('time[pubdate]').first().attr('datetime') ?? null;
+  const dates = dateText ? findFullDates(dateText) : [];
+  const authorMeta = metaContent($, AUTHOR_META_KEYS);
+  return {
+    titleTag: $('title').first().text().trim() || null,
+    ogTitle: metaContent($, ['og:title', 'twitter:title']) ?? ld.headline ?? null,
+    siteName: metaContent($, SITE_NAME_META_KEYS) ?? ld.publisher ?? null,
+    canonical: linkHref($, 'canonical'),
+    ogUrl: metaContent($, ['og:url']),
+    dates,
+    authors: authorMeta ? [authorMeta, ...ld.authors.filter((a) => a !== authorMeta)] : ld.authors,
+    source: metaContent($, SOURCE_META_KEYS),
+    description: metaContent($, ['description', 'og:description']),
+  };
+}

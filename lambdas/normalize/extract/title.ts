@@ -1,0 +1,34 @@
+/**
+ * The headline, without site-name suffixes or section names.
+ * HTML: the <h1> (or headline-classed element) that the <title>/og:title agrees with, else og:title, else the <title>'s
+ * longest segment. Kicker (引题) and sub-headline (副题) are the headline-block elements right around it.
+ * Text captures: the first headline-like line(s) before the body (see text-capture.ts).
+ */
+
+const TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|—|-|·)\s*/;
+/** Segments this short in a title bar are section or site names (要闻, 新闻中心), not headlines. */
+const MIN_HEADLINE_SEGMENT_CHARS = 6;
+
+/** Removes site-name and section suffixes from a <title>/og:title: "标题_我爱江苏网_江苏网" → "标题". */
+export function stripTitleSuffixes(title: string, siteName?: string | null): string {
+  const segments = title.split(TITLE_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+  if (segments.length <= 1) return title.trim();
+  const kept = segments.filter((s) => s !== siteName && s.length >= MIN_HEADLINE_SEGMENT_CHARS);
+  if (kept.length === 0) return segments[0]!;
+  // Headline first is the common order; a few sites put the site first, so take the longest segment.
+  return kept.reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+function squash(s: string): string {
+  return s.replace(/[\s\p{P}]/gu, '');
+}
+
+/** Picks the headline from HTML candidates (all cleaned). */
+export function chooseHtmlTitle(input: { h1s: string[]; ogTitle: string | null; titleTag: string | null; siteName: string | null }): string | null {
+  const refs = [input.ogTitle, input.titleTag].filter((s): s is string => !!s).map(squash);
+  const agreed = input.h1s.find((h) => h.length >= 2 && refs.some((r) => r.includes(squash(h))));
+  if (agreed) return agreed;
+  if (input.ogTitle) return stripTitleSuffixes(input.ogTitle, input.siteName);
+  if (input.titleTag) return stripTitleSuffixes(input.titleTag, input.siteName);
+  return input.h1s[0] ?? null;
+}

@@ -1,0 +1,126 @@
+/**
+ * HTML pages → PageLayout. The page is parsed once (load-html.ts); then:
+ *   headline: the <h1>/title-classed element the <title> agrees with (title.ts), with its kicker/sub-headline siblings;
+ *   info lines: short elements classed as info/source/time/author, and the short siblings right after the headline;
+ *   blocks: the article body found by extract/body.ts (site selector → scoring → fallback), plus editor lines that
+ *   templates place just outside the article container;
+ *   chrome: footer/banner/copyright text, for the site name.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { cleanText, type CleanedText } from '../clean/clean-text.js';
+import { findArticleBody } from '../extract/body.js';
+import { readHtmlMeta } from '../extract/html-meta.js';
+import { chooseHtmlTitle } from '../extract/title.js';
+import { findSiteName } from '../extract/site-name.js';
+import { flattenDeepNesting } from './dom-safety.js';
+import type { PageLayout } from './layout.js';
+import { loadHtml, MAX_NESTING_DEPTH, type CheerioAPI } from './load-html.js';
+
+const HEADLINE_SELECTORS = 'h1, .title, .article-title, .post-title, .news-title, .tit, #title, td.title, .headline, .biaoti';
+/** Elements around the headline that hold the kicker (引题) or sub-headline (副题). */
+const SUBTITLE_HINT = /sub-?title|subhead|kicker|yinti|futi|fbt|ytitle|yt\b|ft\b|intro-?title|h2/i;
+/** Class/id words of the info line under a headline. */
+const INFO_HINT = /info|source|time|date|author|byline|meta|pub|laiyuan|attr|property|from\b|ly\b|sj\b/i;
+/** Class/id words of editor credits placed after the article container. */
+const EDITOR_HINT = /editor|bianji|zrbj|responsible|bjxx/i;
+/** Class/id words of the page footer and top banner, where the site names itself. */
+const CHROME_SELECTORS = 'footer, .footer, #footer, .foot, #foot, .bottom, #bottom, .copyright, #copyright, .banner, .top-banner, #top, .header, header';
+/** Headline-block elements and info lines are short; longer text is body or chrome. */
+const MAX_HEADLINE_CHARS = 120;
+const MAX_INFO_LINE_CHARS = 160;
+const MAX_CHROME_LINE_CHARS = 400;
+
+export function layoutHtml(html: string, hints: { selector?: string | null } = {}): PageLayout {
+  const $ = loadHtml(html);
+  const warnings: string[] = [];
+  if (flattenDeepNesting($, MAX_NESTING_DEPTH)) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);
+  $('script, style, noscript, template, iframe, svg').remove();
+
+  const meta = readHtmlMeta($);
+  const cleanMeta = (s: string | null) => (s ? cleanText(s).text : null);
+  const chromeLines = collectChrome($);
+  const siteName = findSiteName({ metaSiteName: cleanMeta(meta.siteName), chromeLines, titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [] });
+
+  const headlineEls = $(HEADLINE_SELECTORS).toArray().filter((el) => textOf($, el).length > 0 && textOf($, el).length <= MAX_HEADLINE_CHARS);
+  const h1s = headlineEls.map((el) => cleanText(textOf($, el)));
+  const titleText = chooseHtmlTitle({ h1s: h1s.map((h) => h.text), ogTitle: cleanMeta(meta.ogTitle), titleTag: cleanMeta(meta.titleTag), siteName });
+  const titleIndex = h1s.findIndex((h) => h.text === titleText);
+  const titleEl = titleIndex >= 0 ? headlineEls[titleIndex] : undefined;
+  const title = titleIndex >= 0 ? h1s[titleIndex]! : titleText ? cleanText(titleText) : null;
+
+  const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null });
+  if (body) warnings.push(...body.warnings);
+  const blocks = (body?.blocks ?? []).map(cleanText).filter((b) => b.text !== '');
+  const blockSet = new Set(blocks.map((b) => b.text));
+  const editorLines = collectEditorLines($).filter((l) => !blockSet.has(l.text));
+
+  return {
+    kind: 'html',
+    title,
+    subtitles: titleEl ? findSubtitles($, titleEl) : [],
+    infoLines: findInfoLines($, titleEl, blockSet),
+    blocks: [...blocks, ...editorLines],
+    chromeLines,
+    titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [],
+    meta: { ...meta, siteName: siteName, authors: meta.authors.map((a) => cleanText(a).text), source: cleanMeta(meta.source) },
+    bodyLayer: body?.layer ?? 'none',
+    warnings,
+  };
+}
+
+function textOf($: CheerioAPI, el: AnyNode): string {
+  return $(el).text().replace(/\s+/g, ' ').trim();
+}
+
+function findSubtitles($: CheerioAPI, titleEl: Element): CleanedText[] {
+  const out: CleanedText[] = [];
+  const before = $(titleEl).prevAll().toArray().slice(0, 2).reverse();
+  const after = $(titleEl).nextAll().toArray().slice(0, 2);
+  for (const el of [...before, ...after]) {
+    const hint = `${el.tagName} ${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+    const text = textOf($, el);
+    if (!SUBTITLE_HINT.test(hint) || !text || text.length > MAX_HEADLINE_CHARS) continue;
+    out.push(cleanText(text));
+  }
+  return out;
+}
+
+function findInfoLines($: CheerioAPI, titleEl: Element | undefined, blockSet: Set<string>): CleanedText[] {
+  const seen = new Set<string>();
+  const out: CleanedText[] = [];
+  const add = (el: AnyNode) => {
+    const text = textOf($, el);
+    if (!text || text.length > MAX_INFO_LINE_CHARS) return;
+    const cleaned = cleanText(text);
+    if (seen.has(cleaned.text) || blockSet.has(cleaned.text)) return;
+    // Nested info elements: keep the outer line only.
+    for (const s of seen) if (s.includes(cleaned.text)) return;
+    seen.add(cleaned.text);
+    out.push(cleaned);
+  };
+  if (titleEl) for (const el of $(titleEl).nextAll().toArray().slice(0, 3)) if (!SUBTITLE_HINT.test(`${el.tagName} ${el.attribs.class ?? ''}`)) add(el);
+  $('[class], [id]').each((_, el) => {
+    const hint = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+    if (INFO_HINT.test(hint) && !EDITOR_HINT.test(hint)) add(el);
+  });
+  return out;
+}
+
+function collectEditorLines($: CheerioAPI): CleanedText[] {
+  const out: CleanedText[] = [];
+  $('[class], [id]').each((_, el) => {
+    if (!EDITOR_HINT.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return;
+    const text = textOf($, el);
+    if (text && text.length <= MAX_INFO_LINE_CHARS) out.push(cleanText(text));
+  });
+  return out;
+}
+
+function collectChrome($: CheerioAPI): string[] {
+  const out: string[] = [];
+  $(CHROME_SELECTORS).each((_, el) => {
+    const text = textOf($, el);
+    if (text) out.push(cleanText(text.slice(0, MAX_CHROME_LINE_CHARS)).text);
+  });
+  return out;
+}

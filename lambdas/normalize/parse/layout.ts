@@ -1,0 +1,26 @@
+/**
+ * The shape every input is brought into before fields are read: the headline block, the info lines under it,
+ * the article's blocks, and the chrome around them. Text captures and HTML pages both become a PageLayout, so
+ * byline, date and body rules are written once (extract/article.ts).
+ */
+import type { CleanedText } from '../clean/clean-text.js';
+import type { HtmlMeta } from '../extract/html-meta.js';
+
+export interface PageLayout {
+  kind: 'html' | 'text';
+  title: CleanedText | null;
+  /** Kicker (引题) and sub-headline (副题) lines, in page order. */
+  subtitles: CleanedText[];
+  /** Short lines between the headline and the body: dates, 来源, 编辑, 作者. */
+  infoLines: CleanedText[];
+  /** The article's blocks in order, including tail credit lines (责任编辑, 原文地址) still to be read and removed. */
+  blocks: CleanedText[];
+  /** Cleaned chrome strings that may name the site (banners, footers, copyright lines). */
+  chromeLines: string[];
+  /** Title bars (<title>, or a capture's first line) that may carry site-name segments. */
+  titleBars: string[];
+  meta: HtmlMeta | null;
+  /** Which extraction layer produced the blocks. */
+  bodyLayer: string;
+  warnings: string[];
+}

@@ -1,0 +1,87 @@
+/**
+ * Text captures (like the seeds): the lines of a page with its chrome still around it. Reading order:
+ *   chrome lines (title bar, banner, breadcrumb, section name) → headline line(s) → info line(s) → body → the first
+ *   end-of-article line (comment box, share prompt, copyright, related list, promo) → chrome.
+ * The body starts at the first line that reads like prose (sentence punctuation, long enough).
+ */
+import { cleanText, type CleanedText } from '../clean/clean-text.js';
+import { isBoilerplateLine } from '../clean/boilerplate.js';
+import { findFullDates, findMonthDayDates } from '../extract/dates.js';
+import { isTitleBar } from '../extract/site-name.js';
+import type { PageLayout } from './layout.js';
+
+/** The first body paragraph has at least this many characters; headlines and info lines are shorter or unpunctuated. */
+const MIN_FIRST_PARAGRAPH_CHARS = 20;
+/** Sentence punctuation, half- and full-width: prose has it, headlines and info lines rarely do. */
+const SENTENCE_PUNCTUATION = /[,，。;；!！?？]/;
+/** Headlines are at most this long (the seeds' longest headline block is 86 characters). */
+const MAX_HEADLINE_CHARS = 120;
+/** Lines this short before the headline are section or column names (新闻中心, 要闻), not headlines. */
+const MAX_SECTION_NAME_CHARS = 6;
+/** Lines that end the article: everything after them is page furniture, even when it looks like prose (related teasers). */
+const END_OF_ARTICLE = /^(?:发表评论|我要评论|网友评论|评论区|相关(?:文章|阅读|新闻|链接|推荐|报道)|延伸阅读|推荐阅读|热点(?:资讯|聚焦|推荐|新闻)?|图片新闻|分享(?:到|给朋友)|版权(?:声明|所有)|免责声明|上一篇|下一篇|扫一扫|长按|最近发表|标签列表|友情链接)|微信号$|版权及免责声明/;
+/** Breadcrumbs: "当前位置:首页 > 栏目 > 正文". */
+const BREADCRUMB = /^(?:当前位置|您的位置|你的位置|所在位置)[:：]|(?:首页|主页)\s*[>＞»]/;
+/** Labels that make a short line an info line. */
+const INFO_LABELS = /(?:来源|稿源|编辑|作者|记者|发布时间|发布日期|时间|浏览量|浏览次数|点击数|阅读)\s*[:：]|\d+年前|\d+(?:小时|分钟|天)前/;
+/** An e-mail or phone number marks a banner or contact line. */
+const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|(?:电话|客服|热线|手机)[:：]?\s*[\d-]{7,}|\b\d{3,4}-\d{7,8}\b/;
+
+export function isEndOfArticle(line: string): boolean {
+  return END_OF_ARTICLE.test(line);
+}
+
+function isProse(line: string): boolean {
+  return line.length >= MIN_FIRST_PARAGRAPH_CHARS && SENTENCE_PUNCTUATION.test(line) && !CONTACT.test(line) && !isBoilerplateLine(line);
+}
+
+function isInfoLine(line: string): boolean {
+  return findFullDates(line).length > 0 || INFO_LABELS.test(line) || (findMonthDayDates(line).length > 0 && line.length < 40);
+}
+
+/** Chrome that can never be an info line: title bars, breadcrumbs, banners with contacts, section names. */
+function isHardChrome(line: string): boolean {
+  return isTitleBar(line) || BREADCRUMB.test(line) || CONTACT.test(line) || line.length <= MAX_SECTION_NAME_CHARS;
+}
+
+export function layoutTextCapture(text: string): PageLayout {
+  const lines = text.split(/\r\n|\r|\n/).map(cleanText).filter((l) => l.text !== '');
+  const warnings: string[] = [];
+  const first = lines.findIndex((l) => isProse(l.text));
+  if (first < 0) return emptyLayout(lines, ['no prose paragraph found']);
+
+  const head = lines.slice(0, first);
+  const headline: CleanedText[] = [];
+  const infoLines: CleanedText[] = [];
+  const chrome: CleanedText[] = [];
+  for (const line of head) {
+    // Info lines before the boilerplate test: "2024-02-20 09:49 来源: 浏览量:0" carries the date even though 浏览量 is chrome.
+    if (isHardChrome(line.text)) chrome.push(line);
+    else if (isInfoLine(line.text)) infoLines.push(line);
+    else if (!isBoilerplateLine(line.text) && line.text.length <= MAX_HEADLINE_CHARS) headline.push(line);
+    else chrome.push(line);
+  }
+
+  const rest = lines.slice(first);
+  const end = rest.findIndex((l) => isEndOfArticle(l.text));
+  const blocks = end < 0 ? rest : rest.slice(0, end);
+  const after = end < 0 ? [] : rest.slice(end);
+  if (headline.length === 0) warnings.push('no headline line found before the body');
+
+  return {
+    kind: 'text',
+    title: headline[0] ?? null,
+    subtitles: headline.slice(1),
+    infoLines,
+    blocks,
+    chromeLines: [...chrome, ...after].map((l) => l.text),
+    titleBars: chrome.map((l) => l.text).filter(isTitleBar),
+    meta: null,
+    bodyLayer: 'text-lines',
+    warnings,
+  };
+}
+
+function emptyLayout(lines: CleanedText[], warnings: string[]): PageLayout {
+  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], meta: null, bodyLayer: 'none', warnings };
+}

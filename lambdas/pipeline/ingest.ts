@@ -1,0 +1,179 @@
+/**
+ * One URL through the data path: fetch → archive → normalize → store.
+ *   1. conditional fetch with the URL's last ETag / Last-Modified;
+ *   2. 304, or a body with the same sha256 as last time → `unchanged`, nothing written;
+ *   3. archive the raw bytes (content-addressed) and a fetch pointer;
+ *   4. normalize; a page with no usable record is a failure (NO_ARTICLE, ...), its bytes stay archived;
+ *   5. conditional record put (new / updated / unchanged), then the URL state, then clear any failure.
+ * Every failure is recorded in the failures store with its stage and code; nothing is dropped.
+ * The URL state is written last, so a run killed half way simply redoes the URL next time.
+ */
+import { performance } from 'node:perf_hooks';
+import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../normalize/errors.js';
+import type { FetchedPage } from '../fetch/types.js';
+import type { FailureStage, PutOutcome } from '../store/ports.js';
+import { sha256Hex } from '../store/table-design.js';
+import type { PipelineDeps } from './deps.js';
+
+export interface StageTimings {
+  fetchMs: number;
+  archiveMs: number;
+  normalizeMs: number;
+  storeMs: number;
+}
+
+export type IngestResult =
+  | {
+      url: string;
+      status: PutOutcome;
+      /** Why nothing was written, for `unchanged`. */
+      unchangedBy?: 'not-modified' | 'same-bytes' | 'same-record';
+      recordId?: string;
+      /** True when the response had a body (not a 304). */
+      fetched: boolean;
+      timings: StageTimings;
+    }
+  | {
+      url: string;
+      status: 'failed';
+      stage: FailureStage;
+      code: ErrorCodeValue;
+      reason: string;
+      fetched: boolean;
+      timings: StageTimings;
+    };
+
+export interface IngestOptions {
+  sourceId: string;
+  /** Whether a failure item may exist for this URL; false skips the clearing delete (no write on a quiet re-run). */
+  mayHaveFailure?: boolean;
+}
+
+export async function ingestUrl(url: string, deps: PipelineDeps, options: IngestOptions): Promise<IngestResult> {
+  const timings: StageTimings = { fetchMs: 0, archiveMs: 0, normalizeMs: 0, storeMs: 0 };
+  const { stores } = deps;
+  const fail = (stage: FailureStage, err: JsnewsError, fetched: boolean, status: number | null = null) =>
+    recordFailure(url, deps, options.sourceId, stage, err, fetched, timings, status);
+
+  let t = performance.now();
+  let page: FetchedPage;
+  try {
+    const state = await stores.urlState.get(url);
+    const outcome = await deps.fetcher.fetch(url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
+    timings.fetchMs = performance.now() - t;
+    if (outcome.kind === 'failure') {
+      return fail('fetch', new JsnewsError(outcome.code, outcome.reason, outcome.retryable), false, outcome.status);
+    }
+    page = outcome;
+    if (page.notModified || (state && state.sha256 === sha256Hex(page.body))) {
+      await clearFailure(url, deps, options);
+      return { url, status: 'unchanged', unchangedBy: page.notModified ? 'not-modified' : 'same-bytes', fetched: !page.notModified, timings };
+    }
+  } catch (err) {
+    return fail('store', toStoreError(err), false);
+  }
+
+  t = performance.now();
+  let rawRef;
+  try {
+    rawRef = await archivePage(url, page, deps, options.sourceId);
+  } catch (err) {
+    return fail('store', toStoreError(err), true, page.status);
+  } finally {
+    timings.archiveMs = performance.now() - t;
+  }
+
+  t = performance.now();
+  let record;
+  try {
+    record = deps.normalize(page.body, {
+      url: page.finalUrl,
+      fetchedAt: page.fetchedAt,
+      charset: page.headerCharset,
+      contentType: page.contentType,
+    });
+    record = { ...record, raw: rawRef };
+  } catch (err) {
+    timings.normalizeMs = performance.now() - t;
+    return fail('normalize', toJsnewsError(err), true, page.status);
+  }
+  timings.normalizeMs = performance.now() - t;
+
+  t = performance.now();
+  try {
+    const status = await stores.records.put(record);
+    await stores.urlState.put({
+      url,
+      sourceId: options.sourceId,
+      etag: page.headers.etag ?? null,
+      lastModified: page.headers['last-modified'] ?? null,
+      sha256: rawRef.sha256,
+      fetchedAt: page.fetchedAt,
+      recordId: record.id,
+    });
+    await clearFailure(url, deps, options);
+    timings.storeMs = performance.now() - t;
+    return { url, status, recordId: record.id, fetched: true, timings, ...(status === 'unchanged' ? { unchangedBy: 'same-record' as const } : {}) };
+  } catch (err) {
+    timings.storeMs = performance.now() - t;
+    return fail('store', toStoreError(err), true, page.status);
+  }
+}
+
+async function archivePage(url: string, page: FetchedPage, deps: PipelineDeps, sourceId: string) {
+  const { ref } = await deps.stores.archive.putRaw(page.body, {
+    url: page.finalUrl,
+    status: page.status,
+    contentType: page.contentType,
+    charset: page.headerCharset,
+    fetchedAt: page.fetchedAt,
+  });
+  await deps.stores.archive.putFetchPointer({
+    sourceId,
+    url,
+    finalUrl: page.finalUrl,
+    fetchedAt: page.fetchedAt,
+    status: page.status,
+    headers: page.headers,
+    sha256: ref.sha256,
+    rawKey: ref.key,
+    bytes: ref.bytes,
+    contentType: page.contentType,
+    charset: page.headerCharset,
+  });
+  return ref;
+}
+
+async function clearFailure(url: string, deps: PipelineDeps, options: IngestOptions): Promise<void> {
+  if (options.mayHaveFailure === false) return;
+  await deps.stores.failures.clear(options.sourceId, url);
+}
+
+function toStoreError(err: unknown): JsnewsError {
+  if (err instanceof JsnewsError) return err;
+  return new JsnewsError(ErrorCode.StoreFailed, err instanceof Error ? err.message : String(err), true, { cause: err });
+}
+
+async function recordFailure(
+  url: string,
+  deps: PipelineDeps,
+  sourceId: string,
+  stage: FailureStage,
+  err: JsnewsError,
+  fetched: boolean,
+  timings: StageTimings,
+  status: number | null,
+): Promise<IngestResult> {
+  const result: IngestResult = { url, status: 'failed', stage, code: err.code, reason: err.message, fetched, timings };
+  try {
+    await deps.stores.failures.record(
+      { sourceId, url, stage, code: err.code, reason: err.message, retryable: err.retryable, status },
+      deps.clock(),
+    );
+  } catch (storeErr) {
+    // The failure store itself is down: the failure still reaches the summary and the log.
+    deps.logger.error('could not record failure', { url, stage, code: err.code, error: toJsnewsError(storeErr).message });
+  }
+  deps.logger.warn('ingest failed', { url, stage, code: err.code, reason: err.message });
+  return result;
+}

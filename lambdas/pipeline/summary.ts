@@ -1,0 +1,37 @@
+/** Per-source counters of a cycle, backfill or reprocess run. */
+import type { IngestResult } from './ingest.js';
+
+export interface SourceSummary {
+  sourceId: string;
+  /** Article URLs found on start/list pages (after de-duplication). */
+  discovered: number;
+  /** Failures due for a retry that were added to this run. */
+  retried: number;
+  /** Discovered URLs skipped because their last failure is not due yet (backoff). */
+  deferred: number;
+  /** Responses with a body (not 304). */
+  fetched: number;
+  unchanged: number;
+  new: number;
+  updated: number;
+  /** Failed URLs by error code. */
+  failed: Record<string, number>;
+}
+
+export function emptySummary(sourceId: string): SourceSummary {
+  return { sourceId, discovered: 0, retried: 0, deferred: 0, fetched: 0, unchanged: 0, new: 0, updated: 0, failed: {} };
+}
+
+export function countFailure(summary: SourceSummary, code: string): void {
+  summary.failed[code] = (summary.failed[code] ?? 0) + 1;
+}
+
+export function addResult(summary: SourceSummary, result: IngestResult): void {
+  if (result.fetched) summary.fetched++;
+  if (result.status === 'failed') countFailure(summary, result.code);
+  else summary[result.status]++;
+}
+
+export function totalFailed(summary: SourceSummary): number {
+  return Object.values(summary.failed).reduce((a, b) => a + b, 0);
+}

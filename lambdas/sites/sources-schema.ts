@@ -1,0 +1,112 @@
+/**
+ * The shape of a source (one news site we crawl) and its validation. Entries live in sources.ts
+ * (data only); a JSON override file can replace them at run time (load-sources.ts).
+ */
+import { z } from 'zod';
+
+/** Default gap between two requests to one host: one request a second is the usual polite floor. */
+export const DEFAULT_DELAY_MS = 1000;
+
+// EventBridge Scheduler accepts `rate(<n> minute|minutes|hour|hours|day|days)` and a six-field
+// `cron(min hour day-of-month month day-of-week year)`. We check the outer form, not every field.
+const RATE_EXPRESSION = /^rate\((1 (minute|hour|day)|([2-9]|[1-9]\d+) (minutes|hours|days))\)$/;
+const CRON_EXPRESSION = /^cron\(\S+ \S+ \S+ \S+ \S+ \S+\)$/;
+// A backfill list-page template must say where the page number goes.
+const PAGE_NUMBER_PLACEHOLDER = '{n}';
+
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), { message: 'must be an http(s) URL' });
+
+const regexString = z.string().min(1).superRefine((pattern, ctx) => {
+  try {
+    new RegExp(pattern);
+  } catch (err) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `not a valid regular expression: ${(err as Error).message}` });
+  }
+});
+
+export const StartPageKind = z.enum(['list', 'rss', 'sitemap']);
+export type StartPageKind = z.infer<typeof StartPageKind>;
+
+export const StartPage = z.object({
+  url: httpUrl,
+  kind: StartPageKind,
+  /** Human label of the channel, e.g. 江苏要闻. */
+  label: z.string().optional(),
+});
+export type StartPage = z.infer<typeof StartPage>;
+
+export const Politeness = z.object({
+  delayMs: z.number().int().min(0).default(DEFAULT_DELAY_MS),
+  /** One request in flight per host; the literal keeps anyone from raising it by config. */
+  maxConcurrency: z.literal(1).default(1),
+});
+export type Politeness = z.infer<typeof Politeness>;
+
+export const ScheduleExpression = z
+  .string()
+  .refine((s) => RATE_EXPRESSION.test(s) || CRON_EXPRESSION.test(s), {
+    message: 'must be an EventBridge Scheduler expression like "rate(1 hour)" or "cron(0 */2 * * ? *)"',
+  });
+
+export const Source = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    name: z.string().min(1),
+    hosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'a bare host name (no scheme, port or path)')).min(1),
+    startPages: z.array(StartPage).min(1),
+    /** Regexes (as strings) matched against absolute article URLs. When present they are authoritative. */
+    articleUrlPatterns: z.array(regexString).default([]),
+    schedule: ScheduleExpression,
+    politeness: Politeness.default({}),
+    enabled: z.boolean(),
+    /** Backfill: list pages after the first, relative to each list start page, e.g. `index_{n}.shtml` (n = 1, 2, ...). */
+    listPageRange: z
+      .object({
+        template: z.string().includes(PAGE_NUMBER_PLACEHOLDER, { message: `must contain ${PAGE_NUMBER_PLACEHOLDER}` }),
+        first: z.number().int().min(0).default(1),
+        last: z.number().int().min(0),
+      })
+      .refine((r) => r.last >= r.first, { message: 'last must be >= first' })
+      .optional(),
+    /** Charset the site is known to serve, when its headers do not say (a hint, never trusted over the bytes). */
+    charsetHint: z.string().optional(),
+    notes: z.string().optional(),
+  })
+  .superRefine((source, ctx) => {
+    source.startPages.forEach((page, i) => {
+      const host = new URL(page.url).hostname;
+      if (!source.hosts.includes(host)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['startPages', i, 'url'], message: `host ${host} is not in hosts` });
+      }
+    });
+  });
+/** A validated source; defaults (politeness, patterns) are filled in. */
+export type Source = z.infer<typeof Source>;
+/** What a sources file or sources.ts entry may omit (defaults apply). */
+export type SourceInput = z.input<typeof Source>;
+
+export const SourceList = z.array(Source).superRefine((sources, ctx) => {
+  const seen = new Set<string>();
+  sources.forEach((s, i) => {
+    if (seen.has(s.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i, 'id'], message: `duplicate source id ${s.id}` });
+    seen.add(s.id);
+  });
+});
+
+/** Expands a source's backfill template into list-page URLs, relative to each list start page. */
+export function listPageUrls(source: Source): string[] {
+  const range = source.listPageRange;
+  const lists = source.startPages.filter((p) => p.kind === 'list');
+  if (!range) return lists.map((p) => p.url);
+  const urls: string[] = [];
+  for (const page of lists) {
+    urls.push(page.url);
+    for (let n = range.first; n <= range.last; n++) {
+      urls.push(new URL(range.template.replace(PAGE_NUMBER_PLACEHOLDER, String(n)), page.url).toString());
+    }
+  }
+  return urls;
+}

@@ -1,0 +1,205 @@
+/**
+ * The raw archive on S3. Page bytes are stored exactly as served, gzip-compressed, under a
+ * content-addressed key `raw/sha256/<2 hex>/<sha256>.html.gz` (sha256 of the raw bytes), so the
+ * same bytes fetched twice are one object. Idempotent by key: HEAD first, PUT only when absent
+ * (never relies on If-None-Match, which s3rver ignores). Each fetch also leaves a small JSON pointer
+ * `fetches/<sourceId>/<China day>/<sha256(url)>.json` so reprocess can find pages by source and date.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import type { RawRef } from '../normalize/record/schema.js';
+import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import type { Archive, FetchPointer, PointerFilter, RawMeta } from './ports.js';
+import { sha256Hex } from './table-design.js';
+import { chinaDay } from './dates.js';
+
+export const RAW_PREFIX = 'raw/sha256/';
+export const FETCH_POINTER_PREFIX = 'fetches/';
+export const BODY_PREFIX = 'bodies/';
+/** gzip level for raw pages: 6 is zlib's default balance; HTML compresses ~5-8x either way. */
+const GZIP_LEVEL = 6;
+/** Source ids become key segments: keep them to a safe alphabet. */
+const SOURCE_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export function rawKeyFor(sha256: string): string {
+  return `${RAW_PREFIX}${sha256.slice(0, 2)}/${sha256}.html.gz`;
+}
+
+export function fetchPointerKey(sourceId: string, url: string, fetchedAt: string): string {
+  if (!SOURCE_ID_RE.test(sourceId)) {
+    throw new JsnewsError(ErrorCode.InvalidArgument, `source id not usable in a key: ${JSON.stringify(sourceId)}`);
+  }
+  return `${FETCH_POINTER_PREFIX}${sourceId}/${chinaDay(fetchedAt)}/${sha256Hex(url)}.json`;
+}
+
+export function bodyKeyFor(id: string, contentHash: string): string {
+  return `${BODY_PREFIX}${id}/${contentHash}.json`;
+}
+
+/** S3 user metadata must be ASCII: percent-encode everything outside printable ASCII. */
+export function toAsciiMetadata(value: string): string {
+  return value.replace(/[^\x20-\x7e]+/gu, (run) => encodeURIComponent(run));
+}
+
+export function createS3Archive(s3: S3Client, bucket: string): Archive {
+  return {
+    bucket,
+    putRaw: (bytes, meta) => putRaw(s3, bucket, bytes, meta),
+    getRaw: (key) => getRaw(s3, bucket, key),
+    putFetchPointer: (pointer) => putFetchPointer(s3, bucket, pointer),
+    listFetchPointers: (filter) => listFetchPointers(s3, bucket, filter),
+    putBody: (key, body) => storeCall(`put ${key}`, () => putJson(s3, bucket, key, body)),
+    getBody: async (key) => JSON.parse(Buffer.from(await getObjectBytes(s3, bucket, key)).toString('utf8')),
+  };
+}
+
+async function putRaw(s3: S3Client, bucket: string, bytes: Uint8Array, meta: RawMeta): Promise<{ ref: RawRef; created: boolean }> {
+  const sha256 = sha256Hex(bytes);
+  const key = rawKeyFor(sha256);
+  const ref: RawRef = {
+    bucket,
+    key,
+    sha256,
+    bytes: bytes.byteLength,
+    contentType: meta.contentType,
+    charset: meta.charset,
+    status: meta.status,
+    fetchedAt: meta.fetchedAt,
+  };
+  if (await objectExists(s3, bucket, key)) return { ref, created: false };
+  await storeCall(`put ${key}`, () =>
+    s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: gzipSync(bytes, { level: GZIP_LEVEL }),
+        ContentType: 'application/gzip',
+        Metadata: {
+          url: toAsciiMetadata(meta.url),
+          status: String(meta.status),
+          'content-type': toAsciiMetadata(meta.contentType ?? ''),
+          charset: toAsciiMetadata(meta.charset ?? ''),
+          'fetched-at': meta.fetchedAt,
+          sha256,
+        },
+      }),
+    ),
+  );
+  return { ref, created: true };
+}
+
+async function getRaw(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {
+  return new Uint8Array(gunzipSync(await getObjectBytes(s3, bucket, key)));
+}
+
+async function objectExists(s3: S3Client, bucket: string, key: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return true;
+  } catch (err) {
+    if (httpStatus(err) === 404) return false;
+    throw wrap(`head ${key}`, err);
+  }
+}
+
+async function getObjectBytes(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {
+  return storeCall(`get ${key}`, async () => {
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (!out.Body) throw new Error('empty body');
+    return out.Body.transformToByteArray();
+  });
+}
+
+async function putJson(s3: S3Client, bucket: string, key: string, value: unknown): Promise<void> {
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: JSON.stringify(value),
+      ContentType: 'application/json; charset=utf-8',
+    }),
+  );
+}
+
+async function putFetchPointer(s3: S3Client, bucket: string, pointer: FetchPointer): Promise<string> {
+  const key = fetchPointerKey(pointer.sourceId, pointer.url, pointer.fetchedAt);
+  await storeCall(`put ${key}`, () => putJson(s3, bucket, key, pointer));
+  return key;
+}
+
+/** Pointers under `fetches/`, filtered by source and China-day range (inclusive), in key order. */
+async function* listFetchPointers(s3: S3Client, bucket: string, filter: PointerFilter): AsyncIterable<FetchPointer> {
+  const sources = filter.sourceId ? [filter.sourceId] : await listSourceIds(s3, bucket);
+  for (const sourceId of sources) {
+    const prefix = `${FETCH_POINTER_PREFIX}${sourceId}/`;
+    // Keys sort by day, so a range is one listing from just before `from` up to the first day after `to`.
+    const startAfter = filter.from ? `${prefix}${dayBefore(filter.from)}/~` : undefined;
+    for await (const key of listKeys(s3, bucket, prefix, startAfter)) {
+      const day = key.slice(prefix.length, prefix.length + 10);
+      if (filter.to && day > filter.to) break;
+      const bytes = await getObjectBytes(s3, bucket, key);
+      yield JSON.parse(Buffer.from(bytes).toString('utf8')) as FetchPointer;
+    }
+  }
+}
+
+function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+async function listSourceIds(s3: S3Client, bucket: string): Promise<string[]> {
+  const ids: string[] = [];
+  let token: string | undefined;
+  do {
+    const out = await storeCall('list sources', () =>
+      s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: FETCH_POINTER_PREFIX, Delimiter: '/', ContinuationToken: token })),
+    );
+    for (const p of out.CommonPrefixes ?? []) if (p.Prefix) ids.push(p.Prefix.slice(FETCH_POINTER_PREFIX.length, -1));
+    token = out.IsTruncated ? out.NextContinuationToken : undefined;
+  } while (token);
+  return ids;
+}
+
+async function* listKeys(s3: S3Client, bucket: string, prefix: string, startAfter?: string): AsyncIterable<string> {
+  let token: string | undefined;
+  do {
+    const out = await storeCall(`list ${prefix}`, () =>
+      s3.send(
+        new ListObjectsV2Command({
+          Bucket: bucket,
+          Prefix: prefix,
+          ...(token ? { ContinuationToken: token } : startAfter ? { StartAfter: startAfter } : {}),
+        }),
+      ),
+    );
+    for (const o of out.Contents ?? []) if (o.Key) yield o.Key;
+    token = out.IsTruncated ? out.NextContinuationToken : undefined;
+  } while (token);
+}
+
+function httpStatus(err: unknown): number | undefined {
+  return (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+}
+
+/** SDK errors never leak raw: they become STORE_FAILED (retryable unless the request was refused as invalid). */
+export function wrap(what: string, err: unknown): JsnewsError {
+  if (err instanceof JsnewsError) return err;
+  const status = httpStatus(err);
+  const message = err instanceof Error ? err.message : String(err);
+  const retryable = status === undefined || status >= 500 || status === 429;
+  return new JsnewsError(ErrorCode.StoreFailed, `S3 ${what}: ${message}`, retryable, { cause: err });
+}
+
+async function storeCall<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw wrap(what, err);
+  }
+}

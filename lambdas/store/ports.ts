@@ -1,0 +1,101 @@
+/**
+ * The store ports the pipeline codes against. archive-s3.ts, records-dynamodb.ts, url-state.ts and
+ * failures.ts implement them on S3 and DynamoDB; Lambda handlers and the CLI pass them in.
+ */
+import type { NewsRecord, RawRef } from '../normalize/record/schema.js';
+import type { ErrorCodeValue } from '../normalize/errors.js';
+
+/** How a page was served, stored next to its raw bytes. */
+export interface RawMeta {
+  url: string;
+  status: number;
+  contentType: string | null;
+  charset: string | null;
+  fetchedAt: string;
+}
+
+/** One fetch of one URL, so reprocess can find archived pages by source and date. */
+export interface FetchPointer {
+  sourceId: string;
+  /** URL as requested. */
+  url: string;
+  /** URL after redirects. */
+  finalUrl: string;
+  fetchedAt: string;
+  status: number;
+  headers: Record<string, string>;
+  sha256: string;
+  rawKey: string;
+  bytes: number;
+  contentType: string | null;
+  charset: string | null;
+}
+
+export interface PointerFilter {
+  sourceId?: string;
+  /** China days, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface Archive {
+  readonly bucket: string;
+  /** Stores the bytes once (content-addressed); `created` is false when they were already there. */
+  putRaw(bytes: Uint8Array, meta: RawMeta): Promise<{ ref: RawRef; created: boolean }>;
+  getRaw(key: string): Promise<Uint8Array>;
+  putFetchPointer(pointer: FetchPointer): Promise<string>;
+  listFetchPointers(filter: PointerFilter): AsyncIterable<FetchPointer>;
+  /** Large record bodies (see records-dynamodb.ts). */
+  putBody(key: string, body: { paragraphs: string[]; text: string }): Promise<void>;
+  getBody(key: string): Promise<{ paragraphs: string[]; text: string }>;
+}
+
+export type PutOutcome = 'new' | 'updated' | 'unchanged';
+
+export interface RecordStore {
+  put(record: NewsRecord): Promise<PutOutcome>;
+  get(id: string): Promise<NewsRecord | null>;
+}
+
+/** What we remember about a URL for conditional GET and "unchanged" detection. */
+export interface UrlState {
+  url: string;
+  sourceId: string;
+  etag: string | null;
+  lastModified: string | null;
+  sha256: string;
+  fetchedAt: string;
+  recordId: string | null;
+}
+
+export interface UrlStateStore {
+  get(url: string): Promise<UrlState | null>;
+  put(state: UrlState): Promise<void>;
+}
+
+/** Where the failure happened: fetching a list page, an article, normalizing, or storing. */
+export type FailureStage = 'list' | 'fetch' | 'normalize' | 'store';
+
+export interface FailureInput {
+  sourceId: string;
+  url: string;
+  stage: FailureStage;
+  code: ErrorCodeValue;
+  reason: string;
+  retryable: boolean;
+  status?: number | null;
+}
+
+export interface FailureItem extends FailureInput {
+  attempts: number;
+  firstFailedAt: string;
+  lastFailedAt: string;
+  nextRetryAt: string;
+}
+
+export interface FailureStore {
+  record(input: FailureInput, now: Date): Promise<FailureItem>;
+  clear(sourceId: string, url: string): Promise<void>;
+  listBySource(sourceId: string): Promise<FailureItem[]>;
+  dueFailures(sourceId: string, now: Date): Promise<FailureItem[]>;
+}

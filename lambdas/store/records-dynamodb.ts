@@ -1,0 +1,324 @@
+/**
+ * Records in the single table (see table-design.ts and docs/table-design.md).
+ *
+ * Writes are idempotent conditional puts: an existing record is replaced only when the new one
+ * (a) has a newer normalizerVersion and is not from an older fetch, or (b) has a different
+ * contentHash from a newer fetch. Anything else, including replaying the same write, is reported as
+ * `unchanged` and leaves the stored item as it was. Records too big for one item (400 KB) keep
+ * `paragraphs`/`text` in S3 under a content-addressed body key; reads rehydrate them.
+ */
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { NewsRecord } from '../normalize/record/schema.js';
+import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import type { Archive, PutOutcome, RecordStore } from './ports.js';
+import { BAND_INDEXES, GSI, ITEM_KIND, hammingDistance, keys, simhashBands } from './table-design.js';
+import { versionSortKey } from './semver.js';
+import { chinaDay, chinaDayEndUtc, chinaDayStartUtc, toUtcIso } from './dates.js';
+import { bodyKeyFor } from './archive-s3.js';
+
+/**
+ * Above this estimated size a record's body moves to S3. DynamoDB's limit is 400 KB (409,600 bytes)
+ * counting attribute names and index keys; JSON length is a close estimate, so keep a 50 KB margin.
+ */
+export const MAX_INLINE_ITEM_BYTES = 350_000;
+/** Two records whose simhashes differ in at most this many of 64 bits are reposts of one story (common near-duplicate threshold for 64-bit simhash). */
+export const REPOST_MAX_HAMMING = 3;
+/** An all-zero simhash comes from empty text: it would match every other empty text. */
+const EMPTY_SIMHASH = '0000000000000000';
+/** BatchGetItem takes at most 100 keys per call. */
+const BATCH_GET_MAX_KEYS = 100;
+
+export interface StoredRecordItem {
+  PK: string;
+  SK: string;
+  kind: typeof ITEM_KIND.record;
+  id: string;
+  record: NewsRecord;
+  versionKey: string;
+  contentHash: string;
+  fetchedAt: string;
+  sortDate?: string;
+  simhash: string;
+  bodyInS3?: boolean;
+  bodyKey?: string;
+  [gsiKey: string]: unknown;
+}
+
+export interface RepostMatch {
+  record: NewsRecord;
+  /** Why it matched: same story URL, or simhash within REPOST_MAX_HAMMING. */
+  reason: 'originalUrl' | 'simhash';
+  hamming: number;
+}
+
+export interface DateRange {
+  /** China days (YYYY-MM-DD), inclusive; either may be open. */
+  from?: string;
+  to?: string;
+}
+
+export interface RecordQueries {
+  byId(id: string): Promise<NewsRecord | null>;
+  byUrl(url: string): Promise<NewsRecord[]>;
+  bySite(host: string, range: DateRange, limit?: number): Promise<NewsRecord[]>;
+  byDay(day: string, limit?: number): Promise<NewsRecord[]>;
+  byCity(city: string, range: DateRange, limit?: number): Promise<NewsRecord[]>;
+  repostsOf(id: string, maxHamming?: number): Promise<RepostMatch[]>;
+}
+
+export type DynamoRecordStore = RecordStore & RecordQueries;
+
+export function createDynamoRecordStore(doc: DynamoDBDocumentClient, tableName: string, archive: Archive): DynamoRecordStore {
+  const store = new RecordTable(doc, tableName, archive);
+  return {
+    put: (r) => store.put(r),
+    get: (id) => store.byId(id),
+    byId: (id) => store.byId(id),
+    byUrl: (url) => store.byUrl(url),
+    bySite: (host, range, limit) => store.bySite(host, range, limit),
+    byDay: (day, limit) => store.byDay(day, limit),
+    byCity: (city, range, limit) => store.byCity(city, range, limit),
+    repostsOf: (id, maxHamming) => store.repostsOf(id, maxHamming),
+  };
+}
+
+/** "镇江市" and "镇江" name one city: the key drops a trailing 市. */
+export function cityKey(city: string): string {
+  return city.trim().replace(/市$/u, '');
+}
+
+/** The date a record is filed under: when it was published, else when it was fetched. */
+function sortDateOf(record: NewsRecord): string | undefined {
+  const iso = record.publishedAt ?? record.raw?.fetchedAt ?? null;
+  if (!iso) return undefined;
+  try {
+    return toUtcIso(iso);
+  } catch {
+    return undefined;
+  }
+}
+
+export function buildRecordItem(record: NewsRecord): StoredRecordItem {
+  const sortDate = sortDateOf(record);
+  const item: StoredRecordItem = {
+    ...keys.record(record.id),
+    kind: ITEM_KIND.record,
+    id: record.id,
+    record,
+    versionKey: versionSortKey(record.normalizerVersion),
+    contentHash: record.contentHash,
+    fetchedAt: record.raw?.fetchedAt ? toUtcIso(record.raw.fetchedAt) : '',
+    simhash: record.simhash,
+    recordId: record.id,
+  };
+  const sk = `${sortDate ?? ''}#${record.id}`;
+  if (record.url) Object.assign(item, { GSI1PK: keys.urlIndex(record.url), GSI1SK: `REC#${record.id}` });
+  if (sortDate) {
+    item.sortDate = sortDate;
+    if (record.site.host) Object.assign(item, { GSI2PK: keys.sitePartition(record.site.host), GSI2SK: sk });
+    Object.assign(item, { GSI3PK: keys.dayPartition(chinaDay(sortDate)), GSI3SK: sk });
+    if (record.region.city) Object.assign(item, { GSI4PK: keys.cityPartition(cityKey(record.region.city)), GSI4SK: sk });
+  }
+  const storyUrl = record.originalUrl ?? record.canonicalUrl ?? record.url;
+  if (storyUrl) Object.assign(item, { GSI5PK: keys.storyPartition(storyUrl), GSI5SK: `REC#${record.id}` });
+  if (record.text.length > 0 && record.simhash !== EMPTY_SIMHASH) {
+    simhashBands(record.simhash).forEach((band, i) => {
+      Object.assign(item, { [`GSI${6 + i}PK`]: keys.bandPartition(i, band), [`GSI${6 + i}SK`]: `REC#${record.id}` });
+    });
+  }
+  return item;
+}
+
+class RecordTable {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly archive: Archive,
+  ) {}
+
+  async put(input: NewsRecord): Promise<PutOutcome> {
+    const record = NewsRecord.parse(input);
+    let item = buildRecordItem(record);
+    if (estimateBytes(item) > MAX_INLINE_ITEM_BYTES) item = await this.moveBodyToS3(item);
+    try {
+      const out = await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression:
+            'attribute_not_exists(PK) OR (versionKey < :vk AND fetchedAt <= :fa) OR (versionKey <= :vk AND contentHash <> :ch AND fetchedAt < :fa)',
+          ExpressionAttributeValues: { ':vk': item.versionKey, ':fa': item.fetchedAt, ':ch': item.contentHash },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return out.Attributes ? 'updated' : 'new';
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return 'unchanged';
+      throw wrapDynamo(`put record ${record.id}`, err);
+    }
+  }
+
+  /** The body goes first, under a key that names its content, so an item never points at a body it did not write. */
+  private async moveBodyToS3(item: StoredRecordItem): Promise<StoredRecordItem> {
+    const bodyKey = bodyKeyFor(item.id, item.contentHash);
+    await this.archive.putBody(bodyKey, { paragraphs: item.record.paragraphs, text: item.record.text });
+    return { ...item, record: { ...item.record, paragraphs: [], text: '' }, bodyInS3: true, bodyKey };
+  }
+
+  async byId(id: string): Promise<NewsRecord | null> {
+    const out = await this.send(`get record ${id}`, () =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.record(id) })),
+    );
+    return out.Item ? this.hydrate(out.Item as StoredRecordItem) : null;
+  }
+
+  async byUrl(url: string): Promise<NewsRecord[]> {
+    const ids = await this.queryIds({ IndexName: GSI.byUrl, pk: ['GSI1PK', keys.urlIndex(url)] });
+    return this.getMany(ids);
+  }
+
+  bySite(host: string, range: DateRange, limit?: number): Promise<NewsRecord[]> {
+    return this.queryRange(GSI.bySiteDate, 'GSI2', keys.sitePartition(host), range, limit);
+  }
+
+  byDay(day: string, limit?: number): Promise<NewsRecord[]> {
+    return this.queryRange(GSI.byDay, 'GSI3', keys.dayPartition(day), {}, limit);
+  }
+
+  byCity(city: string, range: DateRange, limit?: number): Promise<NewsRecord[]> {
+    return this.queryRange(GSI.byCityDate, 'GSI4', keys.cityPartition(cityKey(city)), range, limit);
+  }
+
+  async repostsOf(id: string, maxHamming = REPOST_MAX_HAMMING): Promise<RepostMatch[]> {
+    const item = await this.getItem(id);
+    if (!item) return [];
+    const reasons = new Map<string, RepostMatch['reason']>();
+    const storyPk = item.GSI5PK as string | undefined;
+    if (storyPk) {
+      for (const other of await this.queryIds({ IndexName: GSI.byStory, pk: ['GSI5PK', storyPk] })) reasons.set(other, 'originalUrl');
+    }
+    for (const [band, indexName] of BAND_INDEXES.entries()) {
+      const pk = item[`GSI${6 + band}PK`] as string | undefined;
+      if (!pk) continue;
+      for (const row of await this.queryAll({ IndexName: indexName, pk: [`GSI${6 + band}PK`, pk] })) {
+        const otherId = row.recordId as string;
+        if (reasons.has(otherId)) continue;
+        if (hammingDistance(item.simhash, row.simhash as string) <= maxHamming) reasons.set(otherId, 'simhash');
+      }
+    }
+    reasons.delete(id);
+    const records = await this.getMany([...reasons.keys()]);
+    return records.map((record) => ({
+      record,
+      reason: reasons.get(record.id) ?? 'simhash',
+      hamming: hammingDistance(item.simhash, record.simhash),
+    }));
+  }
+
+  private async getItem(id: string): Promise<StoredRecordItem | null> {
+    const out = await this.send(`get record ${id}`, () =>
+      this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.record(id) })),
+    );
+    return (out.Item as StoredRecordItem | undefined) ?? null;
+  }
+
+  private async queryRange(index: string, prefix: string, pk: string, range: DateRange, limit?: number): Promise<NewsRecord[]> {
+    const lo = range.from ? chinaDayStartUtc(range.from) : '0';
+    const hi = range.to ? `${chinaDayEndUtc(range.to)}#~` : '~';
+    const rows = await this.queryAll(
+      {
+        IndexName: index,
+        pk: [`${prefix}PK`, pk],
+        sk: { name: `${prefix}SK`, between: [lo, hi] },
+        newestFirst: true,
+      },
+      limit,
+    );
+    return Promise.all(rows.map((row) => this.hydrate(row as StoredRecordItem)));
+  }
+
+  private async queryIds(q: QuerySpec): Promise<string[]> {
+    const rows = await this.queryAll(q);
+    return rows.map((r) => String(r.PK).slice('REC#'.length));
+  }
+
+  private async queryAll(q: QuerySpec, limit?: number): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const input: QueryCommandInput = {
+        TableName: this.tableName,
+        IndexName: q.IndexName,
+        KeyConditionExpression: q.sk ? '#pk = :pk AND #sk BETWEEN :lo AND :hi' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': q.pk[0], ...(q.sk ? { '#sk': q.sk.name } : {}) },
+        ExpressionAttributeValues: { ':pk': q.pk[1], ...(q.sk ? { ':lo': q.sk.between[0], ':hi': q.sk.between[1] } : {}) },
+        ScanIndexForward: !q.newestFirst,
+        ExclusiveStartKey: startKey,
+        ...(limit ? { Limit: limit - rows.length } : {}),
+      };
+      const out = await this.send(`query ${q.IndexName}`, () => this.doc.send(new QueryCommand(input)));
+      rows.push(...((out.Items ?? []) as Record<string, unknown>[]));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey && (!limit || rows.length < limit));
+    return rows;
+  }
+
+  private async getMany(ids: string[]): Promise<NewsRecord[]> {
+    const unique = [...new Set(ids)];
+    const items: StoredRecordItem[] = [];
+    for (let i = 0; i < unique.length; i += BATCH_GET_MAX_KEYS) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+        [this.tableName]: { Keys: unique.slice(i, i + BATCH_GET_MAX_KEYS).map((id) => keys.record(id)) },
+      };
+      while (request && Object.keys(request).length > 0) {
+        const req: Record<string, { Keys: Record<string, unknown>[] }> = request;
+        const out = await this.send('batch get records', () => this.doc.send(new BatchGetCommand({ RequestItems: req })));
+        items.push(...((out.Responses?.[this.tableName] ?? []) as StoredRecordItem[]));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    const byId = new Map(items.map((it) => [it.id, it]));
+    return Promise.all(unique.filter((id) => byId.has(id)).map((id) => this.hydrate(byId.get(id)!)));
+  }
+
+  private async hydrate(item: StoredRecordItem): Promise<NewsRecord> {
+    if (!item.bodyInS3 || !item.bodyKey) return NewsRecord.parse(item.record);
+    const body = await this.archive.getBody(item.bodyKey);
+    return NewsRecord.parse({ ...item.record, paragraphs: body.paragraphs, text: body.text });
+  }
+
+  private async send<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw wrapDynamo(what, err);
+    }
+  }
+}
+
+interface QuerySpec {
+  IndexName?: string;
+  pk: [string, string];
+  sk?: { name: string; between: [string, string] };
+  newestFirst?: boolean;
+}
+
+function estimateBytes(item: StoredRecordItem): number {
+  return Buffer.byteLength(JSON.stringify(item), 'utf8');
+}
+
+export function wrapDynamo(what: string, err: unknown): JsnewsError {
+  if (err instanceof JsnewsError) return err;
+  const status = (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  const message = err instanceof Error ? err.message : String(err);
+  const retryable = status === undefined || status >= 500 || status === 429 || (err as { $retryable?: unknown }).$retryable !== undefined;
+  return new JsnewsError(ErrorCode.StoreFailed, `DynamoDB ${what}: ${message}`, retryable, { cause: err });
+}

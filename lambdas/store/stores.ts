@@ -1,0 +1,24 @@
+/** Builds every store port over one set of SDK clients: what the CLI and the Lambda handlers pass to pipeline/. */
+import type { StoreClients } from '../local/clients.js';
+import type { Archive, FailureStore, UrlStateStore } from './ports.js';
+import { createS3Archive } from './archive-s3.js';
+import { createDynamoRecordStore, type DynamoRecordStore } from './records-dynamodb.js';
+import { createUrlStateStore } from './url-state.js';
+import { createFailureStore } from './failures.js';
+
+export interface Stores {
+  archive: Archive;
+  records: DynamoRecordStore;
+  urlState: UrlStateStore;
+  failures: FailureStore;
+}
+
+export function createStores(clients: Pick<StoreClients, 'doc' | 's3'>, names: { tableName: string; bucketName: string }): Stores {
+  const archive = createS3Archive(clients.s3, names.bucketName);
+  return {
+    archive,
+    records: createDynamoRecordStore(clients.doc, names.tableName, archive),
+    urlState: createUrlStateStore(clients.doc, names.tableName),
+    failures: createFailureStore(clients.doc, names.tableName),
+  };
+}

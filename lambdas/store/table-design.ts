@@ -1,0 +1,165 @@
+/**
+ * The single-table design of the records table: item kinds, key shapes and the GSIs that serve every
+ * access pattern with a Query (never a Scan). Documented for humans in docs/table-design.md; keep both
+ * in sync. Key builders live here so writers (records-dynamodb.ts, failures.ts) and readers
+ * (lambdas/read/) can never disagree about a key.
+ */
+import { createHash } from 'node:crypto';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceInUseException,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+  type GlobalSecondaryIndex,
+} from '@aws-sdk/client-dynamodb';
+
+/** Number of 16-bit bands a 64-bit simhash is cut into. Two texts within Hamming distance 3 share ≥1 band (pigeonhole: 4 bands > 3 differing bits). */
+export const SIMHASH_BANDS = 4;
+/** Hex digits per band (16 bits). */
+export const SIMHASH_BAND_HEX = 4;
+
+export const ITEM_KIND = {
+  record: 'record',
+  urlState: 'url-state',
+  failure: 'failure',
+} as const;
+
+/** GSI names, by the access pattern they serve. Index attributes are overloaded only where noted. */
+export const GSI = {
+  /** record by fetch URL: GSI1PK = URL#<sha256(url)>. */
+  byUrl: 'GSI1',
+  /** a site's records by date (records) / due failures of a source (failures): overloaded. */
+  bySiteDate: 'GSI2',
+  /** all records of a day (China time). */
+  byDay: 'GSI3',
+  /** records of a city by date (sparse: only records with a city). */
+  byCityDate: 'GSI4',
+  /** records of one story: originalUrl, or the record's own canonical URL. */
+  byStory: 'GSI5',
+  /** simhash bands 0..3 (sparse: only records with non-empty text). */
+  band0: 'GSI6',
+  band1: 'GSI7',
+  band2: 'GSI8',
+  band3: 'GSI9',
+} as const;
+
+export const BAND_INDEXES = [GSI.band0, GSI.band1, GSI.band2, GSI.band3] as const;
+
+/** Hex SHA-256 of a string: URLs go into keys hashed, so key length never depends on a URL's length. */
+export function sha256Hex(s: string | Uint8Array): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+export const keys = {
+  record: (id: string) => ({ PK: `REC#${id}`, SK: 'REC' }),
+  urlState: (url: string) => ({ PK: `URL#${sha256Hex(url)}`, SK: 'STATE' }),
+  failure: (sourceId: string, url: string) => ({ PK: `FAIL#${sourceId}`, SK: `URL#${sha256Hex(url)}` }),
+  failurePartition: (sourceId: string) => `FAIL#${sourceId}`,
+  urlIndex: (url: string) => `URL#${sha256Hex(url)}`,
+  sitePartition: (host: string) => `SITE#${host.toLowerCase()}`,
+  dueFailurePartition: (sourceId: string) => `DUE#${sourceId}`,
+  dayPartition: (day: string) => `DAY#${day}`,
+  cityPartition: (city: string) => `CITY#${city}`,
+  storyPartition: (url: string) => `STORY#${sha256Hex(url)}`,
+  bandPartition: (band: number, hex4: string) => `B${band}#${hex4}`,
+} as const;
+
+/** The four 16-bit bands of a 16-hex-digit simhash. */
+export function simhashBands(simhash: string): string[] {
+  const bands: string[] = [];
+  for (let i = 0; i < SIMHASH_BANDS; i++) bands.push(simhash.slice(i * SIMHASH_BAND_HEX, (i + 1) * SIMHASH_BAND_HEX));
+  return bands;
+}
+
+/** Hamming distance of two 16-hex-digit simhashes. */
+export function hammingDistance(a: string, b: string): number {
+  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
+  let n = 0;
+  while (x > 0n) {
+    n += Number(x & 1n);
+    x >>= 1n;
+  }
+  return n;
+}
+
+const S = 'S' as const;
+const keyAttrs = (pk: string, sk: string) => [
+  { AttributeName: pk, KeyType: 'HASH' as const },
+  { AttributeName: sk, KeyType: 'RANGE' as const },
+];
+
+function gsi(name: string, n: number, projection: GlobalSecondaryIndex['Projection']): GlobalSecondaryIndex {
+  return { IndexName: name, KeySchema: keyAttrs(`GSI${n}PK`, `GSI${n}SK`), Projection: projection };
+}
+
+/** Band indexes only carry what the Hamming filter needs; the records themselves are fetched by key. */
+const BAND_PROJECTION: GlobalSecondaryIndex['Projection'] = {
+  ProjectionType: 'INCLUDE',
+  NonKeyAttributes: ['simhash', 'recordId'],
+};
+const KEYS_ONLY: GlobalSecondaryIndex['Projection'] = { ProjectionType: 'KEYS_ONLY' };
+const ALL: GlobalSecondaryIndex['Projection'] = { ProjectionType: 'ALL' };
+
+/** Table definition (on-demand). The CDK stack must declare the same keys and indexes (see docs/table-design.md). */
+export function tableDefinition(tableName: string) {
+  const indexNumbers = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    KeySchema: keyAttrs('PK', 'SK'),
+    AttributeDefinitions: [
+      { AttributeName: 'PK', AttributeType: S },
+      { AttributeName: 'SK', AttributeType: S },
+      ...indexNumbers.flatMap((n) => [
+        { AttributeName: `GSI${n}PK`, AttributeType: S },
+        { AttributeName: `GSI${n}SK`, AttributeType: S },
+      ]),
+    ],
+    GlobalSecondaryIndexes: [
+      gsi(GSI.byUrl, 1, KEYS_ONLY),
+      gsi(GSI.bySiteDate, 2, ALL),
+      gsi(GSI.byDay, 3, ALL),
+      gsi(GSI.byCityDate, 4, ALL),
+      gsi(GSI.byStory, 5, KEYS_ONLY),
+      gsi(GSI.band0, 6, BAND_PROJECTION),
+      gsi(GSI.band1, 7, BAND_PROJECTION),
+      gsi(GSI.band2, 8, BAND_PROJECTION),
+      gsi(GSI.band3, 9, BAND_PROJECTION),
+    ],
+  };
+}
+
+/** Creates the table if it does not exist and waits until it is ACTIVE. Safe to call on every start. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  if (await tableIsActive(client, tableName)) return;
+  try {
+    await client.send(new CreateTableCommand(tableDefinition(tableName)));
+  } catch (err) {
+    if (!(err instanceof ResourceInUseException)) throw err;
+  }
+  await waitForActive(client, tableName);
+}
+
+/** Poll interval while a new table becomes ACTIVE; DynamoDB Local is ACTIVE at once, AWS takes seconds. */
+const TABLE_POLL_MS = 500;
+/** Give up waiting for ACTIVE after this long. */
+const TABLE_WAIT_MAX_MS = 120_000;
+
+async function tableIsActive(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  try {
+    const out = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return out.Table?.TableStatus === 'ACTIVE';
+  } catch (err) {
+    if (err instanceof ResourceNotFoundException) return false;
+    throw err;
+  }
+}
+
+async function waitForActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  const deadline = Date.now() + TABLE_WAIT_MAX_MS;
+  while (!(await tableIsActive(client, tableName))) {
+    if (Date.now() > deadline) throw new Error(`table ${tableName} did not become ACTIVE`);
+    await new Promise((r) => setTimeout(r, TABLE_POLL_MS));
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * How every Lambda is bundled, in one place: the stack (NodejsFunction) and `npm run bench:lambda`
+ * (plain esbuild) both read these values, so the bench measures exactly what gets deployed.
+ */
+import { Charset, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/** Lambda handlers and their entry files (relative to the project root). One Lambda per file. */
+export const LAMBDA_ENTRIES = {
+  discover: 'lambdas/handlers/discover.ts',
+  fetch: 'lambdas/handlers/fetch.ts',
+  normalize: 'lambdas/handlers/normalize.ts',
+  backfill: 'lambdas/handlers/backfill.ts',
+} as const;
+export type LambdaName = keyof typeof LAMBDA_ENTRIES;
+
+/** Matches the nodejs22.x runtime the stack deploys; esbuild lowers nothing it supports natively. */
+export const BUNDLE_TARGET = 'node22';
+
+/**
+ * The AWS SDK v3 ships in the nodejs22.x runtime: leaving it out keeps bundles small and cold
+ * starts fast. Our own code only imports the modular @aws-sdk/* clients, never `aws-sdk` v2.
+ */
+export const EXTERNAL_MODULES = ['@aws-sdk/*', '@smithy/*'];
+
+/**
+ * ESM output cannot call `require`, but a few CommonJS dependencies do (`require('node:buffer')`
+ * inside cheerio/iconv code paths). The banner gives the bundle a real `require` again.
+ * Names are prefixed so they never clash with bundled identifiers.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __jsnewsCreateRequire } from 'node:module'; const require = __jsnewsCreateRequire(import.meta.url);";
+
+/** Prefer ESM entry points of dependencies: better tree-shaking than their CommonJS builds. */
+export const MAIN_FIELDS = ['module', 'main'];
+
+/** The bundling settings the stack hands to NodejsFunction (local esbuild, never Docker). */
+export function cdkBundlingOptions(): BundlingOptions {
+  return {
+    forceDockerBundling: false,
+    format: OutputFormat.ESM,
+    target: BUNDLE_TARGET,
+    minify: true,
+    sourceMap: true,
+    sourceMapMode: SourceMapMode.EXTERNAL,
+    // Sources inside the map would double the artifact for no runtime benefit.
+    sourcesContent: false,
+    // Chinese lexicons stay as UTF-8 instead of \uXXXX escapes (escapes are 2-3x larger).
+    charset: Charset.UTF8,
+    mainFields: MAIN_FIELDS,
+    banner: ESM_REQUIRE_BANNER,
+    externalModules: EXTERNAL_MODULES,
+  };
+}
+
+/** The same settings as plain esbuild options, for the bench. */
+export function esbuildOptions(entryPoint: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entryPoint],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: BUNDLE_TARGET,
+    minify: true,
+    sourcemap: 'external',
+    sourcesContent: false,
+    charset: 'utf8',
+    mainFields: MAIN_FIELDS,
+    banner: { js: ESM_REQUIRE_BANNER },
+    external: EXTERNAL_MODULES,
+    logLevel: 'warning',
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * The four Lambdas, their queue wiring and their permissions. Each function gets exactly the grants
+ * its handler uses (see the table in docs/deploy.md); tests in test/unit/lib/ pin them.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ENV } from '../../lambdas/handlers/env.js';
+import { METRICS_NAMESPACE, SERVICE } from '../../lambdas/handlers/metric-names.js';
+import { LAMBDA_ENTRIES, cdkBundlingOptions, type LambdaName } from '../bundling.js';
+import { RAW_PREFIX } from './archive.js';
+import type { WorkQueues } from './queues.js';
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** Timeouts and sizes per function; memory also buys CPU, which normalize (cheerio, OpenCC) needs. */
+export const FUNCTION_SETTINGS = {
+  // Reads a few list pages politely (2 s apart) and enqueues links.
+  discover: { memoryMb: 512, timeout: Duration.minutes(2) },
+  // A batch of FETCH_BATCH_SIZE URLs of one host, each up to ~30 s plus the host's crawl delay.
+  fetch: { memoryMb: 1024, timeout: Duration.minutes(5) },
+  // Pure CPU on archived bytes: read, normalize, write.
+  normalize: { memoryMb: 1024, timeout: Duration.minutes(1) },
+  // Only enumerates and enqueues work (never fetches), so it finishes far inside the 15-minute cap.
+  backfill: { memoryMb: 512, timeout: Duration.minutes(10) },
+} as const satisfies Record<LambdaName, { memoryMb: number; timeout: Duration }>;
+
+/** URLs per fetch invocation: small, because a host's batch is fetched one by one with its delay. */
+export const FETCH_BATCH_SIZE = 5;
+/** Archived pages per normalize invocation. */
+export const NORMALIZE_BATCH_SIZE = 10;
+/** Concurrent normalize Lambdas: bounded so a large reprocess does not spike DynamoDB on-demand cost. */
+export const NORMALIZE_MAX_CONCURRENCY = 20;
+/** Gather a few seconds of reprocess messages into fuller batches. */
+export const NORMALIZE_BATCHING_WINDOW = Duration.seconds(5);
+/** File name of a `-c sources=` override inside each bundle. */
+export const BUNDLED_SOURCES_FILE = 'sources.json';
+
+export interface JsnewsFunctionsProps {
+  table: dynamodb.ITable;
+  bucket: s3.IBucket;
+  queues: WorkQueues;
+  stage: string;
+  logRetentionDays: number;
+  fetchMaxConcurrency: number;
+  /** Absolute path of a sources JSON override to bundle with the handlers that read sources. */
+  sourcesFile?: string;
+}
+
+export class JsnewsFunctions extends Construct {
+  readonly discover: nodejs.NodejsFunction;
+  readonly fetch: nodejs.NodejsFunction;
+  readonly normalize: nodejs.NodejsFunction;
+  readonly backfill: nodejs.NodejsFunction;
+
+  constructor(scope: Construct, id: string, private readonly props: JsnewsFunctionsProps) {
+    super(scope, id);
+    const { table, bucket, queues } = props;
+
+    this.discover = this.handler('discover', { needsSources: true });
+    table.grantReadWriteData(this.discover);
+    queues.fetchQueue.grantSendMessages(this.discover);
+
+    this.fetch = this.handler('fetch', { needsSources: true });
+    table.grantReadWriteData(this.fetch);
+    bucket.grantPut(this.fetch, `${RAW_PREFIX}*`);
+    bucket.grantRead(this.fetch, `${RAW_PREFIX}*`);
+    queues.fetchQueue.grantSendMessages(this.fetch); // list pages enqueue the articles they link
+    this.fetch.addEventSource(
+      new SqsEventSource(queues.fetchQueue, {
+        batchSize: FETCH_BATCH_SIZE,
+        reportBatchItemFailures: true,
+        maxConcurrency: props.fetchMaxConcurrency,
+      }),
+    );
+
+    this.normalize = this.handler('normalize', { needsSources: false });
+    table.grantReadWriteData(this.normalize);
+    bucket.grantRead(this.normalize, `${RAW_PREFIX}*`);
+    this.normalize.addEventSource(
+      new SqsEventSource(queues.normalizeQueue, {
+        batchSize: NORMALIZE_BATCH_SIZE,
+        maxBatchingWindow: NORMALIZE_BATCHING_WINDOW,
+        reportBatchItemFailures: true,
+        maxConcurrency: NORMALIZE_MAX_CONCURRENCY,
+      }),
+    );
+
+    this.backfill = this.handler('backfill', { needsSources: true });
+    table.grantReadData(this.backfill);
+    bucket.grantRead(this.backfill, `${RAW_PREFIX}*`);
+    queues.fetchQueue.grantSendMessages(this.backfill);
+    queues.normalizeQueue.grantSendMessages(this.backfill);
+  }
+
+  get all(): { name: LambdaName; fn: nodejs.NodejsFunction }[] {
+    return [
+      { name: 'discover', fn: this.discover },
+      { name: 'fetch', fn: this.fetch },
+      { name: 'normalize', fn: this.normalize },
+      { name: 'backfill', fn: this.backfill },
+    ];
+  }
+
+  private handler(name: LambdaName, opts: { needsSources: boolean }): nodejs.NodejsFunction {
+    const { props } = this;
+    const settings = FUNCTION_SETTINGS[name];
+    const sourcesFile = opts.needsSources ? props.sourcesFile : undefined;
+    const logGroup = new logs.LogGroup(this, `${capitalize(name)}Logs`, {
+      retention: props.logRetentionDays as logs.RetentionDays,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    return new nodejs.NodejsFunction(this, capitalize(name), {
+      entry: join(PROJECT_ROOT, LAMBDA_ENTRIES[name]),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: settings.memoryMb,
+      timeout: settings.timeout,
+      logGroup,
+      description: `jsnews ${name} (${props.stage})`,
+      environment: {
+        [ENV.table]: props.table.tableName,
+        [ENV.bucket]: props.bucket.bucketName,
+        [ENV.fetchQueueUrl]: props.queues.fetchQueue.queueUrl,
+        [ENV.normalizeQueueUrl]: props.queues.normalizeQueue.queueUrl,
+        [ENV.stage]: props.stage,
+        ...(sourcesFile ? { [ENV.sourcesFile]: `/var/task/${BUNDLED_SOURCES_FILE}` } : {}),
+        POWERTOOLS_SERVICE_NAME: SERVICE[name],
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        ...cdkBundlingOptions(),
+        ...(sourcesFile ? { commandHooks: copySourcesHook(sourcesFile) } : {}),
+      },
+    });
+  }
+}
+
+function copySourcesHook(sourcesFile: string): nodejs.ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir: string, outputDir: string) => [`cp "${sourcesFile}" "${join(outputDir, BUNDLED_SOURCES_FILE)}"`],
+  };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

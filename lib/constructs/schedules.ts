@@ -1,0 +1,52 @@
+/**
+ * One EventBridge Scheduler schedule per enabled source, invoking discover with `{sourceId}`.
+ * Failed deliveries are retried by Scheduler, then parked in the schedule DLQ.
+ */
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { ScheduledSource } from '../sources.js';
+
+/** Scheduler retries a failed invoke (throttling, Lambda errors) this many times before the DLQ. */
+export const SCHEDULE_RETRY_ATTEMPTS = 3;
+/** An invoke older than this is stale: the next scheduled run is better than a late one. */
+export const SCHEDULE_MAX_EVENT_AGE = Duration.hours(1);
+/** cron() fields are read in China time: the sites publish on it. rate() ignores the zone. */
+export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_SHANGHAI;
+
+export interface SourceSchedulesProps {
+  sources: ScheduledSource[];
+  discover: lambda.IFunction;
+  deadLetterQueue: sqs.IQueue;
+  stage: string;
+}
+
+export class SourceSchedules extends Construct {
+  readonly schedules = new Map<string, scheduler.Schedule>();
+
+  constructor(scope: Construct, id: string, props: SourceSchedulesProps) {
+    super(scope, id);
+    const group = new scheduler.ScheduleGroup(this, 'Group', { scheduleGroupName: `jsnews-${props.stage}` });
+    for (const source of props.sources) {
+      const target = new targets.LambdaInvoke(props.discover, {
+        input: scheduler.ScheduleTargetInput.fromObject({
+          sourceId: source.id,
+          scheduledTime: scheduler.ContextAttribute.scheduledTime,
+        }),
+        retryAttempts: SCHEDULE_RETRY_ATTEMPTS,
+        maxEventAge: SCHEDULE_MAX_EVENT_AGE,
+        deadLetterQueue: props.deadLetterQueue,
+      });
+      const schedule = new scheduler.Schedule(this, `Source-${source.id}`, {
+        schedule: scheduler.ScheduleExpression.expression(source.schedule, SCHEDULE_TIME_ZONE),
+        target,
+        scheduleGroup: group,
+        description: `discover ${source.id} (${source.name})`,
+      });
+      this.schedules.set(source.id, schedule);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+import { rawKeyFor, toAsciiMetadata } from '../../../lambdas/store/archive-s3.js';
+
+let env: TestStores;
+beforeAll(async () => {
+  env = await startTestStores();
+});
+afterAll(async () => {
+  await env?.stop();
+});
+
+const gbkBytes = new Uint8Array([0x3c, 0x70, 0x3e, 0xd6, 0xd0, 0xce, 0xc4, 0x3c, 0x2f, 0x70, 0x3e]); // <p>中文</p> in GBK
+const meta = {
+  url: 'http://www.woaijiangsu.example/新闻/a.html?q=镇江',
+  status: 200,
+  contentType: 'text/html; charset=gbk',
+  charset: 'gbk',
+  fetchedAt: '2024-02-20T04:00:00.000Z',
+};
+
+describe('S3 archive', () => {
+  it('stores raw bytes unchanged under a content-addressed key, once', async () => {
+    const stores = await env.freshStores();
+    const first = await stores.archive.putRaw(gbkBytes, meta);
+    const second = await stores.archive.putRaw(gbkBytes, { ...meta, fetchedAt: '2024-02-21T04:00:00.000Z' });
+    const sha = createHash('sha256').update(gbkBytes).digest('hex');
+    expect(first.created).toBe(true);
+    expect(second.created).toBe(false);
+    expect(first.ref.key).toBe(`raw/sha256/${sha.slice(0, 2)}/${sha}.html.gz`);
+    expect(first.ref.key).toBe(rawKeyFor(sha));
+    expect(Buffer.from(await stores.archive.getRaw(first.ref.key)).equals(Buffer.from(gbkBytes))).toBe(true);
+
+    const listed = await env.clients.s3.send(new ListObjectsV2Command({ Bucket: stores.bucketName, Prefix: 'raw/' }));
+    expect(listed.KeyCount).toBe(1);
+    const head = await env.clients.s3.send(new HeadObjectCommand({ Bucket: stores.bucketName, Key: first.ref.key }));
+    expect(head.Metadata?.sha256).toBe(sha);
+    expect(head.Metadata?.url).toBe(toAsciiMetadata(meta.url));
+    expect(decodeURI(head.Metadata?.url ?? '')).toBe(meta.url);
+    expect(head.Metadata?.['fetched-at']).toBe(meta.fetchedAt);
+    expect(head.Metadata?.charset).toBe('gbk');
+  });
+
+  it('lists fetch pointers by source and China day across pages of results', async () => {
+    const stores = await env.freshStores();
+    const { ref } = await stores.archive.putRaw(gbkBytes, meta);
+    const days = ['2024-02-18', '2024-02-19', '2024-02-20', '2024-02-21'];
+    for (const [i, day] of days.entries()) {
+      for (let k = 0; k < 3; k++) {
+        await stores.archive.putFetchPointer({
+          sourceId: i % 2 === 0 ? 'src-a' : 'src-b',
+          url: `http://x.example/${day}/${k}.html`,
+          finalUrl: `http://x.example/${day}/${k}.html`,
+          // 20:00 UTC is the next China day: pointers are filed under China days.
+          fetchedAt: `${day}T20:00:00.000Z`,
+          status: 200,
+          headers: {},
+          sha256: ref.sha256,
+          rawKey: ref.key,
+          bytes: ref.bytes,
+          contentType: null,
+          charset: null,
+        });
+      }
+    }
+    const collect = async (f: Parameters<typeof stores.archive.listFetchPointers>[0]) => {
+      const out: string[] = [];
+      for await (const p of stores.archive.listFetchPointers(f)) out.push(p.url);
+      return out;
+    };
+    expect(await collect({})).toHaveLength(12);
+    expect(await collect({ sourceId: 'src-a' })).toHaveLength(6);
+    // China days 2024-02-20..2024-02-21 hold the fetches made on UTC days 02-19 and 02-20.
+    const ranged = await collect({ from: '2024-02-20', to: '2024-02-21' });
+    expect(ranged.sort()).toEqual([0, 1, 2].flatMap((k) => [`http://x.example/2024-02-19/${k}.html`, `http://x.example/2024-02-20/${k}.html`]).sort());
+  });
+});

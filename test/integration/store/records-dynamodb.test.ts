@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+import { makeRecord } from '../../helpers/records.js';
+import { keys } from '../../../lambdas/store/table-design.js';
+
+let env: TestStores;
+beforeAll(async () => {
+  env = await startTestStores();
+});
+afterAll(async () => {
+  await env?.stop();
+});
+
+describe('records table: idempotent writes', () => {
+  it('replaying the same write leaves one item and reports unchanged', async () => {
+    const { records } = await env.freshStores();
+    const r = makeRecord();
+    expect(await records.put(r)).toBe('new');
+    expect(await records.put(r)).toBe('unchanged');
+    expect(await records.put(r)).toBe('unchanged');
+    expect(await records.get(r.id)).toEqual(r);
+  });
+
+  it('replaces only on a newer normalizerVersion or different content from a newer fetch', async () => {
+    const { records } = await env.freshStores();
+    const v1 = makeRecord({ normalizerVersion: '1.2.0' });
+    await records.put(v1);
+    // Older normalizer: never replaces (also checks numeric, not text, comparison: 1.10 > 1.9 > 1.2).
+    expect(await records.put(makeRecord({ normalizerVersion: '1.1.9', title: 'older' }))).toBe('unchanged');
+    expect(await records.put(makeRecord({ normalizerVersion: '1.10.0', title: 'newer normalizer' }))).toBe('updated');
+    expect((await records.get(v1.id))?.title).toBe('newer normalizer');
+    expect(await records.put(makeRecord({ normalizerVersion: '1.9.0', title: 'not newer' }))).toBe('unchanged');
+
+    // Same version, different content, older or same fetch: no. Newer fetch: yes.
+    const changed = ['镇江市今天召开会议，研究部署全年工作。', '会议内容有更新。'];
+    expect(await records.put(makeRecord({ normalizerVersion: '1.10.0', paragraphs: changed, fetchedAt: '2024-02-19T00:00:00.000Z' }))).toBe('unchanged');
+    expect(await records.put(makeRecord({ normalizerVersion: '1.10.0', paragraphs: changed }))).toBe('unchanged');
+    expect(await records.put(makeRecord({ normalizerVersion: '1.10.0', paragraphs: changed, fetchedAt: '2024-02-21T00:00:00.000Z' }))).toBe('updated');
+    expect((await records.get(v1.id))?.paragraphs).toEqual(changed);
+    // Same content from a newer fetch: unchanged.
+    expect(await records.put(makeRecord({ normalizerVersion: '1.10.0', paragraphs: changed, fetchedAt: '2024-02-22T00:00:00.000Z' }))).toBe('unchanged');
+  });
+
+  it('keeps the body of a record over the item limit in S3 and rehydrates it', async () => {
+    const { records, bucketName, tableName } = await env.freshStores();
+    // 200k Han chars ≈ 600 KB of UTF-8 text, twice (paragraphs + text): far over 400 KB.
+    const para = '江苏省镇江市扬中市新坝镇召开全镇工作会议。'.repeat(2_000);
+    const big = makeRecord({ url: 'http://www.jssuxun.example/big.html', paragraphs: Array.from({ length: 10 }, () => para) });
+    expect(await records.put(big)).toBe('new');
+    const raw = await env.clients.doc.send(new GetCommand({ TableName: tableName, Key: keys.record(big.id) }));
+    expect(raw.Item?.bodyInS3).toBe(true);
+    expect(raw.Item?.bodyKey).toBe(`bodies/${big.id}/${big.contentHash}.json`);
+    expect(raw.Item?.record.paragraphs).toEqual([]);
+    const bodies = await env.clients.s3.send(new ListObjectsV2Command({ Bucket: bucketName, Prefix: 'bodies/' }));
+    expect(bodies.KeyCount).toBe(1);
+    expect(await records.get(big.id)).toEqual(big);
+    expect(await records.byUrl(big.url!)).toEqual([big]);
+  });
+});
+
+describe('records table: access patterns are Queries', () => {
+  it('answers every access pattern with GetItem/Query/BatchGet only', async () => {
+    const { records } = await env.freshStores();
+    const site = 'www.jssuxun.example';
+    const a = makeRecord({ url: `http://${site}/a.html`, publishedAt: '2024-02-20T09:00:00+08:00', city: '镇江', simhash: 'ffff000000000000' });
+    const b = makeRecord({ url: `http://${site}/b.html`, publishedAt: '2024-02-21T00:30:00+08:00', city: '镇江市', simhash: 'ffff000000000007' });
+    const c = makeRecord({ url: `http://${site}/c.html`, publishedAt: '2024-02-25T12:00:00+08:00', city: '南京', simhash: '1234567890abcdef' });
+    // A repost on another site: same original, unrelated simhash.
+    const d = makeRecord({ url: 'http://www.tinghu.example/d.html', publishedAt: '2024-02-20T23:59:00+08:00', city: null, originalUrl: a.url, simhash: '0f0f0f0f0f0f0f0f' });
+    // Near-duplicate text on another site: 4 bits off a in the last band (not a repost at threshold 3).
+    const e = makeRecord({ url: 'http://www.tinghu.example/e.html', publishedAt: '2024-02-22T08:00:00+08:00', city: null, simhash: 'ffff00000000000f' });
+    for (const r of [a, b, c, d, e]) expect(await records.put(r)).toBe('new');
+
+    env.commands.length = 0;
+    const ids = (rs: { id: string }[]) => rs.map((r) => r.id);
+    expect((await records.byId(a.id))?.url).toBe(a.url);
+    expect(await records.byId('0'.repeat(64))).toBeNull();
+    expect(ids(await records.byUrl(b.url!))).toEqual([b.id]);
+    // Newest first, China-day range inclusive.
+    expect(ids(await records.bySite(site, { from: '2024-02-20', to: '2024-02-21' }))).toEqual([b.id, a.id]);
+    expect(ids(await records.bySite(site, {}))).toEqual([c.id, b.id, a.id]);
+    expect(ids(await records.bySite(site, {}, 2))).toEqual([c.id, b.id]);
+    // 2024-02-20 China day: a (09:00) and d (23:59), not b (00:30 next day).
+    expect(ids(await records.byDay('2024-02-20')).sort()).toEqual([a.id, d.id].sort());
+    expect(ids(await records.byCity('镇江', { from: '2024-02-01', to: '2024-02-29' }))).toEqual([b.id, a.id]);
+    expect(ids(await records.byCity('南京市', {}))).toEqual([c.id]);
+    const reposts = await records.repostsOf(a.id);
+    expect(reposts.map((m) => [m.record.id, m.reason]).sort()).toEqual(
+      [
+        [b.id, 'simhash'],
+        [d.id, 'originalUrl'],
+      ].sort(),
+    );
+    expect(reposts.find((m) => m.record.id === b.id)?.hamming).toBe(3);
+    expect(ids((await records.repostsOf(a.id, 4)).map((m) => m.record)).sort()).toEqual([b.id, d.id, e.id].sort());
+    // d points at a: a is among d's story.
+    expect((await records.repostsOf(d.id)).map((m) => m.record.id)).toContain(a.id);
+
+    expect(env.commands.length).toBeGreaterThan(0);
+    expect(env.commands.filter((c) => /scan/i.test(c))).toEqual([]);
+    expect(new Set(env.commands)).toEqual(new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand']));
+  });
+});
