@@ -39,8 +39,9 @@ export const SCORES = {
   shortText: -2,
   // Inside a list block (<li>, or a block holding many similar links).
   inListBlock: 1,
-  // Inside header, footer, nav, menu, breadcrumb or copyright chrome.
-  inChrome: -3,
+  // Inside header, footer, nav, menu, breadcrumb or copyright chrome. Outweighs TRS URL + headline
+  // text (4 + 2 - 4 = 2 < MIN_ARTICLE_SCORE): footers link TRS-shaped 声明/关于 pages.
+  inChrome: -4,
   // A list or index page URL.
   listPage: -4,
   // A tag, category, author or search page.

@@ -181,12 +181,12 @@ class HttpFetcher implements Fetcher {
   private async readPage(url: string, status: number, headers: Record<string, string>, body: Dispatcher.ResponseData['body']): Promise<Attempt> {
     const { mediaType } = parseContentType(headers['content-type']);
     if (mediaType && !ACCEPTED_MEDIA_TYPE.test(mediaType)) {
-      body.destroy();
+      abort(body);
       return { type: 'fail', error: { code: ErrorCode.NotHtml, reason: `content-type ${mediaType} is not HTML or text`, retryable: false }, status };
     }
     const declared = Number(headers['content-length']);
     if (!headers['content-encoding'] && Number.isFinite(declared) && declared > this.options.maxBodyBytes) {
-      body.destroy();
+      abort(body);
       return { type: 'fail', error: { code: ErrorCode.TooLarge, reason: `content-length ${declared} exceeds the ${this.options.maxBodyBytes}-byte cap`, retryable: false }, status };
     }
     try {
@@ -262,6 +262,12 @@ async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
   try {
     await body.dump({ limit: DISCARD_LIMIT_BYTES });
   } catch {
-    body.destroy(); // the connection is dropped; nothing else to do with an error body
+    abort(body); // the connection is dropped; nothing else to do with an error body
   }
+}
+
+/** Drops a body we will not read (the connection is closed). The abort it causes is expected, not an error. */
+function abort(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }

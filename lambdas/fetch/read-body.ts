@@ -34,6 +34,8 @@ export async function readCappedBody(body: Readable, contentEncoding: string | u
   const decoder = decoderFor(contentEncoding);
   const stream: Readable = decoder ? (body.pipe(decoder) as unknown as Readable) : body;
   if (decoder) body.on('error', (err) => (decoder as unknown as Readable).destroy(err));
+  // Destroying a body mid-read emits an abort error; it is our own decision, not a failure.
+  body.on('error', () => undefined);
   const chunks: Buffer[] = [];
   let total = 0;
   try {

@@ -19,6 +19,8 @@ export function parseRetryAfterMs(value: string | undefined | null, now: number 
   if (!value) return null;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // An HTTP-date always names a day or month ("Tue, 20 Feb 2024 ..."); bare numbers like "-5" are junk.
+  if (!/[a-z]/i.test(trimmed)) return null;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return null;
   return Math.max(0, date - now);

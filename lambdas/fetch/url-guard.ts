@@ -31,7 +31,6 @@ const BLOCKED_IPV4: ReadonlyArray<[string, number]> = [
 const BLOCKED_IPV6: ReadonlyArray<[string, number]> = [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
-  ['::ffff:0:0', 96], // IPv4-mapped: never a public site's AAAA record
   ['::', 96], // IPv4-compatible (deprecated)
   ['64:ff9b:1::', 48], // local-use NAT64
   ['100::', 64], // discard-only
@@ -51,11 +50,22 @@ function buildBlockList(): BlockList {
   return list;
 }
 
+// IPv4-mapped IPv6 (::ffff:a.b.c.d, any spelling) is never a public site's AAAA record. Not put in
+// the BlockList: Node checks IPv4 addresses against ::ffff:0:0/96 too, which would block them all.
+const IPV4_MAPPED = /^::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}$/i;
+
+/** Canonical IPv6 spelling (compressed, hex), via the WHATWG URL parser. */
+function canonicalIpv6(address: string): string {
+  return new URL(`http://[${address}]/`).hostname.slice(1, -1);
+}
+
 /** True for an address that is not publicly routable. */
 export function isBlockedAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
-  return BLOCKED.check(address, family === 6 ? 'ipv6' : 'ipv4');
+  if (family === 4) return BLOCKED.check(address, 'ipv4');
+  if (IPV4_MAPPED.test(canonicalIpv6(address))) return true;
+  return BLOCKED.check(address, 'ipv6');
 }
 
 export const resolveWithDns: ResolveHost = (hostname) =>

@@ -40,4 +40,4 @@ export function makeBackfillHandler(runtime: () => HandlerRuntime, obs: Observab
 }
 
 const obs = createObservability('backfill');
-export const handler = makeBackfillHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger))), obs);
+export const handler = makeBackfillHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), {})), obs);

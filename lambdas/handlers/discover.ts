@@ -3,6 +3,8 @@
  * pages and enqueues its article URLs on the FIFO fetch queue (grouped by host). Emits
  * SourceListed per source, which the staleness alarm watches.
  */
+import { createHttpFetcher } from '../fetch/http-client.js';
+import { defaultDiscover } from '../pipeline/discover-default.js';
 import type { Context } from 'aws-lambda';
 import { ErrorCode, JsnewsError } from '../normalize/errors.js';
 import type { SourceSummary } from '../pipeline/summary.js';
@@ -41,4 +43,4 @@ export function makeDiscoverHandler(runtime: () => HandlerRuntime, obs: Observab
 }
 
 const obs = createObservability('discover');
-export const handler = makeDiscoverHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger))), obs);
+export const handler = makeDiscoverHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { fetcher: (hostDelayMs) => createHttpFetcher({ hostDelayMs }), discover: defaultDiscover })), obs);

@@ -3,6 +3,9 @@
  * and reads list pages, reporting per-record failures (ReportBatchItemFailures) only for retryable
  * errors; see process-fetch-work.ts for which.
  */
+import { createHttpFetcher } from '../fetch/http-client.js';
+import { normalize } from '../normalize/index.js';
+import { defaultDiscover } from '../pipeline/discover-default.js';
 import type { Context, SQSBatchResponse } from 'aws-lambda';
 import { parseSqsEvent } from './events.js';
 import { createObservability, pipelineLogger, type Observability } from './observability.js';
@@ -25,4 +28,4 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
 }
 
 const obs = createObservability('fetch');
-export const handler = makeFetchHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger))), obs);
+export const handler = makeFetchHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { fetcher: (hostDelayMs) => createHttpFetcher({ hostDelayMs }), normalize, discover: defaultDiscover })), obs);

@@ -2,6 +2,7 @@
  * Normalize Lambda, consuming the normalize queue: each message names one archived (source, day);
  * its pages are re-normalized from the raw archive and stored (pipeline/reprocess.ts). No network.
  */
+import { normalize } from '../normalize/index.js';
 import type { Context, SQSBatchResponse } from 'aws-lambda';
 import { reprocess } from '../pipeline/reprocess.js';
 import { parseSqsEvent } from './events.js';
@@ -34,4 +35,4 @@ export function makeNormalizeHandler(runtime: () => HandlerRuntime, obs: Observa
 }
 
 const obs = createObservability('normalize');
-export const handler = makeNormalizeHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger))), obs);
+export const handler = makeNormalizeHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { normalize })), obs);

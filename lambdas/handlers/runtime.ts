@@ -5,11 +5,10 @@
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfig } from '../config.js';
-import { createHttpFetcher, type FetcherOptionsInput } from '../fetch/index.js';
+import type { Fetcher } from '../fetch/types.js';
 import { makeClients, type StoreClients } from '../local/clients.js';
-import { normalize } from '../normalize/index.js';
-import { defaultDiscover } from '../pipeline/discover-default.js';
-import type { PipelineDeps, PipelineLogger } from '../pipeline/deps.js';
+import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import type { DiscoverFn, NormalizeFn, PipelineDeps, PipelineLogger } from '../pipeline/deps.js';
 import { loadSources } from '../sites/load-sources.js';
 import type { Source } from '../sites/sources-schema.js';
 import { createStores } from '../store/stores.js';
@@ -25,14 +24,24 @@ export interface HandlerRuntime {
   listDays(selection: DaySelection): Promise<ArchiveDay[]>;
 }
 
+/**
+ * The heavy parts a handler may need, passed in by the handler itself so each bundle only contains
+ * what its Lambda uses (backfill needs no HTTP client and no normalizer; normalize needs no HTTP client).
+ */
+export interface Capabilities {
+  /** Builds the HTTP fetcher, given per-host delays from the sources. */
+  fetcher?: (hostDelayMs: Record<string, number>) => Fetcher;
+  normalize?: NormalizeFn;
+  discover?: DiscoverFn;
+}
+
 export interface RuntimeParts {
   clients: Pick<StoreClients, 'doc' | 's3'>;
   names: { tableName: string; bucketName: string };
   sources: Source[];
   queue: WorkQueue;
   logger: PipelineLogger;
-  /** Extra fetcher options (tests allow 127.0.0.1); per-host delays come from the sources. */
-  fetcherOptions?: FetcherOptionsInput;
+  capabilities: Capabilities;
   clock?: () => Date;
 }
 
@@ -43,8 +52,15 @@ export function hostDelays(sources: readonly Source[]): Record<string, number> {
   return delays;
 }
 
+function unavailable(what: string): never {
+  throw new JsnewsError(ErrorCode.Internal, `${what} is not bundled into this Lambda`);
+}
+
+const NO_FETCHER: Fetcher = { fetch: () => unavailable('the HTTP fetcher'), close: async () => {} };
+
 export function buildRuntime(parts: RuntimeParts): HandlerRuntime {
-  const fetcher = createHttpFetcher({ ...parts.fetcherOptions, hostDelayMs: { ...hostDelays(parts.sources), ...parts.fetcherOptions?.hostDelayMs } });
+  const { capabilities: cap } = parts;
+  const fetcher = cap.fetcher ? cap.fetcher(hostDelays(parts.sources)) : NO_FETCHER;
   return {
     sources: parts.sources,
     queue: parts.queue,
@@ -52,8 +68,8 @@ export function buildRuntime(parts: RuntimeParts): HandlerRuntime {
     deps: {
       stores: createStores(parts.clients, parts.names),
       fetcher,
-      normalize,
-      discover: defaultDiscover,
+      normalize: cap.normalize ?? (() => unavailable('the normalizer')),
+      discover: cap.discover ?? (() => unavailable('link discovery')),
       clock: parts.clock ?? (() => new Date()),
       logger: parts.logger,
     },
@@ -61,7 +77,7 @@ export function buildRuntime(parts: RuntimeParts): HandlerRuntime {
 }
 
 /** The runtime of a deployed Lambda, from its environment (validated; a bad deploy fails loudly). */
-export function runtimeFromEnv(logger: PipelineLogger, env: NodeJS.ProcessEnv = process.env): HandlerRuntime {
+export function runtimeFromEnv(logger: PipelineLogger, capabilities: Capabilities, env: NodeJS.ProcessEnv = process.env): HandlerRuntime {
   const config = loadConfig(env);
   const clients = makeClients({ region: config.region, mode: config.mode, dynamoEndpoint: config.dynamoEndpoint, s3Endpoint: config.s3Endpoint });
   const sqs = new SQSClient({ region: config.region });
@@ -71,6 +87,7 @@ export function runtimeFromEnv(logger: PipelineLogger, env: NodeJS.ProcessEnv = 
     sources: loadSources(sourcesFileFromEnv(env)),
     queue: createSqsWorkQueue(sqs, queueUrlsFromEnv(env)),
     logger,
+    capabilities,
   });
 }
 

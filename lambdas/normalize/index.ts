@@ -13,6 +13,7 @@ import { extractArticle, type ArticleDraft } from './extract/article.js';
 import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
 import { findSiteName } from './extract/site-name.js';
+import { looksLikeListing } from './extract/listing.js';
 import { findFigures } from './enrich/figures.js';
 import { findPeople } from './enrich/people.js';
 import { findRegion } from './enrich/region.js';
@@ -74,6 +75,8 @@ function assertArticle(draft: ArticleDraft, layout: PageLayout): void {
   if (chars < MIN_ARTICLE_CHARS) {
     throw new JsnewsError(ErrorCode.NoArticle, `no article found: ${chars} characters of body text (an index, list or stub page?)${layout.warnings.length ? `; ${layout.warnings.join('; ')}` : ''}`);
   }
+  const listing = looksLikeListing(draft.paragraphs);
+  if (listing.listing) throw new JsnewsError(ErrorCode.NoArticle, `no article found: this is a list page (${listing.items} dated headline lines)`);
   if (!draft.title) throw new JsnewsError(ErrorCode.NoArticle, 'no headline found for the article body');
 }
 

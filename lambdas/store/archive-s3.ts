@@ -47,13 +47,22 @@ export function toAsciiMetadata(value: string): string {
   return value.replace(/[^\x20-\x7e]+/gu, (run) => encodeURIComponent(run));
 }
 
-export function createS3Archive(s3: S3Client, bucket: string): Archive {
+export interface ArchiveOptions {
+  /** Keys per ListObjectsV2 page (S3's maximum is 1000; tests use a small one to exercise paging). */
+  listPageSize?: number;
+}
+
+/** S3 returns at most 1000 keys per listing page. */
+const DEFAULT_LIST_PAGE_SIZE = 1000;
+
+export function createS3Archive(s3: S3Client, bucket: string, options: ArchiveOptions = {}): Archive {
+  const pageSize = options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE;
   return {
     bucket,
     putRaw: (bytes, meta) => putRaw(s3, bucket, bytes, meta),
     getRaw: (key) => getRaw(s3, bucket, key),
     putFetchPointer: (pointer) => putFetchPointer(s3, bucket, pointer),
-    listFetchPointers: (filter) => listFetchPointers(s3, bucket, filter),
+    listFetchPointers: (filter) => listFetchPointers(s3, bucket, filter, pageSize),
     putBody: (key, body) => storeCall(`put ${key}`, () => putJson(s3, bucket, key, body)),
     getBody: async (key) => JSON.parse(Buffer.from(await getObjectBytes(s3, bucket, key)).toString('utf8')),
   };
@@ -133,19 +142,24 @@ async function putFetchPointer(s3: S3Client, bucket: string, pointer: FetchPoint
   return key;
 }
 
-/** Pointers under `fetches/`, filtered by source and China-day range (inclusive), in key order. */
-async function* listFetchPointers(s3: S3Client, bucket: string, filter: PointerFilter): AsyncIterable<FetchPointer> {
-  const sources = filter.sourceId ? [filter.sourceId] : await listSourceIds(s3, bucket);
-  for (const sourceId of sources) {
-    const prefix = `${FETCH_POINTER_PREFIX}${sourceId}/`;
-    // Keys sort by day, so a range is one listing from just before `from` up to the first day after `to`.
-    const startAfter = filter.from ? `${prefix}${dayBefore(filter.from)}/~` : undefined;
-    for await (const key of listKeys(s3, bucket, prefix, startAfter)) {
-      const day = key.slice(prefix.length, prefix.length + 10);
-      if (filter.to && day > filter.to) break;
-      const bytes = await getObjectBytes(s3, bucket, key);
-      yield JSON.parse(Buffer.from(bytes).toString('utf8')) as FetchPointer;
+/**
+ * Pointers under `fetches/`, filtered by source and China-day range (inclusive), in key order.
+ * With a source, keys sort by day, so a range is one listing starting just before `from`. Without
+ * one, everything under `fetches/` is listed and filtered by day (no Delimiter listing: s3rver
+ * does not report CommonPrefixes for keys nested deeper than one level).
+ */
+async function* listFetchPointers(s3: S3Client, bucket: string, filter: PointerFilter, pageSize: number): AsyncIterable<FetchPointer> {
+  const prefix = filter.sourceId ? `${FETCH_POINTER_PREFIX}${filter.sourceId}/` : FETCH_POINTER_PREFIX;
+  const startAfter = filter.sourceId && filter.from ? `${prefix}${dayBefore(filter.from)}/~` : undefined;
+  for await (const key of listKeys(s3, bucket, prefix, pageSize, startAfter)) {
+    const day = key.split('/')[2] ?? '';
+    if (filter.from && day < filter.from) continue;
+    if (filter.to && day > filter.to) {
+      if (filter.sourceId) break;
+      continue;
     }
+    const bytes = await getObjectBytes(s3, bucket, key);
+    yield JSON.parse(Buffer.from(bytes).toString('utf8')) as FetchPointer;
   }
 }
 
@@ -153,20 +167,7 @@ function dayBefore(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-async function listSourceIds(s3: S3Client, bucket: string): Promise<string[]> {
-  const ids: string[] = [];
-  let token: string | undefined;
-  do {
-    const out = await storeCall('list sources', () =>
-      s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: FETCH_POINTER_PREFIX, Delimiter: '/', ContinuationToken: token })),
-    );
-    for (const p of out.CommonPrefixes ?? []) if (p.Prefix) ids.push(p.Prefix.slice(FETCH_POINTER_PREFIX.length, -1));
-    token = out.IsTruncated ? out.NextContinuationToken : undefined;
-  } while (token);
-  return ids;
-}
-
-async function* listKeys(s3: S3Client, bucket: string, prefix: string, startAfter?: string): AsyncIterable<string> {
+async function* listKeys(s3: S3Client, bucket: string, prefix: string, pageSize: number, startAfter?: string): AsyncIterable<string> {
   let token: string | undefined;
   do {
     const out = await storeCall(`list ${prefix}`, () =>
@@ -174,6 +175,7 @@ async function* listKeys(s3: S3Client, bucket: string, prefix: string, startAfte
         new ListObjectsV2Command({
           Bucket: bucket,
           Prefix: prefix,
+          MaxKeys: pageSize,
           ...(token ? { ContinuationToken: token } : startAfter ? { StartAfter: startAfter } : {}),
         }),
       ),

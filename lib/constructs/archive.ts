@@ -7,9 +7,8 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledgeNag } from '../nag.js';
 import { Construct } from 'constructs';
+import { RAW_PREFIX } from '../../lambdas/store/archive-s3.js';
 
-/** Prefix of archived raw page bytes (the store engineer's key layout: raw/<host>/<sha256>...). */
-export const RAW_PREFIX = 'raw/';
 /** Access logs are for audits and incident forensics; a quarter covers both. */
 export const ACCESS_LOG_EXPIRE_DAYS = 90;
 /** Abandoned multipart uploads cost money and are never finished by us after a day. */

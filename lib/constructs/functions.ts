@@ -4,8 +4,9 @@
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -15,7 +16,8 @@ import { Construct } from 'constructs';
 import { ENV } from '../../lambdas/handlers/env.js';
 import { METRICS_NAMESPACE, SERVICE } from '../../lambdas/handlers/metric-names.js';
 import { LAMBDA_ENTRIES, cdkBundlingOptions, type LambdaName } from '../bundling.js';
-import { RAW_PREFIX } from './archive.js';
+import { BODY_PREFIX, FETCH_POINTER_PREFIX, RAW_PREFIX } from '../../lambdas/store/archive-s3.js';
+import { acknowledgeNag } from '../nag.js';
 import type { WorkQueues } from './queues.js';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -64,14 +66,17 @@ export class JsnewsFunctions extends Construct {
     super(scope, id);
     const { table, bucket, queues } = props;
 
+    // discover: reads start pages, plans with the failures store, enqueues articles.
     this.discover = this.handler('discover', { needsSources: true });
     table.grantReadWriteData(this.discover);
     queues.fetchQueue.grantSendMessages(this.discover);
 
+    // fetch: ingests (archive raw + fetch pointer + large bodies, write records) and reads list pages.
     this.fetch = this.handler('fetch', { needsSources: true });
     table.grantReadWriteData(this.fetch);
-    bucket.grantPut(this.fetch, `${RAW_PREFIX}*`);
-    bucket.grantRead(this.fetch, `${RAW_PREFIX}*`);
+    allowObjects(this.fetch, bucket, ['s3:GetObject', 's3:PutObject'], [RAW_PREFIX, BODY_PREFIX]);
+    allowObjects(this.fetch, bucket, ['s3:PutObject'], [FETCH_POINTER_PREFIX]);
+    allowListBucket(this.fetch, bucket);
     queues.fetchQueue.grantSendMessages(this.fetch); // list pages enqueue the articles they link
     this.fetch.addEventSource(
       new SqsEventSource(queues.fetchQueue, {
@@ -81,9 +86,12 @@ export class JsnewsFunctions extends Construct {
       }),
     );
 
+    // normalize: re-normalizes archived pages of one (source, day); never fetches, never writes raw.
     this.normalize = this.handler('normalize', { needsSources: false });
     table.grantReadWriteData(this.normalize);
-    bucket.grantRead(this.normalize, `${RAW_PREFIX}*`);
+    allowObjects(this.normalize, bucket, ['s3:GetObject'], [RAW_PREFIX, FETCH_POINTER_PREFIX, BODY_PREFIX]);
+    allowObjects(this.normalize, bucket, ['s3:PutObject'], [BODY_PREFIX]);
+    allowListBucket(this.normalize, bucket);
     this.normalize.addEventSource(
       new SqsEventSource(queues.normalizeQueue, {
         batchSize: NORMALIZE_BATCH_SIZE,
@@ -93,11 +101,36 @@ export class JsnewsFunctions extends Construct {
       }),
     );
 
+    // backfill: only plans and enqueues. Lists archive days for reprocess; no table, no object access.
     this.backfill = this.handler('backfill', { needsSources: true });
-    table.grantReadData(this.backfill);
-    bucket.grantRead(this.backfill, `${RAW_PREFIX}*`);
+    allowListBucket(this.backfill, bucket);
     queues.fetchQueue.grantSendMessages(this.backfill);
     queues.normalizeQueue.grantSendMessages(this.backfill);
+
+    this.acknowledgeScopedWildcards(table, bucket);
+  }
+
+  /** The `<prefix>*` object ARNs and the table's `index/*` are the narrowest IAM can express; say so per finding. */
+  private acknowledgeScopedWildcards(table: dynamodb.ITable, bucket: s3.IBucket): void {
+    const stack = Stack.of(this);
+    const tableId = stack.getLogicalId(table.node.defaultChild as CfnElement);
+    const bucketId = stack.getLogicalId(bucket.node.defaultChild as CfnElement);
+    for (const { fn } of this.all) {
+      const policy = fn.role?.node.tryFindChild('DefaultPolicy');
+      if (!policy) continue;
+      acknowledgeNag(
+        policy,
+        `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+        'Queries go through the table\'s own GSIs (table-design.ts); index/* of this one table is how IAM names them.',
+      );
+      for (const prefix of [RAW_PREFIX, FETCH_POINTER_PREFIX, BODY_PREFIX]) {
+        acknowledgeNag(
+          policy,
+          `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
+          `Object keys under ${prefix} are content-addressed or per-URL: a key prefix is the narrowest scope S3 IAM allows.`,
+        );
+      }
+    }
   }
 
   get all(): { name: LambdaName; fn: nodejs.NodejsFunction }[] {
@@ -146,6 +179,19 @@ export class JsnewsFunctions extends Construct {
       },
     });
   }
+}
+
+/** Object-level S3 actions on keys under the given prefixes only. */
+function allowObjects(fn: lambda.IFunction, bucket: s3.IBucket, actions: string[], prefixes: string[]): void {
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: prefixes.map((p) => bucket.arnForObjects(`${p}*`)) }));
+}
+
+/**
+ * ListBucket on the archive bucket. Listing finds fetch pointers and archive days; it also makes a
+ * HEAD of a missing raw object answer 404 instead of 403 (the archive's "already stored?" check).
+ */
+function allowListBucket(fn: lambda.IFunction, bucket: s3.IBucket): void {
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
 }
 
 function copySourcesHook(sourcesFile: string): nodejs.ICommandHooks {

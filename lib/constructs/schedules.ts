@@ -2,12 +2,13 @@
  * One EventBridge Scheduler schedule per enabled source, invoking discover with `{sourceId}`.
  * Failed deliveries are retried by Scheduler, then parked in the schedule DLQ.
  */
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledgeNag } from '../nag.js';
 import type { ScheduledSource } from '../sources.js';
 
 /** Scheduler retries a failed invoke (throttling, Lambda errors) this many times before the DLQ. */
@@ -48,5 +49,13 @@ export class SourceSchedules extends Construct {
       });
       this.schedules.set(source.id, schedule);
     }
+    // The L2 target role (one per target function, created at stack level) may invoke the function's versions/aliases.
+    const stack = Stack.of(this);
+    const fnId = stack.getLogicalId(props.discover.node.defaultChild as CfnElement);
+    acknowledgeNag(
+      stack,
+      `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`,
+      'EventBridge Scheduler role may invoke only the discover function (and its versions/aliases, the :* suffix); nothing else.',
+    );
   }
 }

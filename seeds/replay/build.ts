@@ -16,7 +16,7 @@ import { replaySources } from '../../lambdas/sites/replay-sources.js';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 const HTML_DIR = resolve(HERE, '../html');
-export const TREE_DIR = join(HERE, 'jiangsu');
+export const DEFAULT_TREE_DIR = join(HERE, 'jiangsu');
 
 /** Per-site facts of the tree: how it is served and what quirks it has. Keys are hosts. */
 const SITES: Record<string, { contentType: string; robots: string; paths: Record<string, PathBehaviour> }> = {
@@ -88,7 +88,7 @@ function versionTwo(bytes: Buffer): Buffer {
   return Buffer.from(changed.replace('<span class="views">88</span>', '<span class="views">131</span>'), 'utf8');
 }
 
-export function buildTree(): string[] {
+export function buildTree(TREE_DIR: string = DEFAULT_TREE_DIR): string[] {
   rmSync(TREE_DIR, { recursive: true, force: true });
   const written: string[] = [];
   const paths: Record<string, Record<string, PathBehaviour>> = {};

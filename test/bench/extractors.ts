@@ -89,10 +89,12 @@ export const ARTICLE_EXTRACTOR: Extractor = {
   name: 'article-extractor',
   kind: 'live-peer',
   async run(page) {
-    const article = await extractFromHtml(page.decoded, page.url ?? undefined);
+    // It returns null for a page without an absolute URL, so pages without one get the same neutral base as jsdom.
+    const article = await extractFromHtml(page.decoded, absoluteUrl(page.url));
     return {
       text: article?.content ? htmlToText(article.content) : '',
       authors: article?.author ? [article.author] : [],
+      // `published` comes back as UTC ISO (toISOString), so a +08:00 time before 08:00 lands on the previous day.
       day: findDay(article?.published),
     };
   },

@@ -1,6 +1,7 @@
 /** Hand-built records that pass the NewsRecord schema, for store tests that must not depend on normalize. */
 import { createHash } from 'node:crypto';
 import { NewsRecord } from '../../lambdas/normalize/record/schema.js';
+import { ErrorCode, JsnewsError } from '../../lambdas/normalize/errors.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -58,4 +59,19 @@ export function makeRecord(spec: RecordSpec = {}): NewsRecord {
     },
     normalizerVersion: spec.normalizerVersion ?? '1.0.0',
   });
+}
+
+/**
+ * A tiny stand-in normalizer for pipeline tests: <h1> is the title, <p>s are the body, a page
+ * without <article> has no article. The real normalizer is exercised by the replay cycle test.
+ */
+export function makeTestNormalize(normalizerVersion = '1.0.0') {
+  return (bytes: Uint8Array, ctx: { url?: string | null; fetchedAt?: string | null }): NewsRecord => {
+    const html = new TextDecoder().decode(bytes);
+    if (!html.includes('<article>')) throw new JsnewsError(ErrorCode.NoArticle, 'no <article> on the page');
+    const title = /<h1>(.*?)<\/h1>/s.exec(html)?.[1] ?? '';
+    const paragraphs = [...html.matchAll(/<p>(.*?)<\/p>/gs)].map((m) => m[1] ?? '');
+    const rec = makeRecord({ url: ctx.url ?? undefined, title, paragraphs, normalizerVersion, fetchedAt: ctx.fetchedAt ?? undefined });
+    return { ...rec, simhash: sha(rec.text).slice(0, 16), raw: null };
+  };
 }

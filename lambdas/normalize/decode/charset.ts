@@ -66,7 +66,9 @@ export function decodeBytes(bytes: Uint8Array, opts: { declared?: string | null 
       continue;
     }
     const text = decodeWith(charset, bytes);
-    if (replacementShare(text) <= MAX_REPLACEMENT_SHARE_FOR_DECLARED) return { text, charset, source, declared, warnings };
+    if (replacementShare(text) <= MAX_REPLACEMENT_SHARE_FOR_DECLARED && !isBetterAsOtherChineseCharset(text, charset, bytes)) {
+      return { text, charset, source, declared, warnings };
+    }
     warnings.push(`declared charset "${label}" does not fit the bytes; sniffed instead`);
   }
   const sniffed = sniffChineseCharset(bytes);
@@ -140,7 +142,29 @@ function latin1(b: Uint8Array): string {
 // whose text has more of the commonest Chinese characters (GBK bytes often decode "validly" as Big5 into rare ones).
 const SNIFF_CANDIDATES = ['gb18030', 'big5'] as const;
 /** The commonest Han characters in both scripts (top of any news-text frequency list), for tie-breaking. */
-const COMMON_HAN = new Set(Array.from('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质信造技'));
+const COMMON_HAN = new Set(Array.from('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质信造技' +
+  // The same commonest words in Traditional characters, so Big5 pages score too.
+  '這個們國會說時來對麼後學動發過種現實點從業當經還開關頭處電長為與書記產區項義體機門問間話見車習優號參親員團結議'));
+
+/**
+ * GBK bytes decode "validly" as Big5 (and the reverse) into rare characters. A declared GB or Big5 label is overruled
+ * when the other family reads the same bytes with far more of the commonest characters.
+ */
+const MISLABEL_COMMON_RATIO = 3;
+const MIN_COMMON_FOR_MISLABEL = 10;
+function isBetterAsOtherChineseCharset(text: string, charset: string, bytes: Uint8Array): boolean {
+  const other = charset === 'gb18030' ? 'big5' : charset === 'big5' ? 'gb18030' : null;
+  if (!other) return false;
+  const mine = commonHanCount(text);
+  const theirs = commonHanCount(decodeWith(other, bytes));
+  return theirs >= MIN_COMMON_FOR_MISLABEL && theirs > mine * MISLABEL_COMMON_RATIO;
+}
+
+function commonHanCount(text: string): number {
+  let n = 0;
+  for (const ch of text) if (COMMON_HAN.has(ch)) n++;
+  return n;
+}
 
 function sniffChineseCharset(bytes: Uint8Array): { text: string; charset: string } {
   let best: { text: string; charset: string; bad: number; common: number } | null = null;

@@ -15,7 +15,16 @@ export interface FigureMention {
 /** Counting classifiers that make a count: 个 (things), 家 (firms), 项 (items, projects), 场 (events). */
 export const COUNT_CLASSIFIERS = '个家项场';
 /** Sentence ends for `context`. Never ASCII `.`: it is a decimal point (94.5%). */
-const SENTENCE_END = /[。！？；!?;]/;
+const SENTENCE_END = /[。！？；;]/;
+/** ASCII ! and ? end a sentence only when a space, quote or the end follows: `当?仄骄` is a mojibake `?`, not a question. */
+const ASCII_SENTENCE_END = /[!?]/;
+const NOT_AFTER_ASCII_END = /[\p{Script=Han}?A-Za-z0-9]/u;
+
+function endsSentence(text: string, i: number): boolean {
+  const ch = text[i]!;
+  if (SENTENCE_END.test(ch)) return true;
+  return ASCII_SENTENCE_END.test(ch) && !NOT_AFTER_ASCII_END.test(text[i + 1] ?? '');
+}
 
 const DIGITS = '0-9０-９';
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
@@ -117,12 +126,13 @@ function exclusionOf(groups: FigureMatch, before: string, value: number): string
   return null;
 }
 
+/** The sentence around `index`, with its closing punctuation. */
 function sentenceAround(paragraph: string, index: number): string {
   let start = index;
-  while (start > 0 && !SENTENCE_END.test(paragraph[start - 1]!)) start--;
+  while (start > 0 && !endsSentence(paragraph, start - 1)) start--;
   let end = index;
-  while (end < paragraph.length && !SENTENCE_END.test(paragraph[end]!)) end++;
-  return paragraph.slice(start, end).trim();
+  while (end < paragraph.length && !endsSentence(paragraph, end)) end++;
+  return paragraph.slice(start, Math.min(end + 1, paragraph.length)).trim();
 }
 
 function figuresIn(paragraph: string): FigureMention[] {

@@ -71,7 +71,9 @@ const MASK_CHAR = '\u0000';
 
 function buildForms(): Map<string, Place[]> {
   const forms = new Map<string, Place[]>();
-  const add = (form: string, place: Place): void => forms.set(form, [...(forms.get(form) ?? []), place]);
+  const add = (form: string, place: Place): void => {
+    forms.set(form, [...(forms.get(form) ?? []), place]);
+  };
   for (const city of JIANGSU_REGIONS.cities) {
     add(city.name, { city: city.short, district: null });
     add(city.short, { city: city.short, district: null });

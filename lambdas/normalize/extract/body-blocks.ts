@@ -8,7 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import {
   BLOCK_TAGS, CLASS_WEIGHT, CLEAN_KEEP_IF_COMMAS, CLEAN_MAX_LINK_DENSITY, CLEAN_MAX_LINK_DENSITY_POSITIVE,
 } from './body-patterns.js';
-import { classWeight, isElement, type NodeStats, type StatsMap } from './body-stats.js';
+import { classWeight, countText, isElement, type NodeStats, type StatsMap } from './body-stats.js';
 
 /** Elements conditional cleaning looks at (Readability: fieldset, table, ul, div; plus the HTML5 blocks CMSs use). */
 const CLEANABLE_TAGS: ReadonlySet<string> = new Set(['form', 'div', 'section', 'table', 'ul', 'ol', 'dl', 'fieldset', 'aside', 'header', 'footer', 'center']);
@@ -64,7 +64,7 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
       const { node, inLink, depth } = item;
       if (node.type === 'text') {
         state.buf.push(node.data);
-        const n = countChars(node.data);
+        const n = countText(node.data)[0];
         state.chars += n;
         if (inLink) state.linkChars += n;
         continue;
@@ -82,15 +82,6 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
     flush();
   }
   return out;
-}
-
-function countChars(data: string): number {
-  let n = 0;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (!(c <= 32 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff)) n++;
-  }
-  return n;
 }
 
 function shouldDrop(el: Element, stats: StatsMap, clean: boolean, title: string | null): boolean {

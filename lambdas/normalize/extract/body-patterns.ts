@@ -102,3 +102,7 @@ export const CLEAN_KEEP_IF_COMMAS = 10;
 
 /** A line that is mostly link text (share above this) and short is a link list item, not prose. */
 export const LINK_LINE_MAX_DENSITY = 0.5;
+
+/** Weight of "link density outside link-list lines" against plain link density in candidate scoring (see
+ * body-score.ts `linkDensity`). Swept 0, 0.5, 1 on zh-cwced + aeb: 0.5 and 1 tie on zh-cwced, 0.5 costs aeb less. */
+export const LIST_LINE_DENSITY_WEIGHT = 0.5;

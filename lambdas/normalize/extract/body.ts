@@ -24,7 +24,7 @@
  *   - all DOM walks are iterative and nesting deeper than MAX_NESTING_DEPTH is flattened first (parse/dom-safety.ts).
  */
 import type { CheerioAPI } from 'cheerio/slim';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import { flattenDeepNesting, MAX_NESTING_DEPTH } from '../parse/dom-safety.js';
 import { extractBlocks, plainText, type Block } from './body-blocks.js';
@@ -52,6 +52,9 @@ export const MIN_PROFILE_CHARS = 80;
 /** A scoring pass yielding fewer chars than this is retried looser (Readability's charThreshold 500, in chars; Chinese
  * bodies are shorter in chars than English ones, so lower). */
 export const RETRY_BELOW_CHARS = 250;
+/** The whole-page last resort is refused when more than this share of its text is link text: an index/list page.
+ * Index pages run 0.6–0.9; an error or login page with a form, like a short article in a sparse template, stays below. */
+const WHOLE_PAGE_MAX_LINK_DENSITY = 0.5;
 /** Fallback: a <p> counts as article text when it has at least this many chars and little link text. */
 const FALLBACK_P_MIN_CHARS = 10;
 
@@ -81,9 +84,10 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
     return s;
   };
 
-  const profile = fromProfile($, hints, statsFor(false), warnings);
+  const profile = hints.selector ? fromProfile($, hints, statsFor(false), warnings) : null;
   const best = profile ?? fromScoring(statsFor, hints) ?? { blocks: [], layer: 'scoring', score: 0 };
-  const chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS ? best : longer(best, fromFallback(statsFor(false), hints));
+  let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS ? best : longer(best, fromFallback(statsFor(false), hints));
+  if (nonLinkChars(chosen.blocks) < MIN_BODY_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
   const blocks = dropChromeLines(chosen.blocks);
   if (nonLinkChars(blocks) < MIN_BODY_CHARS) return null;
   return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, warnings };
@@ -137,6 +141,15 @@ function fromFallback(stats: StatsMap, hints: BodyHints): Attempt {
   if (!densest) return fromP;
   const fromDense: Attempt = { blocks: extractBlocks([densest], stats, { clean: true, title: hints.title }), layer: 'fallback', score: 0 };
   return longer(fromP, fromDense);
+}
+
+/** Last resort before giving up: the whole page, cleaned, unless it is mostly links (an index page). */
+function fromWholePage(root: AnyNode, stats: StatsMap, hints: BodyHints): Attempt | null {
+  const roots = ('children' in root ? (root.children as AnyNode[]) : []).filter(isElement);
+  const blocks = extractBlocks(roots, stats, { clean: true, title: hints.title });
+  const chars = textChars(blocks);
+  if (chars === 0 || (chars - nonLinkChars(blocks)) / chars > WHOLE_PAGE_MAX_LINK_DENSITY) return null;
+  return { blocks, layer: 'fallback', score: 0 };
 }
 
 function dropChromeLines(blocks: Block[]): Block[] {

@@ -28,6 +28,10 @@ export function chooseHtmlTitle(input: { h1s: string[]; ogTitle: string | null; 
   const refs = [input.ogTitle, input.titleTag].filter((s): s is string => !!s).map(squash);
   const agreed = input.h1s.find((h) => h.length >= 2 && refs.some((r) => r.includes(squash(h))));
   if (agreed) return agreed;
+  // A short <title> ("观摩会_江苏网") that the one headline-length <h1> contains: the <h1> is the full headline.
+  const stripped = [input.ogTitle, input.titleTag].filter((s): s is string => !!s).map((t) => squash(stripTitleSuffixes(t, input.siteName)));
+  const containing = input.h1s.find((h) => h.length >= MIN_HEADLINE_SEGMENT_CHARS && stripped.some((t) => t.length >= 2 && squash(h).includes(t)));
+  if (containing) return containing;
   if (input.ogTitle) return stripTitleSuffixes(input.ogTitle, input.siteName);
   if (input.titleTag) return stripTitleSuffixes(input.titleTag, input.siteName);
   return input.h1s[0] ?? null;

@@ -15,6 +15,7 @@ import { findSiteName } from '../extract/site-name.js';
 import { flattenDeepNesting } from './dom-safety.js';
 import type { PageLayout } from './layout.js';
 import { loadHtml, MAX_NESTING_DEPTH, type CheerioAPI } from './load-html.js';
+import { limitNesting } from './nesting-guard.js';
 
 const HEADLINE_SELECTORS = 'h1, .title, .article-title, .post-title, .news-title, .tit, #title, td.title, .headline, .biaoti';
 /** Elements around the headline that hold the kicker (引题) or sub-headline (副题). */
@@ -30,10 +31,12 @@ const MAX_HEADLINE_CHARS = 120;
 const MAX_INFO_LINE_CHARS = 160;
 const MAX_CHROME_LINE_CHARS = 400;
 
-export function layoutHtml(html: string, hints: { selector?: string | null } = {}): PageLayout {
-  const $ = loadHtml(html);
+export function layoutHtml(served: string, hints: { selector?: string | null } = {}): PageLayout {
   const warnings: string[] = [];
-  if (flattenDeepNesting($, MAX_NESTING_DEPTH)) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);
+  const { html, flattened } = limitNesting(served, MAX_NESTING_DEPTH);
+  const $ = loadHtml(html);
+  // The string guard handles well-formed depth; the DOM guard catches what a forgiving parser nests on its own.
+  if (flattened || flattenDeepNesting($, MAX_NESTING_DEPTH)) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);
   $('script, style, noscript, template, iframe, svg').remove();
 
   const meta = readHtmlMeta($);
@@ -52,13 +55,15 @@ export function layoutHtml(html: string, hints: { selector?: string | null } = {
   if (body) warnings.push(...body.warnings);
   const blocks = (body?.blocks ?? []).map(cleanText).filter((b) => b.text !== '');
   const blockSet = new Set(blocks.map((b) => b.text));
-  const editorLines = collectEditorLines($).filter((l) => !blockSet.has(l.text));
+  const infoLines = findInfoLines($, titleEl, blockSet);
+  // An editor span inside the info line ("来源: 编辑:中国江苏网") is already read there.
+  const editorLines = collectEditorLines($).filter((l) => !blockSet.has(l.text) && !infoLines.some((i) => i.text.includes(l.text)));
 
   return {
     kind: 'html',
     title,
     subtitles: titleEl ? findSubtitles($, titleEl) : [],
-    infoLines: findInfoLines($, titleEl, blockSet),
+    infoLines,
     blocks: [...blocks, ...editorLines],
     chromeLines,
     titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [],

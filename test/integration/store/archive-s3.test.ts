@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
-import { rawKeyFor, toAsciiMetadata } from '../../../lambdas/store/archive-s3.js';
+import { createS3Archive, rawKeyFor, toAsciiMetadata } from '../../../lambdas/store/archive-s3.js';
 
 let env: TestStores;
 beforeAll(async () => {
@@ -65,13 +65,18 @@ describe('S3 archive', () => {
         });
       }
     }
+    // Two keys per listing page: every listing below spans several pages.
+    const paged = createS3Archive(env.clients.s3, stores.bucketName, { listPageSize: 2 });
     const collect = async (f: Parameters<typeof stores.archive.listFetchPointers>[0]) => {
       const out: string[] = [];
-      for await (const p of stores.archive.listFetchPointers(f)) out.push(p.url);
+      for await (const p of paged.listFetchPointers(f)) out.push(p.url);
       return out;
     };
     expect(await collect({})).toHaveLength(12);
     expect(await collect({ sourceId: 'src-a' })).toHaveLength(6);
+    expect((await collect({ sourceId: 'src-a', from: '2024-02-20', to: '2024-02-21' })).sort()).toEqual(
+      [0, 1, 2].map((k) => `http://x.example/2024-02-20/${k}.html`),
+    );
     // China days 2024-02-20..2024-02-21 hold the fetches made on UTC days 02-19 and 02-20.
     const ranged = await collect({ from: '2024-02-20', to: '2024-02-21' });
     expect(ranged.sort()).toEqual([0, 1, 2].flatMap((k) => [`http://x.example/2024-02-19/${k}.html`, `http://x.example/2024-02-20/${k}.html`]).sort());
