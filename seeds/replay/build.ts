@@ -88,13 +88,13 @@ function versionTwo(bytes: Buffer): Buffer {
   return Buffer.from(changed.replace('<span class="views">88</span>', '<span class="views">131</span>'), 'utf8');
 }
 
-export function buildTree(TREE_DIR: string = DEFAULT_TREE_DIR): string[] {
-  rmSync(TREE_DIR, { recursive: true, force: true });
+export function buildTree(treeDir: string = DEFAULT_TREE_DIR): string[] {
+  rmSync(treeDir, { recursive: true, force: true });
   const written: string[] = [];
   const paths: Record<string, Record<string, PathBehaviour>> = {};
   for (const [host, site] of Object.entries(SITES)) {
     paths[host] = { ...site.paths };
-    write(join(TREE_DIR, host, 'robots.txt'), site.robots);
+    write(join(treeDir, host, 'robots.txt'), site.robots);
     written.push(`${host}/robots.txt`);
   }
   for (const spec of pageSpecs()) {
@@ -105,14 +105,14 @@ export function buildTree(TREE_DIR: string = DEFAULT_TREE_DIR): string[] {
     let bytes = readFileSync(join(HTML_DIR, spec.file));
     if (isList) bytes = toHttpLinks(bytes, host);
     const file = treeFile(url);
-    write(join(TREE_DIR, host, file), bytes);
+    write(join(treeDir, host, file), bytes);
     written.push(`${host}/${file}  ← ${spec.file}${isList ? ' (links → http)' : ''}`);
     const key = url.pathname + url.search;
     const behaviour: PathBehaviour = { ...(paths[host]![key] ?? {}) };
     if (url.search) behaviour.file = file;
     if (host === VERSIONED.host && key === VERSIONED.path) {
       const v2 = file.replace(/\.html$/, '.v2.html');
-      write(join(TREE_DIR, host, v2), versionTwo(bytes));
+      write(join(treeDir, host, v2), versionTwo(bytes));
       written.push(`${host}/${v2}  (version 2)`);
       behaviour.versions = [
         { fromGeneration: 0, file, etag: '"1187-v1"', lastModified: 'Tue, 24 Sep 2024 01:00:00 GMT' },
@@ -122,15 +122,15 @@ export function buildTree(TREE_DIR: string = DEFAULT_TREE_DIR): string[] {
     }
     if (Object.keys(behaviour).length > 0) paths[host]![key] = behaviour;
   }
-  write(join(TREE_DIR, 'www.jssuxun.example', 'sitemap.xml'), sitemapXml());
+  write(join(treeDir, 'www.jssuxun.example', 'sitemap.xml'), sitemapXml());
   written.push('www.jssuxun.example/sitemap.xml');
   const manifest = ReplayManifest.parse({
     version: 1,
     description: 'Five Jiangsu news sites built from seeds/html by seeds/replay/build.ts. Do not edit by hand.',
     sites: Object.entries(SITES).map(([host, site]) => ({ host, contentType: site.contentType, paths: paths[host] })),
   });
-  write(join(TREE_DIR, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  write(join(TREE_DIR, 'sources.json'), `${JSON.stringify({ sources: replaySources() }, null, 2)}\n`);
+  write(join(treeDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  write(join(treeDir, 'sources.json'), `${JSON.stringify({ sources: replaySources() }, null, 2)}\n`);
   written.push('manifest.json', 'sources.json');
   return written;
 }

@@ -12,7 +12,7 @@ const MAX_IDS_INLINE = 12;
 
 export function printSetTable(set: BenchSet, summaries: readonly ExtractorSummary[]): void {
   console.log(`\n== ${set.name}: ${set.pages.length} pages ==`);
-  const header = ['extractor', 'kind', 'F1', 'P', 'R', 'exact', 'date', 'author=/⊇', 'err', 'empty', 'ms med', 'ms p95'];
+  const header = ['extractor', 'kind', 'F1', 'P', 'R', 'exact', 'date', 'authors exact (found)', 'err', 'empty', 'ms med', 'ms p95'];
   const rows = summaries.map((s) => [
     s.name,
     s.kind,
@@ -21,7 +21,7 @@ export function printSetTable(set: BenchSet, summaries: readonly ExtractorSummar
     fmt(s.body?.recall),
     fmt(s.body?.accuracy),
     s.date ? `${s.date.correct}/${s.date.labelled}` : '–',
-    s.author ? `${s.author.exact}/${s.author.found} of ${s.author.labelled}` : '–',
+    s.author ? `${s.author.exact} (${s.author.found}) of ${s.author.labelled}` : '–',
     String(s.errors.length),
     String(s.empty.length),
     fmt(s.ms?.median, 1),

@@ -23,6 +23,8 @@ export function summarize(run: ExtractorRun, authorLabelled: ReadonlySet<string>
   const pages = run.pages;
   const hasTruth = pages.some((p) => p.score !== null);
   const timed = run.kind !== 'stored-peer';
+  // The baseline and stored peers give no date or author: '–' rather than a misleading 0 of N.
+  const fields = timed && run.kind !== 'baseline' && hasTruth;
   return {
     name: run.name,
     kind: run.kind,
@@ -30,8 +32,8 @@ export function summarize(run: ExtractorRun, authorLabelled: ReadonlySet<string>
     errors: pages.filter((p) => p.error).map((p) => ({ id: p.id, code: p.error!.code, message: p.error!.message })),
     empty: pages.filter((p) => p.empty).map((p) => p.id),
     body: hasTruth ? aggregateScores(pages.map((p) => p.score!)) : null,
-    date: timed && hasTruth ? dateFigures(pages) : null,
-    author: timed && hasTruth ? authorFigures(pages, authorLabelled) : null,
+    date: fields ? dateFigures(pages) : null,
+    author: fields ? authorFigures(pages, authorLabelled) : null,
     ms: timed ? timingFigures(pages) : null,
   };
 }

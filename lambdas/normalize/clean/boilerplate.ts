@@ -16,14 +16,16 @@
  *   contact    — 客服 / 联系邮箱 / 联系电话 / 投稿邮箱 / 举报电话 with a phone number or e-mail, short
  *   list-header — the whole line is a list title: 相关文章, 相关阅读, 热点资讯, 图片新闻, 热点聚焦, 最近发表, 标签列表, 友情链接…
  *   promo      — 扫一扫 / 长按 / 微信号 / 二维码 / 关注…公众号, short
- *   prev-next  — starts with 上一篇 / 下一篇 (条/章)
+ *   prev-next  — starts with 上一篇 / 下一篇 (条/章), or a pager line (第1页/共3页, 上一页 | 下一页)
+ *   breadcrumb — starts with 当前位置 / 您的位置 / 所在位置, or 2+ "›/>>/»/>" separators between short segments
  *   print      — 打印本页 / 关闭窗口 / 【打印】 / 【关闭】, short
  *   font-size  — 字号 大 中 小
  *   views      — 浏览量 / 浏览次数 / 阅读量 / 点击数 followed by a number, short
  */
 
 export type BoilerplateReason =
-  | 'share' | 'comment' | 'copyright' | 'contact' | 'list-header' | 'promo' | 'prev-next' | 'print' | 'font-size' | 'views';
+  | 'share' | 'comment' | 'copyright' | 'contact' | 'list-header' | 'promo' | 'prev-next' | 'print' | 'font-size' | 'views'
+  | 'breadcrumb';
 
 /** Simplified → Traditional forms of the characters the patterns use. */
 const TRADITIONAL_VARIANTS: Readonly<Record<string, string>> = {
@@ -59,6 +61,8 @@ const METADATA_LABEL = zh('(责任编辑|责编|编辑|来源|稿源|作者|记�
 const PINYIN_ANNOTATION = /[(（][a-zü\u00e0-\u01dc]{1,7}[)）]/g;
 const PHONE_OR_EMAIL = /\d{3,4}[-\s]?\d{7,8}|\b1[3-9]\d{9}\b|\b400[-\s]?\d{3}[-\s]?\d{3,4}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
 
+const COPYRIGHT = zh('版权声明|版权及免责声明|版权所有|免责声明|郑\\s*重\\s*声\\s*明|反侵权公告|转载请注明|未经授权.{0,6}不得转载|Copyright\\s*(©|\\(c\\)|\\d{4})|All rights reserved', 'i');
+
 interface Rule {
   reason: BoilerplateReason;
   pattern: RegExp;
@@ -74,21 +78,25 @@ const LIST_HEADERS =
   '编辑推荐|为你推荐|更多精彩|专题推荐|视频推荐|网友评论|热门评论|最新评论|相关标签';
 
 const RULES: readonly Rule[] = [
-  { reason: 'copyright', pattern: zh('版权声明|版权及免责声明|版权所有|免责声明|转载请注明|未经授权.{0,6}不得转载|Copyright\\s*(©|\\(c\\)|\\d{4})|©\\s*\\d{4}|All rights reserved', 'i'), short: false, also: copyrightPlacement },
+  { reason: 'copyright', pattern: COPYRIGHT, short: false, also: copyrightPlacement },
   { reason: 'share', pattern: zh('^(分享到|分享给朋友|分享给好友|分享至|一键分享|分享本文|分享)\\s*[:：]?'), short: true, also: (l) => !/^分享[^\s:：到给給至本]/.test(l) },
   { reason: 'comment', pattern: zh('^(发表评论|我要评论|网友评论|查看评论|查看全部评论|欢迎参与讨论|欢迎发表评论|参与评论|已有\\s*\\d+\\s*人参与|\\d+\\s*条评论)'), short: true },
   { reason: 'contact', pattern: zh('客服|联系邮箱|联系电话|投稿邮箱|投稿信箱|举报电话|举报邮箱|热线电话|服务热线'), short: true, also: (l) => PHONE_OR_EMAIL.test(l) },
   { reason: 'list-header', pattern: zh(`^[【\\[〖]?\\s*(${LIST_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»)?\\s*$`, 'i'), short: true },
   { reason: 'promo', pattern: zh('扫一扫|扫码|长按|微信号|二维码|关注.{0,12}公众号|微信公众号'), short: true },
-  { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)'), short: true },
+  { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)|第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|上一页\\s*[|｜]?\\s*下一页'), short: true },
+  { reason: 'breadcrumb', pattern: zh('^(当前位置|您的位置|你的位置|您现在的位置|所在位置|现在位置)\\s*[:：]|^[^>›»]{1,16}(\\s*(>>?|›|»|→)\\s*[^>›»]{1,16}){2,}$'), short: true },
   { reason: 'print', pattern: zh('打印本页|关闭窗口|【打印】|【关闭】|\\[打印\\]|\\[关闭\\]|打印此文|收藏本页'), short: true },
   { reason: 'font-size', pattern: zh('字号\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|字体\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|【\\s*大\\s*中\\s*小\\s*】'), short: true },
   { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true },
 ];
 
+/** Notice headers after which a page has nothing but chrome (used by the body extractor to cut the tail). */
+export const NOTICE_HEADER = zh('^[【\\[]?\\s*(版\\s*权\\s*声\\s*明|免\\s*责\\s*声\\s*明|郑\\s*重\\s*声\\s*明|反侵权公告|版权及免责声明|特别声明|法律声明)\\s*[】\\]]?\\s*[:：]?');
+
 function copyrightPlacement(line: string): boolean {
   if (line.length <= SHORT_LINE_CHARS) return true;
-  const m = RULES[0]!.pattern.exec(line);
+  const m = COPYRIGHT.exec(line);
   return m !== null && m.index <= COPYRIGHT_MARKER_MAX_OFFSET;
 }
 

@@ -26,11 +26,11 @@ export const NAME_FOLLOWERS: readonly string[] = [
 ];
 
 /**
- * One-character words that may follow a name but also follow ordinary words (在, 说, 作, 等, 率, 向, 对, 为, 与, 就, 及, 和).
+ * One-character words that may follow a name but also follow ordinary words (在, 说, 作, 等, 率, 向, 对, 为, 与, 就, 及, 和, 来, 到, 赴).
  * They confirm a name only after a post (市长徐曙海作工作部署), for a name already confirmed earlier in the
  * article (夏心旻说), or as 等 + a follower closing a list (李驰、…、孙庆树等参加).
  */
-export const WEAK_NAME_FOLLOWERS: readonly string[] = ['在', '说', '作', '等', '率', '向', '对', '为', '与', '就', '及', '和'];
+export const WEAK_NAME_FOLLOWERS: readonly string[] = ['在', '说', '作', '等', '率', '向', '对', '为', '与', '就', '及', '和', '来', '到', '赴'];
 
 /**
  * Characters a given name practically never has but organisation words do: a candidate containing one is

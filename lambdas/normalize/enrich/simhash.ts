@@ -37,16 +37,17 @@ function utf8Bytes(codePoint: number): number[] {
 function fnv1a64Bytes(parts: readonly (readonly number[])[]): [number, number] {
   let hi = FNV_OFFSET_HI;
   let lo = FNV_OFFSET_LO;
-  for (const bytes of parts) {
-    for (const byte of bytes) {
-      lo = (lo ^ byte) >>> 0;
-      const low = lo * FNV_PRIME_LO;
-      const carry = Math.floor(low / TWO_TO_32);
-      hi = (hi * FNV_PRIME_LO + carry + ((lo << 8) >>> 0)) % TWO_TO_32;
-      lo = low % TWO_TO_32;
+  for (let p = 0; p < parts.length; p++) {
+    const bytes = parts[p]!;
+    for (let b = 0; b < bytes.length; b++) {
+      lo = (lo ^ bytes[b]!) >>> 0;
+      const low = lo * FNV_PRIME_LO; // < 2^41, exact; `>>> 0` takes an exact integer mod 2^32
+      const carry = (low / TWO_TO_32) >>> 0; // division by 2^32 is exact; `>>> 0` truncates to the integer part
+      hi = (hi * FNV_PRIME_LO + carry + ((lo << 8) >>> 0)) >>> 0;
+      lo = low >>> 0;
     }
   }
-  return [hi >>> 0, lo >>> 0];
+  return [hi, lo];
 }
 
 /** FNV-1a 64 of a string's UTF-8 bytes as [hi, lo]. */

@@ -25,9 +25,9 @@
  */
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
-import { isBoilerplateLine } from '../clean/boilerplate.js';
+import { isBoilerplateLine, NOTICE_HEADER } from '../clean/boilerplate.js';
 import { flattenDeepNesting, MAX_NESTING_DEPTH } from '../parse/dom-safety.js';
-import { extractBlocks, plainText, type Block } from './body-blocks.js';
+import { collapseSpace, extractBlocks, plainText, type Block } from './body-blocks.js';
 import { LINK_LINE_MAX_DENSITY } from './body-patterns.js';
 import { pickArticleElements } from './body-score.js';
 import { computeStats, isElement, type StatsMap } from './body-stats.js';
@@ -55,6 +55,13 @@ export const RETRY_BELOW_CHARS = 250;
 /** The whole-page last resort is refused when more than this share of its text is link text: an index/list page.
  * Index pages run 0.6–0.9; an error or login page with a form, like a short article in a sparse template, stays below. */
 const WHOLE_PAGE_MAX_LINK_DENSITY = 0.5;
+/** A notice header (版权声明, 免责声明, 郑重声明…) only cuts the tail when it sits past this share of the blocks. */
+const NOTICE_CUT_MIN_POSITION = 0.5;
+/** Title repeats are looked for among the first blocks only, must be this long and cover this share of the title
+ * (titles carry site suffixes: "标题--雅虎新闻"). */
+const TITLE_REPEAT_SCAN_BLOCKS = 5;
+const MIN_TITLE_REPEAT_CHARS = 6;
+const TITLE_REPEAT_MIN_SHARE = 0.4;
 /** Fallback: a <p> counts as article text when it has at least this many chars and little link text. */
 const FALLBACK_P_MIN_CHARS = 10;
 
@@ -88,7 +95,7 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
   const best = profile ?? fromScoring(statsFor, hints) ?? { blocks: [], layer: 'scoring', score: 0 };
   let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS ? best : longer(best, fromFallback(statsFor(false), hints));
   if (nonLinkChars(chosen.blocks) < MIN_BODY_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
-  const blocks = dropChromeLines(chosen.blocks);
+  const blocks = dropTitleRepeats(dropChromeLines(cutAtNoticeHeader(chosen.blocks)), hints.title);
   if (nonLinkChars(blocks) < MIN_BODY_CHARS) return null;
   return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, warnings };
 }
@@ -150,6 +157,21 @@ function fromWholePage(root: AnyNode, stats: StatsMap, hints: BodyHints): Attemp
   const chars = textChars(blocks);
   if (chars === 0 || (chars - nonLinkChars(blocks)) / chars > WHOLE_PAGE_MAX_LINK_DENSITY) return null;
   return { blocks, layer: 'fallback', score: 0 };
+}
+
+/** A copyright/disclaimer notice header in the second half of the blocks starts the page's legal footer: cut there. */
+function cutAtNoticeHeader(blocks: Block[]): Block[] {
+  for (let i = Math.ceil(blocks.length * NOTICE_CUT_MIN_POSITION); i < blocks.length; i++) {
+    if (NOTICE_HEADER.test(blocks[i]!.text)) return blocks.slice(0, i);
+  }
+  return blocks;
+}
+
+/** Drops leading blocks that repeat the headline (a title div outside h1, or the headline before a site suffix). */
+function dropTitleRepeats(blocks: Block[], title: string | null | undefined): Block[] {
+  const t = title ? collapseSpace(title) : '';
+  if (t.length < MIN_TITLE_REPEAT_CHARS) return blocks;
+  return blocks.filter((b, i) => i >= TITLE_REPEAT_SCAN_BLOCKS || !(b.text.length >= MIN_TITLE_REPEAT_CHARS && t.includes(b.text) && b.text.length >= t.length * TITLE_REPEAT_MIN_SHARE));
 }
 
 function dropChromeLines(blocks: Block[]): Block[] {

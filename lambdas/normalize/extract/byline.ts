@@ -8,6 +8,9 @@
  *   5. a dateline naming the outlet: "金山网讯 1月28日,…", "本报讯(记者 张三)…".
  */
 
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../data/chinese-surnames.js';
+import { JIANGSU_REGIONS } from '../data/jiangsu-regions.js';
+
 export interface Credits {
   authors: string[];
   editors: string[];
@@ -105,12 +108,24 @@ const ROLE_WORDS = /记者|通讯员|作者|实习生|见习记者/g;
 /** A parenthesised tail that names a place or organisation is not a byline: "(镇江)", "(南京市)". */
 const NOT_A_NAME_SUFFIX = /[市区县省镇乡村网报社台局委会部厅院所司]$/;
 
+/** Place names that read like names in parentheses: "(镇江)", "(亭湖)". */
+const PLACE_NAMES: ReadonlySet<string> = new Set(
+  JIANGSU_REGIONS.cities.flatMap((c) => [c.name, c.short, ...c.districts.flatMap((d) => d.forms)]),
+);
+
+/** An unlabelled name must look like a Chinese personal name: a known surname first, and not a place. */
+function isPersonName(name: string): boolean {
+  if (PLACE_NAMES.has(name)) return false;
+  return SINGLE_SURNAMES.has(name[0]!) || COMPOUND_SURNAMES.has(name.slice(0, 2));
+}
+
 /** Splits a trailing byline off a paragraph: returns the paragraph without it and the names, or null. */
 export function splitTrailingByline(paragraph: string): { rest: string; authors: string[] } | null {
   const m = TRAILING_BYLINE.exec(paragraph);
   if (!m?.[1]) return null;
   const names = m[1].replace(ROLE_WORDS, ' ').split(/[\s、]+/).filter(Boolean);
-  if (names.length === 0 || names.some((n) => NOT_A_NAME_SUFFIX.test(n))) return null;
+  const labelled = /记者|通讯员|作者|实习生|见习记者/.test(m[1]);
+  if (names.length === 0 || names.some((n) => NOT_A_NAME_SUFFIX.test(n) || (!labelled && !isPersonName(n)))) return null;
   const rest = paragraph.slice(0, m.index).trimEnd();
   // A paragraph that is nothing but the byline is a byline line.
   return { rest, authors: names };

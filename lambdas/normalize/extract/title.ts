@@ -26,7 +26,10 @@ function squash(s: string): string {
 /** Picks the headline from HTML candidates (all cleaned). */
 export function chooseHtmlTitle(input: { h1s: string[]; ogTitle: string | null; titleTag: string | null; siteName: string | null }): string | null {
   const refs = [input.ogTitle, input.titleTag].filter((s): s is string => !!s).map(squash);
-  const agreed = input.h1s.find((h) => h.length >= 2 && refs.some((r) => r.includes(squash(h))));
+  // The longest agreeing heading: a logo <h1> with the site name agrees with every <title> too.
+  const agreed = input.h1s
+    .filter((h) => h.length >= 2 && h !== input.siteName && refs.some((r) => r.includes(squash(h))))
+    .sort((a, b) => b.length - a.length)[0];
   if (agreed) return agreed;
   // A short <title> ("观摩会_江苏网") that the one headline-length <h1> contains: the <h1> is the full headline.
   const stripped = [input.ogTitle, input.titleTag].filter((s): s is string => !!s).map((t) => squash(stripTitleSuffixes(t, input.siteName)));

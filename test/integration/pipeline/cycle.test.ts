@@ -91,10 +91,10 @@ describe('runCycle', () => {
     expect(fetcher.log.filter((l) => l.url !== LIST).map((l) => l.status)).toEqual([304, 304, 304]);
 
     // The page changes: its record is updated. The 503 recovers once its retry is due.
-    pages[art(2)] = article('标题二（更新）', '正文二。', '新增一段。');
-    pages[art(5)] = article('标题五', '正文五。');
+    fetcher.pages.set(art(2), article('标题二（更新）', '正文二。', '新增一段。'));
+    fetcher.pages.set(art(5), article('标题五', '正文五。'));
     advance(RETRYABLE_BACKOFF_BASE_MS);
-    const [third] = await runCycle([source], deps, { onProgress: (e) => e.result && console.log(JSON.stringify(e.result)) });
+    const [third] = await runCycle([source], deps);
     expect(third).toMatchObject({ new: 1, updated: 1, unchanged: 2, deferred: 2 });
     expect((await stores.records.byUrl(art(2)))[0]?.title).toBe('标题二（更新）');
     expect((await stores.failures.listBySource('jssuxun')).map((f) => f.url).sort()).toEqual([art(4), art(6)].sort());

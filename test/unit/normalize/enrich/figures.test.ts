@@ -25,7 +25,7 @@ describe('findFigures on the seeds (hand-checked, in order)', () => {
     expect(figures.map((f) => [f.value, f.unit])).toEqual([
       [14, 'count'], [389, 'count'], [94.5, 'percent'], [183, 'count'], [186_600_000_000, 'CNY'], [127, 'count'],
     ]);
-    expect(figures[4]!.context).toBe('183个亿元以上省市区重大产业项目集中竣工,计划总投资1866亿元');
+    expect(figures[4]!.context).toBe('183个亿元以上省市区重大产业项目集中竣工,计划总投资1866亿元。');
   });
 
   it('converts 千亿元 and 2.5万家 in seeds 003 and 002', () => {
@@ -72,8 +72,13 @@ describe('findFigures rules', () => {
     expect(texts('占比不低于80%、投资占比不低于80%。')).toEqual(['80%', '80%']);
   });
 
-  it('splits context on Chinese sentence marks, never on a decimal point', () => {
-    expect(one('开局良好!增长5.1%;其余持平。').context).toBe('增长5.1%');
+  it('splits context on sentence marks (kept), never on a decimal point', () => {
+    expect(one('开局良好！增长5.1%;其余持平。').context).toBe('增长5.1%;');
+    expect(one('开局良好! 增长5.1%。').context).toBe('增长5.1%。');
+  });
+
+  it('does not end a sentence at a mojibake ? between Han characters', () => {
+    expect(one('增速高于当?仄骄怠,占比80%。').context).toBe('增速高于当?仄骄怠,占比80%。');
   });
 });
 

@@ -118,3 +118,15 @@ describe('findPeople shapes', () => {
     expect(names('严格要求自己')).toEqual([]);
   });
 });
+
+describe('findPeople on common reporting formulas', () => {
+  it.each([
+    ['省委书记信长星来我市调研', [{ name: '信长星', titles: ['省委书记'] }]],
+    ['会议由市委副书记李四主持', [{ name: '李四', titles: ['市委副书记'] }]],
+    ['副省长胡广杰一行来镇调研', [{ name: '胡广杰', titles: ['副省长'] }]],
+    ['市委常委、宣传部部长王红红,副市长张三出席', [{ name: '王红红', titles: ['市委常委', '宣传部部长'] }, { name: '张三', titles: ['副市长'] }]],
+    ['镇江市台协会长曾国华及苏州部分地区台协会长', [{ name: '曾国华', titles: ['镇江市台协会长'] }]],
+  ])('%s', (text, expected) => {
+    expect(findPeople([text])).toEqual(expected);
+  });
+});

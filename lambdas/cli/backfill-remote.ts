@@ -1,0 +1,54 @@
+/**
+ * `jsnews backfill --remote`: sends a backfill payload to the deployed backfill Lambda (the
+ * BackfillFunctionName stack output) and returns what it enqueued. The payload is validated here
+ * first with the same schema the Lambda uses, so a typo fails fast without an AWS call.
+ */
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { z } from 'zod';
+import { parseBackfillPayload } from '../handlers/backfill-payload.js';
+import type { BackfillResponse } from '../handlers/backfill.js';
+import { parseInput } from '../handlers/validate.js';
+import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+
+const RemoteOptions = z.object({
+  functionName: z.string().min(1, 'functionName is required (the stack output BackfillFunctionName)'),
+  region: z.string().min(1, 'region is required (or set AWS_REGION)'),
+});
+export type RemoteOptions = z.infer<typeof RemoteOptions>;
+
+export type RemoteBackfillResult = Extract<BackfillResponse, { ok: true }>;
+
+/** Invokes the backfill Lambda synchronously. Throws JsnewsError (InvalidArgument for a rejected payload). */
+export async function invokeRemoteBackfill(
+  payload: unknown,
+  options: { functionName: string; region?: string },
+  client?: LambdaClient,
+): Promise<RemoteBackfillResult> {
+  parseBackfillPayload(payload);
+  const { functionName, region } = parseInput(RemoteOptions, { ...options, region: options.region ?? process.env.AWS_REGION ?? '' }, 'remote options');
+  const lambda = client ?? new LambdaClient({ region });
+  let out;
+  try {
+    out = await lambda.send(
+      new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: new TextEncoder().encode(JSON.stringify(payload)) }),
+    );
+  } catch (err) {
+    throw new JsnewsError(ErrorCode.StoreFailed, `invoke ${functionName}: ${(err as Error).message}`, true, { cause: err });
+  } finally {
+    if (!client) lambda.destroy();
+  }
+  const text = out.Payload ? new TextDecoder().decode(out.Payload) : '';
+  if (out.FunctionError) throw new JsnewsError(ErrorCode.Internal, `backfill Lambda failed (${out.FunctionError}): ${text}`);
+  return toResult(text);
+}
+
+function toResult(text: string): RemoteBackfillResult {
+  let response: BackfillResponse;
+  try {
+    response = JSON.parse(text) as BackfillResponse;
+  } catch {
+    throw new JsnewsError(ErrorCode.Internal, `backfill Lambda answered with non-JSON: ${text.slice(0, 200)}`);
+  }
+  if (!response.ok) throw new JsnewsError(ErrorCode.InvalidArgument, response.error.message);
+  return response;
+}

@@ -1,0 +1,44 @@
+/**
+ * Opens the stores a command needs: real AWS when configured, else embedded local stores started
+ * for the duration of the command (table and bucket ensured). `close()` releases everything.
+ */
+import type { AppConfig } from '../config.js';
+import { ensureTable } from '../store/table-design.js';
+import { createStores, type Stores } from '../store/stores.js';
+import { makeClients, type StoreClients } from './clients.js';
+import { ensureBucket, startLocalStores } from './local-stores.js';
+
+export interface OpenStores {
+  stores: Stores;
+  clients: StoreClients;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export async function openStores(config: AppConfig, options: { inMemory?: boolean } = {}): Promise<OpenStores> {
+  if (config.mode === 'aws') {
+    const clients = makeClients({ mode: 'aws', region: config.region, dynamoEndpoint: config.dynamoEndpoint, s3Endpoint: config.s3Endpoint });
+    const stores = createStores(clients, config);
+    return { stores, clients, config, close: async () => clients.destroy() };
+  }
+  const local = await startLocalStores({ dataDir: config.localDataDir, inMemory: options.inMemory });
+  const clients = makeClients({ mode: 'local', region: config.region, dynamoEndpoint: local.dynamo.endpoint, s3Endpoint: local.s3.endpoint });
+  try {
+    await ensureTable(clients.dynamo, config.tableName);
+    await ensureBucket(clients.s3, config.bucketName);
+  } catch (err) {
+    clients.destroy();
+    await local.stop();
+    throw err;
+  }
+  const stores = createStores(clients, config);
+  return {
+    stores,
+    clients,
+    config: { ...config, dynamoEndpoint: local.dynamo.endpoint, s3Endpoint: local.s3.endpoint },
+    async close() {
+      clients.destroy();
+      await local.stop();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { layoutTextCapture } from '../../../../lambdas/normalize/parse/text-capture.js';
+import { limitNesting, maxNestingDepth } from '../../../../lambdas/normalize/parse/nesting-guard.js';
+
+const capture = [
+  '我爱江苏网_江苏网_大苏网_江苏资讯-江苏头条',
+  '当前位置:首页 > 江苏新闻 > 正文',
+  '南京江北新区召开动员大会',
+  '2024-02-20 09:49 来源: 编辑:中国江苏网 浏览量:0',
+  '一年之计在于春。2月19日,南京江北新区召开动员大会,动员新区上下开年即开工。',
+  '会议以视频形式召开,各相关单位设分会场。',
+  '发表评论:',
+  '本报讯(马彦如)4月10日,上海市镇江商会相关负责人向学校捐赠善款,向30位家庭困难学生提供帮助。',
+].join('\n\n');
+
+describe('text captures', () => {
+  it('separates chrome, headline, info line, body and what follows the end of the article', () => {
+    const l = layoutTextCapture(capture);
+    expect(l.title?.text).toBe('南京江北新区召开动员大会');
+    expect(l.infoLines.map((x) => x.text)).toEqual(['2024-02-20 09:49 来源: 编辑:中国江苏网 浏览量:0']);
+    expect(l.blocks.map((x) => x.text)).toEqual([
+      '一年之计在于春。2月19日,南京江北新区召开动员大会,动员新区上下开年即开工。',
+      '会议以视频形式召开,各相关单位设分会场。',
+    ]);
+    expect(l.titleBars).toEqual(['我爱江苏网_江苏网_大苏网_江苏资讯-江苏头条']);
+  });
+
+  it('a headline block of two lines gives title and subtitle', () => {
+    const l = layoutTextCapture('镇江市项目攻坚暨产业强市大会召开\n聚焦项目攻坚矢志产业强市 努力在新征程上开好局起好步\n金山网讯 1月28日,节后上班第一天,市委、市政府召开大会。');
+    expect(l.title?.text).toBe('镇江市项目攻坚暨产业强市大会召开');
+    expect(l.subtitles.map((s) => s.text)).toEqual(['聚焦项目攻坚矢志产业强市 努力在新征程上开好局起好步']);
+  });
+});
+
+describe('nesting guard', () => {
+  it('drops tags beyond the limit and keeps the text', () => {
+    const html = `${'<div>'.repeat(50)}<p>正文</p>${'</div>'.repeat(50)}`;
+    expect(maxNestingDepth(html)).toBe(51);
+    const out = limitNesting(html, 10);
+    expect(out.flattened).toBe(true);
+    expect(maxNestingDepth(out.html)).toBe(10);
+    expect(out.html).toContain('正文');
+    expect(limitNesting('<br><img src=x><p>a</p>', 10).flattened).toBe(false);
+  });
+});
