@@ -14,7 +14,7 @@ export class HostGate {
 
   /** Runs `task` when the host is free and its delay has passed; `delayMs()` is read when the task ends. */
   async run<T>(host: string, delayMs: () => number, task: () => Promise<T>): Promise<T> {
-    return task();
+    if (!this.enabled) return task();
     const previous = this.tails.get(host) ?? Promise.resolve();
     let release!: () => void;
     const done = new Promise<void>((resolve) => (release = resolve));

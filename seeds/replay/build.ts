@@ -102,7 +102,7 @@ export function buildTree(treeDir: string = DEFAULT_TREE_DIR): string[] {
     const host = url.hostname;
     if (!SITES[host]) throw new Error(`seed page ${spec.file} is on ${host}, which the replay tree does not know`);
     const isList = spec.file.startsWith('index-');
-    let bytes = readFileSync(join(HTML_DIR, spec.file));
+    let bytes: Buffer = readFileSync(join(HTML_DIR, spec.file));
     if (isList) bytes = toHttpLinks(bytes, host);
     const file = treeFile(url);
     write(join(treeDir, host, file), bytes);

@@ -1,0 +1,214 @@
+/**
+ * The four Lambda handlers, invoked with real event shapes against DynamoDB Local and s3rver, the
+ * real HTTP fetcher and a local HTTP server standing in for a news site. Only SQS itself is
+ * replaced (by a queue that records what would be sent, then replayed as SQS events).
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeBackfillHandler } from '../../../lambdas/handlers/backfill.js';
+import { makeDiscoverHandler } from '../../../lambdas/handlers/discover.js';
+import { makeFetchHandler } from '../../../lambdas/handlers/fetch.js';
+import { makeNormalizeHandler } from '../../../lambdas/handlers/normalize.js';
+import { createObservability, pipelineLogger } from '../../../lambdas/handlers/observability.js';
+import { buildRuntime, type HandlerRuntime } from '../../../lambdas/handlers/runtime.js';
+import type { ArticleWork } from '../../../lambdas/handlers/work-items.js';
+import { createHttpFetcher } from '../../../lambdas/fetch/http-client.js';
+import { JsnewsError } from '../../../lambdas/normalize/errors.js';
+import { normalize } from '../../../lambdas/normalize/index.js';
+import { defaultDiscover } from '../../../lambdas/pipeline/discover-default.js';
+import { parseSources } from '../../../lambdas/sites/load-sources.js';
+import type { Source } from '../../../lambdas/sites/sources-schema.js';
+import { keys } from '../../../lambdas/store/table-design.js';
+import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+import { createMemoryWorkQueue, fetchEvent, lambdaContext, normalizeEvent, type MemoryWorkQueue } from './memory-work-queue.js';
+
+process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+
+const ARTICLE_HTML = readFileSync(new URL('../../../seeds/html/002_dfb4da28d1e41213.html', import.meta.url));
+const ARTICLES = ['/news/202402/t20240220_1001.shtml', '/news/202402/t20240221_1002.shtml'];
+const MISSING = '/news/202402/t20240222_9999.shtml';
+
+let server: Server;
+let base: string;
+let stores: TestStores;
+let sources: Source[];
+
+function listPage(links: string[]): string {
+  return `<html><head><meta charset="utf-8"><title>江苏要闻</title></head><body><ul>${links
+    .map((l, i) => `<li><a href="${l}">江苏新闻标题第${i + 1}条：全省推进高质量发展</a><span>2024-02-2${i}</span></li>`)
+    .join('')}</ul></body></html>`;
+}
+
+async function runtime(queue: MemoryWorkQueue, bucketOverride?: string): Promise<HandlerRuntime> {
+  const fresh = await stores.freshStores();
+  const obs = createObservability('fetch');
+  return buildRuntime({
+    clients: stores.clients,
+    names: { tableName: fresh.tableName, bucketName: bucketOverride ?? fresh.bucketName },
+    sources,
+    queue,
+    logger: pipelineLogger(obs.logger),
+    capabilities: {
+      fetcher: (hostDelayMs) => createHttpFetcher({ hostDelayMs, allowHosts: ['127.0.0.1'], maxAttempts: 1 }),
+      normalize,
+      discover: defaultDiscover,
+    },
+  });
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path === '/list/' || path === '/list/index_1.shtml') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(listPage(path === '/list/' ? ARTICLES : [MISSING]));
+    } else if (ARTICLES.includes(path)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(ARTICLE_HTML);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sources = parseSources(
+    [
+      {
+        id: 'local-news',
+        name: '本地测试站',
+        hosts: ['127.0.0.1'],
+        startPages: [{ url: `${base}/list/`, kind: 'list' }],
+        articleUrlPatterns: [String.raw`/news/\d{6}/t\d{8}_\d+\.shtml$`],
+        schedule: 'rate(1 hour)',
+        politeness: { delayMs: 0, maxConcurrency: 1 },
+        enabled: true,
+        listPageRange: { template: 'index_{n}.shtml', first: 1, last: 3 },
+      },
+    ],
+    'handlers test',
+  );
+  stores = await startTestStores();
+});
+
+afterAll(async () => {
+  await stores?.stop();
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+describe('discover handler (EventBridge Scheduler event)', () => {
+  it('reads the start page and enqueues each article on the fetch queue', async () => {
+    const queue = createMemoryWorkQueue();
+    const rt = await runtime(queue);
+    const handler = makeDiscoverHandler(() => rt, createObservability('discover'));
+    const result = await handler({ sourceId: 'local-news', scheduledTime: '2024-02-21T01:00:00Z' }, lambdaContext('discover'));
+    expect(result.listed).toBe(2);
+    expect(queue.fetch.map((w) => w.url).sort()).toEqual(ARTICLES.map((p) => base + p).sort());
+    expect(queue.fetch.every((w) => w.kind === 'article' && w.sourceId === 'local-news')).toBe(true);
+  });
+
+  it('rejects an event without a sourceId with a readable error', async () => {
+    const rt = await runtime(createMemoryWorkQueue());
+    const handler = makeDiscoverHandler(() => rt, createObservability('discover'));
+    const err = await handler({ source: 'local-news' }, lambdaContext('discover')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JsnewsError);
+    expect((err as JsnewsError).code).toBe('INVALID_ARGUMENT');
+    expect((err as JsnewsError).message).toMatch(/invalid scheduler event: \.sourceId: Required/);
+  });
+});
+
+describe('fetch handler (SQS FIFO batch)', () => {
+  it('stores articles, acknowledges the poisoned record and the 404, and fails nothing', async () => {
+    const queue = createMemoryWorkQueue();
+    const rt = await runtime(queue);
+    const handler = makeFetchHandler(() => rt, createObservability('fetch'));
+    const work = (path: string): ArticleWork => ({ kind: 'article', url: base + path, sourceId: 'local-news', mayHaveFailure: false });
+    const response = await handler(fetchEvent([work(ARTICLES[0]!), '{not json', work(MISSING)]), lambdaContext('fetch'));
+    expect(response.batchItemFailures).toEqual([]);
+
+    const state = await rt.deps.stores.urlState.get(base + ARTICLES[0]!);
+    expect(state?.recordId).toMatch(/^[0-9a-f]{64}$/);
+    const record = await rt.deps.stores.records.get(state!.recordId!);
+    expect(record?.title.length).toBeGreaterThan(0);
+    expect(record?.raw?.key).toMatch(/^raw\/sha256\//);
+    const failures = await rt.deps.stores.failures.listBySource('local-news');
+    expect(failures.map((f) => [f.url, f.code])).toEqual([[base + MISSING, 'HTTP_STATUS']]);
+
+    // At-least-once: the same message again writes nothing new.
+    const again = await handler(fetchEvent([work(ARTICLES[0]!)]), lambdaContext('fetch'));
+    expect(again.batchItemFailures).toEqual([]);
+    expect((await rt.deps.stores.urlState.get(base + ARTICLES[0]!))?.recordId).toBe(state!.recordId);
+  });
+
+  it('reports a store failure as a batch item failure, and skips the rest of that host group', async () => {
+    const queue = createMemoryWorkQueue();
+    const rt = await runtime(queue, 'no-such-bucket-jsnews');
+    const handler = makeFetchHandler(() => rt, createObservability('fetch'));
+    const event = fetchEvent(ARTICLES.map((p) => ({ kind: 'article', url: base + p, sourceId: 'local-news', mayHaveFailure: false })));
+    const response = await handler(event, lambdaContext('fetch'));
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(event.Records.map((r) => r.messageId));
+  });
+
+  it('a list page enqueues its articles; a date walk continues to the next page', async () => {
+    const queue = createMemoryWorkQueue();
+    const rt = await runtime(queue);
+    const handler = makeFetchHandler(() => rt, createObservability('fetch'));
+    const walk = { startUrl: `${base}/list/`, n: 0, from: '2024-02-21', to: '2024-02-28' };
+    const response = await handler(fetchEvent([{ kind: 'list', url: `${base}/list/`, sourceId: 'local-news', pageKind: 'list', walk }]), lambdaContext('fetch'));
+    expect(response.batchItemFailures).toEqual([]);
+    const urls = queue.fetch.map((w) => `${w.kind} ${w.url}`);
+    expect(urls).toContain(`article ${base}${ARTICLES[1]}`); // 2024-02-21 is in range
+    expect(urls).not.toContain(`article ${base}${ARTICLES[0]}`); // 2024-02-20 is not
+    expect(urls).toContain(`list ${base}/list/index_1.shtml`);
+  });
+});
+
+describe('backfill handler (manual invoke) and normalize handler', () => {
+  it('fans a url list and list-page range out to the fetch queue', async () => {
+    const queue = createMemoryWorkQueue();
+    const rt = await runtime(queue);
+    const handler = makeBackfillHandler(() => rt, createObservability('backfill'));
+    const urls = await handler({ urls: [base + ARTICLES[0]!, 'https://elsewhere.example/a.html'] });
+    expect(urls).toEqual({ ok: true, kind: 'urls', enqueued: { fetch: 2, normalize: 0 } });
+    expect(queue.fetch.map((w) => w.sourceId)).toEqual(['local-news', 'adhoc-elsewhere-example']);
+    const pages = await handler({ sourceId: 'local-news', listPages: { from: 0, to: 2 } });
+    expect(pages).toEqual({ ok: true, kind: 'listPages', enqueued: { fetch: 3, normalize: 0 } });
+    expect(queue.fetch.slice(2).map((w) => w.url)).toEqual([`${base}/list/`, `${base}/list/index_1.shtml`, `${base}/list/index_2.shtml`]);
+  });
+
+  it('answers an invalid payload with a readable error and enqueues nothing', async () => {
+    const queue = createMemoryWorkQueue();
+    const rt = await runtime(queue);
+    const handler = makeBackfillHandler(() => rt, createObservability('backfill'));
+    const bad = await handler({ sourceId: 'local-news', listPages: { from: 5, to: 1 } });
+    expect(bad).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/listPages: from must not be after to/) } });
+    const unknown = await handler({ sourceId: 'nope', from: '2024-01-01', to: '2024-02-01' });
+    expect(unknown.ok).toBe(false);
+    expect(await handler({ hello: 1 })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/expected \{"urls"/) } });
+    expect(queue.fetch).toHaveLength(0);
+  });
+
+  it('reprocess fans out one message per archived day, and normalize re-derives the records', async () => {
+    const queue = createMemoryWorkQueue();
+    const rt = await runtime(queue);
+    const fetchHandler = makeFetchHandler(() => rt, createObservability('fetch'));
+    const work = ARTICLES.map((p): ArticleWork => ({ kind: 'article', url: base + p, sourceId: 'local-news', mayHaveFailure: false }));
+    expect((await fetchHandler(fetchEvent(work), lambdaContext('fetch'))).batchItemFailures).toEqual([]);
+
+    const backfill = makeBackfillHandler(() => rt, createObservability('backfill'));
+    const out = await backfill({ reprocess: { all: true } });
+    expect(out).toMatchObject({ ok: true, kind: 'reprocess', enqueued: { fetch: 0, normalize: 1 } });
+    expect(queue.normalize[0]).toMatchObject({ kind: 'reprocess-day', sourceId: 'local-news', day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+
+    const normalizeHandler = makeNormalizeHandler(() => rt, createObservability('normalize'));
+    const poisoned = normalizeEvent(queue.normalize);
+    poisoned.Records.push({ ...poisoned.Records[0]!, messageId: 'bad-day', body: JSON.stringify({ kind: 'reprocess-day', sourceId: 'local-news', day: 'yesterday' }) });
+    const response = await normalizeHandler(poisoned, lambdaContext('normalize'));
+    expect(response.batchItemFailures).toEqual([]);
+    const state = await rt.deps.stores.urlState.get(base + ARTICLES[0]!);
+    expect(await rt.deps.stores.records.get(state!.recordId!)).not.toBeNull();
+    void keys;
+  });
+});

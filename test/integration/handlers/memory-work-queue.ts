@@ -1,0 +1,79 @@
+/** A WorkQueue that keeps what handlers enqueue, and turns it into SQS events the consumers accept. */
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { fetchDeduplicationId, fetchGroupId, type WorkQueue } from '../../../lambdas/handlers/work-queue.js';
+import type { FetchWork, NormalizeWork } from '../../../lambdas/handlers/work-items.js';
+
+export interface MemoryWorkQueue extends WorkQueue {
+  fetch: FetchWork[];
+  normalize: NormalizeWork[];
+}
+
+export function createMemoryWorkQueue(): MemoryWorkQueue {
+  const fetch: FetchWork[] = [];
+  const normalize: NormalizeWork[] = [];
+  return {
+    fetch,
+    normalize,
+    async sendFetch(items) {
+      fetch.push(...items);
+    },
+    async sendNormalize(items) {
+      normalize.push(...items);
+    },
+  };
+}
+
+let seq = 0;
+
+/** An SQS record as Lambda delivers it; FIFO records carry the group and deduplication ids. */
+export function sqsRecord(body: string, fifo?: { groupId: string; dedupId: string }): SQSRecord {
+  const id = `msg-${++seq}`;
+  return {
+    messageId: id,
+    receiptHandle: `rh-${id}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: String(Date.now()),
+      SenderId: 'AIDAEXAMPLE',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+      ...(fifo ? { MessageGroupId: fifo.groupId, MessageDeduplicationId: fifo.dedupId, SequenceNumber: String(seq) } : {}),
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:jsnews-${fifo ? 'fetch.fifo' : 'normalize'}`,
+    awsRegion: 'us-east-1',
+  };
+}
+
+export function fetchEvent(items: (FetchWork | string)[]): SQSEvent {
+  return {
+    Records: items.map((item) =>
+      typeof item === 'string'
+        ? sqsRecord(item, { groupId: 'poison', dedupId: `poison-${seq}` })
+        : sqsRecord(JSON.stringify(item), { groupId: fetchGroupId(item), dedupId: fetchDeduplicationId(item) }),
+    ),
+  };
+}
+
+export function normalizeEvent(items: NormalizeWork[]): SQSEvent {
+  return { Records: items.map((item) => sqsRecord(JSON.stringify(item))) };
+}
+
+export function lambdaContext(name: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `jsnews-${name}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:jsnews-${name}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: `req-${++seq}`,
+    logGroupName: `/aws/lambda/jsnews-${name}`,
+    logStreamName: 'test',
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
