@@ -5,6 +5,7 @@
  *   jsnews backfill --source ID --pages 1-5   list pages 1..5 of the source (0 = its start page)
  *   jsnews backfill --source ID --from 2024-02-01 --to 2024-02-20
  * Common: --replay DIR, --sources FILE, --in-memory, --json (as for `run`).
+ *   --remote --function NAME [--region R]   send the same request to the deployed backfill Lambda instead
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -16,6 +17,7 @@ import { createDefaultDeps } from '../pipeline/default-deps.js';
 import { isDay } from '../store/dates.js';
 import { createProgressDisplay, formatSummaryTable, parseCliArgs, runCommand, validate } from './pipeline-output.js';
 import { prepareCrawl, Session } from './run.js';
+import { invokeRemoteBackfill } from './backfill-remote.js';
 
 const day = z.string().refine(isDay, 'must be a day YYYY-MM-DD');
 const Args = z
@@ -30,8 +32,12 @@ const Args = z
     sources: z.string().min(1).optional(),
     'in-memory': z.boolean().optional(),
     json: z.boolean().optional(),
+    remote: z.boolean().optional(),
+    function: z.string().min(1).optional(),
+    region: z.string().min(1).optional(),
   })
   .superRefine((a, ctx) => {
+    if (a.remote && !a.function) ctx.addIssue({ code: z.ZodIssueCode.custom, message: '--remote needs --function NAME (stack output BackfillFunctionName)' });
     const modes = [a.urls.length > 0 || a.file !== undefined, a.pages !== undefined, a.from !== undefined || a.to !== undefined];
     if (modes.filter(Boolean).length !== 1) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'give URLs (or --file), or --source with --pages, or --source with --from/--to' });
@@ -77,11 +83,20 @@ export async function main(argv: string[]): Promise<number> {
         sources: { type: 'string' },
         'in-memory': { type: 'boolean' },
         json: { type: 'boolean' },
+        remote: { type: 'boolean' },
+        function: { type: 'string' },
+        region: { type: 'string' },
       },
       true,
     );
     const args = validate(Args, { ...values, urls: positionals });
     const target = toTarget(args);
+    if (args.remote) {
+      const payload = 'dateRange' in target ? { sourceId: target.sourceId, ...target.dateRange } : target;
+      const result = await invokeRemoteBackfill(payload, { functionName: args.function!, region: args.region });
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return 0;
+    }
     const session = new Session();
     try {
       const { sources, fetcher } = await prepareCrawl(session, args);

@@ -20,7 +20,6 @@ import { normalize } from '../../../lambdas/normalize/index.js';
 import { defaultDiscover } from '../../../lambdas/pipeline/discover-default.js';
 import { parseSources } from '../../../lambdas/sites/load-sources.js';
 import type { Source } from '../../../lambdas/sites/sources-schema.js';
-import { keys } from '../../../lambdas/store/table-design.js';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
 import { createMemoryWorkQueue, fetchEvent, lambdaContext, normalizeEvent, type MemoryWorkQueue } from './memory-work-queue.js';
 
@@ -209,6 +208,5 @@ describe('backfill handler (manual invoke) and normalize handler', () => {
     expect(response.batchItemFailures).toEqual([]);
     const state = await rt.deps.stores.urlState.get(base + ARTICLES[0]!);
     expect(await rt.deps.stores.records.get(state!.recordId!)).not.toBeNull();
-    void keys;
   });
 });
