@@ -10,6 +10,7 @@
  *   --no-live             skip the live peers (fast: normalize + baseline + stored peers)
  *   --write / --no-write  write bench-results/ (default: only on a full run of all sets with live peers)
  */
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ErrorCode, JsnewsError } from '../../lambdas/normalize/errors.js';
@@ -87,7 +88,11 @@ async function runOneSet(name: SetName, extractors: readonly Extractor[], args: 
   const pages = loadPages(set);
   await warmUp(pages);
   const runs: ExtractorRun[] = [];
-  for (const ex of extractors) runs.push(await runExtractor(set, pages, ex));
+  for (const ex of extractors) {
+    const t0 = performance.now();
+    runs.push(await runExtractor(set, pages, ex));
+    console.error(`  [${name}] ${ex.name}: ${pages.length} pages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
   for (const [peer, bodies] of set.storedPeers) runs.push(storedPeerRun(set, peer, bodies));
   const labelled = new Set(set.pages.filter((p) => p.truth?.author).map((p) => p.id));
   const summaries = runs.map((r) => summarize(r, labelled));

@@ -86,7 +86,12 @@ function maskInstitutions(text: string): string {
   return text.replace(INSTITUTION_NAME, (m) => MASK_CHAR.repeat(m.length));
 }
 
+/** First characters of every form: most positions in a text start no place name, and are skipped at once. */
+let firstChars: ReadonlySet<string> | null = null;
+
 function longestFormAt(text: string, start: number): string | null {
+  firstChars ??= new Set([...FORMS.keys()].map((f) => f[0]!));
+  if (!firstChars.has(text[start]!)) return null;
   for (let len = Math.min(MAX_FORM_CHARS, text.length - start); len >= 2; len--) {
     const form = text.slice(start, start + len);
     if (FORMS.has(form) && !FALSE_LEFT_CONTEXT[form]?.includes(text[start - 1] ?? MASK_CHAR)) return form;

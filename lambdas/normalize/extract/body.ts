@@ -44,7 +44,7 @@ export interface BodyHints {
   selector?: string | null;
 }
 
-/** Below this many chars of non-link text the page has no article (list/index pages, stubs). zh-cwced's shortest
+/** Below this many chars of non-link text (outside link lines) the page has no article (list/index pages, stubs). zh-cwced's shortest
  * truth body is 173 chars, gne's shortest article ~150; index pages' best blocks are link lists with ≈0 non-link text. */
 export const MIN_BODY_CHARS = 80;
 /** A profile selector must match this much text, else it is stale (site redesign) and scoring takes over. */
@@ -155,7 +155,7 @@ function fromWholePage(root: AnyNode, stats: StatsMap, hints: BodyHints): Attemp
   const roots = ('children' in root ? (root.children as AnyNode[]) : []).filter(isElement);
   const blocks = extractBlocks(roots, stats, { clean: true, title: hints.title });
   const chars = textChars(blocks);
-  if (chars === 0 || (chars - nonLinkChars(blocks)) / chars > WHOLE_PAGE_MAX_LINK_DENSITY) return null;
+  if (chars === 0 || linkChars(blocks) / chars > WHOLE_PAGE_MAX_LINK_DENSITY) return null;
   return { blocks, layer: 'fallback', score: 0 };
 }
 
@@ -188,9 +188,16 @@ function textChars(blocks: readonly Block[]): number {
   return n;
 }
 
+/** Non-link characters of the blocks that are not link lines (a list item "headline link + date" counts nothing). */
 function nonLinkChars(blocks: readonly Block[]): number {
   let n = 0;
-  for (const b of blocks) n += b.chars - b.linkChars;
+  for (const b of blocks) if (b.linkChars <= b.chars * LINK_LINE_MAX_DENSITY) n += b.chars - b.linkChars;
+  return n;
+}
+
+function linkChars(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) n += b.linkChars;
   return n;
 }
 

@@ -1,6 +1,10 @@
 /**
- * Keeps hostile markup from crashing or hanging the extractors.
+ * Keeps hostile markup from crashing or hanging the extractors. Two guards:
  *
+ * 1. `capNestingDepth(html)`, BEFORE parsing: htmlparser2 keeps its open-element stack with `unshift`, so parsing
+ *    n nested elements costs O(n²): 100,000 nested `<span>`s take ~30 s. The guard scans tags once and drops the
+ *    opening (and matching closing) tags beyond `maxDepth`; text is kept. Call it on the decoded HTML before `loadHtml`.
+ * 2. `flattenDeepNesting($)`, AFTER parsing, for documents built some other way:
  * htmlparser2 parses any depth without recursion, but many consumers do recurse: domutils `textContent`
  * (cheerio's `.text()`), `$.html()`, css-select's descendant matching. 100,000 nested `<div>`s (or `<b>`, `<span>`)
  * overflow the call stack there. `flattenDeepNesting` caps the depth: every element deeper than `maxDepth` is
@@ -12,6 +16,63 @@ import type { AnyNode, ChildNode, ParentNode } from 'domhandler';
 import { MAX_NESTING_DEPTH } from './load-html.js';
 
 export { MAX_NESTING_DEPTH };
+
+/** Elements that never nest (void) or whose end tag the parser implies (an unclosed `<p>`/`<li>`/`<td>` is closed by
+ * its next sibling), so they do not add depth; counting them would make ordinary sloppy pages look deep. */
+const NON_NESTING_TAGS: ReadonlySet<string> = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen',
+  'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'tbody', 'thead', 'tfoot', 'colgroup', 'rp', 'rt',
+]);
+/** Raw-text elements: their content is not markup and is skipped by the scan. */
+const RAW_TEXT_END: Readonly<Record<string, RegExp>> = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi, textarea: /<\/textarea\s*>/gi };
+const TAG_OR_COMMENT = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
+
+/**
+ * Drops opening tags nested deeper than `maxDepth` (and as many closing tags after them), without parsing.
+ * Returns the input unchanged (same string) when nothing is that deep. One linear scan.
+ */
+export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEPTH): { html: string; dropped: number } {
+  let depth = 0;
+  let excess = 0;
+  let dropped = 0;
+  const parts: string[] = [];
+  let copiedTo = 0;
+  const re = new RegExp(TAG_OR_COMMENT.source, 'g');
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const [whole, closing, rawName, selfClosing] = m;
+    if (!rawName) continue;
+    const name = rawName.toLowerCase();
+    let drop = false;
+    if (closing) {
+      if (NON_NESTING_TAGS.has(name)) continue;
+      if (excess > 0) {
+        excess--;
+        drop = true;
+      } else if (depth > 0) depth--;
+    } else {
+      const rawEnd = RAW_TEXT_END[name];
+      if (rawEnd) {
+        rawEnd.lastIndex = re.lastIndex;
+        const end = rawEnd.exec(html);
+        re.lastIndex = end ? rawEnd.lastIndex : html.length;
+        continue;
+      }
+      if (selfClosing || NON_NESTING_TAGS.has(name)) continue;
+      if (depth >= maxDepth) {
+        excess++;
+        drop = true;
+      } else depth++;
+    }
+    if (drop) {
+      dropped++;
+      parts.push(html.slice(copiedTo, m.index));
+      copiedTo = m.index + whole.length;
+    }
+  }
+  if (dropped === 0) return { html, dropped };
+  parts.push(html.slice(copiedTo));
+  return { html: parts.join(''), dropped };
+}
 
 /** Node types that own children in domhandler. */
 function hasChildNodes(node: AnyNode): node is ParentNode {

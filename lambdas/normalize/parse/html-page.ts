@@ -55,9 +55,10 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
   if (body) warnings.push(...body.warnings);
   const blocks = (body?.blocks ?? []).map(cleanText).filter((b) => b.text !== '');
   const blockSet = new Set(blocks.map((b) => b.text));
-  const infoLines = findInfoLines($, titleEl, blockSet);
+  const hinted = findHintedElements($);
+  const infoLines = findInfoLines($, titleEl, hinted.info, blockSet);
   // An editor span inside the info line ("来源: 编辑:中国江苏网") is already read there.
-  const editorLines = collectEditorLines($).filter((l) => !blockSet.has(l.text) && !infoLines.some((i) => i.text.includes(l.text)));
+  const editorLines = collectEditorLines($, hinted.editor).filter((l) => !blockSet.has(l.text) && !infoLines.some((i) => i.text.includes(l.text)));
 
   return {
     kind: 'html',
@@ -90,7 +91,23 @@ function findSubtitles($: CheerioAPI, titleEl: Element): CleanedText[] {
   return out;
 }
 
-function findInfoLines($: CheerioAPI, titleEl: Element | undefined, blockSet: Set<string>): CleanedText[] {
+interface HintedElements {
+  info: Element[];
+  editor: Element[];
+}
+
+/** One pass over classed elements, sorting out info-line and editor-credit candidates. */
+function findHintedElements($: CheerioAPI): HintedElements {
+  const out: HintedElements = { info: [], editor: [] };
+  $('[class], [id]').each((_, el) => {
+    const hint = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+    if (EDITOR_HINT.test(hint)) out.editor.push(el);
+    else if (INFO_HINT.test(hint)) out.info.push(el);
+  });
+  return out;
+}
+
+function findInfoLines($: CheerioAPI, titleEl: Element | undefined, hinted: Element[], blockSet: Set<string>): CleanedText[] {
   const seen = new Set<string>();
   const out: CleanedText[] = [];
   const add = (el: AnyNode) => {
@@ -104,20 +121,36 @@ function findInfoLines($: CheerioAPI, titleEl: Element | undefined, blockSet: Se
     out.push(cleaned);
   };
   if (titleEl) for (const el of $(titleEl).nextAll().toArray().slice(0, 3)) if (!SUBTITLE_HINT.test(`${el.tagName} ${el.attribs.class ?? ''}`)) add(el);
-  $('[class], [id]').each((_, el) => {
-    const hint = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-    if (INFO_HINT.test(hint) && !EDITOR_HINT.test(hint)) add(el);
-  });
+  const scope = titleEl ? headerScope(titleEl) : null;
+  for (const el of hinted) if (isInHeader(el, scope)) add(el);
   return out;
 }
 
-function collectEditorLines($: CheerioAPI): CleanedText[] {
+/** How far above the headline the info line may sit: header blocks wrap h1 and info line within a few levels. */
+const HEADER_SCOPE_LEVELS = 3;
+
+function headerScope(titleEl: Element): AnyNode {
+  let node: AnyNode = titleEl;
+  for (let i = 0; i < HEADER_SCOPE_LEVELS && node.parent && node.parent.type !== 'root'; i++) node = node.parent;
+  return node;
+}
+
+/** Info candidates must sit near the headline and not in a list: sidebar items carry other articles' dates. */
+function isInHeader(el: Element, scope: AnyNode | null): boolean {
+  let inScope = scope === null;
+  for (let node: AnyNode | null = el.parent; node; node = node.parent) {
+    if (node.type === 'tag' && ((node as Element).tagName === 'li' || (node as Element).tagName === 'a')) return false;
+    if (node === scope) inScope = true;
+  }
+  return inScope;
+}
+
+function collectEditorLines($: CheerioAPI, hinted: Element[]): CleanedText[] {
   const out: CleanedText[] = [];
-  $('[class], [id]').each((_, el) => {
-    if (!EDITOR_HINT.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) return;
+  for (const el of hinted) {
     const text = textOf($, el);
     if (text && text.length <= MAX_INFO_LINE_CHARS) out.push(cleanText(text));
-  });
+  }
   return out;
 }
 

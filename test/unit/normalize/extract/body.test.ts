@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../../../lambdas/normalize/parse/load-html.js';
 import { findArticleBody, MIN_BODY_CHARS } from '../../../../lambdas/normalize/extract/body.js';
+import { capNestingDepth, MAX_NESTING_DEPTH, maxNestingDepth } from '../../../../lambdas/normalize/parse/dom-safety.js';
 
 const PARAS_ZH = [
   '　　新华社南京12月16日电 市委市政府昨日举行今年第六场高质量发展重大项目现场观摩活动，一批重大产业项目集中竣工投产，总投资超过三百亿元。',
@@ -58,8 +59,9 @@ describe('findArticleBody: Chinese news page with nav, related list and comment 
   });
 
   it('drops headline, nav, share bar, comment box, related and hot lists, footer and scripts', () => {
+    expect(body!.blocks).not.toContain('把新发展理念体现在项目建设上'); // the h1
     const joined = body!.blocks.join('\n');
-    for (const chrome of ['把新发展理念体现在项目建设上', '首页', '分享到', '发表评论', '欢迎参与讨论', '相关文章', '全省重大项目建设推进会召开', '热点资讯', '版权所有', '广告脚本']) {
+    for (const chrome of ['首页', '分享到', '发表评论', '欢迎参与讨论', '相关文章', '全省重大项目建设推进会召开', '热点资讯', '版权所有', '广告脚本']) {
       expect(joined).not.toContain(chrome);
     }
   });
@@ -159,7 +161,7 @@ describe('findArticleBody: layers', () => {
     const body = findArticleBody(loadHtml(NEWS_PAGE), { selector: 'div.content p' });
     expect(body!.layer).toBe('profile');
     expect(body!.blocks).not.toContain('责任编辑：王宁');
-    expect(body!.blocks.length).toBe(6);
+    expect(body!.blocks).toHaveLength(5); // the image-only <p> gives no block
   });
 
   it('falls back to scoring, with a warning, when the selector matches nothing or is invalid', () => {
@@ -186,17 +188,27 @@ describe('findArticleBody: hostile markup', () => {
   const text = '这是深层嵌套中的正文内容，用来检查提取器不会因为递归过深而崩溃，也不会卡住不动。'.repeat(4);
 
   for (const tag of ['div', 'b', 'span']) {
-    it(`survives 100,000 nested <${tag}>s and returns the text`, () => {
+    it(`survives 100,000 nested <${tag}>s (capNestingDepth before parsing) and returns the text`, () => {
       const depth = 100_000;
       const html = `<html><body>${`<${tag}>`.repeat(depth)}<p>${text}</p>${`</${tag}>`.repeat(depth)}</body></html>`;
-      const $ = loadHtml(html);
+      const capped = capNestingDepth(html, MAX_NESTING_DEPTH);
+      expect(capped.dropped).toBeGreaterThan(2 * (depth - MAX_NESTING_DEPTH) - 10);
+      const $ = loadHtml(capped.html);
       const body = findArticleBody($);
       expect(body).not.toBeNull();
       expect(body!.blocks.join('')).toContain(text);
-      expect(body!.warnings.join(' ')).toMatch(/flattened/);
       expect(() => $('body').text()).not.toThrow();
     });
   }
+
+  it('flattens a parsed document deeper than MAX_NESTING_DEPTH itself (no pre-parse cap)', () => {
+    const depth = 3000;
+    const $ = loadHtml(`<html><body>${'<div>'.repeat(depth)}<p>${text}</p>${'</div>'.repeat(depth)}</body></html>`);
+    const body = findArticleBody($);
+    expect(body!.blocks.join('')).toContain(text);
+    expect(body!.warnings.join(' ')).toMatch(/flattened/);
+    expect(maxNestingDepth($)).toBeLessThanOrEqual(MAX_NESTING_DEPTH + 1);
+  });
 
   it('handles a page cut mid-tag', () => {
     const cut = NEWS_PAGE.slice(0, NEWS_PAGE.indexOf(PARAS_ZH[2]!) + 30) + '<a hre';

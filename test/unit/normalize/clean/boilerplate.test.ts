@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { boilerplateReason, isBoilerplateLine, NOTICE_HEADER } from '../../../../lambdas/normalize/clean/boilerplate.js';
+
+describe('isBoilerplateLine: chrome lines, Simplified and Traditional', () => {
+  const cases: Array<[string, string]> = [
+    ['分享到：微信 微博 QQ空间', 'share'],
+    ['分享给朋友:', 'share'],
+    ['分享給朋友：', 'share'],
+    ['发表评论:', 'comment'],
+    ['發表評論', 'comment'],
+    ['欢迎参与讨论', 'comment'],
+    ['版权声明:本文由网络蜘蛛自动收集于网络,如需转载请查明并注明出处,如有不妥之处请联系我们删除 400-0123-021 或 13391219793', 'copyright'],
+    ['江蘇蘇訊網(wǎng)版權及免責聲明:凡本網(wǎng)注明“來源:XXX(非江蘇蘇訊網(wǎng))”的作品,均轉載自其它媒體,轉載目的在于傳遞更多信息,并不代表本網(wǎng)贊同其觀點和對其真實性負責。', 'copyright'],
+    ['版权所有 © 我爱江苏网', 'copyright'],
+    ['免责声明', 'copyright'],
+    ['转载请注明出处', 'copyright'],
+    ['Copyright © 2021 Example Ltd. All rights reserved.', 'copyright'],
+    ['江蘇蘇訊網(wǎng)客服:025-86163400', 'contact'],
+    ['客服电话：400-123-4567', 'contact'],
+    ['联系邮箱：news@example.com', 'contact'],
+    ['相关文章', 'list-header'],
+    ['相关阅读', 'list-header'],
+    ['热点资讯', 'list-header'],
+    ['熱點資訊', 'list-header'],
+    ['圖片新聞', 'list-header'],
+    ['熱點聚焦', 'list-header'],
+    ['最近发表', 'list-header'],
+    ['标签列表', 'list-header'],
+    ['友情链接', 'list-header'],
+    ['【相关新闻】', 'list-header'],
+    ['长按/扫一扫加葛毅明的微信号', 'promo'],
+    ['葛毅明微信号', 'promo'],
+    ['扫描二维码关注我们', 'promo'],
+    ['上一篇：市委召开常委会', 'prev-next'],
+    ['下一篇：全市经济运行平稳', 'prev-next'],
+    ['第1页/共1页 << 上一页 | 下一页 >>', 'prev-next'],
+    ['打印本页 关闭窗口', 'print'],
+    ['【打印】【关闭】', 'print'],
+    ['字号：大 中 小', 'font-size'],
+    ['浏览次数：326', 'views'],
+    ['瀏覽量:0', 'views'],
+    ['当前位置:首页 > 镇江产业信息 > 正文内容', 'breadcrumb'],
+    ['吉林省政府信息公开专栏 >> 吉林省人民政府 >> 政府信息公开基础平台', 'breadcrumb'],
+  ];
+  for (const [line, reason] of cases) {
+    it(`${reason}: ${line.slice(0, 30)}`, () => {
+      expect(boilerplateReason(line)).toBe(reason);
+      expect(isBoilerplateLine(line)).toBe(true);
+    });
+  }
+});
+
+describe('isBoilerplateLine: lines that must stay', () => {
+  const keep = [
+    '责任编辑:王宁',
+    '【責任編輯:陸超】',
+    '責(zé)任編輯:龔逍遙',
+    '来源:南京日报',
+    '原文地址:https://jsnews.jschina.com.cn/jsyw/202402/t20240220_3363783.shtml',
+    '(记者 陈志奎)',
+    '2024-02-20 09:49 來源: 編輯:中國江蘇網 瀏覽量:0', // a metadata line: the lead parses it
+    '观摩现场。记者 张三 摄',
+    'Photo © 2019 AFP', // photo credit, kept for the lead
+    '分享经济蓬勃发展，共享单车进入千家万户。',
+    '会议强调，要加强版权保护，对未经许可转载的行为依法追究责任，并建立长效机制，推动全社会形成尊重知识产权的良好氛围，营造健康有序的网络传播环境。',
+    '相关部门提醒，遇到积水路段不要强行通过。',
+    '扫黑除恶专项斗争深入推进，群众安全感持续提升，全市社会治安形势稳定向好，各项工作取得了阶段性的显著成效，得到了群众广泛认可和好评。',
+    '',
+  ];
+  for (const line of keep) {
+    it(`keeps: ${line.slice(0, 30) || '(empty)'}`, () => expect(boilerplateReason(line)).toBeNull());
+  }
+});
+
+describe('NOTICE_HEADER', () => {
+  it('matches notice headers that start a legal footer, also with spaced characters', () => {
+    for (const h of ['郑 重 声 明', '反侵权公告：', '版權聲明', '【免责声明】']) expect(NOTICE_HEADER.test(h)).toBe(true);
+    expect(NOTICE_HEADER.test('会议发表了联合声明')).toBe(false);
+  });
+});
