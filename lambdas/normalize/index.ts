@@ -55,12 +55,12 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
     url,
     canonicalUrl: findCanonicalUrl(url, [layout.meta?.canonical ?? null, layout.meta?.ogUrl ?? null]),
     site: { host: hostOf(url), name: siteNameOf(layout) ?? profile?.name ?? null },
-    title: draft.title!,
+    title: draft.title ?? '',
     subtitle: draft.subtitle,
     published,
     publishedAt,
     credits: draft.credits,
-    region: findRegion({ title: draft.title!, subtitle: draft.subtitle, paragraphs: draft.paragraphs }),
+    region: findRegion({ title: draft.title ?? '', subtitle: draft.subtitle, paragraphs: draft.paragraphs }),
     people: findPeople(draft.paragraphs),
     figures: findFigures(draft.paragraphs),
     paragraphs: draft.paragraphs,
@@ -77,7 +77,6 @@ function assertArticle(draft: ArticleDraft, layout: PageLayout): void {
   }
   const listing = looksLikeListing(draft.paragraphs);
   if (listing.listing) throw new JsnewsError(ErrorCode.NoArticle, `no article found: this is a list page (${listing.items} dated headline lines)`);
-  if (!draft.title) throw new JsnewsError(ErrorCode.NoArticle, 'no headline found for the article body');
 }
 
 function siteNameOf(layout: PageLayout): string | null {
@@ -96,6 +95,7 @@ function hostOf(url: string | null): string | null {
 
 function qualityWarnings(draft: ArticleDraft, published: NewsRecord['published'], ctx: PageContext): string[] {
   const out: string[] = [];
+  if (!draft.title) out.push('no headline found: title is empty');
   if (!published) out.push('no publish date found');
   else if (published.year === null) out.push(`date "${published.text}" has no year and nothing to infer it from${ctx.fetchedAt ? '' : ' (give --fetched-at)'}`);
   if (draft.credits.source === null && draft.credits.originalUrl) out.push('repost names an original URL but no source outlet');

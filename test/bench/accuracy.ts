@@ -90,8 +90,11 @@ async function runOneSet(name: SetName, extractors: readonly Extractor[], args: 
   const runs: ExtractorRun[] = [];
   for (const ex of extractors) {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     runs.push(await runExtractor(set, pages, ex));
-    console.error(`  [${name}] ${ex.name}: ${pages.length} pages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const cpu = process.cpuUsage(cpu0);
+    const wallS = (performance.now() - t0) / 1000;
+    console.error(`  [${name}] ${ex.name}: ${pages.length} pages in ${wallS.toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
   }
   for (const [peer, bodies] of set.storedPeers) runs.push(storedPeerRun(set, peer, bodies));
   const labelled = new Set(set.pages.filter((p) => p.truth?.author).map((p) => p.id));

@@ -17,6 +17,7 @@
  *   list-header — the whole line is a list title: 相关文章, 相关阅读, 热点资讯, 图片新闻, 热点聚焦, 最近发表, 标签列表, 友情链接…
  *   promo      — 扫一扫 / 长按 / 微信号 / 二维码 / 关注…公众号, short
  *   prev-next  — starts with 上一篇 / 下一篇 (条/章), or a pager line (第1页/共3页, 上一页 | 下一页)
+ *   site-info  — footer facts: 主办单位 / 承办单位 / ICP备 / 公网安备 / 网站标识码 / 建议使用…分辨率 / 技术支持, short
  *   breadcrumb — starts with 当前位置 / 您的位置 / 所在位置, or 2+ "›/>>/»/>" separators between short segments
  *   print      — 打印本页 / 关闭窗口 / 【打印】 / 【关闭】, short
  *   font-size  — 字号 大 中 小
@@ -25,7 +26,7 @@
 
 export type BoilerplateReason =
   | 'share' | 'comment' | 'copyright' | 'contact' | 'list-header' | 'promo' | 'prev-next' | 'print' | 'font-size' | 'views'
-  | 'breadcrumb';
+  | 'breadcrumb' | 'site-info';
 
 /** Simplified → Traditional forms of the characters the patterns use. */
 const TRADITIONAL_VARIANTS: Readonly<Record<string, string>> = {
@@ -33,7 +34,7 @@ const TRADITIONAL_VARIANTS: Readonly<Record<string, string>> = {
   权: '權', 声: '聲', 责: '責', 转: '轉', 载: '載', 请: '請', 注: '註', 联: '聯', 系: '係繫', 邮: '郵', 电: '電', 话: '話',
   举: '舉', 报: '報', 线: '綫線', 关: '關', 热: '熱', 点: '點', 资: '資', 讯: '訊', 图: '圖', 闻: '聞', 聚: '聚',
   焦: '焦', 标: '標', 签: '籤簽', 链: '鏈', 阅: '閱', 读: '讀', 荐: '薦', 扫: '掃', 长: '長', 号: '號',
-  维: '維', 码: '碼', 众: '眾衆', 条: '條', 页: '頁', 闭: '閉', 窗: '窗', 览: '覽', 浏: '瀏', 数: '數', 来: '來', 编: '編', 辑: '輯', 记: '記', 摄: '攝', 员: '員', 击: '擊', 为: '為爲',
+  维: '維', 码: '碼', 众: '眾衆', 条: '條', 页: '頁', 闭: '閉', 窗: '窗', 览: '覽', 办: '辦', 备: '備', 证: '證', 识: '識', 术: '術', 辨: '辨', 议: '議', 协: '協', 单: '單', 位: '位', 构: '構', 浏: '瀏', 数: '數', 来: '來', 编: '編', 辑: '輯', 记: '記', 摄: '攝', 员: '員', 击: '擊', 为: '為爲',
   专: '專', 题: '題', 门: '門', 猜: '猜', 彩: '彩', 延: '延', 伸: '伸', 排: '排', 榜: '榜', 视: '視',
   频: '頻', 体: '體', 层: '層', 楼: '樓', 说: '說', 键: '鍵', 复: '復複', 制: '製', 该: '該',
 };
@@ -85,6 +86,7 @@ const RULES: readonly Rule[] = [
   { reason: 'list-header', pattern: zh(`^[【\\[〖]?\\s*(${LIST_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»)?\\s*$`, 'i'), short: true },
   { reason: 'promo', pattern: zh('扫一扫|扫码|长按|微信号|二维码|关注.{0,12}公众号|微信公众号'), short: true },
   { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)|第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|上一页\\s*[|｜]?\\s*下一页'), short: true },
+  { reason: 'site-info', pattern: zh('主办单位|承办单位|协办单位|ICP备|ICP证|公网安备|网站标识码|建议使用.{0,30}分辨率|技术支持\\s*[:：]|网站地图'), short: true },
   { reason: 'breadcrumb', pattern: zh('^(当前位置|您的位置|你的位置|您现在的位置|所在位置|现在位置)\\s*[:：]|^[^>›»]{1,16}(\\s*(>>?|›|»|→)\\s*[^>›»]{1,16}){2,}$'), short: true },
   { reason: 'print', pattern: zh('打印本页|关闭窗口|【打印】|【关闭】|\\[打印\\]|\\[关闭\\]|打印此文|收藏本页'), short: true },
   { reason: 'font-size', pattern: zh('字号\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|字体\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|【\\s*大\\s*中\\s*小\\s*】'), short: true },

@@ -52,7 +52,9 @@ function isBlankBytes(b: Uint8Array): boolean {
 }
 
 // Tags whose presence near the top means markup. A text capture may mention "<" but not these.
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|text\s+id=|\?xml)[\s>\/]/i;
+const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:(?:!doctype\s+html|html|head|body|meta|title|div|p|table|\?xml)[\s>\/]|[a-z][\w-]*\s+[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*\ufeff?<(?:!doctype|html|head))/i;
+/** A document element anywhere near the top: saved pages wrapped in another element are still HTML. */
+const DOCUMENT_TAG = /<(?:html|head|body)[\s>]/i;
 const HTML_TAGS_ANYWHERE = /<(?:html|body|div|p|br|table|span|a)\b[^>]*>/gi;
 /** Markup tags in the first 4 KB that make a document HTML even without a leading tag (fragments, saved snippets). */
 const MIN_TAGS_FOR_HTML = 5;
@@ -61,7 +63,7 @@ export type InputKind = 'html' | 'text';
 
 export function detectInputKind(text: string): InputKind {
   const head = text.slice(0, 4096).replace(/^\ufeff/, '');
-  if (HTML_START.test(head)) return 'html';
+  if (HTML_START.test(head) || DOCUMENT_TAG.test(head)) return 'html';
   const tags = head.match(HTML_TAGS_ANYWHERE)?.length ?? 0;
   return tags >= MIN_TAGS_FOR_HTML ? 'html' : 'text';
 }

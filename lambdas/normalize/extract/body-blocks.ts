@@ -32,7 +32,13 @@ export interface Block {
   /** Characters (non-white-space) inside links, and in total: lets callers drop link-only lines. */
   linkChars: number;
   chars: number;
+  /** The block starts with a link of at least HEADLINE_LINK_MIN_CHARS that is most of its text: a list entry
+   * "headline link + date". */
+  headlineLink: boolean;
 }
+
+/** A leading link this long (chars) reads as a headline in a list, not as an inline link in prose. */
+const HEADLINE_LINK_MIN_CHARS = 8;
 
 /** Collapses white space (incl. U+3000, NBSP, zero-width) to single spaces and trims. */
 export function collapseSpace(text: string): string {
@@ -43,13 +49,15 @@ export function collapseSpace(text: string): string {
 export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: BlockOptions): Block[] {
   const out: Block[] = [];
   const title = opts.title ? collapseSpace(opts.title) : null;
-  const state = { buf: [] as string[], linkChars: 0, chars: 0 };
+  // leadLink: chars of the link run the block starts with (-1 once non-link text came first or the run ended).
+  const state = { buf: [] as string[], linkChars: 0, chars: 0, leadLink: 0 };
   const flush = (): void => {
     const text = collapseSpace(state.buf.join(''));
-    if (text) out.push({ text, linkChars: state.linkChars, chars: state.chars });
+    if (text) out.push({ text, linkChars: state.linkChars, chars: state.chars, headlineLink: state.linkChars >= HEADLINE_LINK_MIN_CHARS && state.linkChars * 2 > state.chars && (state.leadLink >= HEADLINE_LINK_MIN_CHARS || -state.leadLink - 1 >= HEADLINE_LINK_MIN_CHARS) });
     state.buf = [];
     state.linkChars = 0;
     state.chars = 0;
+    state.leadLink = 0;
   };
   // Stack entries: a node to visit, or a marker that closes a block element.
   type Item = { node: AnyNode; inLink: boolean; depth: number } | { close: true };
@@ -67,6 +75,7 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
         const n = countText(node.data)[0];
         state.chars += n;
         if (inLink) state.linkChars += n;
+        if (n > 0 && state.leadLink >= 0) state.leadLink = inLink ? state.leadLink + n : -(state.leadLink + 1);
         continue;
       }
       if (!isElement(node)) continue;

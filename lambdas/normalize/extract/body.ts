@@ -47,6 +47,14 @@ export interface BodyHints {
 /** Below this many chars of non-link text (outside link lines) the page has no article (list/index pages, stubs). zh-cwced's shortest
  * truth body is 173 chars, gne's shortest article ~150; index pages' best blocks are link lists with ≈0 non-link text. */
 export const MIN_BODY_CHARS = 80;
+/** Index-page test (see `looksLikeIndex`): 5+ headline-link entries forming 30%+ of the blocks. An index page with
+ * teasers alternates headline and teaser (≈50%); articles with a few "see also" lines stay far below 30%. */
+export const INDEX_MIN_HEADLINES = 5;
+export const INDEX_MIN_HEADLINE_SHARE = 0.4;
+/** ...and the other blocks (teasers, dates) have a median below this many chars; article paragraphs run longer. */
+export const INDEX_MAX_MEDIAN_TEASER_CHARS = 80;
+/** ...and hold less than this much non-link text: an article with a list of product links still has its prose. */
+export const INDEX_MAX_PROSE_CHARS = 1000;
 /** A profile selector must match this much text, else it is stale (site redesign) and scoring takes over. */
 export const MIN_PROFILE_CHARS = 80;
 /** A scoring pass yielding fewer chars than this is retried looser (Readability's charThreshold 500, in chars; Chinese
@@ -96,7 +104,7 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
   let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS ? best : longer(best, fromFallback(statsFor(false), hints));
   if (nonLinkChars(chosen.blocks) < MIN_BODY_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
   const blocks = dropTitleRepeats(dropChromeLines(cutAtNoticeHeader(chosen.blocks)), hints.title);
-  if (nonLinkChars(blocks) < MIN_BODY_CHARS) return null;
+  if (nonLinkChars(blocks) < MIN_BODY_CHARS || looksLikeIndex(blocks)) return null;
   return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, warnings };
 }
 
@@ -193,6 +201,16 @@ function nonLinkChars(blocks: readonly Block[]): number {
   let n = 0;
   for (const b of blocks) if (b.linkChars <= b.chars * LINK_LINE_MAX_DENSITY) n += b.chars - b.linkChars;
   return n;
+}
+
+/** A list of entries "headline link + date/teaser": at least INDEX_MIN_HEADLINES blocks that start with a headline
+ * link, making up at least INDEX_MIN_HEADLINE_SHARE of the blocks. Articles keep inline links mid-sentence. */
+function looksLikeIndex(blocks: readonly Block[]): boolean {
+  const headlines = blocks.filter((b) => b.headlineLink).length;
+  if (headlines < INDEX_MIN_HEADLINES || headlines < blocks.length * INDEX_MIN_HEADLINE_SHARE) return false;
+  if (nonLinkChars(blocks) >= INDEX_MAX_PROSE_CHARS) return false;
+  const others = blocks.filter((b) => !b.headlineLink).map((b) => b.chars).sort((a, b) => a - b);
+  return others.length === 0 || others[Math.floor(others.length / 2)]! < INDEX_MAX_MEDIAN_TEASER_CHARS;
 }
 
 function linkChars(blocks: readonly Block[]): number {

@@ -1,2 +1,0 @@
-import { main } from './lambdas/cli/run.js';
-process.exitCode = await main(process.argv.slice(2));
