@@ -39,6 +39,8 @@ export interface LocalStoresOptions {
 export interface LocalStores {
   dynamo: { endpoint: string };
   s3: { endpoint: string };
+  /** Process ids of the two stores (benchmarks read their CPU time from /proc). */
+  pids: { dynamo: number | undefined; s3: number | undefined };
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startLocalStores(options: LocalStoresOptions = {}): Promis
   return {
     dynamo: { endpoint: dynamo.endpoint },
     s3: { endpoint: s3.endpoint },
+    pids: { dynamo: dynamo.child.pid, s3: s3.child.pid },
     async stop() {
       await Promise.all([stopChild(dynamo.child), stopChild(s3.child)]);
     },

@@ -39,15 +39,18 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
   const draft = extractArticle(layout);
   assertArticle(draft, layout);
 
-  const { published, publishedAt } = findPublished({
+  const { published, publishedAt, guessed } = findPublished({
     metaDates: layout.meta?.dates ?? [],
     bylineLines: draft.infoLines,
+    afterHeadline: layout.afterHeadline,
+    firstPageDate: layout.firstPageDate,
     paragraphs: draft.paragraphs,
     url,
     otherLines: [],
     fetchedAt: ctx.fetchedAt ?? null,
   });
   const warnings = [...decoded.warnings, ...draft.warnings, ...qualityWarnings(draft, published, ctx)];
+  if (guessed) warnings.push(`publish date is only the first date on the page ("${published?.text}")`);
   const garbled = draft.used.reduce((n, l) => n + l.garbled, 0);
   if (garbled > 0) warnings.push(`${garbled} run(s) of garbled text (mojibake or ? replacement characters) kept as served`);
 

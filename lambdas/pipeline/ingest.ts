@@ -86,7 +86,7 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
   t = performance.now();
   let record;
   try {
-    record = deps.normalize(page.body, {
+    record = await deps.normalize(page.body, {
       url: page.finalUrl,
       fetchedAt: page.fetchedAt,
       charset: page.headerCharset,

@@ -1,14 +1,17 @@
 /**
  * The raw archive on S3. Page bytes are stored exactly as served, gzip-compressed, under a
  * content-addressed key `raw/sha256/<2 hex>/<sha256>.html.gz` (sha256 of the raw bytes), so the
- * same bytes fetched twice are one object. Idempotent by key: HEAD first, PUT only when absent
- * (never relies on If-None-Match, which s3rver ignores). Each fetch also leaves a small JSON pointer
+ * same bytes fetched twice are one object. Idempotent by key: a PUT of the same key carries the same
+ * bytes, so it is written without a HEAD first (one round trip per new page instead of two; a repeat
+ * PUT only happens when the same bytes come from another URL, since the pipeline skips bytes whose
+ * sha256 the URL state already holds). Never relies on If-None-Match, which s3rver ignores. gzip runs
+ * on libuv's thread pool, not the event loop. Each fetch also leaves a small JSON pointer
  * `fetches/<sourceId>/<China day>/<sha256(url)>.json` so reprocess can find pages by source and date.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import {
   GetObjectCommand,
-  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
@@ -24,6 +27,8 @@ export const FETCH_POINTER_PREFIX = 'fetches/';
 export const BODY_PREFIX = 'bodies/';
 /** gzip level for raw pages: 6 is zlib's default balance; HTML compresses ~5-8x either way. */
 const GZIP_LEVEL = 6;
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 /** Source ids become key segments: keep them to a safe alphabet. */
 const SOURCE_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -68,7 +73,7 @@ export function createS3Archive(s3: S3Client, bucket: string, options: ArchiveOp
   };
 }
 
-async function putRaw(s3: S3Client, bucket: string, bytes: Uint8Array, meta: RawMeta): Promise<{ ref: RawRef; created: boolean }> {
+async function putRaw(s3: S3Client, bucket: string, bytes: Uint8Array, meta: RawMeta): Promise<{ ref: RawRef }> {
   const sha256 = sha256Hex(bytes);
   const key = rawKeyFor(sha256);
   const ref: RawRef = {
@@ -81,13 +86,13 @@ async function putRaw(s3: S3Client, bucket: string, bytes: Uint8Array, meta: Raw
     status: meta.status,
     fetchedAt: meta.fetchedAt,
   };
-  if (await objectExists(s3, bucket, key)) return { ref, created: false };
+  const body = await gzipAsync(bytes, { level: GZIP_LEVEL });
   await storeCall(`put ${key}`, () =>
     s3.send(
       new PutObjectCommand({
         Bucket: bucket,
         Key: key,
-        Body: gzipSync(bytes, { level: GZIP_LEVEL }),
+        Body: body,
         ContentType: 'application/gzip',
         Metadata: {
           url: toAsciiMetadata(meta.url),
@@ -100,21 +105,12 @@ async function putRaw(s3: S3Client, bucket: string, bytes: Uint8Array, meta: Raw
       }),
     ),
   );
-  return { ref, created: true };
+  return { ref };
 }
 
 async function getRaw(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {
-  return new Uint8Array(gunzipSync(await getObjectBytes(s3, bucket, key)));
-}
-
-async function objectExists(s3: S3Client, bucket: string, key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return true;
-  } catch (err) {
-    if (httpStatus(err) === 404) return false;
-    throw wrap(`head ${key}`, err);
-  }
+  const gz = await getObjectBytes(s3, bucket, key);
+  return new Uint8Array(await storeCall(`gunzip ${key}`, () => gunzipAsync(gz)));
 }
 
 async function getObjectBytes(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {

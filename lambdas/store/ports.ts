@@ -40,8 +40,11 @@ export interface PointerFilter {
 
 export interface Archive {
   readonly bucket: string;
-  /** Stores the bytes once (content-addressed); `created` is false when they were already there. */
-  putRaw(bytes: Uint8Array, meta: RawMeta): Promise<{ ref: RawRef; created: boolean }>;
+  /**
+   * Stores the bytes under their content address. Idempotent: the same bytes always land on the same
+   * key with the same content, so writing them again changes nothing but the object's metadata.
+   */
+  putRaw(bytes: Uint8Array, meta: RawMeta): Promise<{ ref: RawRef }>;
   getRaw(key: string): Promise<Uint8Array>;
   putFetchPointer(pointer: FetchPointer): Promise<string>;
   listFetchPointers(filter: PointerFilter): AsyncIterable<FetchPointer>;

@@ -1,47 +1,74 @@
 /**
- * `npm run bench:pipeline [-- --pages N]`: the whole ingestion path (discover → fetch → archive →
- * normalize → store) over ≥1,000 pages against local stores, politeness off. Prints pages/s, time
- * per stage, peak RSS and RSS at 250/500/750/1000 pages. Timings are printed, never asserted.
+ * `npm run bench:pipeline [-- --pages N --concurrency C --workers W]`: the whole ingestion path (discover →
+ * fetch → archive → normalize → store) over ≥1,000 pages against local stores (DynamoDB Local -inMemory,
+ * s3rver on a temp dir), politeness off. Prints pages/s, time per stage, CPU seconds per process, peak RSS,
+ * and RSS + heap at each quarter of the run (250/500/750/1000 for 1,000 pages). Timings are printed, never
+ * asserted. Target (2 cores): 1,000 pages in under 60 s, memory flat as the page count grows.
  *
  * The pages are /work/shared/bench/{aeb,gne,zh-cwced}/pages/*.html plus seeds/html article pages,
- * repeated (each copy gets a trailing comment, so its bytes and URL differ) until N pages, served
- * by the replay server from a temporary tree with list pages of LINKS_PER_LIST_PAGE links.
+ * repeated (each copy gets a trailing comment, so its bytes and URL differ) until N pages, served by the
+ * replay server — in its own process, as a real site would be — from a temporary tree with list pages of
+ * LINKS_PER_LIST_PAGE links.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { LOCAL_REGION } from '../../lambdas/config.js';
 import { createHttpFetcher } from '../../lambdas/fetch/index.js';
 import { makeClients } from '../../lambdas/local/clients.js';
 import { ensureBucket, startLocalStores } from '../../lambdas/local/local-stores.js';
 import { normalize } from '../../lambdas/normalize/index.js';
+import { ErrorCode, JsnewsError } from '../../lambdas/normalize/errors.js';
 import { silentLogger, type PipelineDeps } from '../../lambdas/pipeline/deps.js';
 import { defaultDiscover } from '../../lambdas/pipeline/discover-default.js';
-import { runCycle } from '../../lambdas/pipeline/run-cycle.js';
-import type { IngestResult } from '../../lambdas/pipeline/ingest.js';
-import { replayFetcherOptions, startReplayServer } from '../../lambdas/replay/index.js';
+import { createNormalizePool, type NormalizePool } from '../../lambdas/pipeline/normalize-pool.js';
+import { DEFAULT_URL_CONCURRENCY, runCycle } from '../../lambdas/pipeline/run-cycle.js';
+import type { StageTimings } from '../../lambdas/pipeline/ingest.js';
+import { replayFetcherOptions } from '../../lambdas/replay/index.js';
 import { Source } from '../../lambdas/sites/sources-schema.js';
 import { ensureTable } from '../../lambdas/store/table-design.js';
 import { createStores } from '../../lambdas/store/stores.js';
+import { benchRoot } from './datasets.js';
 
-const BENCH_DIRS = ['/work/shared/bench/aeb/pages', '/work/shared/bench/gne/pages', '/work/shared/bench/zh-cwced/pages'];
+const BENCH_SETS = ['aeb', 'gne', 'zh-cwced'];
 const SEED_HTML_DIR = 'seeds/html';
 const HOST = 'bench.example';
 /** Links per generated list page: about what a TRS channel page carries. */
 const LINKS_PER_LIST_PAGE = 50;
-/** URLs in flight: politeness is off, so this only bounds memory and store connections. */
-const URL_CONCURRENCY = 8;
-const RSS_CHECKPOINTS = [250, 500, 750, 1000];
+/** Memory is printed after each quarter of the pages (250/500/750/1000 for the default 1,000). */
+const MEMORY_CHECKPOINTS = 4;
+/** Peak RSS sampling interval. */
 const RSS_SAMPLE_MS = 100;
+/** Linux clock ticks per second for /proc/<pid>/stat utime/stime (USER_HZ is 100 on every mainstream build). */
+const CLOCK_TICKS_PER_S = 100;
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '1000' } } });
-const target = Number(values.pages);
-if (!Number.isInteger(target) || target < 1) throw new Error('--pages must be a positive integer');
+const Args = z.object({
+  pages: z.number().int().min(1),
+  concurrency: z.number().int().min(1).max(256),
+  workers: z.number().int().min(0).max(16),
+});
+
+function readArgs(): z.infer<typeof Args> {
+  const { values } = parseArgs({
+    options: { pages: { type: 'string', default: '1000' }, concurrency: { type: 'string' }, workers: { type: 'string', default: '0' } },
+  });
+  const parsed = Args.safeParse({
+    pages: Number(values.pages),
+    concurrency: Number(values.concurrency ?? DEFAULT_URL_CONCURRENCY),
+    workers: Number(values.workers),
+  });
+  if (!parsed.success) throw new JsnewsError(ErrorCode.InvalidArgument, parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
+}
 
 function sourcePages(): Buffer[] {
-  const files = BENCH_DIRS.filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.html')).sort().map((f) => join(d, f)));
+  const dirs = BENCH_SETS.map((s) => join(benchRoot(), s, 'pages')).filter(existsSync);
+  const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.html')).sort().map((f) => join(d, f)));
   const seeds = readdirSync(SEED_HTML_DIR).filter((f) => /^\d{3}_.*\.html$/.test(f)).map((f) => join(SEED_HTML_DIR, f));
   return [...files, ...seeds].map((f) => readFileSync(f));
 }
@@ -68,16 +95,47 @@ function buildTree(pages: Buffer[], n: number): string {
   return dir;
 }
 
+/** Starts test/bench/replay-child.ts on the tree; resolves with its port and hosts. */
+async function startReplayChild(tree: string): Promise<{ child: ChildProcess; port: number; hosts: string[] }> {
+  const script = fileURLToPath(new URL('./replay-child.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, tree], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((ok, fail) => {
+    let buf = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString('utf8');
+      if (buf.includes('\n')) ok(buf.split('\n')[0]!);
+    });
+    child.once('exit', (code) => fail(new Error(`replay server exited with code ${code}`)));
+  });
+  const { port, hosts } = JSON.parse(first) as { port: number; hosts: string[] };
+  return { child, port, hosts };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc; null where /proc is missing. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // After "pid (comm) ": state is field 3, utime field 14, stime field 15 (1-based).
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
+  } catch {
+    return null;
+  }
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const STAGES = ['fetchMs', 'archiveMs', 'normalizeMs', 'storeMs'] as const satisfies readonly (keyof StageTimings)[];
 
 async function main() {
+  const args = readArgs();
   const pages = sourcePages();
-  const tree = buildTree(pages, target);
-  const lists = Math.ceil(target / LINKS_PER_LIST_PAGE);
+  const tree = buildTree(pages, args.pages);
+  const lists = Math.ceil(args.pages / LINKS_PER_LIST_PAGE);
   const s3Dir = mkdtempSync(join(tmpdir(), 'jsnews-bench-s3-'));
-  const [local, server] = await Promise.all([startLocalStores({ inMemory: true, s3Dir }), startReplayServer(tree)]);
+  const [local, replay] = await Promise.all([startLocalStores({ inMemory: true, s3Dir }), startReplayChild(tree)]);
   const clients = makeClients({ mode: 'local', region: LOCAL_REGION, dynamoEndpoint: local.dynamo.endpoint, s3Endpoint: local.s3.endpoint });
-  const fetcher = createHttpFetcher({ ...replayFetcherOptions(server), politeness: false });
+  const fetcher = createHttpFetcher({ ...replayFetcherOptions(replay), politeness: false });
+  const pool: NormalizePool | null = args.workers > 0 ? createNormalizePool({ size: args.workers }) : null;
   try {
     await ensureTable(clients.dynamo, 'bench');
     await ensureBucket(clients.s3, 'bench-archive');
@@ -95,7 +153,7 @@ async function main() {
     const deps: PipelineDeps = {
       stores,
       fetcher,
-      normalize,
+      normalize: pool ? pool.normalize : normalize,
       discover: (page, src) => {
         const t = performance.now();
         const out = defaultDiscover(page, src);
@@ -105,41 +163,58 @@ async function main() {
       clock: () => new Date(),
       logger: silentLogger,
     };
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), RSS_SAMPLE_MS);
-    const rssAt = new Map<number, number>();
-    const results: IngestResult[] = [];
+    const cpu0 = { self: process.cpuUsage(), dynamo: cpuSecondsOf(local.pids.dynamo), s3: cpuSecondsOf(local.pids.s3), replay: cpuSecondsOf(replay.child.pid) };
+    let peakRss = process.memoryUsage.rss();
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), RSS_SAMPLE_MS);
+    const checkpoints = Array.from({ length: MEMORY_CHECKPOINTS }, (_, q) => Math.round(((q + 1) * args.pages) / MEMORY_CHECKPOINTS));
+    const memoryAt: { pages: number; rss: number; heap: number }[] = [];
+    // Running sums only: the bench must not itself grow with the page count.
+    const stageSums: Record<(typeof STAGES)[number], number> = { fetchMs: 0, archiveMs: 0, normalizeMs: 0, storeMs: 0 };
+    let done = 0;
     const t0 = performance.now();
     const [summary] = await runCycle([source], deps, {
-      urlConcurrency: URL_CONCURRENCY,
+      urlConcurrency: args.concurrency,
       onProgress: (e) => {
         if (!e.result) return;
-        results.push(e.result);
-        if (RSS_CHECKPOINTS.includes(results.length)) rssAt.set(results.length, process.memoryUsage().rss);
+        done++;
+        for (const k of STAGES) stageSums[k] += e.result.timings[k];
+        if (checkpoints.includes(done)) {
+          const m = process.memoryUsage();
+          memoryAt.push({ pages: done, rss: m.rss, heap: m.heapUsed });
+        }
       },
     });
     const elapsedS = (performance.now() - t0) / 1000;
     clearInterval(sampler);
+    const cpuSelf = process.cpuUsage(cpu0.self);
+    const cpuDelta = (pid: number | undefined, before: number | null) => {
+      const after = cpuSecondsOf(pid);
+      return after === null || before === null ? 'n/a' : `${(after - before).toFixed(1)} s`;
+    };
     peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
-    const sum = (k: keyof IngestResult['timings']) => results.reduce((a, r) => a + r.timings[k], 0);
-    console.log(`pipeline bench: ${results.length} article pages (${pages.length} distinct sources, ${lists} list pages), politeness off, ${URL_CONCURRENCY} in flight`);
+    console.log(`pipeline bench: ${done} article pages (${pages.length} distinct bench pages, ${lists} list pages), politeness off, ${args.concurrency} in flight, normalize ${pool ? `in ${args.workers} worker thread(s)` : 'on the event loop'}`);
     console.log(`outcomes: new=${summary!.new} updated=${summary!.updated} unchanged=${summary!.unchanged} failed=${JSON.stringify(summary!.failed)}`);
-    console.log(`elapsed ${elapsedS.toFixed(1)} s, ${(results.length / elapsedS).toFixed(1)} pages/s`);
+    console.log(`elapsed ${elapsedS.toFixed(1)} s, ${(done / elapsedS).toFixed(1)} pages/s`);
     console.log('stage time (summed over pages; stages overlap across the concurrent URLs):');
-    const stages: [string, number][] = [
+    const rows: [string, number][] = [
       ['discover (list pages)', discoverMs],
-      ['fetch', sum('fetchMs')],
-      ['archive (S3)', sum('archiveMs')],
-      ['normalize', sum('normalizeMs')],
-      ['store (DynamoDB)', sum('storeMs')],
+      ['fetch', stageSums.fetchMs],
+      ['archive (S3)', stageSums.archiveMs],
+      ['normalize', stageSums.normalizeMs],
+      ['store (DynamoDB)', stageSums.storeMs],
     ];
-    for (const [name, ms] of stages) console.log(`  ${name.padEnd(22)} ${(ms / 1000).toFixed(1).padStart(7)} s   ${(ms / results.length).toFixed(1).padStart(6)} ms/page`);
-    console.log(`RSS (this process; DynamoDB Local and s3rver run in their own): peak ${mb(peakRss)}`);
-    for (const n of RSS_CHECKPOINTS) if (rssAt.has(n)) console.log(`  at ${String(n).padStart(4)} pages: ${mb(rssAt.get(n)!)}`);
+    for (const [name, ms] of rows) console.log(`  ${name.padEnd(22)} ${(ms / 1000).toFixed(1).padStart(7)} s   ${(ms / done).toFixed(1).padStart(6)} ms/page`);
+    console.log(
+      `CPU during the run: pipeline process ${((cpuSelf.user + cpuSelf.system) / 1e6).toFixed(1)} s, DynamoDB Local ${cpuDelta(local.pids.dynamo, cpu0.dynamo)}, ` +
+        `s3rver ${cpuDelta(local.pids.s3, cpu0.s3)}, replay server ${cpuDelta(replay.child.pid, cpu0.replay)}`,
+    );
+    console.log(`RSS (this process; the stores and the replay server run in their own): peak ${mb(peakRss)}`);
+    for (const m of memoryAt) console.log(`  at ${String(m.pages).padStart(5)} pages: RSS ${mb(m.rss).padStart(7)}, heap used ${mb(m.heap).padStart(7)}`);
   } finally {
+    await pool?.close();
     await fetcher.close();
-    await server.close();
+    replay.child.stdin?.end();
     clients.destroy();
     await local.stop();
     rmSync(tree, { recursive: true, force: true });

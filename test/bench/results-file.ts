@@ -3,7 +3,7 @@
  * README links to). accuracy.ts and speed.ts each own one section; each run merges its section into the file and
  * re-renders the markdown from the merged whole, so either can be re-run alone.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './datasets.js';
 import type { ExtractorSummary } from './summarize.js';
@@ -32,6 +32,8 @@ export interface SpeedRow {
   medianMs: number;
   p95Ms: number;
   maxMs: number;
+  /** Median process CPU time (user + system) per page: less disturbed by other load on the machine than wall time. */
+  cpuMedianMs: number;
 }
 
 export interface SpeedSet {
@@ -59,12 +61,38 @@ export function readResults(): Results {
 
 /** Merges one section into results.json (set by set for accuracy) and re-renders results.md. */
 export function writeResults(update: Results): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  withLock(join(RESULTS_DIR, '.results.lock'), () => mergeAndWrite(update));
+}
+
+/** How long a writer waits for another (bench runs the sets in parallel processes) before giving up. */
+const LOCK_WAIT_MS = 30_000;
+const LOCK_POLL_MS = 50;
+
+function withLock(path: string, fn: () => void): void {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      closeSync(openSync(path, 'wx'));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_POLL_MS);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(path, { force: true });
+  }
+}
+
+function mergeAndWrite(update: Results): void {
   const current = readResults();
   const merged: Results = { ...current, ...update };
   if (update.accuracy && current.accuracy) {
     merged.accuracy = { ...update.accuracy, sets: { ...current.accuracy.sets, ...update.accuracy.sets } };
   }
-  mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, 'results.json'), `${JSON.stringify(merged, null, 1)}\n`);
   writeFileSync(join(RESULTS_DIR, 'results.md'), renderMarkdown(merged));
 }
@@ -98,8 +126,8 @@ function accuracyRow(e: ExtractorSummary): string {
 function speedMarkdown(s: NonNullable<Results['speed']>): string[] {
   const out = [`## Speed (${s.generatedAt}; ${s.rounds} measured round(s) after a warm-up)`, ''];
   for (const [name, set] of Object.entries(s.sets)) {
-    out.push(`### ${name}`, '', '| contender | pages/s | ms median | ms p95 | ms max | errors |', '|---|---|---|---|---|---|');
-    for (const row of set.rows) out.push(`| ${row.name} | ${fmt(row.pagesPerSecond, 1)} | ${fmt(row.medianMs, 2)} | ${fmt(row.p95Ms, 2)} | ${fmt(row.maxMs, 1)} | ${row.errors} |`);
+    out.push(`### ${name}`, '', '| contender | pages/s | ms median | ms p95 | ms max | CPU ms median | errors |', '|---|---|---|---|---|---|---|');
+    for (const row of set.rows) out.push(`| ${row.name} | ${fmt(row.pagesPerSecond, 1)} | ${fmt(row.medianMs, 2)} | ${fmt(row.p95Ms, 2)} | ${fmt(row.maxMs, 1)} | ${fmt(row.cpuMedianMs, 2)} | ${row.errors} |`);
     out.push('', ...Object.entries(set.ratios).map(([k, v]) => `- ${k}: ${fmt(v, 2)}`));
     out.push(...set.targets.map((t) => `- target ${t.name} ${t.target}: ${fmt(t.value, 2)} → ${t.met ? 'met' : 'NOT met'}`), '');
   }

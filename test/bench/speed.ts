@@ -10,6 +10,8 @@
  *   --write / --no-write   merge the figures into bench-results/ (default: write on the default full run)
  */
 import { cpus, loadavg } from 'node:os';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'htmlparser2';
@@ -65,7 +67,13 @@ function parseSpeedArgs(argv: string[]): Args {
 
 const memory: { label: string; rssMb: number; heapUsedMb: number }[] = [];
 
+// A handle on V8's gc() without a command-line flag, so samples show live memory rather than garbage not yet collected
+// (jsdom leaves hundreds of MB of it). Called between pages, outside the timed region.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 function sampleMemory(label: string): void {
+  collectGarbage();
   const m = process.memoryUsage();
   memory.push({ label, rssMb: round(m.rss / MB, 1), heapUsedMb: round(m.heapUsed / MB, 1) });
 }
@@ -73,18 +81,23 @@ function sampleMemory(label: string): void {
 async function timeContender(c: Contender, pages: readonly PageInput[], rounds: number, setName: string): Promise<SpeedRow> {
   for (const p of pages.slice(0, WARMUP_PAGES)) await safeRun(c, p);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let errors = 0;
-  const quarter = Math.max(1, Math.ceil((pages.length * rounds) / 4));
+  const total = pages.length * rounds;
+  const quarter = Math.max(1, Math.ceil(total / 4));
   for (let r = 0; r < rounds; r++) {
     for (const p of pages) {
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       if (!(await safeRun(c, p))) errors++;
       times.push(performance.now() - t0);
-      if (times.length % quarter === 0) sampleMemory(`${setName} ${c.name} ${times.length / quarter}/4`);
+      const cpu = process.cpuUsage(cpu0);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
+      if (times.length % quarter === 0 || times.length === total) sampleMemory(`${setName} ${c.name} ${Math.ceil(times.length / quarter)}/4`);
     }
   }
   const totalMs = sum(times);
-  return { name: c.name, pages: pages.length, errors: errors / rounds, pagesPerSecond: round((times.length / totalMs) * 1000, 1), medianMs: round(median(times), 3), p95Ms: round(quantile(times, 0.95), 3), maxMs: round(Math.max(...times), 1) };
+  return { name: c.name, pages: pages.length, errors: errors / rounds, pagesPerSecond: round((times.length / totalMs) * 1000, 1), medianMs: round(median(times), 3), p95Ms: round(quantile(times, 0.95), 3), maxMs: round(Math.max(...times), 1), cpuMedianMs: round(median(cpuTimes), 3) };
 }
 
 async function safeRun(c: Contender, p: PageInput): Promise<boolean> {
@@ -102,7 +115,7 @@ async function benchSet(name: (typeof SPEED_SETS)[number], args: Args): Promise<
   const rows: SpeedRow[] = [];
   for (const c of contenders) rows.push(await timeContender(c, pages, args.rounds, name));
   console.log(`\n== ${name}: ${pages.length} pages, ${args.rounds} round(s) after a ${WARMUP_PAGES}-page warm-up (load average now ${loadavg()[0]!.toFixed(1)}) ==`);
-  printTable(['contender', 'pages/s', 'ms med', 'ms p95', 'ms max', 'err'], rows.map((r) => [r.name, fmt(r.pagesPerSecond, 1), fmt(r.medianMs, 2), fmt(r.p95Ms, 2), fmt(r.maxMs, 1), String(r.errors)]));
+  printTable(['contender', 'pages/s', 'ms med', 'ms p95', 'ms max', 'CPU ms med', 'err'], rows.map((r) => [r.name, fmt(r.pagesPerSecond, 1), fmt(r.medianMs, 2), fmt(r.p95Ms, 2), fmt(r.maxMs, 1), fmt(r.cpuMedianMs, 2), String(r.errors)]));
   const [ours, bare, linkedom, jsdom] = rows as [SpeedRow, SpeedRow, SpeedRow, SpeedRow | undefined];
   const ratios: Record<string, number> = {
     'throughput jsnews / readability-linkedom': round(ours.pagesPerSecond / linkedom.pagesPerSecond, 2),
@@ -130,7 +143,7 @@ async function main(): Promise<void> {
   const sets: Record<string, SpeedSet> = {};
   for (const name of args.sets) sets[name] = await benchSet(name, args);
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
-  console.log('\n-- memory (RSS / heap used, MB) after each quarter of each pass --');
+  console.log('\n-- memory after a forced GC (RSS / heap used, MB), after each quarter of each pass --');
   printTable(['when', 'rss', 'heap'], memory.map((m) => [m.label, fmt(m.rssMb, 1), fmt(m.heapUsedMb, 1)]));
   console.log(`peak RSS ${fmt(peakRssMb, 1)} MB`);
   const environment = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', loadAverageBefore: round(loadBefore, 2), loadAverageAfter: round(loadavg()[0]!, 2) };
@@ -144,7 +157,7 @@ async function main(): Promise<void> {
 const SPEED_NOTES = [
   'jsnews normalize is timed from raw bytes (its time includes charset detection and decoding); the other contenders get the already decoded text.',
   'One process, contenders one after another (jsnews, bare parse, linkedom, jsdom) on the same pages; wall-clock per page via performance.now().',
-  'The machine has 2 cores shared with other work: compare ratios within one run, and see the load averages in the environment line.',
+  'The machine has 2 cores shared with other work: compare ratios within one run, and see the load averages in the environment line. "CPU ms" (process.cpuUsage around each page, GC threads included) is less sensitive to that load than wall time.',
 ];
 
 main().catch((err: unknown) => {

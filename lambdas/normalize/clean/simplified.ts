@@ -10,11 +10,23 @@
  *  - `'twp'` (Taiwan phrase conversion) is WRONG for this corpus: it rewrites mainland vocabulary as if it were
  *    Taiwanese: 新增→添加, 指标→指针, 核心→内核, 执行→运行, 整合→集成, 效能→性能, 资讯→信息.
  */
-import { Converter, CustomConverter } from 'opencc-js';
+import { ConverterBuilder, ConverterFactory, CustomConverter, type ConverterFunction } from 'opencc-js/core';
+import CJK_COMPATIBILITY_IDEOGRAPHS from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import ST_CHARACTERS from 'opencc-js/dict/STCharacters';
+import TW_VARIANTS from 'opencc-js/dict/TWVariants';
+import TW_VARIANTS_PHRASES from 'opencc-js/dict/TWVariantsPhrases';
+import * as T2CN_PRESET from 'opencc-js/preset/t2cn';
 
-// opencc-js's .d.ts re-exports its types from an extensionless './core', which NodeNext cannot resolve, so they
-// arrive as `any`; every converter below is typed through this alias instead.
-type TextConverter = (text: string) => string;
+/*
+ * Load strategy (measured with `npm run bench:lambda`): the package root bundles every OpenCC dictionary
+ * (1.16 MB, of which STPhrases alone is 1.0 MB), and building the cn→tw converter put STPhrases' 49k phrases
+ * into two tries on the first call (~450 ms CPU). We import only what is used: the `t2cn` preset (tw2s and
+ * t2s, the exact configs opencc-js's own `Converter` uses) and, for the character-level cn→tw check, the
+ * character and variant dictionaries. STPhrases has no single-character keys, so for one character the result
+ * is the same as the full s2tw converter (checked for every Han code point in simplified-load.test.ts).
+ * Converters are built on first use, never at module load.
+ */
+type TextConverter = ConverterFunction;
 
 // 著 = "write / notable" compounds that tw2s turns into 着; mainland writes them with 著. Found by running
 // tw2s over common 著 compounds (专著, 论著, 编著, ...); extend when a new one shows up.
@@ -48,15 +60,23 @@ function lazy<T>(build: () => T): () => T {
   return () => (value ??= build());
 }
 
+// `Converter({ from, to })` over the t2cn preset only: it knows 'tw'/'hk'/'t' → 'cn', nothing else.
+const t2cnConverter = lazy(() => ConverterBuilder(T2CN_PRESET));
+
 const textConverter = lazy((): TextConverter => {
-  const tw2s: TextConverter = Converter({ from: 'tw', to: 'cn' });
-  const fixes: TextConverter = CustomConverter(MAINLAND_PHRASE_FIXES);
+  const tw2s = t2cnConverter()({ from: 'tw', to: 'cn' });
+  const fixes = CustomConverter(MAINLAND_PHRASE_FIXES);
   return (text) => fixes(tw2s(text));
 });
 // Character-level converters for detection and reading lookup: single characters never match a phrase entry.
-const charT2s = lazy((): TextConverter => Converter({ from: 't', to: 'cn' }));
+const charT2s = lazy((): TextConverter => t2cnConverter()({ from: 't', to: 'cn' }));
 // cn→tw rather than cn→t: OpenCC-standard variants (群→羣, 峰→峯, 吃→喫) would count shared characters.
-const charS2t = lazy((): TextConverter => Converter({ from: 'cn', to: 'tw' }));
+// opencc-js's s2tw chain without its phrase dictionaries, which never match a single character.
+const charS2t = lazy((): TextConverter => {
+  const normalizeCompat = ConverterFactory([CJK_COMPATIBILITY_IDEOGRAPHS]);
+  const s2tw = ConverterFactory([ST_CHARACTERS], [TW_VARIANTS_PHRASES, TW_VARIANTS]);
+  return (ch) => s2tw(normalizeCompat(ch));
+});
 
 /** Convert Traditional Chinese text to mainland Simplified with phrase conversion. Simplified text passes through. */
 export function toSimplified(text: string): string {

@@ -7,8 +7,9 @@
  *                 giving RETRY_BELOW_CHARS wins, else the longest attempt;
  *   3. fallback — when scoring found less than RETRY_BELOW_CHARS: all link-poor <p>s of the page, or the single block
  *                 with the most own text, whichever is longer.
- * Returns null when the best result has fewer than MIN_BODY_CHARS characters of non-link text (an index or list
- * page): the caller turns that into NO_ARTICLE.
+ * Returns null when the best result has fewer than MIN_BODY_CHARS characters of non-link text outside link lines
+ * (an index or list page; headline-link entries are dropped first when the container reads like a list): the caller
+ * turns that into NO_ARTICLE.
  *
  * Rules (quoted by the README; none is keyed to a site or a benchmark page):
  *   - text is measured in characters (white space excluded), never in words, so Chinese and English score alike;
@@ -47,13 +48,14 @@ export interface BodyHints {
 /** Below this many chars of non-link text (outside link lines) the page has no article (list/index pages, stubs). zh-cwced's shortest
  * truth body is 173 chars, gne's shortest article ~150; index pages' best blocks are link lists with ≈0 non-link text. */
 export const MIN_BODY_CHARS = 80;
-/** Index-page test (see `looksLikeIndex`): 5+ headline-link entries forming 30%+ of the blocks. An index page with
+/** List test (see `looksLikeIndex`): 5+ headline-link entries forming 40%+ of the blocks; they are then dropped and
+ * what is left must still reach MIN_BODY_CHARS (an index page keeps only dates → null; an article keeps its prose). An index page with
  * teasers alternates headline and teaser (≈50%); articles with a few "see also" lines stay far below 30%. */
 export const INDEX_MIN_HEADLINES = 5;
 export const INDEX_MIN_HEADLINE_SHARE = 0.4;
 /** ...and the other blocks (teasers, dates) have a median below this many chars; article paragraphs run longer. */
 export const INDEX_MAX_MEDIAN_TEASER_CHARS = 80;
-/** ...and hold less than this much non-link text: an article with a list of product links still has its prose. */
+/** ...and hold less than this much non-link text: an article with a list of product links is left alone. */
 export const INDEX_MAX_PROSE_CHARS = 1000;
 /** A profile selector must match this much text, else it is stale (site redesign) and scoring takes over. */
 export const MIN_PROFILE_CHARS = 80;
@@ -103,8 +105,12 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
   const best = profile ?? fromScoring(statsFor, hints) ?? { blocks: [], layer: 'scoring', score: 0 };
   let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS ? best : longer(best, fromFallback(statsFor(false), hints));
   if (nonLinkChars(chosen.blocks) < MIN_BODY_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
-  const blocks = dropTitleRepeats(dropChromeLines(cutAtNoticeHeader(chosen.blocks)), hints.title);
-  if (nonLinkChars(blocks) < MIN_BODY_CHARS || looksLikeIndex(blocks)) return null;
+  let blocks = dropTitleRepeats(dropChromeLines(cutAtNoticeHeader(chosen.blocks)), hints.title);
+  if (looksLikeIndex(blocks)) {
+    blocks = blocks.filter((b) => !b.headlineLink);
+    warnings.push('the chosen container reads like a list of headline links; those lines were dropped');
+  }
+  if (nonLinkChars(blocks) < MIN_BODY_CHARS) return null;
   return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, warnings };
 }
 

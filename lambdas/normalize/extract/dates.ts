@@ -22,7 +22,8 @@ export interface DateMatch {
 }
 
 // Full numeric dates: 2024-02-20, 2024/2/20, 2024.02.20, optionally followed by a time.
-const NUMERIC_DATE = /(?<!\d)((?:19|20)\d\d)\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)(?:[T\s]*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?)?/g;
+// One separator, used twice, no spaces: "2004 - 01/01" inside "12/01/2004 - 01/01/2005" is not a date.
+const NUMERIC_DATE = /(?<![\d/.-])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d/])(?:[T\s]*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?)?/g;
 // Chinese dates with a year: 2024年2月20日 (日 or 号), optional time.
 const CJK_DATE_WITH_YEAR = /(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:\s*(?:上午|下午|晚上)?\s*(\d{1,2})[:：](\d{2}))?/g;
 // Chinese dates without a year: 12月15日, 8月23日至24日. Not preceded by 年 (then it has a year) or a digit.
@@ -50,7 +51,7 @@ function normalizeOffset(raw: string | undefined): string | null {
 export function findFullDates(text: string): DateMatch[] {
   const out: DateMatch[] = [];
   for (const m of text.matchAll(NUMERIC_DATE)) {
-    const [, y, mo, d, h, mi, s, off] = m;
+    const [, y, , mo, d, h, mi, s, off] = m;
     if (!valid(Number(mo), Number(d))) continue;
     out.push({ text: m[0].trim(), year: Number(y), month: Number(mo), day: Number(d), time: hhmm(h, mi), seconds: s ? Number(s) : null, offset: normalizeOffset(off), index: m.index });
   }

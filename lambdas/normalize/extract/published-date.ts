@@ -1,9 +1,12 @@
 /**
  * How the publish date is found. Finders in order of trust; the first that answers wins and is recorded as `basis`:
  *   1. meta   — <meta> tags / JSON-LD the page gives for itself (article:published_time, PubDate, datePublished ...);
- *   2. byline — a date in the info line under the headline ("2024-02-20 09:49 来源:…", "admin 1年前 (2024-09-24)");
+ *   2. byline — a date in the info line under the headline ("2024-02-20 09:49 来源:…", "admin 1年前 (2024-09-24)"),
+ *      or a full date in the page text right after the headline when no element is marked as the info line;
  *   3. url    — the date in a TRS-style or dated URL path (/202402/t20240220_3363783.shtml): still the page's own date;
- *   4. body   — a dateline in the lead paragraph ("金山网讯 1月28日", "12月15日下午"), which may be the event's date.
+ *   4. page   — the first full date anywhere on the page (recorded as basis "byline", with a warning): a last resort
+ *      for forums and blogs that mark nothing;
+ *   5. body   — a dateline in the lead paragraph ("金山网讯 1月28日", "12月15日下午"), which may be the event's date.
  * A repost's page date and the event dates in its body are different things: the body is only asked when the page
  * shows no date of its own.
  *
@@ -24,6 +27,10 @@ export interface PublishedInput {
   metaDates: DateMatch[];
   /** Info lines under the headline (and before the body). */
   bylineLines: string[];
+  /** Page text right after the headline (HTML), searched for a full date only. */
+  afterHeadline?: string | null;
+  /** The first full date on the page (HTML). */
+  firstPageDate?: string | null;
   /** Body paragraphs, in order. */
   paragraphs: string[];
   url: string | null;
@@ -35,6 +42,8 @@ export interface PublishedInput {
 export interface PublishedResult {
   published: Published | null;
   publishedAt: string | null;
+  /** True when the date is only the first date on the page, not one the page marks as its own. */
+  guessed?: boolean;
 }
 
 export function findPublished(input: PublishedInput): PublishedResult {
@@ -43,9 +52,13 @@ export function findPublished(input: PublishedInput): PublishedResult {
 
   const bylineDate = firstDate(input.bylineLines);
   if (bylineDate?.year != null) return build(bylineDate, 'byline', null);
+  const nearHeadline = input.afterHeadline ? findFullDates(input.afterHeadline)[0] : undefined;
+  if (nearHeadline) return build(nearHeadline, 'byline', null);
 
   const urlDate = dateFromUrl(input.url);
   if (urlDate) return build(urlDate, 'url', null);
+  const pageDate = input.firstPageDate ? findFullDates(input.firstPageDate)[0] : undefined;
+  if (pageDate && !bylineDate) return { ...build(pageDate, 'byline', null), guessed: true };
 
   const lead = input.paragraphs.slice(0, BODY_DATELINE_PARAGRAPHS);
   const bodyDate = bylineDate ?? firstDate(lead);

@@ -5,7 +5,9 @@
  * Text captures: the first headline-like line(s) before the body (see text-capture.ts).
  */
 
-const TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|—|-|·)\s*/;
+const TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|—|\s-\s|-|»|::|·)\s*/;
+/** Segments that are software or domain names, never headlines: "powered by Discuz! Archiver", "blog.example.com". */
+const NOT_A_HEADLINE = /^(?:powered by\b|[\w-]+(?:\.[\w-]+)+$)/i;
 /** Segments this short in a title bar are section or site names (要闻, 新闻中心), not headlines. */
 const MIN_HEADLINE_SEGMENT_CHARS = 6;
 
@@ -13,10 +15,9 @@ const MIN_HEADLINE_SEGMENT_CHARS = 6;
 export function stripTitleSuffixes(title: string, siteName?: string | null): string {
   const segments = title.split(TITLE_SEPARATORS).map((s) => s.trim()).filter(Boolean);
   if (segments.length <= 1) return title.trim();
-  const kept = segments.filter((s) => s !== siteName && s.length >= MIN_HEADLINE_SEGMENT_CHARS);
-  if (kept.length === 0) return segments[0]!;
-  // Headline first is the common order; a few sites put the site first, so take the longest segment.
-  return kept.reduce((a, b) => (b.length > a.length ? b : a));
+  const kept = segments.filter((s) => s !== siteName && s.length >= MIN_HEADLINE_SEGMENT_CHARS && !NOT_A_HEADLINE.test(s));
+  // Headline first is the common order ("标题_栏目_网站"); a site-first title has a short first segment, skipped above.
+  return kept[0] ?? segments[0]!;
 }
 
 function squash(s: string): string {

@@ -69,10 +69,53 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
     chromeLines,
     titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [],
     meta: { ...meta, siteName: siteName, authors: meta.authors.map((a) => cleanText(a).text), source: cleanMeta(meta.source) },
+    ...datesInPageText($, title?.raw ?? ''),
     bodyLayer: body?.layer ?? 'none',
     warnings,
   };
 }
+
+/** How much page text after the headline may hold its date line ("标题 2005-04-05 06:40更新 来源:…"). */
+const AFTER_HEADLINE_CHARS = 160;
+/** Headline occurrences to try: breadcrumbs and nav often repeat the headline before the real one. */
+const MAX_HEADLINE_OCCURRENCES = 3;
+/** Characters of the headline used to find it in the page text. */
+const HEADLINE_PROBE_CHARS = 12;
+
+/**
+ * Page text the date finder may search: the text following the headline's occurrences (joined by newlines) plus a
+ * labelled date anywhere, and separately the first full date on the page.
+ */
+function datesInPageText($: CheerioAPI, headline: string): { afterHeadline: string | null; firstPageDate: string | null } {
+  const text = ($('body').length ? $('body').text() : $.root().text()).replace(/\s+/g, ' ');
+  // A timestamp (date and time) marks a post better than a bare date, which is often an archive range or a clock.
+  const first = FIRST_DATE_TIME.exec(text) ?? FIRST_DATE.exec(text);
+  return { afterHeadline: textAfterHeadline(text, headline), firstPageDate: first?.[0] ?? null };
+}
+
+/** A full numeric (one separator, used twice) or Chinese date; with and without a time of day. */
+const DATE = String.raw`(?<![\d/.-])(?:19|20)\d\d(?:([-/.])\d{1,2}\1\d{1,2}(?![\d/])|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)`;
+const FIRST_DATE = new RegExp(DATE);
+const FIRST_DATE_TIME = new RegExp(String.raw`${DATE}\s*\d{1,2}:\d\d(?::\d\d)?`);
+
+function textAfterHeadline(text: string, headline: string): string | null {
+  // Match on the headline's opening words: <title>-derived headlines carry decorations ("(页 1)", "(图)").
+  const probe = headline.slice(0, HEADLINE_PROBE_CHARS);
+  const parts: string[] = [];
+  let from = 0;
+  for (let n = 0; n < MAX_HEADLINE_OCCURRENCES && probe.length >= 4; n++) {
+    const at = text.indexOf(probe, from);
+    if (at < 0) break;
+    from = at + probe.length;
+    parts.push(text.slice(from, from + AFTER_HEADLINE_CHARS));
+  }
+  const labelled = LABELLED_DATE.exec(text);
+  if (labelled) parts.push(labelled[0]);
+  return parts.length ? parts.join('\n') : null;
+}
+
+/** A full date after a date label anywhere in the page ("时间：2005-08-22 19:13:18", "发表于 2005-9-15"): forums and blogs. */
+const LABELLED_DATE = /(?:发布时间|发表时间|发布日期|更新时间|发表于|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?/;
 
 function textOf($: CheerioAPI, el: AnyNode): string {
   return $(el).text().replace(/\s+/g, ' ').trim();

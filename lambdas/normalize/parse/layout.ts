@@ -20,6 +20,10 @@ export interface PageLayout {
   /** Title bars (<title>, or a capture's first line) that may carry site-name segments. */
   titleBars: string[];
   meta: HtmlMeta | null;
+  /** Page text right after the headline (HTML): where most sites print the date when no element says "info". */
+  afterHeadline: string | null;
+  /** The first full date anywhere in the page text (HTML): a last-resort date when nothing names one. */
+  firstPageDate: string | null;
   /** Which extraction layer produced the blocks. */
   bodyLayer: string;
   warnings: string[];
