@@ -1,16 +1,19 @@
 /**
  * `npm run bench`: accuracy, speed and, when their owners have added them to package.json, `bench:lambda` and
- * `bench:pipeline`, offline, within a 5-minute budget. Each step runs in its own process so one step's memory does
+ * `bench:pipeline`, offline, within a 5-minute budget (reported; a step is killed only at 3× that). Each step runs in its own process so one step's memory does
  * not skew the next one's figures. Exit status 1 if any step failed or the budget ran out.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from './datasets.js';
 
-/** The whole bench must finish offline in this time (brief). */
+/** The whole bench should finish offline in this time (brief); exceeding it is reported, not fatal to the figures. */
 export const TOTAL_BUDGET_MS = 5 * 60 * 1000;
+/** A step is killed only past this: a runaway, not a busy machine (other work on the 2 cores can triple wall time). */
+const HARD_LIMIT_MS = 3 * TOTAL_BUDGET_MS;
 /** Optional steps owned by other engineers, run only when package.json defines them. */
 const OPTIONAL_SCRIPTS = ['bench:lambda', 'bench:pipeline'] as const;
 
@@ -56,7 +59,7 @@ function runStep(step: Step, timeoutMs: number): Promise<Outcome> {
       resolve({ name: step.name, status, seconds: Math.round((performance.now() - t0) / 100) / 10 });
     };
     child.on('error', (err) => finish(`failed: ${err.message}`));
-    child.on('close', (code, signal) => finish(code === 0 ? 'ok' : `failed: ${signal ? `killed (${signal}, budget)` : `exit ${code}`}`));
+    child.on('close', (code, signal) => finish(code === 0 ? 'ok' : `failed: ${signal ? `killed (${signal}, hard limit)` : `exit ${code}`}`));
   });
 }
 
@@ -66,9 +69,9 @@ async function main(): Promise<void> {
   const all = steps();
   for (const group of [...new Set(all.map((s) => s.group))].sort((a, b) => a - b)) {
     const batch = all.filter((s) => s.group === group);
-    const remaining = TOTAL_BUDGET_MS - (performance.now() - start);
+    const remaining = HARD_LIMIT_MS - (performance.now() - start);
     if (remaining <= 0) {
-      outcomes.push(...batch.map((s) => ({ name: s.name, status: 'skipped: budget spent', seconds: 0 })));
+      outcomes.push(...batch.map((s) => ({ name: s.name, status: 'skipped: hard limit reached', seconds: 0 })));
       continue;
     }
     outcomes.push(...(await Promise.all(batch.map((s) => runStep(s, remaining)))));
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
   console.log('\n######## bench summary ########');
   for (const o of outcomes) console.log(`${o.name.padEnd(26)} ${o.status.padEnd(28)} ${o.seconds.toFixed(1)} s`);
   const overBudget = total * 1000 > TOTAL_BUDGET_MS;
-  console.log(`total ${total.toFixed(1)} s (budget ${TOTAL_BUDGET_MS / 1000} s${overBudget ? ', EXCEEDED' : ''})`);
+  console.log(`total ${total.toFixed(1)} s (budget ${TOTAL_BUDGET_MS / 1000} s: ${overBudget ? 'EXCEEDED' : 'met'}; load average now ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
   if (overBudget || outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1;
 }
 

@@ -15,9 +15,26 @@
  * 908 annotations that follow a real character match a tone-marked reading exactly, and a toneless match
  * would widen what we delete from text we cannot otherwise verify. Add one only with a seed that needs it.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type * as PinyinPro from 'pinyin-pro';
 import { PINYIN } from './patterns.js';
 import { toSimplifiedChars } from './simplified.js';
+
+/**
+ * pinyin-pro is loaded on first use, not at module load: compiling its dictionaries and building them costs
+ * ~35 ms CPU of a cold Lambda start (`npm run bench:lambda`), and it is only needed on pages that carry a
+ * `字(pinyin)` candidate. A synchronous lazy load needs `require`, which resolves to pinyin-pro's CommonJS build:
+ *  - bundled (lib/bundling.ts), esbuild bundles the `require('pinyin-pro')` call and evaluates the module only
+ *    when the call runs; the bundle's banner gives the ESM output a `require`;
+ *  - from source (tsx, vitest), an ES module has no `require`, so Node's own is made with createRequire.
+ * The CommonJS and ES builds of pinyin-pro hold the same dictionary (pinyin-load.test.ts compares every Han
+ * character).
+ */
+let pinyinPro: typeof PinyinPro | undefined;
+function loadPinyinPro(): typeof PinyinPro {
+  pinyinPro ??= (typeof require === 'function' ? require('pinyin-pro') : createRequire(import.meta.url)('pinyin-pro')) as typeof PinyinPro;
+  return pinyinPro;
+}
 
 /**
  * The two annotation shapes, compiled once into one alternation; the `?` shape is tried first.
@@ -71,7 +88,7 @@ const readingCache = new Map<string, readonly string[]>();
 function readingsOf(han: string): readonly string[] {
   let readings = readingCache.get(han);
   if (readings === undefined) {
-    readings = pinyin(han, { multiple: true, type: 'array' });
+    readings = loadPinyinPro().pinyin(han, { multiple: true, type: 'array' });
     readingCache.set(han, readings);
   }
   return readings;

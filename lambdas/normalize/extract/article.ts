@@ -6,10 +6,10 @@
  *   3. the last paragraph may close with a byline "(记者 陈志奎)"; the first may open with a dateline "金山网讯";
  *   4. meta tags fill what the visible page did not say.
  */
-import type { CleanedText } from '../clean/clean-text.js';
+import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from '../parse/layout.js';
-import { emptyCredits, isOutletName, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline, type Credits } from './byline.js';
+import { emptyCredits, isMetaPersonName, isOutletName, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline, type Credits } from './byline.js';
 
 /** A block is a credit line only when this short once URLs are removed; longer blocks are prose that mentions 编辑 or 来源. */
 const MAX_CREDIT_LINE_CHARS = 40;
@@ -61,6 +61,7 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
   used.push(...kept);
   closeWithTrailingByline(paragraphs, credits);
   if (paragraphs[0]) readDateline(paragraphs[0], credits);
+  fillFromPageText(layout, credits);
   fillFromMeta(layout, credits);
 
   return {
@@ -85,6 +86,18 @@ function closeWithTrailingByline(paragraphs: string[], credits: Credits): void {
   else paragraphs.splice(lastIndex, 1);
 }
 
+/** Credits printed as loose text around the article (HTML), read only for fields the article itself left empty. */
+function fillFromPageText(layout: PageLayout, credits: Credits): void {
+  const snippets = [layout.afterHeadline, layout.afterBody].filter((s): s is string => !!s);
+  if (snippets.length === 0) return;
+  const found = emptyCredits();
+  for (const snippet of snippets) for (const line of snippet.split('\n')) readLabelledCredits(cleanText(line).text, found);
+  if (credits.authors.length === 0) credits.authors.push(...found.authors);
+  if (credits.editors.length === 0) credits.editors.push(...found.editors);
+  if (credits.photographers.length === 0) credits.photographers.push(...found.photographers);
+  credits.source ??= found.source;
+}
+
 function fillFromMeta(layout: PageLayout, credits: Credits): void {
   const meta = layout.meta;
   if (!meta) return;
@@ -92,7 +105,7 @@ function fillFromMeta(layout: PageLayout, credits: Credits): void {
   if (credits.authors.length === 0) {
     for (const a of meta.authors) {
       if (isOutletName(a)) credits.source ??= a;
-      else if (a.length <= 40 && !/^https?:/.test(a)) credits.authors.push(a);
+      else if (a.length <= 40 && !/^https?:/.test(a) && isMetaPersonName(a)) credits.authors.push(a);
     }
   }
 }

@@ -45,7 +45,7 @@ export function pickArticleElements(stats: StatsMap, opts: ScoreOptions, lastTex
   return { top, elements: includeSiblings(top, topScore, stats, scores, final, lastText), score: topScore };
 }
 
-function scoreCandidates(stats: StatsMap, opts: ScoreOptions): Map<Element, number> {
+export function scoreCandidates(stats: StatsMap, opts: ScoreOptions): Map<Element, number> {
   const scores = new Map<Element, number>();
   for (const [el, s] of stats) {
     if (s.skipped || s.ownChars < MIN_PARAGRAPH_CHARS || !BLOCK_TAGS.has(el.name)) continue;

@@ -53,11 +53,25 @@ function valueOf(m: RegExpMatchArray): string {
   return LABEL_WORD.test(v) ? '' : v;
 }
 
+/** Role words that sit among names in a credit ("实习生 樊亮"), never names themselves. */
+const ROLE_TOKENS = new Set(['记者', '通讯员', '实习生', '实习', '见习记者', '特约记者', '本报记者', '摄影', '作者', '编辑']);
+
+/**
+ * Names in one credit value. The first may be any name-shaped token (forum user names are authors too); the ones after
+ * it must look like Chinese personal names, so trailing prose ("伊琳 比如农业政策") is not read as a name.
+ */
 function splitNames(value: string): string[] {
-  return value
-    .split(NAME_SEPARATORS)
-    .map((v) => v.trim())
-    .filter((v) => NAME.test(v) && !NON_PERSON_NAMES.has(v.toLowerCase()));
+  const raw = value.split(NAME_SEPARATORS).map((v) => v.trim()).filter((v) => v && !ROLE_TOKENS.has(v));
+  // A value that opens with prose ("记者：据你了解……") is an interview line, not a credit.
+  if (!raw[0] || !NAME.test(raw[0])) return [];
+  const tokens = raw.filter((v) => NAME.test(v) && !NON_PERSON_NAMES.has(v.toLowerCase()));
+  return tokens.filter((v, i) => i === 0 || !/[\u4e00-\u9fff]/.test(v) || isPersonName(v));
+}
+
+/** A name from <meta name=author> or JSON-LD: a person's name, not a publisher list. */
+export function isMetaPersonName(value: string): boolean {
+  if (/[,，;；]/.test(value) || isOutletName(value) || /出版|期刊|杂志|编辑部|网站/.test(value)) return false;
+  return !/[\u4e00-\u9fff]/.test(value) || isPersonName(value);
 }
 
 function pushUnique(list: string[], values: string[]): void {
@@ -99,6 +113,29 @@ export function readLabelledCredits(line: string, into: Credits): boolean {
     found = true;
     pushUnique(into.photographers, splitNames(v));
   }
+  return readSpacedCredits(stripped, into) || found;
+}
+
+// Credits written without a colon: "新京报记者 彭冲 山东冠县报道", "河南商报记者马俊峰/文", "蔡雪婧/摄", "文/张三".
+// The name must be set off (space, slash or line end) and look like a personal name, so prose such as "记者从市商务局了解到"
+// never yields one.
+const SPACED_REPORTER = /记者\s+([\u4e00-\u9fff]{2,4})(?=$|[\s,，。;；)）\]】/])/g;
+const SLASH_CREDIT_AFTER = /([\u4e00-\u9fff]{2,16})\s*[/／]\s*([文摄图])(?![\u4e00-\u9fff])/g;
+const SLASH_CREDIT_BEFORE = /(?<![\u4e00-\u9fff])([文摄图])\s*[/／]\s*([\u4e00-\u9fff]{2,4})(?=$|[\s,，。;；)）\]】])/g;
+/** "河南商报记者马俊峰": the outlet and role before the name. */
+const REPORTER_PREFIX = /^.*(?:记者|通讯员)/;
+
+function readSpacedCredits(line: string, into: Credits): boolean {
+  let found = false;
+  const add = (role: string, raw: string) => {
+    const name = raw.replace(REPORTER_PREFIX, '');
+    if (name.length > 4 || !isPersonName(name)) return;
+    found = true;
+    pushUnique(role === '摄' ? into.photographers : into.authors, [name]);
+  };
+  for (const m of line.matchAll(SPACED_REPORTER)) add('文', m[1]!);
+  for (const m of line.matchAll(SLASH_CREDIT_AFTER)) add(m[2]!, m[1]!);
+  for (const m of line.matchAll(SLASH_CREDIT_BEFORE)) add(m[1]!, m[2]!);
   return found;
 }
 

@@ -69,7 +69,7 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
     chromeLines,
     titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [],
     meta: { ...meta, siteName: siteName, authors: meta.authors.map((a) => cleanText(a).text), source: cleanMeta(meta.source) },
-    ...datesInPageText($, title?.raw ?? ''),
+    ...pageTextAround($, title?.raw ?? '', blocks.at(-1)?.raw ?? ''),
     bodyLayer: body?.layer ?? 'none',
     warnings,
   };
@@ -77,6 +77,8 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
 
 /** How much page text after the headline may hold its date line ("标题 2005-04-05 06:40更新 来源:…"). */
 const AFTER_HEADLINE_CHARS = 160;
+/** How much page text after the article's last block may hold its closing credits. */
+const AFTER_BODY_CHARS = 120;
 /** Headline occurrences to try: breadcrumbs and nav often repeat the headline before the real one. */
 const MAX_HEADLINE_OCCURRENCES = 3;
 /** Characters of the headline used to find it in the page text. */
@@ -86,11 +88,13 @@ const HEADLINE_PROBE_CHARS = 12;
  * Page text the date finder may search: the text following the headline's occurrences (joined by newlines) plus a
  * labelled date anywhere, and separately the first full date on the page.
  */
-function datesInPageText($: CheerioAPI, headline: string): { afterHeadline: string | null; firstPageDate: string | null } {
+function pageTextAround($: CheerioAPI, headline: string, lastBlock: string): { afterHeadline: string | null; afterBody: string | null; firstPageDate: string | null } {
   const text = ($('body').length ? $('body').text() : $.root().text()).replace(/\s+/g, ' ');
+  const bodyEnd = lastBlock.length >= HEADLINE_PROBE_CHARS ? text.indexOf(lastBlock.slice(-HEADLINE_PROBE_CHARS)) : -1;
+  const afterBody = bodyEnd < 0 ? null : text.slice(bodyEnd + HEADLINE_PROBE_CHARS, bodyEnd + HEADLINE_PROBE_CHARS + AFTER_BODY_CHARS);
   // A timestamp (date and time) marks a post better than a bare date, which is often an archive range or a clock.
   const first = FIRST_DATE_TIME.exec(text) ?? FIRST_DATE.exec(text);
-  return { afterHeadline: textAfterHeadline(text, headline), firstPageDate: first?.[0] ?? null };
+  return { afterHeadline: textAfterHeadline(text, headline), afterBody, firstPageDate: first?.[0] ?? null };
 }
 
 /** A full numeric (one separator, used twice) or Chinese date; with and without a time of day. */

@@ -22,6 +22,8 @@ export interface PageLayout {
   meta: HtmlMeta | null;
   /** Page text right after the headline (HTML): where most sites print the date when no element says "info". */
   afterHeadline: string | null;
+  /** Page text right after the article's last block (HTML): where credits like "新京报记者 彭冲" or "（责任编辑：X）" sit. */
+  afterBody: string | null;
   /** The first full date anywhere in the page text (HTML): a last-resort date when nothing names one. */
   firstPageDate: string | null;
   /** Which extraction layer produced the blocks. */

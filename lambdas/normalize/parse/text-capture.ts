@@ -77,12 +77,12 @@ export function layoutTextCapture(text: string): PageLayout {
     chromeLines: [...chrome, ...after].map((l) => l.text),
     titleBars: chrome.map((l) => l.text).filter(isTitleBar),
     meta: null,
-    afterHeadline: null, firstPageDate: null,
+    afterHeadline: null, afterBody: null, firstPageDate: null,
     bodyLayer: 'text-lines',
     warnings,
   };
 }
 
 function emptyLayout(lines: CleanedText[], warnings: string[]): PageLayout {
-  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], meta: null, afterHeadline: null, firstPageDate: null, bodyLayer: 'none', warnings };
+  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], meta: null, afterHeadline: null, afterBody: null, firstPageDate: null, bodyLayer: 'none', warnings };
 }

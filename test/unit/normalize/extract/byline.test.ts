@@ -49,4 +49,19 @@ describe('credits in their five shapes', () => {
     readDateline('本报讯(记者 张三)4月10日,上海市镇江商会', d);
     expect(d).toMatchObject({ source: null, authors: ['张三'] });
   });
+
+  it('credits written without a colon: reporter after the outlet, slash credits', () => {
+    const read = (line: string) => {
+      const c = emptyCredits();
+      readLabelledCredits(line, c);
+      return c;
+    };
+    expect(read('新京报记者 彭冲 山东冠县报道').authors).toEqual(['彭冲']);
+    expect(read('顶端新闻·河南商报记者马俊峰/文').authors).toEqual(['马俊峰']);
+    expect(read('文/张三').authors).toEqual(['张三']);
+    expect(read('拿出10万元来做房产投资 蔡雪婧/摄').photographers).toEqual(['蔡雪婧']);
+    // Prose is not a credit.
+    expect(read('记者从市商务局了解到,目前全市又有12个项目在谈').authors).toEqual([]);
+    expect(read('记者：据你了解农民通过什么渠道来获取这些信息，比如农业政策、农机之类的信息？').authors).toEqual([]);
+  });
 });
