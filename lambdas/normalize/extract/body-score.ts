@@ -48,8 +48,8 @@ export function pickArticleElements(stats: StatsMap, opts: ScoreOptions, lastTex
 export function scoreCandidates(stats: StatsMap, opts: ScoreOptions): Map<Element, number> {
   const scores = new Map<Element, number>();
   for (const [el, s] of stats) {
-    if (s.skipped || s.ownChars < MIN_PARAGRAPH_CHARS || !BLOCK_TAGS.has(el.name)) continue;
-    const worth = 1 + s.ownPunct + Math.min(Math.floor(s.ownChars / CHARS_PER_LENGTH_POINT), MAX_LENGTH_POINTS);
+    if (s.skipped || s.ownChars < MIN_PARAGRAPH_CHARS || !BLOCK_TAGS.has(el.name) || el.name === 'li') continue;
+    const worth = (1 + s.ownPunct + Math.min(Math.floor(s.ownChars / CHARS_PER_LENGTH_POINT), MAX_LENGTH_POINTS));
     let node: Element | null = PARAGRAPH_TAGS.has(el.name) ? parentElement(el) : el;
     for (let level = 0; node && level < SCORE_ANCESTOR_LEVELS; level++, node = parentElement(node)) {
       if (!scores.has(node)) scores.set(node, initialScore(node, opts));

@@ -12,10 +12,9 @@ import { findArticleBody } from '../extract/body.js';
 import { readHtmlMeta } from '../extract/html-meta.js';
 import { chooseHtmlTitle } from '../extract/title.js';
 import { findSiteName } from '../extract/site-name.js';
-import { flattenDeepNesting } from './dom-safety.js';
+import { capNestingDepth, flattenDeepNesting } from './dom-safety.js';
 import type { PageLayout } from './layout.js';
 import { loadHtml, MAX_NESTING_DEPTH, type CheerioAPI } from './load-html.js';
-import { limitNesting } from './nesting-guard.js';
 
 const HEADLINE_SELECTORS = 'h1, .title, .article-title, .post-title, .news-title, .tit, #title, td.title, .headline, .biaoti';
 /** Elements around the headline that hold the kicker (引题) or sub-headline (副题). */
@@ -33,7 +32,8 @@ const MAX_CHROME_LINE_CHARS = 400;
 
 export function layoutHtml(served: string, hints: { selector?: string | null } = {}): PageLayout {
   const warnings: string[] = [];
-  const { html, flattened } = limitNesting(served, MAX_NESTING_DEPTH);
+  const { html, dropped } = capNestingDepth(served, MAX_NESTING_DEPTH);
+  const flattened = dropped > 0;
   const $ = loadHtml(html);
   // The string guard handles well-formed depth; the DOM guard catches what a forgiving parser nests on its own.
   if (flattened || flattenDeepNesting($, MAX_NESTING_DEPTH)) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTextCapture } from '../../../../lambdas/normalize/parse/text-capture.js';
-import { limitNesting, maxNestingDepth } from '../../../../lambdas/normalize/parse/nesting-guard.js';
 
 const capture = [
   '我爱江苏网_江苏网_大苏网_江苏资讯-江苏头条',
@@ -29,17 +28,5 @@ describe('text captures', () => {
     const l = layoutTextCapture('镇江市项目攻坚暨产业强市大会召开\n聚焦项目攻坚矢志产业强市 努力在新征程上开好局起好步\n金山网讯 1月28日,节后上班第一天,市委、市政府召开大会。');
     expect(l.title?.text).toBe('镇江市项目攻坚暨产业强市大会召开');
     expect(l.subtitles.map((s) => s.text)).toEqual(['聚焦项目攻坚矢志产业强市 努力在新征程上开好局起好步']);
-  });
-});
-
-describe('nesting guard', () => {
-  it('drops tags beyond the limit and keeps the text', () => {
-    const html = `${'<div>'.repeat(50)}<p>正文</p>${'</div>'.repeat(50)}`;
-    expect(maxNestingDepth(html)).toBe(51);
-    const out = limitNesting(html, 10);
-    expect(out.flattened).toBe(true);
-    expect(maxNestingDepth(out.html)).toBe(10);
-    expect(out.html).toContain('正文');
-    expect(limitNesting('<br><img src=x><p>a</p>', 10).flattened).toBe(false);
   });
 });
