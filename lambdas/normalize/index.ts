@@ -21,7 +21,7 @@ import { detectScript } from './clean/simplified.js';
 import { layoutHtml } from './parse/html-page.js';
 import type { PageLayout } from './parse/layout.js';
 import { layoutTextCapture } from './parse/text-capture.js';
-import { buildRecord } from './record/build-record.js';
+import { buildRecord, type RecordFields } from './record/build-record.js';
 import type { NewsRecord, PageContext } from './record/schema.js';
 import { findSiteProfile } from './data/site-profiles.js';
 
@@ -63,15 +63,26 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
     published,
     publishedAt,
     credits: draft.credits,
-    region: findRegion({ title: draft.title ?? '', subtitle: draft.subtitle, paragraphs: draft.paragraphs }),
-    people: findPeople(draft.paragraphs),
-    figures: findFigures(draft.paragraphs),
+    ...enrich(draft),
     paragraphs: draft.paragraphs,
     sourceScript: detectScript(draft.used.map((l) => l.raw).join('\n')),
     quality: { pinyinAnnotationsRemoved: draft.used.reduce((n, l) => n + l.pinyinRemoved, 0), suspectedGarbled: garbled, warnings },
     normalizerVersion: NORMALIZER_VERSION,
   });
 }
+
+/** Chinese-text enrichment; a page without Han characters (English, Korean) has no Jiangsu region, officials or 亿元. */
+function enrich(draft: ArticleDraft): Pick<RecordFields, 'region' | 'people' | 'figures'> {
+  const all = [draft.title ?? '', draft.subtitle ?? '', ...draft.paragraphs];
+  if (!all.some((t) => HAN.test(t))) return { region: { province: null, city: null, district: null }, people: [], figures: [] };
+  return {
+    region: findRegion({ title: draft.title ?? '', subtitle: draft.subtitle, paragraphs: draft.paragraphs }),
+    people: findPeople(draft.paragraphs),
+    figures: findFigures(draft.paragraphs),
+  };
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 function assertArticle(draft: ArticleDraft, layout: PageLayout): void {
   const chars = draft.paragraphs.reduce((n, p) => n + p.length, 0);

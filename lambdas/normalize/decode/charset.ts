@@ -52,10 +52,11 @@ export function decodeBytes(bytes: Uint8Array, opts: { declared?: string | null 
   const metaLabel = findDeclaredCharset(bytes);
   const declared = opts.declared ?? metaLabel;
   if (isAscii(bytes)) return { text: decodeWith('utf-8', bytes), charset: 'utf-8', source: 'ascii', declared, warnings };
-  if (isValidUtf8(bytes)) {
+  const utf8 = strictUtf8OrNull(bytes);
+  if (utf8 !== null) {
     const d = declared ? resolveCharsetLabel(declared) : null;
     if (d && d !== 'utf-8') warnings.push(`declared charset "${declared}" ignored: the bytes are valid UTF-8`);
-    return { text: decodeWith('utf-8', bytes), charset: 'utf-8', source: 'utf8-valid', declared, warnings };
+    return { text: utf8, charset: 'utf-8', source: 'utf8-valid', declared, warnings };
   }
 
   for (const [label, source] of [[opts.declared, 'caller'], [metaLabel, 'meta']] as const) {
@@ -92,13 +93,17 @@ function isAscii(b: Uint8Array): boolean {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-export function isValidUtf8(b: Uint8Array): boolean {
+/** The text when the bytes are valid UTF-8, else null: validating and decoding in one pass. */
+function strictUtf8OrNull(b: Uint8Array): string | null {
   try {
-    strictUtf8.decode(b);
-    return true;
+    return strictUtf8.decode(b);
   } catch {
-    return false;
+    return null;
   }
+}
+
+export function isValidUtf8(b: Uint8Array): boolean {
+  return strictUtf8OrNull(b) !== null;
 }
 
 function replacementShare(text: string): number {

@@ -55,17 +55,33 @@ export function fnv1a64(text: string): [number, number] {
   return fnv1a64Bytes([...text].map((c) => utf8Bytes(c.codePointAt(0)!)));
 }
 
-/** Distinct shingles, each as the UTF-8 bytes of its characters (encoded once per character). */
-function shinglesOf(text: string): Map<string, number[][]> {
-  const chars = text.toLowerCase().match(KEPT_CHARS) ?? [];
-  const bytes = chars.map((c) => utf8Bytes(c.codePointAt(0)!));
+/** Distinct shingles as [start index, key] over the kept characters' code points (keys only dedupe; nothing is copied). */
+function distinctShingleStarts(chars: readonly string[]): number[] {
   const count = chars.length < SHINGLE_CHARS ? Math.min(chars.length, 1) : chars.length - SHINGLE_CHARS + 1;
-  const shingles = new Map<string, number[][]>();
+  const seen = new Set<string>();
+  const starts: number[] = [];
   for (let i = 0; i < count; i++) {
-    const key = chars.slice(i, i + SHINGLE_CHARS).join('');
-    if (!shingles.has(key)) shingles.set(key, bytes.slice(i, i + SHINGLE_CHARS));
+    const key = chars.length < SHINGLE_CHARS ? chars.join('') : chars[i]! + chars[i + 1]! + chars[i + 2]!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    starts.push(i);
   }
-  return shingles;
+  return starts;
+}
+
+/** FNV-1a 64 over the UTF-8 bytes of `n` code points from `start`, without building byte arrays. */
+function fnv1a64CodePoints(codePoints: readonly number[], start: number, n: number): [number, number] {
+  let hi = FNV_OFFSET_HI;
+  let lo = FNV_OFFSET_LO;
+  const step = (byte: number) => {
+    lo = (lo ^ byte) >>> 0;
+    const low = lo * FNV_PRIME_LO;
+    const carry = (low / TWO_TO_32) >>> 0;
+    hi = (hi * FNV_PRIME_LO + carry + ((lo << 8) >>> 0)) >>> 0;
+    lo = low >>> 0;
+  };
+  for (let i = start; i < start + n; i++) for (const byte of utf8Bytes(codePoints[i]!)) step(byte);
+  return [hi, lo];
 }
 
 function toHex(hi: number, lo: number): string {
@@ -75,8 +91,11 @@ function toHex(hi: number, lo: number): string {
 /** SimHash as 16 lowercase hex digits; "0000000000000000" for text with no Han, letters or digits. */
 export function simhash64(text: string): string {
   const votes = new Array<number>(HASH_BITS).fill(0);
-  for (const parts of shinglesOf(text).values()) {
-    const [hi, lo] = fnv1a64Bytes(parts);
+  const chars = text.toLowerCase().match(KEPT_CHARS) ?? [];
+  const codePoints = chars.map((c) => c.codePointAt(0)!);
+  const width = Math.min(chars.length, SHINGLE_CHARS);
+  for (const start of distinctShingleStarts(chars)) {
+    const [hi, lo] = fnv1a64CodePoints(codePoints, start, width);
     for (let bit = 0; bit < 32; bit++) {
       votes[bit]! += (hi >>> (31 - bit)) & 1 ? 1 : -1;
       votes[32 + bit]! += (lo >>> (31 - bit)) & 1 ? 1 : -1;

@@ -27,18 +27,27 @@ const SITE_NAME_META_KEYS = ['og:site_name', 'sitename', 'site_name', 'applicati
 const AUTHOR_META_KEYS = ['author', 'article:author', 'dc.creator', 'byl'] as const;
 const SOURCE_META_KEYS = ['source', 'contentsource', 'article:source', 'copyright_source'] as const;
 
-function metaContent($: CheerioAPI, keys: readonly string[]): string | null {
-  const wanted = new Set(keys);
-  let best: { rank: number; value: string } | null = null;
+/** Every <meta> content by lower-cased name/property/itemprop/http-equiv, first occurrence kept; read once per page. */
+type MetaMap = ReadonlyMap<string, string>;
+
+function readMetaMap($: CheerioAPI): MetaMap {
+  const map = new Map<string, string>();
   $('meta').each((_, el) => {
     const attrs = (el as { attribs?: Record<string, string> }).attribs ?? {};
     const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '').trim().toLowerCase();
     const value = (attrs.content ?? '').trim();
-    if (!value || !wanted.has(key)) return;
-    const rank = keys.indexOf(key);
-    if (!best || rank < best.rank) best = { rank, value };
+    if (key && value && !map.has(key)) map.set(key, value);
   });
-  return (best as { rank: number; value: string } | null)?.value ?? null;
+  return map;
+}
+
+/** The first of `keys` (best first) that the page has. */
+function metaContent(meta: MetaMap, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const value = meta.get(key);
+    if (value) return value;
+  }
+  return null;
 }
 
 function linkHref($: CheerioAPI, rel: string): string | null {
@@ -95,18 +104,19 @@ function flattenJsonLd(data: unknown): Record<string, unknown>[] {
 
 export function readHtmlMeta($: CheerioAPI): HtmlMeta {
   const ld = readJsonLd($);
-  const dateText = metaContent($, DATE_META_KEYS) ?? ld.datePublished ?? $('[itemprop="datePublished"]').first().attr('content') ?? $('time[pubdate]').first().attr('datetime') ?? null;
+  const meta = readMetaMap($);
+  const dateText = metaContent(meta, DATE_META_KEYS) ?? ld.datePublished ?? $('[itemprop="datePublished"]').first().attr('content') ?? $('time[pubdate]').first().attr('datetime') ?? null;
   const dates = dateText ? findFullDates(dateText) : [];
-  const authorMeta = metaContent($, AUTHOR_META_KEYS);
+  const authorMeta = metaContent(meta, AUTHOR_META_KEYS);
   return {
     titleTag: $('title').first().text().trim() || null,
-    ogTitle: metaContent($, ['og:title', 'twitter:title']) ?? ld.headline ?? null,
-    siteName: metaContent($, SITE_NAME_META_KEYS) ?? ld.publisher ?? null,
+    ogTitle: metaContent(meta, ['og:title', 'twitter:title']) ?? ld.headline ?? null,
+    siteName: metaContent(meta, SITE_NAME_META_KEYS) ?? ld.publisher ?? null,
     canonical: linkHref($, 'canonical'),
-    ogUrl: metaContent($, ['og:url']),
+    ogUrl: metaContent(meta, ['og:url']),
     dates,
     authors: authorMeta ? [authorMeta, ...ld.authors.filter((a) => a !== authorMeta)] : ld.authors,
-    source: metaContent($, SOURCE_META_KEYS),
-    description: metaContent($, ['description', 'og:description']),
+    source: metaContent(meta, SOURCE_META_KEYS),
+    description: metaContent(meta, ['description', 'og:description']),
   };
 }

@@ -41,8 +41,10 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
 
   const meta = readHtmlMeta($);
   const cleanMeta = (s: string | null) => (s ? cleanText(s).text : null);
-  const chromeLines = collectChrome($);
-  const siteName = findSiteName({ metaSiteName: cleanMeta(meta.siteName), chromeLines, titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [] });
+  const metaSiteName = cleanMeta(meta.siteName);
+  // The footer and banner text is read only when the page does not name itself in <meta>.
+  const chromeLines = metaSiteName ? [] : collectChrome($);
+  const siteName = findSiteName({ metaSiteName, chromeLines, titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [] });
 
   const headlineEls = $(HEADLINE_SELECTORS).toArray().filter((el) => textOf($, el).length > 0 && textOf($, el).length <= MAX_HEADLINE_CHARS);
   const h1s = headlineEls.map((el) => cleanText(textOf($, el)));
