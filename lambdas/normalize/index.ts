@@ -14,6 +14,7 @@ import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
 import { findSiteName } from './extract/site-name.js';
 import { looksLikeListing } from './extract/listing.js';
+import { findLanguage } from './extract/language.js';
 import { findFigures } from './enrich/figures.js';
 import { findPeople } from './enrich/people.js';
 import { findRegion } from './enrich/region.js';
@@ -65,6 +66,7 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
     credits: draft.credits,
     ...enrich(draft),
     paragraphs: draft.paragraphs,
+    language: findLanguage([draft.title ?? '', ...draft.paragraphs].join('\n'), layout.meta?.lang),
     sourceScript: detectScript(draft.used.map((l) => l.raw).join('\n')),
     quality: { pinyinAnnotationsRemoved: draft.used.reduce((n, l) => n + l.pinyinRemoved, 0), suspectedGarbled: garbled, warnings },
     normalizerVersion: NORMALIZER_VERSION,

@@ -15,6 +15,8 @@ export interface HtmlMeta {
   authors: string[];
   source: string | null;
   description: string | null;
+  /** `<html lang>` as written. */
+  lang: string | null;
 }
 
 // <meta> names/properties that carry the page's own publish time, best first.
@@ -118,5 +120,6 @@ export function readHtmlMeta($: CheerioAPI): HtmlMeta {
     authors: authorMeta ? [authorMeta, ...ld.authors.filter((a) => a !== authorMeta)] : ld.authors,
     source: metaContent(meta, SOURCE_META_KEYS),
     description: metaContent(meta, ['description', 'og:description']),
+    lang: $('html').first().attr('lang')?.trim() || null,
   };
 }

@@ -19,6 +19,7 @@ export interface RecordFields {
   people: Person[];
   figures: Figure[];
   paragraphs: string[];
+  language: string;
   sourceScript: NewsRecord['sourceScript'];
   quality: NewsRecord['quality'];
   normalizerVersion: string;
@@ -47,7 +48,7 @@ export function buildRecord(f: RecordFields): NewsRecord {
     figures: f.figures,
     paragraphs: f.paragraphs,
     text,
-    language: 'zh-Hans',
+    language: f.language,
     sourceScript: f.sourceScript,
     quality: f.quality,
     contentHash,
