@@ -21,7 +21,8 @@ export const BUNDLE_TARGET = 'node22';
  * The AWS SDK v3 ships in the nodejs22.x runtime, but we bundle it anyway. Measured with
  * `npm run bench:lambda` (2-core dev box, median of 5 cold loads): externalized, the handlers load
  * in 850-1200 ms because Node resolves and evaluates hundreds of SDK files; bundled and
- * tree-shaken, 320-730 ms, for +0.5 MB per bundle (normalize 1.8 → 2.3 MB, still under 3 MB).
+ * tree-shaken, 320-730 ms, for +0.5 MB per bundle. Re-checked after the OpenCC/pinyin-pro load
+ * changes: normalize externalized 0.84 MB, ~470 ms CPU to load; bundled 1.29 MB, ~165 ms CPU.
  * Bundling also pins the SDK version we test with. To externalize again: ['@aws-sdk/*', '@smithy/*'].
  */
 export const EXTERNAL_MODULES: string[] = [];
@@ -29,7 +30,9 @@ export const EXTERNAL_MODULES: string[] = [];
 /**
  * ESM output cannot call `require`, but a few CommonJS dependencies do (`require('node:buffer')`
  * inside cheerio/iconv code paths). The banner gives the bundle a real `require` again.
- * Names are prefixed so they never clash with bundled identifiers.
+ * Names are prefixed so they never clash with bundled identifiers. (A `require` of a bundled package,
+ * like clean/pinyin-annotations.ts's lazy `require('pinyin-pro')`, never reaches it: esbuild turns it
+ * into a call of the bundled module, evaluated on that first call.)
  */
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __jsnewsCreateRequire } from 'node:module'; const require = __jsnewsCreateRequire(import.meta.url);";

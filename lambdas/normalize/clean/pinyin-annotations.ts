@@ -21,14 +21,16 @@ import { PINYIN } from './patterns.js';
 import { toSimplifiedChars } from './simplified.js';
 
 /**
- * pinyin-pro is loaded on first use, not at module load: compiling its dictionaries and building them costs
- * ~35 ms CPU of a cold Lambda start (`npm run bench:lambda`), and it is only needed on pages that carry a
- * `字(pinyin)` candidate. A synchronous lazy load needs `require`, which resolves to pinyin-pro's CommonJS build:
- *  - bundled (lib/bundling.ts), esbuild bundles the `require('pinyin-pro')` call and evaluates the module only
- *    when the call runs; the bundle's banner gives the ESM output a `require`;
+ * pinyin-pro is loaded on first use, not at module load. Measured in fresh processes (CPU time, 2-core box):
+ * imported eagerly it costs ~50 ms at module load (compiling and building its dictionaries) and the first
+ * pinyin() call ~45 ms more (its phrase automaton); loaded here, module load pays ~9 ms (the bundled code is
+ * only pre-parsed) and the first page with a `字(pinyin)` candidate pays ~55 ms + ~50 ms. So a cold start is
+ * ~40 ms faster, and a container that meets an annotated page pays ~20 ms more once, on that page.
+ * A synchronous lazy load needs `require`, which resolves to pinyin-pro's CommonJS build:
+ *  - bundled (lib/bundling.ts), esbuild replaces both `typeof require` and `require('pinyin-pro')` with its
+ *    own shims, so the first branch runs the bundled copy, evaluated on that first call;
  *  - from source (tsx, vitest), an ES module has no `require`, so Node's own is made with createRequire.
- * The CommonJS and ES builds of pinyin-pro hold the same dictionary (pinyin-load.test.ts compares every Han
- * character).
+ * The CommonJS and ES builds hold the same readings (pinyin-load.test.ts compares every Han code point).
  */
 let pinyinPro: typeof PinyinPro | undefined;
 function loadPinyinPro(): typeof PinyinPro {

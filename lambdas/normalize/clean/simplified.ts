@@ -20,7 +20,7 @@ import * as T2CN_PRESET from 'opencc-js/preset/t2cn';
 /*
  * Load strategy (measured with `npm run bench:lambda`): the package root bundles every OpenCC dictionary
  * (1.16 MB, of which STPhrases alone is 1.0 MB), and building the cn→tw converter put STPhrases' 49k phrases
- * into two tries on the first call (~450 ms CPU). We import only what is used: the `t2cn` preset (tw2s and
+ * into two tries on the first call: the first normalize() of a cold process took ~600 ms CPU, now ~240-410. We import only what is used: the `t2cn` preset (tw2s and
  * t2s, the exact configs opencc-js's own `Converter` uses) and, for the character-level cn→tw check, the
  * character and variant dictionaries. STPhrases has no single-character keys, so for one character the result
  * is the same as the full s2tw converter (checked for every Han code point in simplified-load.test.ts).
@@ -60,7 +60,7 @@ function lazy<T>(build: () => T): () => T {
   return () => (value ??= build());
 }
 
-// `Converter({ from, to })` over the t2cn preset only: it knows 'tw'/'hk'/'t' → 'cn', nothing else.
+// `Converter({ from, to })` over the t2cn preset only: it converts to 'cn' and nothing else.
 const t2cnConverter = lazy(() => ConverterBuilder(T2CN_PRESET));
 
 const textConverter = lazy((): TextConverter => {
