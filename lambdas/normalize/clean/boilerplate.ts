@@ -22,11 +22,16 @@
  *   print      — 打印本页 / 关闭窗口 / 【打印】 / 【关闭】, short
  *   font-size  — 字号 大 中 小
  *   views      — 浏览量 / 浏览次数 / 阅读量 / 点击数 followed by a number, short
+ *   widget     — (English-language templates) the whole line is a widget label: Related, More from X, You may also like,
+ *                Don't miss, Trending, Advertisement, Tags, Comments, Caption/Close, Image copyright, Subscribe…
+ *   teaser     — a short line led by READ MORE: / SEE MORE: / Related: / MORE: (a link to another story)
+ *   date-stamp — a short line that is only a Latin-script publication stamp: Published/Updated/Posted labels, month
+ *                and weekday names, times, time zones ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM")
  */
 
 export type BoilerplateReason =
   | 'share' | 'comment' | 'copyright' | 'contact' | 'list-header' | 'promo' | 'prev-next' | 'print' | 'font-size' | 'views'
-  | 'breadcrumb' | 'site-info';
+  | 'breadcrumb' | 'site-info' | 'widget' | 'teaser' | 'date-stamp';
 
 /** Simplified → Traditional forms of the characters the patterns use. */
 const TRADITIONAL_VARIANTS: Readonly<Record<string, string>> = {
@@ -78,6 +83,24 @@ const LIST_HEADERS =
   '热门标签|图片新闻|最近发表|最新文章|最新发布|标签列表|友情链接|猜你喜欢|精彩推荐|今日推荐|精彩图片|排行榜|热门排行|阅读排行|点击排行|' +
   '编辑推荐|为你推荐|更多精彩|专题推荐|视频推荐|网友评论|热门评论|最新评论|相关标签';
 
+/** Rules for Latin-script lines apply up to this many chars: English words are ~5 times longer than Han characters,
+ * and a widget label or teaser line ("READ MORE: <headline>") runs to ~120 chars; article sentences are not led by them. */
+const LATIN_SHORT_LINE_CHARS = 160;
+
+/** Whole-line widget labels of English-language templates (case-insensitive, optional trailing colon/dots/arrows). */
+const EN_WIDGETS =
+  'related|related (links|stories|articles|content|posts|coverage|news|topics|videos?)|more from .{1,30}|more stories|more news|' +
+  'you (may|might) also like|we recommend|recommended( for you)?|don\'?t miss|must read|top videos?|trending( now| stories)?|' +
+  'most (read|popular|viewed|shared)|popular (stories|posts)|see also|read (more|next|also)|more|tags|comments?|leave a (comment|reply)|' +
+  'advert|advertisement|sponsored( content| links)?|caption|close|image copyright|share( this( article| story| post)?)?|subscribe|' +
+  'sign up|newsletter|media playback is unsupported on your device|this slideshow requires javascript|breaking news emails|false|true';
+const EN_WIDGET = new RegExp(`^(${EN_WIDGETS})\\s*[:.…]*\\s*(>>|»|→)?$`, 'i');
+/** A teaser led by a label and a colon: a link to another story placed between paragraphs. */
+const EN_TEASER = /^(read more|see more|more|related|also read|read also|watch|recommended|related article|related story)\s*:\s*\S/i;
+/** Tokens a Latin publication stamp is made of; a line made only of these (with a digit) is a date line. */
+const DATE_STAMP_TOKEN =
+  /\b(published|updated|posted|last updated|modified|on|at|and|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|a\.?m|p\.?m|[ecmp][sd]t|utc|gmt|bst|cet|hst|ist)\b\.?|\d+(?:[ap]\.?m\b\.?)?/gi;
+
 const RULES: readonly Rule[] = [
   { reason: 'copyright', pattern: COPYRIGHT, short: false, also: copyrightPlacement },
   { reason: 'share', pattern: zh('^(分享到|分享给朋友|分享给好友|分享至|一键分享|分享本文|分享)\\s*[:：]?'), short: true, also: (l) => !/^分享[^\s:：到给給至本]/.test(l) },
@@ -90,11 +113,21 @@ const RULES: readonly Rule[] = [
   { reason: 'breadcrumb', pattern: zh('^(当前位置|您的位置|你的位置|您现在的位置|所在位置|现在位置)\\s*[:：]|^[^>›»]{1,16}(\\s*(>>?|›|»|→)\\s*[^>›»]{1,16}){2,}$'), short: true },
   { reason: 'print', pattern: zh('打印本页|关闭窗口|【打印】|【关闭】|\\[打印\\]|\\[关闭\\]|打印此文|收藏本页'), short: true },
   { reason: 'font-size', pattern: zh('字号\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|字体\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|【\\s*大\\s*中\\s*小\\s*】'), short: true },
+  { reason: 'widget', pattern: EN_WIDGET, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
+  { reason: 'teaser', pattern: EN_TEASER, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
+  { reason: 'date-stamp', pattern: /\d/, short: false, also: isLatinDateStamp },
   { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true },
 ];
 
 /** Notice headers after which a page has nothing but chrome (used by the body extractor to cut the tail). */
 export const NOTICE_HEADER = zh('^[【\\[]?\\s*(版\\s*权\\s*声\\s*明|免\\s*责\\s*声\\s*明|郑\\s*重\\s*声\\s*明|反侵权公告|版权及免责声明|特别声明|法律声明)\\s*[】\\]]?\\s*[:：]?');
+
+/** A Latin-script line made of nothing but stamp tokens, numbers and separators, with a month name or a label
+ * ("Nov. 19, 2019, 8:41 AM UTC", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05"). */
+function isLatinDateStamp(line: string): boolean {
+  if (line.length > LATIN_SHORT_LINE_CHARS || !/[a-z]{3}/i.test(line)) return false;
+  return line.replace(DATE_STAMP_TOKEN, '').replace(/[\s,.:;|/()\-–—]+/g, '') === '';
+}
 
 function copyrightPlacement(line: string): boolean {
   if (line.length <= SHORT_LINE_CHARS) return true;

@@ -39,9 +39,10 @@ export const CLASS_PATTERNS = {
   // Readability `positive` + Chinese CMS body containers.
   positive:
     /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|zoom|trs_editor|detail|zhengwen|neirong|endtext|artibody|cont\b|news_?txt|txt_?con|conts?_?txt|arti|maintext|^zw$|_zw\b|^nr$/i,
-  // Readability `negative` + Chinese CMS chrome (pinyin and English).
+  // Readability `negative` + Chinese CMS chrome (pinyin and English) + photo galleries and caption/credit boxes
+  // (gallery|carousel|slideshow|caption|credit: aeb +0.008, zh-cwced ±0; a gallery repeats every caption twice).
   negative:
-    /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recommend|tuijian|xiangguan|pinglun|fenxiang|copyright|banquan|breadcrumb|crumb|position|location|\bnav|menu|rank|paihang|\bhot|remen|redian|\bads?\b|\bad[-_\d]|guanggao|\bgg\b|\bgg[-_\d]|footer|\bfoot|\bbottom|login|toolbar|qrcode|erweima|weixin|wechat|more|pager|pagination|\bpage_?(nav|num)|\blinks?\b|friend|youlian|keyword/i,
+    /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recommend|tuijian|xiangguan|pinglun|fenxiang|copyright|banquan|breadcrumb|crumb|position|location|\bnav|menu|rank|paihang|\bhot|remen|redian|\bads?\b|\bad[-_\d]|guanggao|\bgg\b|\bgg[-_\d]|footer|\bfoot|\bbottom|login|toolbar|qrcode|erweima|weixin|wechat|more|pager|pagination|\bpage_?(nav|num)|\blinks?\b|friend|youlian|keyword|gallery|carousel|slideshow|caption|\bcredit/i,
   // Readability `unlikelyCandidates`: stripped before scoring on the first pass (unless `maybeCandidate` matches).
   unlikely:
     /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|recommend|tuijian|xiangguan|pinglun|fenxiang|copyright|banquan|breadcrumb|crumb|\bnav|paihang|guanggao|youlian|friendlink|qrcode|erweima/i,
@@ -106,3 +107,25 @@ export const LINK_LINE_MAX_DENSITY = 0.5;
 /** Weight of "link density outside link-list lines" against plain link density in candidate scoring (see
  * body-score.ts `linkDensity`). Swept 0, 0.5, 1 on zh-cwced + aeb: 0.5 and 1 tie on zh-cwced, 0.5 costs aeb less. */
 export const LIST_LINE_DENSITY_WEIGHT = 0.5;
+
+/** A list item scores as a paragraph only when at most this share of its own text is link text. Forum reply trees and
+ * index lists are <li>s of "headline link【author】date"; list items in article prose carry few links. Readability scores
+ * no <li>; scoring link-poor ones keeps list-form articles. Fixed a BBS page whose reply tree outscored the first post
+ * (zh-cwced +0.015, aeb ±0). */
+export const LIST_ITEM_MAX_LINK_DENSITY = 0.25;
+
+/** Post lists (body-score.ts `firstOfPostList`): the top candidate or one of its ancestors up to this many levels up
+ * (a post's body often holds a nested table or div that wins the scoring) is looked at for a repeated class. */
+export const POST_LIST_MAX_CLIMB = 5;
+/** At least this many same-tag, same-class containers make a list of posts (two could be an article and its sequel). */
+export const POST_LIST_MIN_POSTS = 3;
+/** A post holds at least this many chars (a blog post's worth; teaser cards and comment stubs are shorter)... */
+export const POST_MIN_CHARS = 150;
+/** ...and at most this share of link text (a list of link cards is navigation, not posts). */
+export const POST_MAX_LINK_DENSITY = 0.3;
+/** Posts carry their own date line: between the first two posts there must be a full date or a clock time
+ * ("2005-06-14 03:25:55", "08-11 16:58", "2005年6月14日", "June 14, 2005"); sections of one article do not. */
+export const POST_STAMP =
+  /(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\b\d{1,2}:\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d/;
+/** How much text between two posts is searched for that stamp (a post footer plus the next post's header). */
+export const POST_GAP_MAX_CHARS = 2000;

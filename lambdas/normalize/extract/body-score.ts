@@ -10,14 +10,15 @@
  *   e. siblings of the top candidate join when they score near it or are long, link-poor paragraphs.
  * Scores live in a Map owned by `pickArticleElements`, never on DOM nodes.
  */
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import {
   ALTERNATIVE_SCORE_SHARE, CHARS_PER_LENGTH_POINT, CLASS_WEIGHT, DEEP_ANCESTOR_DIVIDER, MAX_LENGTH_POINTS,
   MIN_ALTERNATIVE_VOTES, MIN_PARAGRAPH_CHARS, MIN_SIBLING_SCORE, PARAGRAPH_TAGS, PARENT_SCORE_STOP_SHARE,
   SCORE_ANCESTOR_LEVELS, SENTENCE_END, SIBLING_P_MAX_LINK_DENSITY, SIBLING_P_MIN_CHARS, SIBLING_SCORE_SHARE,
-  TAG_BASE_SCORE, TOP_CANDIDATES, BLOCK_TAGS, LIST_LINE_DENSITY_WEIGHT,
+  TAG_BASE_SCORE, TOP_CANDIDATES, BLOCK_TAGS, LIST_LINE_DENSITY_WEIGHT, LIST_ITEM_MAX_LINK_DENSITY,
+  POST_LIST_MAX_CLIMB, POST_LIST_MIN_POSTS, POST_MIN_CHARS, POST_MAX_LINK_DENSITY, POST_STAMP, POST_GAP_MAX_CHARS, SKIP_TAGS,
 } from './body-patterns.js';
-import { classWeight, isElement, type StatsMap } from './body-stats.js';
+import { classWeight, isElement, type NodeStats, type StatsMap } from './body-stats.js';
 
 export interface ScoreOptions {
   /** Use class/id hints (Readability's FLAG_WEIGHT_CLASSES). */
@@ -29,6 +30,8 @@ export interface ArticlePick {
   /** The top candidate and the siblings that join it, in document order. */
   elements: Element[];
   score: number;
+  /** The page is a list of posts and `top` is its first post: a short result is still the answer. */
+  firstPost: boolean;
 }
 
 /** Picks the article container(s), or null when no block carries a paragraph's worth of text. */
@@ -38,17 +41,21 @@ export function pickArticleElements(stats: StatsMap, opts: ScoreOptions, lastTex
   if (ranked.length === 0) return null;
   const final = (el: Element): number => (scores.get(el) ?? 0) * (1 - linkDensity(el, stats));
   let top = ranked[0]!;
-  top = promoteToCommonAncestor(top, ranked, final);
-  top = climbToBetterParent(top, scores);
+  const firstPost = firstOfPostList(top, stats);
+  if (firstPost) top = firstPost;
+  else {
+    top = promoteToCommonAncestor(top, ranked, final);
+    top = climbToBetterParent(top, scores);
+  }
   top = climbSingleChildWrappers(top);
   const topScore = final(top);
-  return { top, elements: includeSiblings(top, topScore, stats, scores, final, lastText), score: topScore };
+  return { top, elements: includeSiblings(top, topScore, stats, scores, final, lastText), score: topScore, firstPost: firstPost !== null };
 }
 
-export function scoreCandidates(stats: StatsMap, opts: ScoreOptions): Map<Element, number> {
+function scoreCandidates(stats: StatsMap, opts: ScoreOptions): Map<Element, number> {
   const scores = new Map<Element, number>();
   for (const [el, s] of stats) {
-    if (s.skipped || s.ownChars < MIN_PARAGRAPH_CHARS || !BLOCK_TAGS.has(el.name) || el.name === 'li') continue;
+    if (s.skipped || s.ownChars < MIN_PARAGRAPH_CHARS || !BLOCK_TAGS.has(el.name) || isLinkLedListItem(el, s)) continue;
     const worth = (1 + s.ownPunct + Math.min(Math.floor(s.ownChars / CHARS_PER_LENGTH_POINT), MAX_LENGTH_POINTS));
     let node: Element | null = PARAGRAPH_TAGS.has(el.name) ? parentElement(el) : el;
     for (let level = 0; node && level < SCORE_ANCESTOR_LEVELS; level++, node = parentElement(node)) {
@@ -58,6 +65,12 @@ export function scoreCandidates(stats: StatsMap, opts: ScoreOptions): Map<Elemen
     }
   }
   return scores;
+}
+
+/** A list item whose own text is more than LIST_ITEM_MAX_LINK_DENSITY link text is a navigation or index entry
+ * (headline link + author + date), not a paragraph: it scores nothing (Readability scores no <li> at all). */
+function isLinkLedListItem(el: Element, s: NodeStats): boolean {
+  return el.name === 'li' && s.ownLinkChars > s.ownChars * LIST_ITEM_MAX_LINK_DENSITY;
 }
 
 function initialScore(el: Element, opts: ScoreOptions): number {
@@ -95,6 +108,58 @@ function parentElement(el: Element): Element | null {
 
 function isRootish(el: Element): boolean {
   return el.name === 'body' || el.name === 'html';
+}
+
+/**
+ * Post lists (blog archives, forum threads): when the top candidate sits in (or is) one of several containers with the
+ * same tag and class, each holding a post's worth of link-poor text, each under its own parent (one wrapper per
+ * post), with a date or time stamp between the first two (each post's header or footer), the page is a list of posts and
+ * its article is the first one. The stamp tells posts from an article split into same-class sections around figures. Sibling containers are left alone: an article
+ * split into same-class blocks keeps them all (sibling inclusion gives same-class siblings a bonus).
+ */
+function firstOfPostList(top: Element, stats: StatsMap): Element | null {
+  let el: Element | null = top;
+  for (let level = 0; el && !isRootish(el) && level <= POST_LIST_MAX_CLIMB; level++, el = parentElement(el)) {
+    const cls = el.attribs.class?.trim();
+    if (!cls) continue;
+    const peers = postPeers(el, cls, stats);
+    if (peers.length < POST_LIST_MIN_POSTS || !peers.includes(el)) continue;
+    if (new Set(peers.map((p) => p.parent)).size < peers.length) continue;
+    if (!POST_STAMP.test(textBetween(peers[0]!, peers[1]!, POST_GAP_MAX_CHARS))) continue;
+    return peers[0]!;
+  }
+  return null;
+}
+
+/** Elements with `el`'s tag and class that read like posts, in document order (the stats Map is in post-order, which
+ * is document order for elements not nested in each other; nested matches are dropped). */
+function postPeers(el: Element, cls: string, stats: StatsMap): Element[] {
+  const peers: Element[] = [];
+  for (const [other, s] of stats) {
+    if (other.name !== el.name || other.attribs.class?.trim() !== cls || s.skipped) continue;
+    if (s.chars < POST_MIN_CHARS || s.linkChars > s.chars * POST_MAX_LINK_DENSITY) continue;
+    if (peers.some((p) => contains(other, p))) return [];
+    peers.push(other);
+  }
+  return peers;
+}
+
+/** Text of the nodes after `a` (outside its subtree) up to `b`, at most `max` characters. Iterative. */
+function textBetween(a: Element, b: Element, max: number): string {
+  let out = '';
+  let node: AnyNode | null = nextOutside(a);
+  while (node && node !== b && out.length < max) {
+    if (node.type === 'text') out += node.data;
+    if (isElement(node) && contains(node, b)) node = node.children[0] ?? nextOutside(node);
+    else node = node.type === 'tag' && node.children.length > 0 && !SKIP_TAGS.has(node.name) ? node.children[0]! : nextOutside(node);
+  }
+  return out;
+}
+
+/** The node after `node`'s subtree in document order. */
+function nextOutside(node: AnyNode): AnyNode | null {
+  for (let n: AnyNode | null = node; n; n = n.parent) if (n.next) return n.next;
+  return null;
 }
 
 /** Readability: when ≥ MIN_ALTERNATIVE_VOTES near-top candidates share an ancestor with the top, that ancestor wins. */

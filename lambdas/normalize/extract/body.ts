@@ -17,10 +17,17 @@
  *     all, the parent half, higher ancestors a third per level (up to 5 levels);
  *   - containers start from a tag base (div +5, td/pre/blockquote +3, lists −3, headings −5) and ±25 for class/id
  *     names (content/article/text/zoom/TRS_Editor/detail/main… vs comment/share/footer/nav/sidebar/recommend/related/hot/ad…);
+ *   - a list item scores only when at most LIST_ITEM_MAX_LINK_DENSITY of its own text is link text (reply trees and
+ *     index lists are <li>s of "headline link【author】date"; Readability scores no <li>);
  *   - the final score is multiplied by (1 − link density); near-top candidates vote for a common ancestor;
+ *   - post lists (blog archives, forum threads): when the top candidate is in one of POST_LIST_MIN_POSTS+ same-tag,
+ *     same-class containers, each a post's worth of link-poor text under its own parent, with a date/time stamp between
+ *     the first two, the first post is the article (kept even when shorter than a retry);
  *   - siblings join when they score ≥ 20% of the top, or are long link-poor <p>s;
  *   - inside the article: scripts, styles, forms, nav, hidden elements, the h1, a heading repeating the title, link-heavy
- *     or negatively named sub-blocks are dropped; lines that are chrome by their wording (clean/boilerplate.ts) are dropped,
+ *     or negatively named sub-blocks (incl. gallery/carousel/slideshow/caption/credit containers) are dropped; lines that
+ *     are (almost) all link text (LINK_ONLY_LINE_DENSITY) and spell out no URL are teasers and are dropped; lines that
+ *     are chrome by their wording (clean/boilerplate.ts, Chinese and English widget labels, teasers, date stamps) are dropped,
  *     metadata lines (责任编辑, 来源, 原文地址, (记者 X)) are kept for the lead;
  *   - all DOM walks are iterative and nesting deeper than MAX_NESTING_DEPTH is flattened first (parse/dom-safety.ts).
  */
@@ -72,6 +79,12 @@ const NOTICE_CUT_MIN_POSITION = 0.5;
 const TITLE_REPEAT_SCAN_BLOCKS = 5;
 const MIN_TITLE_REPEAT_CHARS = 6;
 const TITLE_REPEAT_MIN_SHARE = 0.4;
+/** A block with at least this share of link text is a teaser or navigation line and is dropped from the article
+ * (trafilatura drops link-only paragraphs too). aeb +0.005 (related-story teasers between paragraphs); swept 0.6–0.9 (0.6 and 0.8 tie, 0.9 −0.001). */
+const LINK_ONLY_LINE_DENSITY = 0.8;
+/** A line that spells a URL out is kept: a list of references or shop links is content, and 原文地址：<URL> is a
+ * metadata line for the lead. */
+const SPELLED_URL = /(https?:\/\/|www\.)\S+/i;
 /** Fallback: a <p> counts as article text when it has at least this many chars and little link text. */
 const FALLBACK_P_MIN_CHARS = 10;
 
@@ -87,6 +100,8 @@ interface Attempt {
   blocks: Block[];
   layer: ArticleBody['layer'];
   score: number;
+  /** The first post of a post list: not retried or replaced by a longer fallback when short. */
+  settled?: boolean;
 }
 
 export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBody | null {
@@ -103,7 +118,7 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
 
   const profile = hints.selector ? fromProfile($, hints, statsFor(false), warnings) : null;
   const best = profile ?? fromScoring(statsFor, hints) ?? { blocks: [], layer: 'scoring', score: 0 };
-  let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS ? best : longer(best, fromFallback(statsFor(false), hints));
+  let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS || best.settled ? best : longer(best, fromFallback(statsFor(false), hints));
   if (nonLinkChars(chosen.blocks) < MIN_BODY_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
   let blocks = dropTitleRepeats(dropChromeLines(cutAtNoticeHeader(chosen.blocks)), hints.title);
   if (looksLikeIndex(blocks)) {
@@ -138,6 +153,7 @@ function fromScoring(statsFor: (strip: boolean) => StatsMap, hints: BodyHints): 
     if (!pick) continue;
     const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score };
     if (textChars(attempt.blocks) >= RETRY_BELOW_CHARS) return attempt;
+    if (pick.firstPost && nonLinkChars(attempt.blocks) >= MIN_BODY_CHARS) return { ...attempt, settled: true };
     best = best ? longer(best, attempt) : attempt;
   }
   return best;
@@ -189,7 +205,13 @@ function dropTitleRepeats(blocks: Block[], title: string | null | undefined): Bl
 }
 
 function dropChromeLines(blocks: Block[]): Block[] {
-  return blocks.filter((b) => !isBoilerplateLine(b.text));
+  return blocks.filter((b) => !isBoilerplateLine(b.text) && !isLinkLine(b));
+}
+
+/** A block that is (almost) all link text and not a spelled-out URL: a "read more" / related-story teaser or a
+ * navigation entry. Spelled-out URLs are references the article lists on purpose. */
+function isLinkLine(b: Block): boolean {
+  return b.chars > 0 && b.linkChars >= b.chars * LINK_ONLY_LINE_DENSITY && !SPELLED_URL.test(b.text);
 }
 
 function longer(a: Attempt, b: Attempt): Attempt {

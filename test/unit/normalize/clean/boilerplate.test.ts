@@ -41,6 +41,20 @@ describe('isBoilerplateLine: chrome lines, Simplified and Traditional', () => {
     ['瀏覽量:0', 'views'],
     ['当前位置:首页 > 镇江产业信息 > 正文内容', 'breadcrumb'],
     ['吉林省政府信息公开专栏 >> 吉林省人民政府 >> 政府信息公开基础平台', 'breadcrumb'],
+    ["DON'T MISS", 'widget'],
+    ['Related Links', 'widget'],
+    ['More from UK', 'widget'],
+    ['You may also like...', 'widget'],
+    ['ADVERTISEMENT', 'widget'],
+    ['Tags:', 'widget'],
+    ['Image copyright', 'widget'],
+    ['This slideshow requires JavaScript.', 'widget'],
+    ['READ MORE: China plague outbreak confirmed: Two diagnosed with disease in Beijing', 'teaser'],
+    ["Related: SpaceX's Starship and Super Heavy Mars Rocket in Pictures", 'teaser'],
+    ['Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM', 'date-stamp'],
+    ['PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019', 'date-stamp'],
+    ['Published Monday, November 18, 2019 8:22AM EST', 'date-stamp'],
+    ['Nov. 19, 2019, 8:41 AM UTC', 'date-stamp'],
   ];
   for (const [line, reason] of cases) {
     it(`${reason}: ${line.slice(0, 30)}`, () => {
@@ -64,6 +78,10 @@ describe('isBoilerplateLine: lines that must stay', () => {
     '分享经济蓬勃发展，共享单车进入千家万户。',
     '会议强调，要加强版权保护，对未经许可转载的行为依法追究责任，并建立长效机制，推动全社会形成尊重知识产权的良好氛围，营造健康有序的网络传播环境。',
     '相关部门提醒，遇到积水路段不要强行通过。',
+    'More than 300 people attended the meeting on Monday.',
+    'Read more about the plan in the council report, which was published in March and runs to 200 pages.',
+    'Published in 1999, the book sold more than a million copies.',
+    '2005-08-22 19:13:18', // a bare numeric stamp: may be a Chinese info line the lead reads
     '扫黑除恶专项斗争深入推进，群众安全感持续提升，全市社会治安形势稳定向好，各项工作取得了阶段性的显著成效，得到了群众广泛认可和好评。',
     '',
   ];

@@ -10,5 +10,6 @@ describe('language', () => {
     expect(findLanguage('Gaming used to be so simple. We would buy a game.', 'en-US')).toBe('en-us');
     expect(findLanguage('Gaming used to be so simple.', null)).toBe('und');
     expect(findLanguage('Gaming used to be so simple.', 'zh-CN')).toBe('und');
+    expect(findLanguage('東京都は新しい計画を発表しました。', null)).toBe('ja');
   });
 });
