@@ -7,8 +7,7 @@ import type { NewsRecord, PageContext } from '../normalize/record/schema.js';
 import type { Archive, FailureStore, RecordStore, UrlStateStore } from '../store/ports.js';
 import type { Source, StartPageKind } from '../sites/sources-schema.js';
 
-/** The normalizer: in-process (sync) or a worker pool (async, normalize-pool.ts). */
-export type NormalizeFn = (bytes: Uint8Array, ctx: PageContext) => NewsRecord | Promise<NewsRecord>;
+export type NormalizeFn = (bytes: Uint8Array, ctx: PageContext) => NewsRecord;
 
 /** Article URLs found on a decoded start page (list, RSS or sitemap). */
 export type DiscoverFn = (page: { kind: StartPageKind; text: string; url: string }, source: Source) => string[];

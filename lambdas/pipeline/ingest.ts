@@ -2,16 +2,17 @@
  * One URL through the data path: fetch → archive → normalize → store.
  *   1. conditional fetch with the URL's last ETag / Last-Modified;
  *   2. 304, or a body with the same sha256 as last time → `unchanged`, nothing written;
- *   3. archive the raw bytes (content-addressed) and a fetch pointer;
+ *   3. archive the raw bytes (content-addressed), then a fetch pointer (its write overlaps normalize);
  *   4. normalize; a page with no usable record is a failure (NO_ARTICLE, ...), its bytes stay archived;
- *   5. conditional record put (new / updated / unchanged), then the URL state, then clear any failure.
+ *   5. conditional record put (new / updated / unchanged), then the URL state and (in parallel) clearing any failure.
  * Every failure is recorded in the failures store with its stage and code; nothing is dropped.
  * The URL state is written last, so a run killed half way simply redoes the URL next time.
  */
 import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../normalize/errors.js';
 import type { FetchedPage } from '../fetch/types.js';
-import type { FailureStage, PutOutcome } from '../store/ports.js';
+import type { FailureStage, FetchPointer, PutOutcome, RawMeta } from '../store/ports.js';
+import type { RawRef } from '../normalize/record/schema.js';
 import { sha256Hex } from '../store/table-design.js';
 import type { PipelineDeps } from './deps.js';
 
@@ -76,17 +77,19 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
   t = performance.now();
   let rawRef;
   try {
-    rawRef = await archivePage(url, page, deps, options.sourceId);
+    rawRef = (await stores.archive.putRaw(page.body, rawMeta(page))).ref;
   } catch (err) {
-    return fail('store', toStoreError(err), true, page.status);
-  } finally {
     timings.archiveMs = performance.now() - t;
+    return fail('store', toStoreError(err), true, page.status);
   }
+  // The fetch pointer names the raw object, so it is written after it; its round trip overlaps normalize.
+  const pointerWrite = settle(stores.archive.putFetchPointer(fetchPointer(url, page, rawRef, options.sourceId)));
+  timings.archiveMs = performance.now() - t;
 
   t = performance.now();
   let record;
   try {
-    record = await deps.normalize(page.body, {
+    record = deps.normalize(page.body, {
       url: page.finalUrl,
       fetchedAt: page.fetchedAt,
       charset: page.headerCharset,
@@ -95,23 +98,33 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
     record = { ...record, raw: rawRef };
   } catch (err) {
     timings.normalizeMs = performance.now() - t;
+    const pointerError = await pointerWrite;
+    if (pointerError) return fail('store', toStoreError(pointerError), true, page.status);
     return fail('normalize', toJsnewsError(err), true, page.status);
   }
   timings.normalizeMs = performance.now() - t;
 
   t = performance.now();
+  const pointerError = await pointerWrite;
+  timings.archiveMs += performance.now() - t;
+  if (pointerError) return fail('store', toStoreError(pointerError), true, page.status);
+
+  t = performance.now();
   try {
     const status = await stores.records.put(record);
-    await stores.urlState.put({
-      url,
-      sourceId: options.sourceId,
-      etag: page.headers.etag ?? null,
-      lastModified: page.headers['last-modified'] ?? null,
-      sha256: rawRef.sha256,
-      fetchedAt: page.fetchedAt,
-      recordId: record.id,
-    });
-    await clearFailure(url, deps, options);
+    // URL state strictly after the record (a kill in between redoes the URL); clearing a failure is independent of it.
+    await Promise.all([
+      stores.urlState.put({
+        url,
+        sourceId: options.sourceId,
+        etag: page.headers.etag ?? null,
+        lastModified: page.headers['last-modified'] ?? null,
+        sha256: rawRef.sha256,
+        fetchedAt: page.fetchedAt,
+        recordId: record.id,
+      }),
+      clearFailure(url, deps, options),
+    ]);
     timings.storeMs = performance.now() - t;
     return { url, status, recordId: record.id, fetched: true, timings, ...(status === 'unchanged' ? { unchangedBy: 'same-record' as const } : {}) };
   } catch (err) {
@@ -120,15 +133,12 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
   }
 }
 
-async function archivePage(url: string, page: FetchedPage, deps: PipelineDeps, sourceId: string) {
-  const { ref } = await deps.stores.archive.putRaw(page.body, {
-    url: page.finalUrl,
-    status: page.status,
-    contentType: page.contentType,
-    charset: page.headerCharset,
-    fetchedAt: page.fetchedAt,
-  });
-  await deps.stores.archive.putFetchPointer({
+function rawMeta(page: FetchedPage): RawMeta {
+  return { url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt };
+}
+
+function fetchPointer(url: string, page: FetchedPage, ref: RawRef, sourceId: string): FetchPointer {
+  return {
     sourceId,
     url,
     finalUrl: page.finalUrl,
@@ -140,8 +150,15 @@ async function archivePage(url: string, page: FetchedPage, deps: PipelineDeps, s
     bytes: ref.bytes,
     contentType: page.contentType,
     charset: page.headerCharset,
-  });
-  return ref;
+  };
+}
+
+/** Resolves with the error a promise rejected with, or null: lets a write run in the background without an unhandled rejection. */
+function settle(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => null,
+    (err: unknown) => err ?? new Error('rejected without a reason'),
+  );
 }
 
 async function clearFailure(url: string, deps: PipelineDeps, options: IngestOptions): Promise<void> {

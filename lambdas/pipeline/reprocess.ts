@@ -56,7 +56,7 @@ async function reprocessOne(
   try {
     const bytes = await stores.archive.getRaw(p.rawKey);
     stage = 'normalize';
-    const record = await deps.normalize(bytes, { url: p.finalUrl, fetchedAt: p.fetchedAt, charset: p.charset, contentType: p.contentType });
+    const record = deps.normalize(bytes, { url: p.finalUrl, fetchedAt: p.fetchedAt, charset: p.charset, contentType: p.contentType });
     stage = 'store';
     const status = await stores.records.put({
       ...record,
