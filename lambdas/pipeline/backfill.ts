@@ -9,6 +9,7 @@
  */
 import { ErrorCode, JsnewsError } from '../normalize/errors.js';
 import { findSourceForUrl } from '../sites/load-sources.js';
+import { dateFromUrl as urlDate } from '../normalize/extract/dates.js';
 import type { Source } from '../sites/sources-schema.js';
 import type { PipelineDeps } from './deps.js';
 import { ingestUrl } from './ingest.js';
@@ -22,15 +23,6 @@ export const MAX_BACKFILL_LIST_PAGES = 200;
 /** Placeholder for the page number in a source's listPageRange template. */
 const PAGE_PLACEHOLDER = '{n}';
 
-/** Dates in article URLs, most specific first: TRS tYYYYMMDD_, /YYYY/MMDD/, /YYYY/MM/DD/, /YYYYMMDD/, YYYY-MM-DD, /YYYYMM/DD/. */
-const URL_DATE_PATTERNS: readonly RegExp[] = [
-  /\/t((?:19|20)\d{2})(\d{2})(\d{2})_/,
-  /\/((?:19|20)\d{2})\/(\d{2})(\d{2})\//,
-  /\/((?:19|20)\d{2})\/(\d{2})\/(\d{2})\//,
-  /\/((?:19|20)\d{2})(\d{2})(\d{2})\//,
-  /((?:19|20)\d{2})-(\d{2})-(\d{2})/,
-  /\/((?:19|20)\d{2})(\d{2})\/(\d{2})\//,
-];
 
 export type BackfillTarget =
   | { urls: string[] }
@@ -42,13 +34,10 @@ export interface BackfillOptions {
   urlConcurrency?: number;
 }
 
-/** The China day a URL's path names, or null. */
+/** The day a URL's path names (TRS `t20240220_…`, `/2024/0220/`, `/2024-02-20/`) as YYYY-MM-DD, or null: the normalizer's reading. */
 export function dateFromUrl(url: string): string | null {
-  for (const re of URL_DATE_PATTERNS) {
-    const m = re.exec(url);
-    if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  }
-  return null;
+  const d = urlDate(url);
+  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
 }
 
 /** A source id for URLs no source claims: the host, in the id alphabet. */

@@ -44,7 +44,18 @@ export async function runCycle(sources: readonly Source[], deps: PipelineDeps, o
   return mapPool(enabled, options.sourceConcurrency ?? DEFAULT_SOURCE_CONCURRENCY, (source) => runSource(source, deps, options));
 }
 
-async function runSource(source: Source, deps: PipelineDeps, options: CycleOptions): Promise<SourceSummary> {
+/** What a source's start pages yield: the URLs to ingest now (backoff honoured, due failures added) and its failures. */
+export interface SourcePlan {
+  summary: SourceSummary;
+  failures: Map<string, FailureItem>;
+  queue: string[];
+}
+
+/**
+ * The first half of a source's cycle, shared with the scheduled discover Lambda (which enqueues the plan instead of
+ * ingesting it): read the start pages, then plan the article URLs.
+ */
+export async function planSource(source: Source, deps: PipelineDeps): Promise<SourcePlan> {
   const summary = emptySummary(source.id);
   const now = deps.clock();
   const failures = new Map((await deps.stores.failures.listBySource(source.id)).map((f) => [f.url, f] as const));
@@ -56,8 +67,11 @@ async function runSource(source: Source, deps: PipelineDeps, options: CycleOptio
     else for (const link of page.links) discovered.add(link);
   }
   summary.discovered = discovered.size;
+  return { summary, failures, queue: planQueue(discovered, failures, now, summary) };
+}
 
-  const queue = planQueue(discovered, failures, now, summary);
+async function runSource(source: Source, deps: PipelineDeps, options: CycleOptions): Promise<SourceSummary> {
+  const { summary, failures, queue } = await planSource(source, deps);
   const limited = options.maxUrlsPerSource !== undefined ? queue.slice(0, options.maxUrlsPerSource) : queue;
   options.onProgress?.({ sourceId: source.id, done: 0, total: limited.length, phase: 'discovered' });
 
