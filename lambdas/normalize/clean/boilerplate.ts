@@ -29,6 +29,8 @@
  *                and weekday names, times, time zones ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM")
  */
 
+import { collapseRuns, JS_SPACE_NOT_SPACE } from './whitespace.js';
+
 export type BoilerplateReason =
   | 'share' | 'comment' | 'copyright' | 'contact' | 'list-header' | 'promo' | 'prev-next' | 'print' | 'font-size' | 'views'
   | 'breadcrumb' | 'site-info' | 'widget' | 'teaser' | 'date-stamp';
@@ -102,6 +104,7 @@ const DATE_STAMP_TOKEN =
   /\b(published|updated|posted|last updated|modified|on|at|and|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|a\.?m|p\.?m|[ecmp][sd]t|utc|gmt|bst|cet|hst|ist)\b\.?|\d+(?:[ap]\.?m\b\.?)?/gi;
 
 const RULES: readonly Rule[] = [
+  // First: boilerplateReason's long-line shortcut applies this rule alone.
   { reason: 'copyright', pattern: COPYRIGHT, short: false, also: copyrightPlacement },
   { reason: 'share', pattern: zh('^(分享到|分享给朋友|分享给好友|分享至|一键分享|分享本文|分享)\\s*[:：]?'), short: true, also: (l) => !/^分享[^\s:：到给給至本]/.test(l) },
   { reason: 'comment', pattern: zh('^(发表评论|我要评论|网友评论|查看评论|查看全部评论|欢迎参与讨论|欢迎发表评论|参与评论|已有\\s*\\d+\\s*人参与|\\d+\\s*条评论)'), short: true },
@@ -135,10 +138,14 @@ function copyrightPlacement(line: string): boolean {
   return m !== null && m.index <= COPYRIGHT_MARKER_MAX_OFFSET;
 }
 
+const SPACE_RUN = /[\s\u3000\u00a0]+/g;
+
 /** Why `line` is chrome, or null when it is not. */
 export function boilerplateReason(line: string): BoilerplateReason | null {
-  const text = line.replace(PINYIN_ANNOTATION, '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  const text = collapseRuns(line.replace(PINYIN_ANNOTATION, ''), SPACE_RUN, JS_SPACE_NOT_SPACE).trim();
   if (!text) return null;
+  // Past LATIN_SHORT_LINE_CHARS every rule but copyright is out (short rules, and the Latin ones' length caps).
+  if (text.length > LATIN_SHORT_LINE_CHARS) return RULES[0]!.pattern.test(text) && copyrightPlacement(text) ? 'copyright' : null;
   const hasMetadata = METADATA_LABEL.test(text);
   for (const rule of RULES) {
     if (hasMetadata && rule.reason !== 'copyright') return null;

@@ -103,13 +103,33 @@ function classifyChar(ch: string): CharScript {
   return script;
 }
 
+/** Per BMP code unit: 0 not seen yet, else 1 + index in UNIT_CLASSES (not Han, or the character's CharScript). */
+const unitClass = new Uint8Array(0x10000);
+const UNIT_CLASSES = ['not-han', 'traditional', 'simplified', 'shared'] as const;
+
+/** HAN test + classifyChar for one BMP character, remembered in `unitClass`. */
+function classifyUnit(code: number): (typeof UNIT_CLASSES)[number] {
+  let k = unitClass[code]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(code);
+    k = 1 + UNIT_CLASSES.indexOf(HAN.test(ch) ? classifyChar(ch) : 'not-han');
+    unitClass[code] = k;
+  }
+  return UNIT_CLASSES[k - 1]!;
+}
+
 /** Count script-specific Han characters. */
 export function countScriptChars(text: string): ScriptCounts {
   const counts: ScriptCounts = { traditional: 0, simplified: 0 };
-  for (const ch of text) {
-    if (!HAN.test(ch)) continue;
-    const script = classifyChar(ch);
-    if (script !== 'shared') counts[script] += 1;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    let script: CharScript | 'not-han';
+    if (cp > 0xffff) {
+      const ch = String.fromCodePoint(cp);
+      i++;
+      script = HAN.test(ch) ? classifyChar(ch) : 'not-han';
+    } else script = classifyUnit(cp);
+    if (script === 'traditional' || script === 'simplified') counts[script] += 1;
   }
   return counts;
 }

@@ -10,6 +10,8 @@
  * routinely send GBK (and GB18030) bytes under a gb2312 label.
  */
 
+import { Buffer, isAscii } from 'node:buffer';
+
 export type CharsetSource = 'bom' | 'utf8-valid' | 'caller' | 'meta' | 'sniff' | 'ascii';
 
 export interface DecodedText {
@@ -87,10 +89,6 @@ function decodeWith(charset: string, bytes: Uint8Array): string {
   return new TextDecoder(charset).decode(bytes);
 }
 
-function isAscii(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) if (b[i]! >= 0x80) return false;
-  return true;
-}
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** The text when the bytes are valid UTF-8, else null: validating and decoding in one pass. */
@@ -138,9 +136,7 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 }
 
 function latin1(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-  return s;
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 }
 
 // Sniffing: decode as each candidate and keep the one with the fewest replacement characters; on a tie, the one
@@ -165,9 +161,17 @@ function isBetterAsOtherChineseCharset(text: string, charset: string, bytes: Uin
   return theirs >= MIN_COMMON_FOR_MISLABEL && theirs > mine * MISLABEL_COMMON_RATIO;
 }
 
+/** COMMON_HAN as a table over UTF-16 units (all of them are BMP characters), so counting needs no string per character. */
+const COMMON_HAN_UNITS = ((): Uint8Array => {
+  const t = new Uint8Array(0x10000);
+  for (const ch of COMMON_HAN) t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+const REPLACEMENT_CHAR = 0xfffd;
+
 function commonHanCount(text: string): number {
   let n = 0;
-  for (const ch of text) if (COMMON_HAN.has(ch)) n++;
+  for (let i = 0; i < text.length; i++) n += COMMON_HAN_UNITS[text.charCodeAt(i)]!;
   return n;
 }
 
@@ -177,9 +181,10 @@ function sniffChineseCharset(bytes: Uint8Array): { text: string; charset: string
     const text = decodeWith(charset, bytes);
     let bad = 0;
     let common = 0;
-    for (const ch of text) {
-      if (ch === '\ufffd') bad++;
-      else if (COMMON_HAN.has(ch)) common++;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === REPLACEMENT_CHAR) bad++;
+      else common += COMMON_HAN_UNITS[c]!;
     }
     if (!best || bad < best.bad || (bad === best.bad && common > best.common)) best = { text, charset, bad, common };
   }

@@ -94,6 +94,9 @@ function surnameLength(name: string): number {
   return SINGLE_SURNAMES.has(name[0] ?? '') ? 1 : 0;
 }
 
+/** First UTF-16 units of every surname, single or compound: a position starting with none of them starts no name. */
+const SURNAME_FIRST_UNITS: ReadonlySet<number> = new Set([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((s) => s.charCodeAt(0)));
+
 function isPlausibleName(name: string): boolean {
   const surname = surnameLength(name);
   const given = name.slice(surname);
@@ -113,6 +116,7 @@ const NAME_LENGTHS = [4, 3, 2] as const;
 
 /** The name starting at `start`: a fit followed by a follower beats one ending the segment; then longer wins. */
 function readNameAt(text: string, start: number): NameFit | null {
+  if (!SURNAME_FIRST_UNITS.has(text.charCodeAt(start))) return null;
   let atEnd: NameFit | null = null;
   for (const length of NAME_LENGTHS) {
     const name = text.slice(start, start + length);
@@ -130,14 +134,33 @@ function cleanTitle(text: string): string {
 }
 
 function isPost(text: string): boolean {
+  if (!endsWithPostSuffix(text, text.length)) return false;
   const title = cleanTitle(text);
   return title.length >= 2 && HAN_ONLY.test(title) && POST_SUFFIXES.some((s) => title.endsWith(s));
+}
+
+/** POST_SUFFIXES by their last character, so a split point is dismissed with one lookup. */
+const POST_SUFFIXES_BY_LAST = groupByLastChar(POST_SUFFIXES);
+
+function groupByLastChar(words: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of words) {
+    const last = w.slice(-1);
+    out.set(last, [...(out.get(last) ?? []), w]);
+  }
+  return out;
+}
+
+/** Whether `text.slice(0, end)` ends with a post suffix: what `isPost` needs first, checked without slicing. */
+function endsWithPostSuffix(text: string, end: number): boolean {
+  const candidates = POST_SUFFIXES_BY_LAST.get(text[end - 1] ?? '');
+  return candidates !== undefined && candidates.some((s) => end >= s.length && text.startsWith(s, end - s.length));
 }
 
 /** "post + name": the first split where the text before is a post and a name fits after it. */
 function readTitledName(text: string): { title: string; fit: NameFit } | null {
   for (let p = 2; p <= text.length - 2; p++) {
-    if (!isPost(text.slice(0, p))) continue;
+    if (!endsWithPostSuffix(text, p) || !isPost(text.slice(0, p))) continue;
     const fit = readNameAt(text, p);
     if (fit) return { title: cleanTitle(text.slice(0, p)), fit };
   }
@@ -181,8 +204,15 @@ function readBareSegment(segment: Segment, state: SentenceState, people: PeopleA
 }
 
 function readSegment(segment: Segment, state: SentenceState, people: PeopleAccumulator): void {
-  if (segment.join === 'break') Object.assign(state, { pendingTitles: [], listTitles: null, pendingBare: [] });
-  if (segment.join === 'clause') Object.assign(state, { listTitles: null, pendingBare: [] });
+  if (segment.join === 'break') {
+    state.pendingTitles = [];
+    state.listTitles = null;
+    state.pendingBare = [];
+  }
+  if (segment.join === 'clause') {
+    state.listTitles = null;
+    state.pendingBare = [];
+  }
   if (PHOTO_CREDIT.test(segment.text)) {
     state.pendingBare = [];
     return;

@@ -9,103 +9,190 @@
  * outvote the rest); a bit is set when its vote is positive.
  * Two reposts of one story land a few bits apart; unrelated stories about half of 64.
  */
+import { memoizeCharTest } from '../clean/char-memo.js';
 
 /** Characters per shingle (see above for why 3). */
 export const SHINGLE_CHARS = 3;
 const HASH_BITS = 64;
 /** What a shingle is made of: Han, Latin letters, digits. Everything else is dropped first. */
-const KEPT_CHARS = /[\p{Script=Han}A-Za-z0-9]/gu;
+const isHan = memoizeCharTest(/\p{Script=Han}/u);
 
 /** FNV-1a 64-bit parameters (offset basis 0xcbf29ce484222325, prime 0x100000001b3), as two 32-bit halves. */
 const FNV_OFFSET_HI = 0xcbf29ce4;
 const FNV_OFFSET_LO = 0x84222325;
 const FNV_PRIME_LO = 0x1b3;
 const TWO_TO_32 = 2 ** 32;
-
-/** UTF-8 bytes of one code point (TextEncoder per character is several times slower). */
-function utf8Bytes(codePoint: number): number[] {
-  if (codePoint < 0x80) return [codePoint];
-  if (codePoint < 0x800) return [0xc0 | (codePoint >> 6), 0x80 | (codePoint & 0x3f)];
-  if (codePoint < 0x10000) return [0xe0 | (codePoint >> 12), 0x80 | ((codePoint >> 6) & 0x3f), 0x80 | (codePoint & 0x3f)];
-  return [0xf0 | (codePoint >> 18), 0x80 | ((codePoint >> 12) & 0x3f), 0x80 | ((codePoint >> 6) & 0x3f), 0x80 | (codePoint & 0x3f)];
-}
+/** Code points from here on are astral: two UTF-16 units. */
+const BMP_END = 0x10000;
 
 /**
- * FNV-1a 64 over byte lists, as [hi, lo] 32-bit unsigned halves. Done in doubles rather than BigInt for
+ * Writes the UTF-8 bytes of one code point into `out` from `at`; returns the new end. A caller-owned buffer
+ * instead of an array per character keeps hashing allocation-free.
+ */
+function putUtf8(codePoint: number, out: Uint8Array, at: number): number {
+  if (codePoint < 0x80) {
+    out[at] = codePoint;
+    return at + 1;
+  }
+  if (codePoint < 0x800) {
+    out[at] = 0xc0 | (codePoint >> 6);
+    out[at + 1] = 0x80 | (codePoint & 0x3f);
+    return at + 2;
+  }
+  if (codePoint < 0x10000) {
+    out[at] = 0xe0 | (codePoint >> 12);
+    out[at + 1] = 0x80 | ((codePoint >> 6) & 0x3f);
+    out[at + 2] = 0x80 | (codePoint & 0x3f);
+    return at + 3;
+  }
+  out[at] = 0xf0 | (codePoint >> 18);
+  out[at + 1] = 0x80 | ((codePoint >> 12) & 0x3f);
+  out[at + 2] = 0x80 | ((codePoint >> 6) & 0x3f);
+  out[at + 3] = 0x80 | (codePoint & 0x3f);
+  return at + 4;
+}
+
+/** The FNV state after hashing bytes; written by `fnv1a64Into`, read right after (no tuple allocated per shingle). */
+const fnvState = { hi: 0, lo: 0 };
+
+/**
+ * FNV-1a 64 over `bytes[from..to)` into `fnvState` as unsigned 32-bit halves. Done in doubles rather than BigInt for
  * speed: prime = 2^40 + 0x1b3, so h·prime = h·0x1b3 + (lo << 40), each part exact below 2^53.
  */
-function fnv1a64Bytes(parts: readonly (readonly number[])[]): [number, number] {
+function fnv1a64Into(bytes: Uint8Array, from: number, to: number): void {
   let hi = FNV_OFFSET_HI;
   let lo = FNV_OFFSET_LO;
-  for (let p = 0; p < parts.length; p++) {
-    const bytes = parts[p]!;
-    for (let b = 0; b < bytes.length; b++) {
-      lo = (lo ^ bytes[b]!) >>> 0;
-      const low = lo * FNV_PRIME_LO; // < 2^41, exact; `>>> 0` takes an exact integer mod 2^32
-      const carry = (low / TWO_TO_32) >>> 0; // division by 2^32 is exact; `>>> 0` truncates to the integer part
-      hi = (hi * FNV_PRIME_LO + carry + ((lo << 8) >>> 0)) >>> 0;
-      lo = low >>> 0;
-    }
+  for (let b = from; b < to; b++) {
+    lo = (lo ^ bytes[b]!) >>> 0;
+    const low = lo * FNV_PRIME_LO; // < 2^41, exact; `>>> 0` takes an exact integer mod 2^32
+    const carry = (low / TWO_TO_32) >>> 0; // division by 2^32 is exact; `>>> 0` truncates to the integer part
+    hi = (hi * FNV_PRIME_LO + carry + ((lo << 8) >>> 0)) >>> 0;
+    lo = low >>> 0;
   }
-  return [hi, lo];
+  fnvState.hi = hi;
+  fnvState.lo = lo;
 }
 
 /** FNV-1a 64 of a string's UTF-8 bytes as [hi, lo]. */
 export function fnv1a64(text: string): [number, number] {
-  return fnv1a64Bytes([...text].map((c) => utf8Bytes(c.codePointAt(0)!)));
+  const codePoints = toCodePoints(text);
+  const bytes = new Uint8Array(codePoints.length * 4);
+  let n = 0;
+  for (const cp of codePoints) n = putUtf8(cp, bytes, n);
+  fnv1a64Into(bytes, 0, n);
+  return [fnvState.hi, fnvState.lo];
 }
 
-/** Distinct shingles as [start index, key] over the kept characters' code points (keys only dedupe; nothing is copied). */
-function distinctShingleStarts(chars: readonly string[]): number[] {
-  const count = chars.length < SHINGLE_CHARS ? Math.min(chars.length, 1) : chars.length - SHINGLE_CHARS + 1;
-  const seen = new Set<string>();
-  const starts: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const key = chars.length < SHINGLE_CHARS ? chars.join('') : chars[i]! + chars[i + 1]! + chars[i + 2]!;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    starts.push(i);
+/** Code points of a string (a lone surrogate is its own code point, as in `[...text]`). */
+function toCodePoints(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    out.push(cp);
+    if (cp >= BMP_END) i++;
   }
-  return starts;
+  return out;
 }
 
-/** FNV-1a 64 over the UTF-8 bytes of `n` code points from `start`, without building byte arrays. */
-function fnv1a64CodePoints(codePoints: readonly number[], start: number, n: number): [number, number] {
-  let hi = FNV_OFFSET_HI;
-  let lo = FNV_OFFSET_LO;
-  const step = (byte: number) => {
-    lo = (lo ^ byte) >>> 0;
-    const low = lo * FNV_PRIME_LO;
-    const carry = (low / TWO_TO_32) >>> 0;
-    hi = (hi * FNV_PRIME_LO + carry + ((lo << 8) >>> 0)) >>> 0;
-    lo = low >>> 0;
-  };
-  for (let i = start; i < start + n; i++) for (const byte of utf8Bytes(codePoints[i]!)) step(byte);
-  return [hi, lo];
+/** The code points a shingle is made of (Han, A-Z, a-z, 0-9), in order. */
+function keptCodePoints(text: string): Int32Array {
+  const out = new Int32Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp >= BMP_END) i++;
+    if (cp < 0x80 ? isAsciiAlnum(cp) : isHan(cp)) out[n++] = cp;
+  }
+  return out.subarray(0, n);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Odd 32-bit multipliers that spread three code points over the dedupe table (any odd constants work). */
+const MIX_A = 0x9e3779b1;
+const MIX_B = 0x85ebca77;
+const MIX_C = 0xc2b2ae3d;
+
+/**
+ * Start indexes of the distinct shingles, first occurrence each. An open-addressing table of start indexes,
+ * compared by their three code points: exact, and several times faster than a Set of keys.
+ */
+function distinctShingleStarts(codePoints: Int32Array): Int32Array {
+  const n = codePoints.length;
+  if (n < SHINGLE_CHARS) return n > 0 ? Int32Array.of(0) : new Int32Array(0);
+  const count = n - SHINGLE_CHARS + 1;
+  let size = 1;
+  while (size < count * 2) size <<= 1;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  const starts = new Int32Array(count);
+  let found = 0;
+  for (let i = 0; i < count; i++) {
+    const a = codePoints[i]!;
+    const b = codePoints[i + 1]!;
+    const c = codePoints[i + 2]!;
+    let slot = (Math.imul(a, MIX_A) ^ Math.imul(b, MIX_B) ^ Math.imul(c, MIX_C)) & mask;
+    for (;;) {
+      const s = table[slot]!;
+      if (s < 0) {
+        table[slot] = i;
+        starts[found++] = i;
+        break;
+      }
+      if (codePoints[s] === a && codePoints[s + 1] === b && codePoints[s + 2] === c) break;
+      slot = (slot + 1) & mask;
+    }
+  }
+  return starts.subarray(0, found);
 }
 
 function toHex(hi: number, lo: number): string {
   return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
+/** Bytes per 64-bit hash, and values per byte: votes are tallied per (byte position, byte value), then spread to bits. */
+const HASH_BYTES = HASH_BITS / 8;
+const BYTE_VALUES = 256;
+
 /** SimHash as 16 lowercase hex digits; "0000000000000000" for text with no Han, letters or digits. */
 export function simhash64(text: string): string {
-  const votes = new Array<number>(HASH_BITS).fill(0);
-  const chars = text.toLowerCase().match(KEPT_CHARS) ?? [];
-  const codePoints = chars.map((c) => c.codePointAt(0)!);
-  const width = Math.min(chars.length, SHINGLE_CHARS);
-  for (const start of distinctShingleStarts(chars)) {
-    const [hi, lo] = fnv1a64CodePoints(codePoints, start, width);
-    for (let bit = 0; bit < 32; bit++) {
-      votes[bit]! += (hi >>> (31 - bit)) & 1 ? 1 : -1;
-      votes[32 + bit]! += (lo >>> (31 - bit)) & 1 ? 1 : -1;
+  const codePoints = keptCodePoints(text.toLowerCase());
+  const width = Math.min(codePoints.length, SHINGLE_CHARS);
+  const starts = distinctShingleStarts(codePoints);
+  // The kept characters' UTF-8 bytes, encoded once; character i's bytes start at offsets[i].
+  const bytes = new Uint8Array(codePoints.length * 4);
+  const offsets = new Int32Array(codePoints.length + 1);
+  for (let i = 0; i < codePoints.length; i++) offsets[i + 1] = putUtf8(codePoints[i]!, bytes, offsets[i]!);
+  // tally[p * 256 + v]: how many shingle hashes have value v in byte p (p = 0 is the high byte of hi).
+  const tally = new Int32Array(HASH_BYTES * BYTE_VALUES);
+  for (const start of starts) {
+    fnv1a64Into(bytes, offsets[start]!, offsets[start + width]!);
+    const { hi, lo } = fnvState;
+    tally[hi >>> 24]!++;
+    tally[BYTE_VALUES + ((hi >>> 16) & 0xff)]!++;
+    tally[2 * BYTE_VALUES + ((hi >>> 8) & 0xff)]!++;
+    tally[3 * BYTE_VALUES + (hi & 0xff)]!++;
+    tally[4 * BYTE_VALUES + (lo >>> 24)]!++;
+    tally[5 * BYTE_VALUES + ((lo >>> 16) & 0xff)]!++;
+    tally[6 * BYTE_VALUES + ((lo >>> 8) & 0xff)]!++;
+    tally[7 * BYTE_VALUES + (lo & 0xff)]!++;
+  }
+  // A bit is set when more shingles have it 1 than 0 (each distinct shingle votes +1 or -1 once per bit).
+  const ones = new Int32Array(HASH_BITS);
+  for (let p = 0; p < HASH_BYTES; p++) {
+    for (let v = 0; v < BYTE_VALUES; v++) {
+      const count = tally[p * BYTE_VALUES + v]!;
+      if (count === 0) continue;
+      for (let k = 0; k < 8; k++) if ((v >>> (7 - k)) & 1) ones[p * 8 + k]! += count;
     }
   }
   let hi = 0;
   let lo = 0;
   for (let bit = 0; bit < 32; bit++) {
-    if (votes[bit]! > 0) hi = (hi | (1 << (31 - bit))) >>> 0;
-    if (votes[32 + bit]! > 0) lo = (lo | (1 << (31 - bit))) >>> 0;
+    if (2 * ones[bit]! > starts.length) hi = (hi | (1 << (31 - bit))) >>> 0;
+    if (2 * ones[32 + bit]! > starts.length) lo = (lo | (1 << (31 - bit))) >>> 0;
   }
   return toHex(hi, lo);
 }

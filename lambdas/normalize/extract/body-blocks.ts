@@ -8,7 +8,8 @@ import type { AnyNode, Element } from 'domhandler';
 import {
   BLOCK_TAGS, CLASS_WEIGHT, CLEAN_KEEP_IF_COMMAS, CLEAN_MAX_LINK_DENSITY, CLEAN_MAX_LINK_DENSITY_POSITIVE,
 } from './body-patterns.js';
-import { classWeight, countText, isElement, type NodeStats, type StatsMap } from './body-stats.js';
+import { classWeight, countChars, isElement, type NodeStats, type StatsMap } from './body-stats.js';
+import { collapseRuns } from '../clean/whitespace.js';
 
 /** Elements conditional cleaning looks at (Readability: fieldset, table, ul, div; plus the HTML5 blocks CMSs use). */
 const CLEANABLE_TAGS: ReadonlySet<string> = new Set(['form', 'div', 'section', 'table', 'ul', 'ol', 'dl', 'fieldset', 'aside', 'header', 'footer', 'center']);
@@ -40,9 +41,12 @@ export interface Block {
 /** A leading link this long (chars) reads as a headline in a list, not as an inline link in prose. */
 const HEADLINE_LINK_MIN_CHARS = 8;
 
+const SPACE_RUN = /[\s\u3000\u00a0\u200b\ufeff]+/g;
+const SPACE_NOT_SPACE = /[^\S ]|\u200b/;
+
 /** Collapses white space (incl. U+3000, NBSP, zero-width) to single spaces and trims. */
 export function collapseSpace(text: string): string {
-  return text.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
+  return collapseRuns(text, SPACE_RUN, SPACE_NOT_SPACE).trim();
 }
 
 /** Text blocks of `roots` (in the order given), after cleaning. */
@@ -72,7 +76,7 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
       const { node, inLink, depth } = item;
       if (node.type === 'text') {
         state.buf.push(node.data);
-        const n = countText(node.data)[0];
+        const n = countChars(node.data);
         state.chars += n;
         if (inLink) state.linkChars += n;
         if (n > 0 && state.leadLink >= 0) state.leadLink = inLink ? state.leadLink + n : -(state.leadLink + 1);

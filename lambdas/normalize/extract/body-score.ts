@@ -54,8 +54,9 @@ export function pickArticleElements(stats: StatsMap, opts: ScoreOptions, lastTex
 
 function scoreCandidates(stats: StatsMap, opts: ScoreOptions): Map<Element, number> {
   const scores = new Map<Element, number>();
-  for (const [el, s] of stats) {
-    if (s.skipped || s.ownChars < MIN_PARAGRAPH_CHARS || !BLOCK_TAGS.has(el.name) || isLinkLedListItem(el, s)) continue;
+  // forEach rather than for…of: no [key, value] pair is allocated per element.
+  stats.forEach((s, el) => {
+    if (s.skipped || s.ownChars < MIN_PARAGRAPH_CHARS || !BLOCK_TAGS.has(el.name) || isLinkLedListItem(el, s)) return;
     const worth = (1 + s.ownPunct + Math.min(Math.floor(s.ownChars / CHARS_PER_LENGTH_POINT), MAX_LENGTH_POINTS));
     let node: Element | null = PARAGRAPH_TAGS.has(el.name) ? parentElement(el) : el;
     for (let level = 0; node && level < SCORE_ANCESTOR_LEVELS; level++, node = parentElement(node)) {
@@ -63,7 +64,7 @@ function scoreCandidates(stats: StatsMap, opts: ScoreOptions): Map<Element, numb
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * DEEP_ANCESTOR_DIVIDER;
       scores.set(node, scores.get(node)! + worth / divider);
     }
-  }
+  });
   return scores;
 }
 
@@ -118,11 +119,13 @@ function isRootish(el: Element): boolean {
  * split into same-class blocks keeps them all (sibling inclusion gives same-class siblings a bonus).
  */
 function firstOfPostList(top: Element, stats: StatsMap): Element | null {
+  let postSized: Element[] | null = null;
   let el: Element | null = top;
   for (let level = 0; el && !isRootish(el) && level <= POST_LIST_MAX_CLIMB; level++, el = parentElement(el)) {
     const cls = el.attribs.class?.trim();
     if (!cls) continue;
-    const peers = postPeers(el, cls, stats);
+    postSized ??= postSizedElements(stats);
+    const peers = postPeers(el, cls, postSized);
     if (peers.length < POST_LIST_MIN_POSTS || !peers.includes(el)) continue;
     if (new Set(peers.map((p) => p.parent)).size < peers.length) continue;
     if (!POST_STAMP.test(textBetween(peers[0]!, peers[1]!, POST_GAP_MAX_CHARS))) continue;
@@ -133,11 +136,20 @@ function firstOfPostList(top: Element, stats: StatsMap): Element | null {
 
 /** Elements with `el`'s tag and class that read like posts, in document order (the stats Map is in post-order, which
  * is document order for elements not nested in each other; nested matches are dropped). */
-function postPeers(el: Element, cls: string, stats: StatsMap): Element[] {
+/** Elements (in the stats' order) with a post's worth of link-poor text: the only ones `postPeers` can return. */
+function postSizedElements(stats: StatsMap): Element[] {
+  const out: Element[] = [];
+  stats.forEach((s, el) => {
+    if (!s.skipped && s.chars >= POST_MIN_CHARS && s.linkChars <= s.chars * POST_MAX_LINK_DENSITY) out.push(el);
+  });
+  return out;
+}
+
+/** Post-sized elements with `el`'s tag and class; none when one of them contains another. */
+function postPeers(el: Element, cls: string, postSized: readonly Element[]): Element[] {
   const peers: Element[] = [];
-  for (const [other, s] of stats) {
-    if (other.name !== el.name || other.attribs.class?.trim() !== cls || s.skipped) continue;
-    if (s.chars < POST_MIN_CHARS || s.linkChars > s.chars * POST_MAX_LINK_DENSITY) continue;
+  for (const other of postSized) {
+    if (other.name !== el.name || other.attribs.class?.trim() !== cls) continue;
     if (peers.some((p) => contains(other, p))) return [];
     peers.push(other);
   }

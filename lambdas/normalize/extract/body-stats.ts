@@ -71,40 +71,69 @@ export function isElement(node: AnyNode): node is Element {
 /** Measures every element under `root`. Skipped subtrees get a zero record with `skipped: true`. */
 export function computeStats(root: AnyNode, opts: StatsOptions): StatsMap {
   const stats: StatsMap = new Map();
-  const stack: Array<{ node: Element; done: boolean }> = [];
+  // Post-order walk on two parallel stacks (element, children already pushed?): no object per element.
+  const nodes: Element[] = [];
+  const expanded: boolean[] = [];
   const rootChildren = 'children' in root ? (root.children as AnyNode[]) : [];
   for (let i = rootChildren.length - 1; i >= 0; i--) {
     const c = rootChildren[i]!;
-    if (isElement(c)) stack.push({ node: c, done: false });
+    if (isElement(c)) {
+      nodes.push(c);
+      expanded.push(false);
+    }
   }
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (!top.done) {
-      top.done = true;
-      if (isSkipped(top.node, opts)) {
-        stats.set(top.node, EMPTY);
-        stack.pop();
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const node = nodes[top]!;
+    if (!expanded[top]) {
+      expanded[top] = true;
+      if (isSkipped(node, opts)) {
+        stats.set(node, EMPTY);
+        nodes.pop();
+        expanded.pop();
         continue;
       }
-      const kids = top.node.children;
+      const kids = node.children;
       for (let i = kids.length - 1; i >= 0; i--) {
         const c = kids[i]!;
-        if (isElement(c)) stack.push({ node: c, done: false });
+        if (isElement(c)) {
+          nodes.push(c);
+          expanded.push(false);
+        }
       }
       continue;
     }
-    stack.pop();
-    stats.set(top.node, measure(top.node, stats));
+    nodes.pop();
+    expanded.pop();
+    stats.set(node, measure(node, stats));
   }
   return stats;
 }
 
+/** One shared record for the many elements that measure all zeros (empty containers, <img>, <br>, <input>…). */
+const ZERO: Readonly<NodeStats> = Object.freeze(emptyStats());
+/** Scratch record `measure` adds into; copied out only when the element has something to count. */
+const scratch = emptyStats();
+
+function resetStats(s: NodeStats): NodeStats {
+  s.chars = s.linkChars = s.punct = s.ownChars = s.ownLinkChars = s.ownPunct = 0;
+  s.p = s.li = s.img = s.input = s.embed = s.headingChars = s.listChars = s.listLineChars = s.listLineLinkChars = 0;
+  return s;
+}
+
+function isZero(s: NodeStats): boolean {
+  return s.chars === 0 && s.linkChars === 0 && s.punct === 0 && s.ownChars === 0 && s.ownLinkChars === 0 && s.ownPunct === 0 &&
+    s.p === 0 && s.li === 0 && s.img === 0 && s.input === 0 && s.embed === 0 && s.headingChars === 0 && s.listChars === 0 &&
+    s.listLineChars === 0 && s.listLineLinkChars === 0;
+}
+
 /** Combines an element's children's measures (children are measured first). */
 function measure(el: Element, stats: StatsMap): NodeStats {
-  const s = emptyStats();
+  const s = resetStats(scratch);
   for (const child of el.children) {
     if (child.type === 'text') {
-      const [chars, punct] = countText(child.data);
+      const chars = countChars(child.data);
+      const punct = countedPunct;
       s.chars += chars;
       s.punct += punct;
       s.ownChars += chars;
@@ -124,7 +153,15 @@ function measure(el: Element, stats: StatsMap): NodeStats {
     s.listLineLinkChars += s.ownLinkChars;
   }
   if (name === 'ul' || name === 'ol') s.listChars = s.chars;
-  return s;
+  return isZero(s) ? ZERO : copyStats(s);
+}
+
+function copyStats(s: NodeStats): NodeStats {
+  return {
+    chars: s.chars, linkChars: s.linkChars, punct: s.punct, ownChars: s.ownChars, ownLinkChars: s.ownLinkChars, ownPunct: s.ownPunct,
+    p: s.p, li: s.li, img: s.img, input: s.input, embed: s.embed, headingChars: s.headingChars, listChars: s.listChars,
+    listLineChars: s.listLineChars, listLineLinkChars: s.listLineLinkChars, skipped: false,
+  };
 }
 
 function addChild(s: NodeStats, el: Element, c: NodeStats): void {
@@ -153,8 +190,11 @@ function addChild(s: NodeStats, el: Element, c: NodeStats): void {
   }
 }
 
-/** [non-white-space chars, clause marks] of a text node. */
-export function countText(data: string): [number, number] {
+/** The clause marks counted by the last `countChars` call (a side result, so no pair is allocated per text node). */
+let countedPunct = 0;
+
+/** Non-white-space chars of a text node; the clause marks among them are left in `countedPunct`. */
+export function countChars(data: string): number {
   let chars = 0;
   let punct = 0;
   for (let i = 0; i < data.length; i++) {
@@ -163,7 +203,8 @@ export function countText(data: string): [number, number] {
     chars++;
     if (k === 2) punct++;
   }
-  return [chars, punct];
+  countedPunct = punct;
+  return chars;
 }
 
 function isSkipped(el: Element, opts: StatsOptions): boolean {

@@ -50,6 +50,8 @@ export interface ArticleBody {
 export interface BodyHints {
   title?: string | null;
   selector?: string | null;
+  /** The caller already ran `flattenDeepNesting` on this document (and only removed nodes since): skip the walk. */
+  nestingFlattened?: boolean;
 }
 
 /** Below this many chars of non-link text (outside link lines) the page has no article (list/index pages, stubs). zh-cwced's shortest
@@ -106,7 +108,7 @@ interface Attempt {
 
 export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBody | null {
   const warnings: string[] = [];
-  const lifted = flattenDeepNesting($, MAX_NESTING_DEPTH);
+  const lifted = hints.nestingFlattened ? 0 : flattenDeepNesting($, MAX_NESTING_DEPTH);
   if (lifted > 0) warnings.push(`flattened ${lifted} elements nested deeper than ${MAX_NESTING_DEPTH}`);
   const root = $.root()[0]!;
   const statsCache = new Map<boolean, StatsMap>();

@@ -2,7 +2,8 @@
  * What an HTML page says about itself in its <head> and JSON-LD: the first layer of every metadata field
  * (trafilatura's order: meta tags, then JSON-LD, then the DOM, then the URL).
  */
-import type { CheerioAPI } from '../parse/load-html.js';
+import type { Element } from 'domhandler';
+import type { PageIndex } from '../parse/page-index.js';
 import { findFullDates, type DateMatch } from './dates.js';
 
 export interface HtmlMeta {
@@ -32,14 +33,14 @@ const SOURCE_META_KEYS = ['source', 'contentsource', 'article:source', 'copyrigh
 /** Every <meta> content by lower-cased name/property/itemprop/http-equiv, first occurrence kept; read once per page. */
 type MetaMap = ReadonlyMap<string, string>;
 
-function readMetaMap($: CheerioAPI): MetaMap {
+function readMetaMap(metas: readonly Element[]): MetaMap {
   const map = new Map<string, string>();
-  $('meta').each((_, el) => {
+  for (const el of metas) {
     const attrs = (el as { attribs?: Record<string, string> }).attribs ?? {};
     const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '').trim().toLowerCase();
     const value = (attrs.content ?? '').trim();
     if (key && value && !map.has(key)) map.set(key, value);
-  });
+  }
   return map;
 }
 
@@ -52,9 +53,9 @@ function metaContent(meta: MetaMap, keys: readonly string[]): string | null {
   return null;
 }
 
-function linkHref($: CheerioAPI, rel: string): string | null {
-  const href = $(`link[rel="${rel}"]`).first().attr('href');
-  return href?.trim() || null;
+/** cheerio's `.attr(name)`: the attribute when the element has it. */
+function attr(el: Element | null, name: string): string | undefined {
+  return el && Object.prototype.hasOwnProperty.call(el.attribs, name) ? el.attribs[name] : undefined;
 }
 
 interface JsonLdFacts {
@@ -64,14 +65,14 @@ interface JsonLdFacts {
   publisher?: string;
 }
 
-function readJsonLd($: CheerioAPI): JsonLdFacts {
+function readJsonLd(scripts: readonly Element[], textOf: (el: Element) => string): JsonLdFacts {
   const facts: JsonLdFacts = { authors: [] };
-  $('script[type="application/ld+json"]').each((_, el) => {
+  for (const el of scripts) {
     let data: unknown;
     try {
-      data = JSON.parse($(el).text());
+      data = JSON.parse(textOf(el));
     } catch {
-      return; // Broken JSON-LD is common; the DOM layers still answer.
+      continue; // Broken JSON-LD is common; the DOM layers still answer.
     }
     for (const node of flattenJsonLd(data)) {
       const type = String(node['@type'] ?? '');
@@ -85,7 +86,7 @@ function readJsonLd($: CheerioAPI): JsonLdFacts {
       const pub = node.publisher as { name?: unknown } | undefined;
       if (pub && typeof pub.name === 'string') facts.publisher ??= pub.name;
     }
-  });
+  }
   return facts;
 }
 
@@ -104,22 +105,23 @@ function flattenJsonLd(data: unknown): Record<string, unknown>[] {
   return out;
 }
 
-export function readHtmlMeta($: CheerioAPI): HtmlMeta {
-  const ld = readJsonLd($);
-  const meta = readMetaMap($);
-  const dateText = metaContent(meta, DATE_META_KEYS) ?? ld.datePublished ?? $('[itemprop="datePublished"]').first().attr('content') ?? $('time[pubdate]').first().attr('datetime') ?? null;
+/** Reads the page's own metadata from the elements `indexPage` listed (parse/page-index.ts). */
+export function readHtmlMeta(page: PageIndex): HtmlMeta {
+  const ld = readJsonLd(page.jsonLd, page.textOf);
+  const meta = readMetaMap(page.metas);
+  const dateText = metaContent(meta, DATE_META_KEYS) ?? ld.datePublished ?? attr(page.datePublishedItem, 'content') ?? attr(page.pubdateTime, 'datetime') ?? null;
   const dates = dateText ? findFullDates(dateText) : [];
   const authorMeta = metaContent(meta, AUTHOR_META_KEYS);
   return {
-    titleTag: $('title').first().text().trim() || null,
+    titleTag: (page.title ? page.textOf(page.title) : '').trim() || null,
     ogTitle: metaContent(meta, ['og:title', 'twitter:title']) ?? ld.headline ?? null,
     siteName: metaContent(meta, SITE_NAME_META_KEYS) ?? ld.publisher ?? null,
-    canonical: linkHref($, 'canonical'),
+    canonical: attr(page.canonicalLink, 'href')?.trim() || null,
     ogUrl: metaContent(meta, ['og:url']),
     dates,
     authors: authorMeta ? [authorMeta, ...ld.authors.filter((a) => a !== authorMeta)] : ld.authors,
     source: metaContent(meta, SOURCE_META_KEYS),
     description: metaContent(meta, ['description', 'og:description']),
-    lang: $('html').first().attr('lang')?.trim() || null,
+    lang: attr(page.html, 'lang')?.trim() || null,
   };
 }

@@ -25,7 +25,121 @@ const NON_NESTING_TAGS: ReadonlySet<string> = new Set([
 ]);
 /** Raw-text elements: their content is not markup and is skipped by the scan. */
 const RAW_TEXT_END: Readonly<Record<string, RegExp>> = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi, textarea: /<\/textarea\s*>/gi };
-const TAG_OR_COMMENT = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
+
+/**
+ * The tags `capNestingDepth` sees, one at a time, as the pattern
+ * `<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>` would match them (comments are skipped), written out
+ * by hand with `indexOf`: the regex with four groups per tag cost as much as a fifth of a parse.
+ */
+class TagScanner {
+  /** The last tag found: [start, end) in the source, closing `</x>`, self-closing `<x/>`, its name's [start, end). */
+  start = 0;
+  end = 0;
+  closing = false;
+  selfClosing = false;
+  nameStart = 0;
+  nameEnd = 0;
+  /** Where the next search starts (a RegExp's lastIndex). */
+  next = 0;
+  /** No '>' follows this position, so no tag starts at or after it (keeps unterminated tail markup linear). */
+  private noTagFrom = Infinity;
+
+  constructor(private readonly html: string) {}
+
+  /** Finds the next tag from `next`; false at the end of the source. */
+  find(): boolean {
+    const html = this.html;
+    for (let lt = html.indexOf('<', this.next); lt >= 0; lt = html.indexOf('<', lt + 1)) {
+      if (html.startsWith('<!--', lt)) {
+        const close = html.indexOf('-->', lt + 4);
+        this.next = close < 0 ? html.length : close + 3;
+        lt = this.next - 1;
+        continue;
+      }
+      if (this.readTag(lt)) return true;
+    }
+    this.next = html.length;
+    return false;
+  }
+
+  private readTag(lt: number): boolean {
+    const html = this.html;
+    const closing = html.charCodeAt(lt + 1) === SLASH;
+    const nameStart = closing ? lt + 2 : lt + 1;
+    if (lt >= this.noTagFrom || !isAsciiLetter(html.charCodeAt(nameStart))) return false;
+    // `[\w:-]*` then `\b`: the name ends at the last word character of the run.
+    let runEnd = nameStart + 1;
+    let nameEnd = runEnd;
+    for (let c = html.charCodeAt(runEnd); isNameChar(c); c = html.charCodeAt(++runEnd)) if (isWordChar(c)) nameEnd = runEnd + 1;
+    const gt = html.indexOf('>', nameEnd);
+    if (gt < 0) {
+      this.noTagFrom = lt;
+      return false;
+    }
+    this.start = lt;
+    this.end = gt + 1;
+    this.closing = closing;
+    this.selfClosing = gt - 1 >= nameEnd && html.charCodeAt(gt - 1) === SLASH;
+    this.nameStart = nameStart;
+    this.nameEnd = nameEnd;
+    this.next = gt + 1;
+    return true;
+  }
+}
+
+/** What a tag name means to the depth scan. */
+const OTHER = 0;
+const NON_NESTING = 1;
+const RAW_TEXT = 2;
+/** Names up to this many letters are packed into one small integer (5 bits a letter) and looked up without a string. */
+const PACKED_MAX_LETTERS = 6;
+const LETTER_BITS = 5;
+
+/** Letters a-z / A-Z packed case-insensitively (a=1 … z=26), or -1 when a character is not a letter or it is too long. */
+function packName(s: string, start: number, end: number): number {
+  if (end - start > PACKED_MAX_LETTERS) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!isAsciiLetter(c)) return -1;
+    key = (key << LETTER_BITS) | ((c | 0x20) - 0x60);
+  }
+  return key;
+}
+
+function buildKinds(): { packed: Map<number, number>; long: Map<string, number> } {
+  const packed = new Map<number, number>();
+  const long = new Map<string, number>();
+  const add = (name: string, kind: number) => {
+    const key = packName(name, 0, name.length);
+    if (key >= 0) packed.set(key, kind);
+    else long.set(name, kind);
+  };
+  for (const name of NON_NESTING_TAGS) add(name, NON_NESTING);
+  for (const name of Object.keys(RAW_TEXT_END)) add(name, RAW_TEXT);
+  return { packed, long };
+}
+const KINDS = buildKinds();
+
+/** NON_NESTING, RAW_TEXT or OTHER for the tag name at [start, end) of `html` (compared lower-cased). */
+function tagKind(html: string, start: number, end: number): number {
+  const key = packName(html, start, end);
+  if (key >= 0) return KINDS.packed.get(key) ?? OTHER;
+  if (end - start <= PACKED_MAX_LETTERS) return OTHER; // a short name with a digit, '_', ':' or '-'
+  return KINDS.long.get(html.slice(start, end).toLowerCase()) ?? OTHER;
+}
+
+const SLASH = 0x2f;
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+/** `\w` of a non-Unicode RegExp. */
+function isWordChar(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+function isNameChar(c: number): boolean {
+  return isWordChar(c) || c === 0x3a || c === 0x2d;
+}
 
 /**
  * Drops opening tags nested deeper than `maxDepth` (and as many closing tags after them), without parsing.
@@ -37,27 +151,25 @@ export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEP
   let dropped = 0;
   const parts: string[] = [];
   let copiedTo = 0;
-  const re = new RegExp(TAG_OR_COMMENT.source, 'g');
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    const [whole, closing, rawName, selfClosing] = m;
-    if (!rawName) continue;
-    const name = rawName.toLowerCase();
+  const tag = new TagScanner(html);
+  while (tag.find()) {
+    const kind = tagKind(html, tag.nameStart, tag.nameEnd);
     let drop = false;
-    if (closing) {
-      if (NON_NESTING_TAGS.has(name)) continue;
+    if (tag.closing) {
+      if (kind === NON_NESTING) continue;
       if (excess > 0) {
         excess--;
         drop = true;
       } else if (depth > 0) depth--;
     } else {
-      const rawEnd = RAW_TEXT_END[name];
+      const rawEnd = kind === RAW_TEXT ? RAW_TEXT_END[html.slice(tag.nameStart, tag.nameEnd).toLowerCase()] : undefined;
       if (rawEnd) {
-        rawEnd.lastIndex = re.lastIndex;
+        rawEnd.lastIndex = tag.next;
         const end = rawEnd.exec(html);
-        re.lastIndex = end ? rawEnd.lastIndex : html.length;
+        tag.next = end ? rawEnd.lastIndex : html.length;
         continue;
       }
-      if (selfClosing || NON_NESTING_TAGS.has(name)) continue;
+      if (tag.selfClosing || kind === NON_NESTING) continue;
       if (depth >= maxDepth) {
         excess++;
         drop = true;
@@ -65,8 +177,8 @@ export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEP
     }
     if (drop) {
       dropped++;
-      parts.push(html.slice(copiedTo, m.index));
-      copiedTo = m.index + whole.length;
+      parts.push(html.slice(copiedTo, tag.start));
+      copiedTo = tag.end;
     }
   }
   if (dropped === 0) return { html, dropped };
@@ -86,14 +198,24 @@ function hasChildNodes(node: AnyNode): node is ParentNode {
 export function flattenDeepNesting($: CheerioAPI, maxDepth: number = MAX_NESTING_DEPTH): number {
   const root = $.root()[0] as unknown as ParentNode;
   let lifted = 0;
-  const stack: Array<{ node: ParentNode; depth: number }> = [{ node: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+  // Two parallel stacks (node, its depth) rather than an object per element: this runs over every page.
+  const nodes: ParentNode[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth >= maxDepth) {
       lifted += liftDescendants(node);
       continue;
     }
-    for (const child of node.children) if (hasChildNodes(child)) stack.push({ node: child, depth: depth + 1 });
+    const kids = node.children;
+    for (let i = 0; i < kids.length; i++) {
+      const child = kids[i]!;
+      if (hasChildNodes(child)) {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
+    }
   }
   return lifted;
 }

@@ -6,25 +6,26 @@
  *   templates place just outside the article container;
  *   chrome: footer/banner/copyright text, for the site name.
  */
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
+import { collapseRuns, JS_SPACE_NOT_SPACE } from '../clean/whitespace.js';
 import { findArticleBody } from '../extract/body.js';
 import { readHtmlMeta } from '../extract/html-meta.js';
 import { chooseHtmlTitle } from '../extract/title.js';
 import { findSiteName } from '../extract/site-name.js';
 import { capNestingDepth, flattenDeepNesting } from './dom-safety.js';
 import type { PageLayout } from './layout.js';
-import { loadHtml, MAX_NESTING_DEPTH, type CheerioAPI } from './load-html.js';
+import { loadHtml, MAX_NESTING_DEPTH } from './load-html.js';
+import { indexPage, type PageIndex } from './page-index.js';
 
-const HEADLINE_SELECTORS = 'h1, .title, .article-title, .post-title, .news-title, .tit, #title, td.title, .headline, .biaoti';
+// Headline candidates (h1, .title, .tit, #title, .headline, .biaoti…) and footer/banner chrome (footer, .copyright,
+// #top…) are listed by parse/page-index.ts in its one walk over the page.
 /** Elements around the headline that hold the kicker (引题) or sub-headline (副题). */
 const SUBTITLE_HINT = /sub-?title|subhead|kicker|yinti|futi|fbt|ytitle|yt\b|ft\b|intro-?title|h2/i;
 /** Class/id words of the info line under a headline. */
 const INFO_HINT = /info|source|time|date|author|byline|meta|pub|laiyuan|attr|property|from\b|ly\b|sj\b/i;
 /** Class/id words of editor credits placed after the article container. */
 const EDITOR_HINT = /editor|bianji|zrbj|responsible|bjxx/i;
-/** Class/id words of the page footer and top banner, where the site names itself. */
-const CHROME_SELECTORS = 'footer, .footer, #footer, .foot, #foot, .bottom, #bottom, .copyright, #copyright, .banner, .top-banner, #top, .header, header';
 /** Headline-block elements and info lines are short; longer text is body or chrome. */
 const MAX_HEADLINE_CHARS = 120;
 const MAX_INFO_LINE_CHARS = 160;
@@ -37,41 +38,48 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
   const $ = loadHtml(html);
   // The string guard handles well-formed depth; the DOM guard catches what a forgiving parser nests on its own.
   if (flattened || flattenDeepNesting($, MAX_NESTING_DEPTH)) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);
-  $('script, style, noscript, template, iframe, svg').remove();
+  // Removes script/style/… and lists what is read below, in one walk.
+  const page = indexPage($.root()[0] as unknown as ParentNode, { editor: EDITOR_HINT, info: INFO_HINT });
 
-  const meta = readHtmlMeta($);
+  // The walk has removed every <script>, ld+json ones included, so readHtmlMeta sees no JSON-LD (as before the walk
+  // replaced the selector queries); reading JSON-LD would change records, so that is left as a separate decision.
+  const meta = readHtmlMeta(page);
   const cleanMeta = (s: string | null) => (s ? cleanText(s).text : null);
   const metaSiteName = cleanMeta(meta.siteName);
   // The footer and banner text is read only when the page does not name itself in <meta>.
-  const chromeLines = metaSiteName ? [] : collectChrome($);
+  const chromeLines = metaSiteName ? [] : collectChrome(page);
   const siteName = findSiteName({ metaSiteName, chromeLines, titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [] });
 
-  const headlineEls = $(HEADLINE_SELECTORS).toArray().filter((el) => textOf($, el).length > 0 && textOf($, el).length <= MAX_HEADLINE_CHARS);
-  const h1s = headlineEls.map((el) => cleanText(textOf($, el)));
+  const headlineTexts = page.headlines.map((el) => textOf(page, el));
+  const headlineEls = page.headlines.filter((_, i) => headlineTexts[i]!.length > 0 && headlineTexts[i]!.length <= MAX_HEADLINE_CHARS);
+  const h1s = headlineTexts.filter((t) => t.length > 0 && t.length <= MAX_HEADLINE_CHARS).map((t) => cleanText(t));
   const titleText = chooseHtmlTitle({ h1s: h1s.map((h) => h.text), ogTitle: cleanMeta(meta.ogTitle), titleTag: cleanMeta(meta.titleTag), siteName });
   const titleIndex = h1s.findIndex((h) => h.text === titleText);
   const titleEl = titleIndex >= 0 ? headlineEls[titleIndex] : undefined;
   const title = titleIndex >= 0 ? h1s[titleIndex]! : titleText ? cleanText(titleText) : null;
 
-  const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null });
+  const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null, nestingFlattened: !flattened });
+  // findArticleBody flattens deep nesting itself; when the string guard already dropped tags, that can still change
+  // the tree, so element texts are read from the live tree from here on.
+  if (flattened) page.thaw();
   if (body) warnings.push(...body.warnings);
   const blocks = (body?.blocks ?? []).map(cleanText).filter((b) => b.text !== '');
   const blockSet = new Set(blocks.map((b) => b.text));
-  const hinted = findHintedElements($);
-  const infoLines = findInfoLines($, titleEl, hinted.info, blockSet);
+  // Classed elements were sorted into info-line and editor-credit candidates by the walk (INFO_HINT, EDITOR_HINT).
+  const infoLines = findInfoLines(page, titleEl, page.infoHinted, blockSet);
   // An editor span inside the info line ("来源: 编辑:中国江苏网") is already read there.
-  const editorLines = collectEditorLines($, hinted.editor).filter((l) => !blockSet.has(l.text) && !infoLines.some((i) => i.text.includes(l.text)));
+  const editorLines = collectEditorLines(page, page.editorHinted).filter((l) => !blockSet.has(l.text) && !infoLines.some((i) => i.text.includes(l.text)));
 
   return {
     kind: 'html',
     title,
-    subtitles: titleEl ? findSubtitles($, titleEl) : [],
+    subtitles: titleEl ? findSubtitles(page, titleEl) : [],
     infoLines,
     blocks: [...blocks, ...editorLines],
     chromeLines,
     titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [],
     meta: { ...meta, siteName: siteName, authors: meta.authors.map((a) => cleanText(a).text), source: cleanMeta(meta.source) },
-    ...pageTextAround($, title?.raw ?? '', blocks.at(-1)?.raw ?? ''),
+    ...pageTextAround(page, title?.raw ?? '', blocks.at(-1)?.raw ?? ''),
     bodyLayer: body?.layer ?? 'none',
     warnings,
   };
@@ -90,8 +98,8 @@ const HEADLINE_PROBE_CHARS = 12;
  * Page text the date finder may search: the text following the headline's occurrences (joined by newlines) plus a
  * labelled date anywhere, and separately the first full date on the page.
  */
-function pageTextAround($: CheerioAPI, headline: string, lastBlock: string): { afterHeadline: string | null; afterBody: string | null; firstPageDate: string | null } {
-  const text = ($('body').length ? $('body').text() : $.root().text()).replace(/\s+/g, ' ');
+function pageTextAround(page: PageIndex, headline: string, lastBlock: string): { afterHeadline: string | null; afterBody: string | null; firstPageDate: string | null } {
+  const text = collapseRuns(page.bodies.length ? page.bodies.map((el) => page.textOf(el)).join('') : page.text, SPACE_RUN, JS_SPACE_NOT_SPACE);
   const bodyEnd = lastBlock.length >= HEADLINE_PROBE_CHARS ? text.indexOf(lastBlock.slice(-HEADLINE_PROBE_CHARS)) : -1;
   const afterBody = bodyEnd < 0 ? null : text.slice(bodyEnd + HEADLINE_PROBE_CHARS, bodyEnd + HEADLINE_PROBE_CHARS + AFTER_BODY_CHARS);
   // A timestamp (date and time) marks a post better than a bare date, which is often an archive range or a clock.
@@ -123,44 +131,43 @@ function textAfterHeadline(text: string, headline: string): string | null {
 /** A full date after a date label anywhere in the page ("时间：2005-08-22 19:13:18", "发表于 2005-9-15"): forums and blogs. */
 const LABELLED_DATE = /(?:发布时间|发表时间|发布日期|更新时间|发表于|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?/;
 
-function textOf($: CheerioAPI, el: AnyNode): string {
-  return $(el).text().replace(/\s+/g, ' ').trim();
+const SPACE_RUN = /\s+/g;
+
+/** cheerio's `$(el).text()` with white-space runs collapsed to one space, trimmed. */
+function textOf(page: PageIndex, el: AnyNode): string {
+  return collapseRuns(page.textOf(el), SPACE_RUN, JS_SPACE_NOT_SPACE).trim();
 }
 
-function findSubtitles($: CheerioAPI, titleEl: Element): CleanedText[] {
+/** cheerio `prevAll()` / `nextAll()` of one element: sibling elements, nearest first, up to `max`. */
+function siblingElements(el: Element, direction: 'prev' | 'next', max: number): Element[] {
+  const out: Element[] = [];
+  for (let node = el[direction]; node && out.length < max; node = node[direction]) if (isTag(node)) out.push(node);
+  return out;
+}
+
+/** domutils `isTag`. */
+function isTag(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function findSubtitles(page: PageIndex, titleEl: Element): CleanedText[] {
   const out: CleanedText[] = [];
-  const before = $(titleEl).prevAll().toArray().slice(0, 2).reverse();
-  const after = $(titleEl).nextAll().toArray().slice(0, 2);
+  const before = siblingElements(titleEl, 'prev', 2).reverse();
+  const after = siblingElements(titleEl, 'next', 2);
   for (const el of [...before, ...after]) {
     const hint = `${el.tagName} ${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-    const text = textOf($, el);
+    const text = textOf(page, el);
     if (!SUBTITLE_HINT.test(hint) || !text || text.length > MAX_HEADLINE_CHARS) continue;
     out.push(cleanText(text));
   }
   return out;
 }
 
-interface HintedElements {
-  info: Element[];
-  editor: Element[];
-}
-
-/** One pass over classed elements, sorting out info-line and editor-credit candidates. */
-function findHintedElements($: CheerioAPI): HintedElements {
-  const out: HintedElements = { info: [], editor: [] };
-  $('[class], [id]').each((_, el) => {
-    const hint = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-    if (EDITOR_HINT.test(hint)) out.editor.push(el);
-    else if (INFO_HINT.test(hint)) out.info.push(el);
-  });
-  return out;
-}
-
-function findInfoLines($: CheerioAPI, titleEl: Element | undefined, hinted: Element[], blockSet: Set<string>): CleanedText[] {
+function findInfoLines(page: PageIndex, titleEl: Element | undefined, hinted: Element[], blockSet: Set<string>): CleanedText[] {
   const seen = new Set<string>();
   const out: CleanedText[] = [];
   const add = (el: AnyNode) => {
-    const text = textOf($, el);
+    const text = textOf(page, el);
     if (!text || text.length > MAX_INFO_LINE_CHARS) return;
     const cleaned = cleanText(text);
     if (seen.has(cleaned.text) || blockSet.has(cleaned.text)) return;
@@ -169,7 +176,7 @@ function findInfoLines($: CheerioAPI, titleEl: Element | undefined, hinted: Elem
     seen.add(cleaned.text);
     out.push(cleaned);
   };
-  if (titleEl) for (const el of $(titleEl).nextAll().toArray().slice(0, 3)) if (!SUBTITLE_HINT.test(`${el.tagName} ${el.attribs.class ?? ''}`)) add(el);
+  if (titleEl) for (const el of siblingElements(titleEl, 'next', 3)) if (!SUBTITLE_HINT.test(`${el.tagName} ${el.attribs.class ?? ''}`)) add(el);
   const scope = titleEl ? headerScope(titleEl) : null;
   for (const el of hinted) if (isInHeader(el, scope)) add(el);
   return out;
@@ -194,20 +201,20 @@ function isInHeader(el: Element, scope: AnyNode | null): boolean {
   return inScope;
 }
 
-function collectEditorLines($: CheerioAPI, hinted: Element[]): CleanedText[] {
+function collectEditorLines(page: PageIndex, hinted: Element[]): CleanedText[] {
   const out: CleanedText[] = [];
   for (const el of hinted) {
-    const text = textOf($, el);
+    const text = textOf(page, el);
     if (text && text.length <= MAX_INFO_LINE_CHARS) out.push(cleanText(text));
   }
   return out;
 }
 
-function collectChrome($: CheerioAPI): string[] {
+function collectChrome(page: PageIndex): string[] {
   const out: string[] = [];
-  $(CHROME_SELECTORS).each((_, el) => {
-    const text = textOf($, el);
+  for (const el of page.chrome) {
+    const text = textOf(page, el);
     if (text) out.push(cleanText(text.slice(0, MAX_CHROME_LINE_CHARS)).text);
-  });
+  }
   return out;
 }

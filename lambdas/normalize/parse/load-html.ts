@@ -5,12 +5,17 @@
  * It does not build a spec-exact tree (no implicit <tbody>, no adoption agency), which extraction does not need.
  */
 import { load, type CheerioAPI } from 'cheerio/slim';
+import { Tokenizer } from 'htmlparser2';
+import { FAST_TOKENIZER, parseWith, tokenizerMatchesStock } from './skipping-tokenizer.js';
 
 export type { CheerioAPI };
 
 /** Deeper nesting than this is flattened before parsing: no real page nests 1,000 levels; 100,000-level pages exist to crash parsers. */
 export const MAX_NESTING_DEPTH = 1000;
 
+/** The skipping tokenizer (parse/skipping-tokenizer.ts) when it agrees with htmlparser2's own on the probe page. */
+const TOKENIZER = tokenizerMatchesStock() ? FAST_TOKENIZER : Tokenizer;
+
 export function loadHtml(html: string): CheerioAPI {
-  return load(html, { xml: false });
+  return load(parseWith(html, TOKENIZER), { xml: false });
 }

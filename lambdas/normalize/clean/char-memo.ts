@@ -1,0 +1,33 @@
+/**
+ * Per-character answers of a Unicode-property RegExp (`\p{L}`, `\p{Script=Han}`), remembered per BMP code unit.
+ * V8 runs such a class at tens of nanoseconds a character, which made counting letters or Han characters in a
+ * 20,000-character article cost more than the rest of its processing; a table lookup costs about one. The RegExp
+ * stays the definition: each code unit is asked once, on first sight, so answers follow the runtime's Unicode data.
+ */
+
+/** Code units in the Basic Multilingual Plane: one memo byte each (64 KB per predicate). */
+const BMP_UNITS = 0x10000;
+const UNKNOWN = 0;
+const YES = 1;
+const NO = 2;
+
+/** A predicate over one character (a BMP code unit, or an astral code point), answered by `re` and memoized. */
+export interface CharTest {
+  (codePoint: number): boolean;
+}
+
+/** `re` must be a non-global, `u`-flagged test of a single character, such as `/\p{L}/u`. */
+export function memoizeCharTest(re: RegExp): CharTest {
+  if (re.global || re.sticky) throw new RangeError(`memoizeCharTest needs a non-global RegExp: ${re}`);
+  const memo = new Uint8Array(BMP_UNITS);
+  return (codePoint) => {
+    if (codePoint >= BMP_UNITS) return re.test(String.fromCodePoint(codePoint));
+    let answer = memo[codePoint]!;
+    if (answer === UNKNOWN) {
+      answer = re.test(String.fromCharCode(codePoint)) ? YES : NO;
+      memo[codePoint] = answer;
+    }
+    return answer === YES;
+  };
+}
+

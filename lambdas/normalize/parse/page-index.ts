@@ -1,0 +1,253 @@
+/**
+ * One iterative walk over a parsed page that does what a dozen cheerio selector queries and `.text()` calls did,
+ * each of which walked the whole document again:
+ *   - removes the elements that hold no readable text (script, style, noscript, template, iframe, svg);
+ *   - lists, in document order, the elements the layout reads: headline candidates, footer/banner chrome, info/editor
+ *     candidates (by class/id), <body>, and the <head> facts (<meta>, <title>, <link rel=canonical>, <html lang>,
+ *     [itemprop=datePublished], <time pubdate>, JSON-LD scripts);
+ *   - concatenates the page's text once and remembers where each listed element's text starts and ends in it, so an
+ *     element's text (what cheerio's `.text()` returns) is a slice instead of another subtree walk.
+ * Selectors are matched the way css-select matches them on an htmlparser2 document: tag names lower-cased by the
+ * parser, `.x` a white-space separated class token (case-sensitive), `#x` the exact id, `[a]` attribute present.
+ */
+import type { AnyNode, Element, ParentNode } from 'domhandler';
+
+/** Removed before anything is read: they hold code or graphics, not text. */
+const REMOVED_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg']);
+
+/** `h1, .title, .article-title, .post-title, .news-title, .tit, #title, td.title, .headline, .biaoti` */
+const HEADLINE_TAGS: ReadonlySet<string> = new Set(['h1']);
+const HEADLINE_CLASSES = classTokenPattern(['title', 'article-title', 'post-title', 'news-title', 'tit', 'headline', 'biaoti']);
+const HEADLINE_IDS: ReadonlySet<string> = new Set(['title']);
+/** `footer, .footer, #footer, .foot, #foot, .bottom, #bottom, .copyright, #copyright, .banner, .top-banner, #top, .header, header` */
+const CHROME_TAGS: ReadonlySet<string> = new Set(['footer', 'header']);
+const CHROME_CLASSES = classTokenPattern(['footer', 'foot', 'bottom', 'copyright', 'banner', 'top-banner', 'header']);
+const CHROME_IDS: ReadonlySet<string> = new Set(['footer', 'foot', 'bottom', 'copyright', 'top']);
+
+/** css-select's `.token` test (`(?:^|\s)token(?:$|\s)`), for several tokens at once. */
+function classTokenPattern(tokens: readonly string[]): RegExp {
+  const escaped = tokens.map((t) => t.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&'));
+  return new RegExp(`(?:^|\\s)(?:${escaped.join('|')})(?:$|\\s)`);
+}
+
+export interface PageIndex {
+  /** Every text node of the document (after removal), concatenated in document order. */
+  readonly text: string;
+  headlines: Element[];
+  chrome: Element[];
+  /**
+   * Elements with a class or an id attribute (`[class], [id]`) whose "class id" text matches the caller's `editor`
+   * pattern, else its `info` pattern (html-page.ts: info-line and editor-credit candidates).
+   */
+  editorHinted: Element[];
+  infoHinted: Element[];
+  bodies: Element[];
+  metas: Element[];
+  /** `script[type="application/ld+json"]` still in the tree after the removal (so none: scripts are removed). */
+  jsonLd: Element[];
+  /** First match of `title`, `link[rel="canonical"]`, `html`, `[itemprop="datePublished"]`, `time[pubdate]`. */
+  title: Element | null;
+  canonicalLink: Element | null;
+  html: Element | null;
+  datePublishedItem: Element | null;
+  pubdateTime: Element | null;
+  /**
+   * cheerio `$(el).text()`: sliced from `text` for listed elements while the tree is unchanged since the walk
+   * (`frozen`), else read from the live subtree.
+   */
+  textOf(el: AnyNode): string;
+  /** Call when the tree may have changed since the walk: texts are then read from the live tree. */
+  thaw(): void;
+}
+
+/**
+ * Walks the document under `root` once (see the file comment). Mutates the tree: the REMOVED_TAGS elements are
+ * detached, as cheerio's `.remove()` does.
+ */
+export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
+  const found = {
+    headlines: [] as Element[], chrome: [] as Element[], editorHinted: [] as Element[], infoHinted: [] as Element[], bodies: [] as Element[],
+    metas: [] as Element[], jsonLd: [] as Element[],
+    title: null as Element | null, canonicalLink: null as Element | null, html: null as Element | null,
+    datePublishedItem: null as Element | null, pubdateTime: null as Element | null,
+  };
+  const parts: string[] = [];
+  let length = 0;
+  const spans = new Map<AnyNode, [number, number]>();
+  // Stack entries: a node to visit, or the span of a listed element to close when its subtree is done.
+  const stack: Array<AnyNode | [number, number]> = [];
+  pushChildren(stack, root);
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (Array.isArray(item)) {
+      item[1] = length;
+      continue;
+    }
+    if (item.type === 'text') {
+      parts.push(item.data);
+      length += item.data.length;
+      continue;
+    }
+    if (!('children' in item)) continue;
+    if (isTag(item)) {
+      if (REMOVED_TAGS.has(item.name)) {
+        detach(item);
+        continue;
+      }
+      if (classify(item, found, hints)) {
+        const span: [number, number] = [length, length];
+        spans.set(item, span);
+        stack.push(span);
+      }
+    }
+    pushChildren(stack, item);
+  }
+  const text = parts.join('');
+  let frozen = true;
+  return {
+    ...found,
+    text,
+    textOf: (el) => {
+      const span = frozen ? spans.get(el) : undefined;
+      return span ? text.slice(span[0], span[1]) : liveText(el);
+    },
+    thaw: () => {
+      frozen = false;
+    },
+  };
+}
+
+function pushChildren(stack: Array<AnyNode | [number, number]>, node: AnyNode): void {
+  if (!('children' in node)) return;
+  const kids = (node as ParentNode).children;
+  for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+}
+
+/** domutils `isTag`: the node types css-select matches. */
+function isTag(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Class/id patterns sorting classed elements into editor-credit and info-line candidates (editor first). They are
+ * tested on the class and on the id separately, which equals testing "class id" when every alternative is made of
+ * letters (an optional `\b` may follow): such a match cannot contain the space between the two.
+ */
+export interface ClassHints {
+  editor: RegExp;
+  info: RegExp;
+}
+
+/** What one class or id value matches, as bits. */
+const HEADLINE_CLASS = 1;
+const CHROME_CLASS = 2;
+const EDITOR_HINT = 4;
+const INFO_HINT = 8;
+/** Distinct class/id values remembered per ClassHints (pages of a site repeat them; a bound keeps memory flat). */
+const MAX_REMEMBERED_VALUES = 20_000;
+const bitsByHints = new WeakMap<ClassHints, Map<string, number>>();
+
+/** HEADLINE_CLASSES, CHROME_CLASSES and the caller's hint patterns on one attribute value, remembered. */
+function attributeBits(value: string, hints: ClassHints): number {
+  let memo = bitsByHints.get(hints);
+  if (!memo) bitsByHints.set(hints, (memo = new Map()));
+  let bits = memo.get(value);
+  if (bits === undefined) {
+    bits = (HEADLINE_CLASSES.test(value) ? HEADLINE_CLASS : 0) | (CHROME_CLASSES.test(value) ? CHROME_CLASS : 0) |
+      (hints.editor.test(value) ? EDITOR_HINT : 0) | (hints.info.test(value) ? INFO_HINT : 0);
+    if (memo.size >= MAX_REMEMBERED_VALUES) memo.clear();
+    memo.set(value, bits);
+  }
+  return bits;
+}
+
+/** Files the element under every list it belongs to; true when its text may be asked for. */
+function classify(el: Element, found: Omit<PageIndex, 'text' | 'textOf' | 'thaw'>, hints: ClassHints): boolean {
+  const a = el.attribs;
+  const name = el.name;
+  const cls = a.class;
+  const id = a.id;
+  const clsBits = cls === undefined ? 0 : attributeBits(cls, hints);
+  const idBits = id === undefined ? 0 : attributeBits(id, hints);
+  let needsText = false;
+  if (HEADLINE_TAGS.has(name) || clsBits & HEADLINE_CLASS || (id !== undefined && HEADLINE_IDS.has(id))) {
+    found.headlines.push(el);
+    needsText = true;
+  }
+  if (CHROME_TAGS.has(name) || clsBits & CHROME_CLASS || (id !== undefined && CHROME_IDS.has(id))) {
+    found.chrome.push(el);
+    needsText = true;
+  }
+  if (hasOwn(a, 'class') || hasOwn(a, 'id')) {
+    // The caller's patterns run over "class id"; a match cannot span the space (see attributeBits), so the class's
+    // and the id's answers combine with OR.
+    const hint = clsBits | idBits;
+    const list = hint & EDITOR_HINT ? found.editorHinted : hint & INFO_HINT ? found.infoHinted : null;
+    if (list) {
+      list.push(el);
+      needsText = true;
+    }
+  }
+  if (a.itemprop === 'datePublished' && !found.datePublishedItem) found.datePublishedItem = el;
+  switch (name) {
+    case 'body':
+      found.bodies.push(el);
+      return true;
+    case 'meta':
+      found.metas.push(el);
+      break;
+    case 'title':
+      if (found.title) break;
+      found.title = el;
+      return true;
+    case 'link':
+      if (!found.canonicalLink && equalsIgnoringCase(a.rel, 'canonical')) found.canonicalLink = el;
+      break;
+    case 'html':
+      found.html ??= el;
+      break;
+    case 'time':
+      if (!found.pubdateTime && hasOwn(a, 'pubdate')) found.pubdateTime = el;
+      break;
+    case 'script':
+      // Only reached for scripts left in the tree; REMOVED_TAGS detaches them all before anything is read.
+      if (equalsIgnoringCase(a.type, 'application/ld+json')) found.jsonLd.push(el);
+      return true;
+  }
+  return needsText;
+}
+
+/** css-select's `[attr="value"]` for attributes HTML compares case-insensitively (`rel`, `type`). */
+function equalsIgnoringCase(attr: string | undefined, lowerValue: string): boolean {
+  return attr !== undefined && attr.length === lowerValue.length && attr.toLowerCase() === lowerValue;
+}
+
+/** domutils `removeElement`, as cheerio's `.remove()` calls it. */
+function detach(el: Element): void {
+  if (el.prev) el.prev.next = el.next;
+  if (el.next) el.next.prev = el.prev;
+  if (el.parent) {
+    const kids = el.parent.children;
+    const at = kids.lastIndexOf(el);
+    if (at >= 0) kids.splice(at, 1);
+  }
+  el.next = null;
+  el.prev = null;
+  el.parent = null;
+}
+
+/** domutils `textContent` (cheerio's `.text()`) without recursion: the subtree's text nodes in document order. */
+export function liveText(node: AnyNode): string {
+  if (node.type === 'text') return node.data;
+  const parts: string[] = [];
+  const stack: AnyNode[] = [];
+  pushChildren(stack as Array<AnyNode | [number, number]>, node);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') parts.push(n.data);
+    else if (n.type !== 'comment') pushChildren(stack as Array<AnyNode | [number, number]>, n);
+  }
+  return parts.join('');
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { memoizeCharTest } from '../../../../lambdas/normalize/clean/char-memo.js';
+import { collapseRuns, JS_SPACE_NOT_SPACE } from '../../../../lambdas/normalize/clean/whitespace.js';
+
+describe('memoizeCharTest', () => {
+  it('answers like its RegExp for every BMP code unit, twice (memo filled, then read), and for astral code points', () => {
+    const re = /\p{L}/u;
+    const isLetter = memoizeCharTest(re);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let c = 0; c < 0x10000; c++) if (isLetter(c) !== re.test(String.fromCharCode(c))) throw new Error(`U+${c.toString(16)}`);
+    }
+    expect(isLetter(0x20000)).toBe(true);
+    expect(isLetter(0x1f600)).toBe(false);
+  });
+
+  it('refuses a global RegExp (its lastIndex would make answers depend on the previous call)', () => {
+    expect(() => memoizeCharTest(/a/g)).toThrow(RangeError);
+  });
+});
+
+describe('collapseRuns', () => {
+  it('equals the plain replace on random white-space mixes', () => {
+    const alphabet = [' ', ' ', 'a', '中', '\n', '\t', '\u00a0', '\u3000', '\u2028', '\u1680', '\u202f', '\u200a', '\ufeff', '\u200b'];
+    let state = 1;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: Math.floor(next() * 10) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      if (collapseRuns(text, /\s+/g, JS_SPACE_NOT_SPACE) !== text.replace(/\s+/g, ' ')) throw new Error(JSON.stringify(text));
+    }
+  });
+
+  it('JS_SPACE_NOT_SPACE is \\s without the ASCII space', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (JS_SPACE_NOT_SPACE.test(ch) !== (/\s/.test(ch) && ch !== ' ')) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { capNestingDepth } from '../../../../lambdas/normalize/parse/dom-safety.js';
+
+/** The regex formulation capNestingDepth's hand-written scanner replaced: it defines what a tag is. */
+const NON_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'keygen', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'tbody', 'thead', 'tfoot', 'colgroup', 'rp', 'rt']);
+const RAW_END: Record<string, RegExp> = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi, textarea: /<\/textarea\s*>/gi };
+function referenceCap(html: string, maxDepth: number): { html: string; dropped: number } {
+  let depth = 0;
+  let excess = 0;
+  let dropped = 0;
+  const parts: string[] = [];
+  let copiedTo = 0;
+  const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const [whole, closing, rawName, selfClosing] = m;
+    if (!rawName) continue;
+    const name = rawName.toLowerCase();
+    let drop = false;
+    if (closing) {
+      if (NON_NESTING.has(name)) continue;
+      if (excess > 0) {
+        excess--;
+        drop = true;
+      } else if (depth > 0) depth--;
+    } else {
+      const rawEnd = RAW_END[name];
+      if (rawEnd) {
+        rawEnd.lastIndex = re.lastIndex;
+        const end = rawEnd.exec(html);
+        re.lastIndex = end ? rawEnd.lastIndex : html.length;
+        continue;
+      }
+      if (selfClosing || NON_NESTING.has(name)) continue;
+      if (depth >= maxDepth) {
+        excess++;
+        drop = true;
+      } else depth++;
+    }
+    if (drop) {
+      dropped++;
+      parts.push(html.slice(copiedTo, m.index));
+      copiedTo = m.index + whole.length;
+    }
+  }
+  if (dropped === 0) return { html, dropped };
+  parts.push(html.slice(copiedTo));
+  return { html: parts.join(''), dropped };
+}
+
+const PIECES = ['<div>', '</div>', '<span>', '</span>', '<p>', '</p>', '<br/>', '<b >', '</b>', '<a-->', '<a:b->', '</a-:>', '<!--', '-->', '<!-->',
+  '<script>', '</script >', '</SCRIPT>', '<style>', '</style>', '<textarea>', '</textarea>', '<', '>', '/', '/>', 'x', ' ', '<DIV class="a>b">',
+  '</>', '< div>', '<div/>', '<1>', '<_a>', '<a_>', '<a', 'a>', '<li>', '</li>', '<!DOCTYPE html>', '<?xml?>', '中', '<svg:rect/>', '<div\n>',
+  '<TextArea>', '</TEXTAREA >', '<COLGROUP>', '</colgroup>', '<optgroup/>', '<Td>', '</TR>', '<ScRiPt/>', '<x-y-z>', '</x-y-z->'];
+
+describe('capNestingDepth scanner', () => {
+  it('drops exactly what the regex formulation drops, on random markup at small depths', () => {
+    let state = 3;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const differing: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      const html = Array.from({ length: Math.floor(next() * 30) }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
+      const depth = 1 + Math.floor(next() * 4);
+      const got = capNestingDepth(html, depth);
+      const want = referenceCap(html, depth);
+      if (got.html !== want.html || got.dropped !== want.dropped) differing.push(html);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('stays linear on a long unterminated tail', () => {
+    const html = `<div>${'<a'.repeat(200000)}`;
+    expect(capNestingDepth(html, 10)).toEqual({ html, dropped: 0 });
+  });
+});
