@@ -65,12 +65,12 @@ interface JsonLdFacts {
   publisher?: string;
 }
 
-function readJsonLd(scripts: readonly Element[], textOf: (el: Element) => string): JsonLdFacts {
+function readJsonLd(texts: readonly string[]): JsonLdFacts {
   const facts: JsonLdFacts = { authors: [] };
-  for (const el of scripts) {
+  for (const text of texts) {
     let data: unknown;
     try {
-      data = JSON.parse(textOf(el));
+      data = JSON.parse(text);
     } catch {
       continue; // Broken JSON-LD is common; the DOM layers still answer.
     }
@@ -107,7 +107,7 @@ function flattenJsonLd(data: unknown): Record<string, unknown>[] {
 
 /** Reads the page's own metadata from the elements `indexPage` listed (parse/page-index.ts). */
 export function readHtmlMeta(page: PageIndex): HtmlMeta {
-  const ld = readJsonLd(page.jsonLd, page.textOf);
+  const ld = readJsonLd([...page.jsonLdTexts, ...page.jsonLd.map((el) => page.textOf(el))]);
   const meta = readMetaMap(page.metas);
   const dateText = metaContent(meta, DATE_META_KEYS) ?? ld.datePublished ?? attr(page.datePublishedItem, 'content') ?? attr(page.pubdateTime, 'datetime') ?? null;
   const dates = dateText ? findFullDates(dateText) : [];

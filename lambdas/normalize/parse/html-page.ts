@@ -41,8 +41,7 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
   // Removes script/style/… and lists what is read below, in one walk.
   const page = indexPage($.root()[0] as unknown as ParentNode, { editor: EDITOR_HINT, info: INFO_HINT });
 
-  // The walk has removed every <script>, ld+json ones included, so readHtmlMeta sees no JSON-LD (as before the walk
-  // replaced the selector queries); reading JSON-LD would change records, so that is left as a separate decision.
+  // The walk keeps the text of ld+json scripts (page.jsonLdTexts) before removing scripts, so JSON-LD is read.
   const meta = readHtmlMeta(page);
   const cleanMeta = (s: string | null) => (s ? cleanText(s).text : null);
   const metaSiteName = cleanMeta(meta.siteName);

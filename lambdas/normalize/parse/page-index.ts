@@ -45,6 +45,8 @@ export interface PageIndex {
   metas: Element[];
   /** `script[type="application/ld+json"]` still in the tree after the removal (so none: scripts are removed). */
   jsonLd: Element[];
+  /** The text of every `script[type="application/ld+json"]`, read before scripts are removed. */
+  jsonLdTexts: string[];
   /** First match of `title`, `link[rel="canonical"]`, `html`, `[itemprop="datePublished"]`, `time[pubdate]`. */
   title: Element | null;
   canonicalLink: Element | null;
@@ -67,7 +69,7 @@ export interface PageIndex {
 export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
   const found = {
     headlines: [] as Element[], chrome: [] as Element[], editorHinted: [] as Element[], infoHinted: [] as Element[], bodies: [] as Element[],
-    metas: [] as Element[], jsonLd: [] as Element[],
+    metas: [] as Element[], jsonLd: [] as Element[], jsonLdTexts: [] as string[],
     title: null as Element | null, canonicalLink: null as Element | null, html: null as Element | null,
     datePublishedItem: null as Element | null, pubdateTime: null as Element | null,
   };
@@ -91,6 +93,8 @@ export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
     if (!('children' in item)) continue;
     if (isTag(item)) {
       if (REMOVED_TAGS.has(item.name)) {
+        // JSON-LD is metadata the page gives for itself: keep its text before the script goes.
+        if (item.name === 'script' && equalsIgnoringCase(item.attribs.type, 'application/ld+json')) found.jsonLdTexts.push(rawText(item));
         detach(item);
         continue;
       }
@@ -217,6 +221,13 @@ function classify(el: Element, found: Omit<PageIndex, 'text' | 'textOf' | 'thaw'
       return true;
   }
   return needsText;
+}
+
+/** A raw-text element's content (a script body is one text node). */
+function rawText(el: Element): string {
+  let out = '';
+  for (const child of el.children) if (child.type === 'text') out += (child as { data: string }).data;
+  return out;
 }
 
 /** css-select's `[attr="value"]` for attributes HTML compares case-insensitively (`rel`, `type`). */
