@@ -3,20 +3,12 @@
  * replaces them. Either way every entry is validated, and failures name the file and field.
  */
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
 import { ErrorCode, JsnewsError } from '../normalize/errors.js';
 import { SourceList, type Source } from './sources-schema.js';
 import { SOURCES } from './sources.js';
+import { formatIssues } from '../validation.js';
 
-/** Formats zod issues as `where: what` lines, e.g. `[0].startPages[1].url: must be an http(s) URL`. */
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('') || '(root)';
-      return `${where}: ${issue.message}`;
-    })
-    .join('; ');
-}
+export { formatIssues };
 
 /** Validates an already-parsed list of sources; `origin` names where they came from in errors. */
 export function parseSources(input: unknown, origin: string): Source[] {
