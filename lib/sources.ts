@@ -4,7 +4,7 @@
  * two runs, which sizes each source's "produced nothing" alarm.
  */
 import { ScheduleExpression, loadSources, type Source } from '../lambdas/sites/index.js';
-import { ErrorCode, JsnewsError } from '../lambdas/normalize/errors.js';
+import { ErrorCode, JsnewsError } from '../lambdas/contract/errors.js';
 import type { StackConfig } from './stack-config.js';
 
 /** Override value that unschedules a source without editing the registry. */

@@ -3,7 +3,7 @@
  * validated with zod. Everything else in lib/ receives the typed `StackConfig`.
  */
 import { z } from 'zod';
-import { ErrorCode, JsnewsError } from '../lambdas/normalize/errors.js';
+import { ErrorCode, JsnewsError } from '../lambdas/contract/errors.js';
 
 /** Raw pages move to Standard-IA after this many days (30 is the S3 minimum for that transition). */
 export const DEFAULT_RAW_INFREQUENT_ACCESS_DAYS = 30;

@@ -7,8 +7,8 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
 import { parseBackfillPayload } from '../handlers/backfill-payload.js';
 import type { BackfillResponse } from '../handlers/backfill.js';
-import { parseInput } from '../handlers/validate.js';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { parseInput } from '../contract/zod-issues.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 
 const RemoteOptions = z.object({
   functionName: z.string().min(1, 'functionName is required (the stack output BackfillFunctionName)'),

@@ -9,12 +9,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { loadConfig } from '../config.js';
-import { openStores } from '../local/open-stores.js';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { loadConfig } from '../contract/config.js';
+import { openStores } from '../dev/open-stores.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { backfill, type BackfillTarget } from '../pipeline/backfill.js';
 import { createDefaultDeps } from '../pipeline/default-deps.js';
-import { isDay } from '../store/dates.js';
+import { isDay } from '../contract/china-time.js';
 import { createProgressDisplay, formatSummaryTable, parseCliArgs, runCommand, validate } from './pipeline-output.js';
 import { prepareCrawl, Session } from './run.js';
 import { invokeRemoteBackfill } from './backfill-remote.js';

@@ -9,9 +9,9 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { resolveCharsetLabel } from '../normalize/decode/charset.js';
 import { MAX_INPUT_BYTES } from '../normalize/decode/input-kind.js';
-import { ErrorCode, JsnewsError, toJsnewsError } from '../normalize/errors.js';
+import { ErrorCode, JsnewsError, toJsnewsError } from '../contract/errors.js';
 import { normalize } from '../normalize/index.js';
-import type { PageContext } from '../normalize/record/schema.js';
+import type { PageContext } from '../contract/record.js';
 import { formatZodError } from './args.js';
 
 const USAGE = 'usage: jsnews normalize [--url URL] [--fetched-at ISO8601] [--charset LABEL] FILE...';

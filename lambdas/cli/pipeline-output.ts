@@ -6,7 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { z } from 'zod';
-import { ErrorCode, JsnewsError, toJsnewsError } from '../normalize/errors.js';
+import { ErrorCode, JsnewsError, toJsnewsError } from '../contract/errors.js';
 import type { SourceSummary } from '../pipeline/summary.js';
 
 /** Without a TTY, print a progress line at most this often. */

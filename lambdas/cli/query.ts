@@ -5,10 +5,10 @@
  *   --format jsonl|table (default jsonl), --limit N
  */
 import { z } from 'zod';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../contract/config.js';
 import { openReader, type Reader } from '../read/index.js';
-import type { NewsRecord } from '../normalize/record/schema.js';
-import { isDay } from '../store/dates.js';
+import type { NewsRecord } from '../contract/record.js';
+import { isDay } from '../contract/china-time.js';
 import { formatTable, parseCliArgs, runCommand, validate } from './pipeline-output.js';
 
 const day = z.string().refine(isDay, 'must be a day YYYY-MM-DD');

@@ -4,12 +4,12 @@
  *   --in-memory, --json
  */
 import { z } from 'zod';
-import { loadConfig } from '../config.js';
-import { openStores } from '../local/open-stores.js';
+import { loadConfig } from '../contract/config.js';
+import { openStores } from '../dev/open-stores.js';
 import { normalize } from '../normalize/index.js';
 import { createStderrLogger } from '../pipeline/deps.js';
 import { reprocess, type ReprocessSelection } from '../pipeline/reprocess.js';
-import { isDay } from '../store/dates.js';
+import { isDay } from '../contract/china-time.js';
 import { createProgressDisplay, formatSummaryTable, parseCliArgs, runCommand, validate } from './pipeline-output.js';
 
 const day = z.string().refine(isDay, 'must be a day YYYY-MM-DD');

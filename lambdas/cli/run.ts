@@ -9,15 +9,15 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../contract/config.js';
 import { createHttpFetcher } from '../fetch/index.js';
 import type { FetcherOptionsInput } from '../fetch/options.js';
 import type { Fetcher } from '../fetch/types.js';
-import { openStores, type OpenStores } from '../local/open-stores.js';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { openStores, type OpenStores } from '../dev/open-stores.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { createDefaultDeps } from '../pipeline/default-deps.js';
 import { runCycle } from '../pipeline/run-cycle.js';
-import { startReplayServer, replayFetcherOptions, type ReplayServer } from '../replay/index.js';
+import { startReplayServer, replayFetcherOptions, type ReplayServer } from '../dev/replay/index.js';
 import { loadSources } from '../sites/load-sources.js';
 import type { Source } from '../sites/sources-schema.js';
 import { createProgressDisplay, formatSummaryTable, parseCliArgs, runCommand, validate } from './pipeline-output.js';

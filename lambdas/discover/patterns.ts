@@ -68,9 +68,3 @@ export const CHROME_CLASS = /(^|[\s_-])(nav|navbar|menu|header|head|top|topbar|f
 /** A block with at least this many links of the same URL shape is treated as a list block. */
 export const MIN_LINKS_IN_LIST_BLOCK = 3;
 
-/** Query parameters that only track the click and never change the page. */
-export const TRACKING_PARAMS = /^(utm_[a-z]+|spm|from|fromsource|share_token|gclid|fbclid|wxfrom|isappinstalled|scene|clicktime|enterid)$/i;
-
-// Second-level labels under country TLDs that behave like public suffixes (com.cn, gov.cn, ...).
-// Enough for same-site checks on Chinese sites without a full public-suffix list.
-export const TWO_LEVEL_SUFFIX_LABELS = new Set(['com', 'net', 'org', 'gov', 'edu', 'ac', 'co', 'mil']);

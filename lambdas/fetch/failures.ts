@@ -1,5 +1,5 @@
 /** Builds FetchFailure values and classifies thrown network errors. Nothing here throws. */
-import { ErrorCode, type ErrorCodeValue } from '../normalize/errors.js';
+import { ErrorCode, type ErrorCodeValue } from '../contract/errors.js';
 import type { FetchFailure } from './types.js';
 import { BodyTooLargeError } from './read-body.js';
 import { BlockedAddressError } from './url-guard.js';

@@ -10,7 +10,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { request } from 'undici';
-import { ErrorCode } from '../normalize/errors.js';
+import { ErrorCode } from '../contract/errors.js';
 import { createAgent } from './connector.js';
 import { classifyError, failure, type ErrorClass } from './failures.js';
 import { parseFetcherOptions, ROBOTS_MAX_BYTES, ROBOTS_MAX_REDIRECTS, type FetcherOptions, type FetcherOptionsInput } from './options.js';

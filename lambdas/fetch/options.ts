@@ -1,6 +1,7 @@
 /** Options of the HTTP fetcher, validated with zod; defaults live here and only here. */
 import { z } from 'zod';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { parseInput } from '../contract/zod-issues.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { ResolveHost } from './url-guard.js';
 import { DEFAULT_USER_AGENT } from './user-agent.js';
 
@@ -74,10 +75,5 @@ export type FetcherOptions = z.output<typeof FetcherOptionsSchema>;
 
 /** Validates fetcher options; throws JsnewsError(InvalidArgument) naming the bad fields. */
 export function parseFetcherOptions(input: unknown): FetcherOptions {
-  const parsed = FetcherOptionsSchema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new JsnewsError(ErrorCode.InvalidArgument, `invalid fetcher options: ${detail}`);
-  }
-  return parsed.data;
+  return parseInput(FetcherOptionsSchema, input ?? {}, `fetcher options`);
 }

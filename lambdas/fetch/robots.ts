@@ -5,7 +5,7 @@
  * Concurrent callers for one origin share one fetch.
  */
 import robotsParserModule from 'robots-parser';
-import { ErrorCode, type ErrorCodeValue } from '../normalize/errors.js';
+import { ErrorCode, type ErrorCodeValue } from '../contract/errors.js';
 
 // robots-parser is CommonJS (`module.exports = function`); its typings declare an ES default export,
 // so under NodeNext the default import is typed as the namespace. At run time it is the function.

@@ -2,7 +2,7 @@
  * The contract between fetching (lambdas/fetch/) and the pipeline (lambdas/pipeline/).
  * Both sides code against these types; change them only together.
  */
-import type { ErrorCodeValue } from '../normalize/errors.js';
+import type { ErrorCodeValue } from '../contract/errors.js';
 
 /** What the store remembers about a URL so the next fetch can be conditional. */
 export interface ConditionalHeaders {

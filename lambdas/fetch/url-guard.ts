@@ -6,7 +6,7 @@
  */
 import { BlockList, isIP } from 'node:net';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { ErrorCode, type ErrorCodeValue } from '../normalize/errors.js';
+import { ErrorCode, type ErrorCodeValue } from '../contract/errors.js';
 
 /** Resolves a host name to all its addresses. Injectable for tests. */
 export type ResolveHost = (hostname: string) => Promise<string[]>;

@@ -6,8 +6,8 @@
  * (Not a Delimiter listing: s3rver does not report CommonPrefixes two levels down, real S3 does.)
  */
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
-import { FETCH_POINTER_PREFIX } from '../store/archive-s3.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import { FETCH_POINTER_PREFIX } from '../contract/archive-keys.js';
 
 /** Sorts after every character of source ids ([A-Za-z0-9._-]), days and pointer names. */
 const AFTER_ALL = '~';

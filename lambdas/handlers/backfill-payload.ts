@@ -7,9 +7,9 @@
  * The shape is picked by its keys, so a mistake gets that shape's error, not a union's "invalid input".
  */
 import { z } from 'zod';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { MAX_BACKFILL_LIST_PAGES } from '../pipeline/backfill.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../contract/zod-issues.js';
 import { IsoDay } from './work-items.js';
 
 /** One invocation enqueues at most this many URLs; the Lambda payload cap (6 MB) allows ~50k, keep a margin. */

@@ -5,7 +5,7 @@
  * An invalid payload is answered with `{ok:false, error}` (a user mistake, not an ops alarm).
  */
 import type { Context } from 'aws-lambda';
-import { ErrorCode, toJsnewsError } from '../normalize/errors.js';
+import { ErrorCode, toJsnewsError } from '../contract/errors.js';
 import { parseBackfillPayload, type BackfillPayload } from './backfill-payload.js';
 import { createObservability, pipelineLogger, recordEnqueued, type Observability } from './observability.js';
 import { planBackfill } from './plan-backfill.js';

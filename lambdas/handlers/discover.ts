@@ -6,13 +6,13 @@
 import { createHttpFetcher } from '../fetch/http-client.js';
 import { defaultDiscover } from '../pipeline/discover-default.js';
 import type { Context } from 'aws-lambda';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { SourceSummary } from '../pipeline/summary.js';
 import { ScheduledDiscoverEvent } from './events.js';
 import { createObservability, pipelineLogger, recordEnqueued, recordSourceListed, recordSummaryMetrics, type Observability } from './observability.js';
 import { planDiscover } from './plan-discover.js';
 import { lazyRuntime, runtimeFromEnv, type HandlerRuntime } from './runtime.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../contract/zod-issues.js';
 
 export interface DiscoverResult {
   sourceId: string;

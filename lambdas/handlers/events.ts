@@ -1,7 +1,7 @@
 /** Shapes of the events the Lambdas receive, validated before anything else runs. */
 import type { SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { parseInput } from './validate.js';
+import { parseInput } from '../contract/zod-issues.js';
 
 /** What each EventBridge Scheduler schedule sends discover (lib/constructs/schedules.ts builds it). */
 export const ScheduledDiscoverEvent = z

@@ -7,7 +7,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { PipelineLogger } from '../pipeline/deps.js';
 import type { IngestResult } from '../pipeline/ingest.js';
 import type { SourceSummary } from '../pipeline/summary.js';
-import { DIMENSION, METRIC, METRICS_NAMESPACE, SERVICE } from './metric-names.js';
+import { DIMENSION, METRIC, METRICS_NAMESPACE, SERVICE } from '../contract/metric-names.js';
 
 export interface Observability {
   logger: Logger;

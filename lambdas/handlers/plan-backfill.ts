@@ -6,7 +6,7 @@
  *   - date range → one walking list item per list start page (page 0; each page enqueues the next);
  *   - reprocess → one reprocess-day item per archived (source, day).
  */
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { adHocSourceId, listPageUrl } from '../pipeline/backfill.js';
 import { findSourceForUrl } from '../sites/load-sources.js';
 import type { Source } from '../sites/sources-schema.js';

@@ -5,7 +5,7 @@
  * run, so the message is acknowledged and the host's FIFO group is not blocked.
  */
 import { performance } from 'node:perf_hooks';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { dateFromUrl, listPageUrl, MAX_BACKFILL_LIST_PAGES } from '../pipeline/backfill.js';
 import { ingestUrl } from '../pipeline/ingest.js';
 import { readListPage } from '../pipeline/list-pages.js';

@@ -4,16 +4,16 @@
  * normalizer, the sources registry and the work queue. Tests build one from local stores instead.
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../contract/config.js';
 import type { Fetcher } from '../fetch/types.js';
-import { makeClients, type StoreClients } from '../local/clients.js';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { makeClients, type StoreClients } from '../store/clients.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { DiscoverFn, NormalizeFn, PipelineDeps, PipelineLogger } from '../pipeline/deps.js';
 import { loadSources } from '../sites/load-sources.js';
 import type { Source } from '../sites/sources-schema.js';
 import { createStores } from '../store/stores.js';
 import { listArchiveDays, type ArchiveDay, type DaySelection } from './archive-days.js';
-import { queueUrlsFromEnv, sourcesFileFromEnv } from './env.js';
+import { queueUrlsFromEnv, sourcesFileFromEnv } from '../contract/config.js';
 import { createSqsWorkQueue, type WorkQueue } from './work-queue.js';
 
 export interface HandlerRuntime {

@@ -11,10 +11,10 @@ import {
 } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
-import { ErrorCode, JsnewsError, toJsnewsError } from '../normalize/errors.js';
+import { ErrorCode, JsnewsError, toJsnewsError } from '../contract/errors.js';
 import type { Observability } from './observability.js';
 import { recordFailure } from './observability.js';
-import { parseInput } from './validate.js';
+import { parseInput } from '../contract/zod-issues.js';
 
 export function parseRecordBody<T extends z.ZodTypeAny>(schema: T, record: SQSRecord): z.infer<T> {
   let json: unknown;

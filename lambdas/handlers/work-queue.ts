@@ -4,8 +4,8 @@
  * host's work is handed to one consumer at a time (per-host politeness across Lambdas).
  */
 import { SendMessageBatchCommand, type SQSClient, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
-import { sha256Hex } from '../store/table-design.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import { sha256Hex } from '../contract/hashing.js';
 import type { FetchWork, NormalizeWork } from './work-items.js';
 
 /** SendMessageBatch takes at most 10 entries. */

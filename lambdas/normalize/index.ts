@@ -8,7 +8,7 @@
  */
 import { charsetFromContentType, decodeBytes } from './decode/charset.js';
 import { assertTextLike, detectInputKind } from './decode/input-kind.js';
-import { ErrorCode, JsnewsError } from './errors.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { extractArticle, type ArticleDraft } from './extract/article.js';
 import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
@@ -23,7 +23,7 @@ import { layoutHtml } from './parse/html-page.js';
 import type { PageLayout } from './parse/layout.js';
 import { layoutTextCapture } from './parse/text-capture.js';
 import { buildRecord, type RecordFields } from './record/build-record.js';
-import type { NewsRecord, PageContext } from './record/schema.js';
+import type { NewsRecord, PageContext } from '../contract/record.js';
 import { findSiteProfile } from './data/site-profiles.js';
 
 export const NORMALIZER_VERSION = '1.0.0';

@@ -7,7 +7,7 @@
  *     older than `from`, ingesting articles whose URL dates fall in the range.
  * Backfill does not honour failure backoff: asking for a URL means trying it now.
  */
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { findSourceForUrl } from '../sites/load-sources.js';
 import { dateFromUrl as urlDate } from '../normalize/extract/dates.js';
 import type { Source } from '../sites/sources-schema.js';

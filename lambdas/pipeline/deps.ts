@@ -3,7 +3,7 @@
  * logger. The CLI and the Lambda handlers build one PipelineDeps and call the same functions.
  */
 import type { Fetcher } from '../fetch/types.js';
-import type { NewsRecord, PageContext } from '../normalize/record/schema.js';
+import type { NewsRecord, PageContext } from '../contract/record.js';
 import type { Archive, FailureStore, RecordStore, UrlStateStore } from '../store/ports.js';
 import type { Source, StartPageKind } from '../sites/sources-schema.js';
 

@@ -9,11 +9,11 @@
  * The URL state is written last, so a run killed half way simply redoes the URL next time.
  */
 import { performance } from 'node:perf_hooks';
-import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../normalize/errors.js';
+import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../contract/errors.js';
 import type { FetchedPage } from '../fetch/types.js';
 import type { FailureStage, FetchPointer, PutOutcome, RawMeta } from '../store/ports.js';
-import type { RawRef } from '../normalize/record/schema.js';
-import { sha256Hex } from '../store/table-design.js';
+import type { RawRef } from '../contract/record.js';
+import { sha256Hex } from '../contract/hashing.js';
 import type { PipelineDeps } from './deps.js';
 
 export interface StageTimings {

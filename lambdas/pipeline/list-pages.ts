@@ -4,7 +4,7 @@
  * fails is recorded as a failure with stage `list` and cleared when it loads again.
  */
 import { decodeBytes } from '../normalize/decode/charset.js';
-import { JsnewsError } from '../normalize/errors.js';
+import { JsnewsError } from '../contract/errors.js';
 import type { Source, StartPageKind } from '../sites/sources-schema.js';
 import type { PipelineDeps } from './deps.js';
 

@@ -4,7 +4,7 @@
  * from the archive, normalized with the current normalizer and stored with the usual conditional
  * put (a newer normalizerVersion replaces the record; the same version leaves it `unchanged`).
  */
-import { toJsnewsError } from '../normalize/errors.js';
+import { toJsnewsError } from '../contract/errors.js';
 import type { FetchPointer, PutOutcome } from '../store/ports.js';
 import type { PipelineDeps } from './deps.js';
 import { mapPool } from './pool.js';

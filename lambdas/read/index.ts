@@ -8,9 +8,9 @@
  * One method per access pattern; each is a GetItem or Query (never a Scan). With no AWS
  * configuration the reader starts the embedded local stores over .jsnews/local and stops them on close().
  */
-import type { AppConfig } from '../config.js';
-import { openStores } from '../local/open-stores.js';
-import type { NewsRecord } from '../normalize/record/schema.js';
+import type { AppConfig } from '../contract/config.js';
+import { openStores } from '../dev/open-stores.js';
+import type { NewsRecord } from '../contract/record.js';
 import type { FailureItem } from '../store/ports.js';
 import type { DateRange, RepostMatch } from '../store/records-dynamodb.js';
 import type { Stores } from '../store/stores.js';

@@ -3,10 +3,10 @@
  * replaces them. Either way every entry is validated, and failures name the file and field.
  */
 import { readFileSync } from 'node:fs';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { SourceList, type Source } from './sources-schema.js';
 import { SOURCES } from './sources.js';
-import { formatIssues } from '../validation.js';
+import { formatIssues } from '../contract/zod-issues.js';
 
 export { formatIssues };
 

@@ -16,38 +16,15 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { RawRef } from '../normalize/record/schema.js';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import type { RawRef } from '../contract/record.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { Archive, FetchPointer, PointerFilter, RawMeta } from './ports.js';
-import { sha256Hex } from './table-design.js';
-import { chinaDay } from './dates.js';
+import { sha256Hex } from '../contract/hashing.js';
+import { rawKeyFor, fetchPointerKey, bodyKeyFor, FETCH_POINTER_PREFIX } from '../contract/archive-keys.js';
 
-export const RAW_PREFIX = 'raw/sha256/';
-export const FETCH_POINTER_PREFIX = 'fetches/';
-export const BODY_PREFIX = 'bodies/';
-/** gzip level for raw pages: 6 is zlib's default balance; HTML compresses ~5-8x either way. */
 const GZIP_LEVEL = 6;
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
-/** Source ids become key segments: keep them to a safe alphabet. */
-const SOURCE_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-
-export function rawKeyFor(sha256: string): string {
-  return `${RAW_PREFIX}${sha256.slice(0, 2)}/${sha256}.html.gz`;
-}
-
-export function fetchPointerKey(sourceId: string, url: string, fetchedAt: string): string {
-  if (!SOURCE_ID_RE.test(sourceId)) {
-    throw new JsnewsError(ErrorCode.InvalidArgument, `source id not usable in a key: ${JSON.stringify(sourceId)}`);
-  }
-  return `${FETCH_POINTER_PREFIX}${sourceId}/${chinaDay(fetchedAt)}/${sha256Hex(url)}.json`;
-}
-
-export function bodyKeyFor(id: string, contentHash: string): string {
-  return `${BODY_PREFIX}${id}/${contentHash}.json`;
-}
-
-/** S3 user metadata must be ASCII: percent-encode everything outside printable ASCII. */
 export function toAsciiMetadata(value: string): string {
   return value.replace(/[^\x20-\x7e]+/gu, (run) => encodeURIComponent(run));
 }

@@ -6,7 +6,8 @@
  */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FailureInput, FailureItem, FailureStore } from './ports.js';
-import { GSI, ITEM_KIND, keys, sha256Hex } from './table-design.js';
+import { GSI, ITEM_KIND, keys } from '../contract/table-design.js';
+import { sha256Hex } from '../contract/hashing.js';
 import { wrapDynamo } from './records-dynamodb.js';
 
 /** First retry of a transient failure (5xx, timeout, store error): soon, the next cycle or two. */

@@ -2,8 +2,8 @@
  * The store ports the pipeline codes against. archive-s3.ts, records-dynamodb.ts, url-state.ts and
  * failures.ts implement them on S3 and DynamoDB; Lambda handlers and the CLI pass them in.
  */
-import type { NewsRecord, RawRef } from '../normalize/record/schema.js';
-import type { ErrorCodeValue } from '../normalize/errors.js';
+import type { NewsRecord, RawRef } from '../contract/record.js';
+import type { ErrorCodeValue } from '../contract/errors.js';
 
 /** How a page was served, stored next to its raw bytes. */
 export interface RawMeta {

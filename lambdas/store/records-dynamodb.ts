@@ -16,13 +16,14 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { NewsRecord } from '../normalize/record/schema.js';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { NewsRecord } from '../contract/record.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { Archive, PutOutcome, RecordStore } from './ports.js';
-import { BAND_INDEXES, GSI, ITEM_KIND, hammingDistance, keys, simhashBands } from './table-design.js';
+import { BAND_INDEXES, GSI, ITEM_KIND, keys, simhashBands } from '../contract/table-design.js';
+import { hammingDistance } from '../contract/hashing.js';
 import { versionSortKey } from './semver.js';
-import { chinaDay, chinaDayEndUtc, chinaDayStartUtc, toUtcIso } from './dates.js';
-import { bodyKeyFor } from './archive-s3.js';
+import { chinaDay, chinaDayEndUtc, chinaDayStartUtc, toUtcIso } from '../contract/china-time.js';
+import { bodyKeyFor } from '../contract/archive-keys.js';
 
 /**
  * Above this estimated size a record's body moves to S3. DynamoDB's limit is 400 KB (409,600 bytes)

@@ -1,5 +1,5 @@
 /** Builds every store port over one set of SDK clients: what the CLI and the Lambda handlers pass to pipeline/. */
-import type { StoreClients } from '../local/clients.js';
+import type { StoreClients } from './clients.js';
 import type { Archive, FailureStore, UrlStateStore } from './ports.js';
 import { createS3Archive } from './archive-s3.js';
 import { createDynamoRecordStore, type DynamoRecordStore } from './records-dynamodb.js';

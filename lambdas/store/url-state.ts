@@ -5,7 +5,7 @@
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UrlState, UrlStateStore } from './ports.js';
-import { ITEM_KIND, keys } from './table-design.js';
+import { ITEM_KIND, keys } from '../contract/table-design.js';
 import { wrapDynamo } from './records-dynamodb.js';
 
 export function createUrlStateStore(doc: DynamoDBDocumentClient, tableName: string): UrlStateStore {

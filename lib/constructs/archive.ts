@@ -7,7 +7,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledgeNag } from '../nag.js';
 import { Construct } from 'constructs';
-import { RAW_PREFIX } from '../../lambdas/store/archive-s3.js';
+import { RAW_PREFIX } from '../../lambdas/contract/archive-keys.js';
 
 /** Access logs are for audits and incident forensics; a quarter covers both. */
 export const ACCESS_LOG_EXPIRE_DAYS = 90;

@@ -13,10 +13,10 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { ENV } from '../../lambdas/handlers/env.js';
-import { METRICS_NAMESPACE, SERVICE } from '../../lambdas/handlers/metric-names.js';
+import { ENV } from '../../lambdas/contract/config.js';
+import { METRICS_NAMESPACE, SERVICE } from '../../lambdas/contract/metric-names.js';
 import { LAMBDA_ENTRIES, cdkBundlingOptions, type LambdaName } from '../bundling.js';
-import { BODY_PREFIX, FETCH_POINTER_PREFIX, RAW_PREFIX } from '../../lambdas/store/archive-s3.js';
+import { BODY_PREFIX, FETCH_POINTER_PREFIX, RAW_PREFIX } from '../../lambdas/contract/archive-keys.js';
 import { acknowledgeNag } from '../nag.js';
 import type { WorkQueues } from './queues.js';
 

@@ -10,7 +10,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DIMENSION, METRIC, METRICS_NAMESPACE, SERVICE } from '../../lambdas/handlers/metric-names.js';
+import { DIMENSION, METRIC, METRICS_NAMESPACE, SERVICE } from '../../lambdas/contract/metric-names.js';
 import type { ScheduledSource } from '../sources.js';
 
 /** How many schedule intervals may pass without output before a source is stale: one missed run is tolerated. */

@@ -5,7 +5,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { tableDefinition } from '../../lambdas/store/table-design.js';
+import { tableDefinition } from '../../lambdas/contract/table-design.js';
 
 export interface RecordsTableProps {
   deletionProtection: boolean;

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageSpecs } from '../html/build.js';
-import { ReplayManifest, type PathBehaviour } from '../../lambdas/replay/manifest.js';
+import { ReplayManifest, type PathBehaviour } from '../../lambdas/dev/replay/manifest.js';
 import { replaySources } from '../../lambdas/sites/replay-sources.js';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));

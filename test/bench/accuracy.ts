@@ -13,7 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ErrorCode, JsnewsError } from '../../lambdas/normalize/errors.js';
+import { ErrorCode, JsnewsError } from '../../lambdas/contract/errors.js';
 import { benchRoot, hasBenchData, loadSet, SET_NAMES, SET_TOKEN_MODE, type BenchSet, type SetName } from './datasets.js';
 import { BASELINE, LIVE_PEERS, OURS, type Extractor } from './extractors.js';
 import { printPage, printSetTable, printTable, printWorst } from './console-report.js';

@@ -5,7 +5,7 @@
  *
  *   node --import tsx test/bench/replay-child.ts TREE_DIR
  */
-import { startReplayServer } from '../../lambdas/replay/index.js';
+import { startReplayServer } from '../../lambdas/dev/replay/index.js';
 
 const dir = process.argv[2];
 if (!dir) {

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { decodeBytes } from '../../lambdas/normalize/decode/charset.js';
-import { JsnewsError } from '../../lambdas/normalize/errors.js';
+import { JsnewsError } from '../../lambdas/contract/errors.js';
 import { readPageBytes, SET_TOKEN_MODE, type BenchPage, type BenchSet } from './datasets.js';
 import type { Extraction, Extractor, PageInput } from './extractors.js';
 import { judgeAuthors, labelDay, sameDay, type AuthorVerdict, type DayDate } from './fields.js';

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'htmlparser2';
 import { z } from 'zod';
-import { ErrorCode, JsnewsError } from '../../lambdas/normalize/errors.js';
+import { ErrorCode, JsnewsError } from '../../lambdas/contract/errors.js';
 import { benchRoot, hasBenchData, loadSet } from './datasets.js';
 import { OURS, READABILITY_JSDOM, READABILITY_LINKEDOM, type Extractor, type PageInput } from './extractors.js';
 import { printTable } from './console-report.js';

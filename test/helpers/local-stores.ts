@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_REGION } from '../../lambdas/config.js';
-import { ensureBucket, ensureTable, startLocalStores, type LocalStores } from '../../lambdas/local/local-stores.js';
-import { makeClients, type StoreClients } from '../../lambdas/local/clients.js';
+import { LOCAL_REGION } from '../../lambdas/contract/config.js';
+import { ensureBucket, ensureTable, startLocalStores, type LocalStores } from '../../lambdas/dev/local-stores.js';
+import { makeClients, type StoreClients } from '../../lambdas/store/clients.js';
 import { createStores, type Stores } from '../../lambdas/store/stores.js';
 
 export interface TestStores {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ConditionalHeaders, Fetcher, FetchOutcome } from '../../lambdas/fetch/types.js';
-import { ErrorCode } from '../../lambdas/normalize/errors.js';
+import { ErrorCode } from '../../lambdas/contract/errors.js';
 
 export interface MemoryPage {
   body: string;

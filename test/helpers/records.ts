@@ -1,7 +1,7 @@
 /** Hand-built records that pass the NewsRecord schema, for store tests that must not depend on normalize. */
 import { createHash } from 'node:crypto';
-import { NewsRecord } from '../../lambdas/normalize/record/schema.js';
-import { ErrorCode, JsnewsError } from '../../lambdas/normalize/errors.js';
+import { NewsRecord } from '../../lambdas/contract/record.js';
+import { ErrorCode, JsnewsError } from '../../lambdas/contract/errors.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 

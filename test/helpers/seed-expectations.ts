@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NewsRecord, PageContext } from '../../lambdas/normalize/record/schema.js';
+import type { NewsRecord, PageContext } from '../../lambdas/contract/record.js';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 

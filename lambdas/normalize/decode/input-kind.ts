@@ -2,7 +2,7 @@
  * What kind of input is this? Bytes are sniffed, never trusted by file extension: a `.txt` may hold HTML
  * and a `.html` may be a PNG someone saved with the wrong name.
  */
-import { ErrorCode, JsnewsError } from '../errors.js';
+import { ErrorCode, JsnewsError } from '../../contract/errors.js';
 
 /** Largest input the normalizer accepts. Real article pages are < 2 MB; 30 MB pages are inline-image dumps or attacks. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;

@@ -197,16 +197,3 @@ export function simhash64(text: string): string {
   return toHex(hi, lo);
 }
 
-const HEX64 = /^[0-9a-f]{16}$/;
-
-/** Number of differing bits between two 16-hex-digit SimHashes. */
-export function hammingDistance(a: string, b: string): number {
-  if (!HEX64.test(a) || !HEX64.test(b)) throw new RangeError(`not a 64-bit hex simhash: ${a} / ${b}`);
-  let diff = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let count = 0;
-  while (diff > 0n) {
-    count += Number(diff & 1n);
-    diff >>= 1n;
-  }
-  return count;
-}

@@ -14,7 +14,7 @@
  * full date the page shows elsewhere (URL, info lines), else the fetch time. Without either, `year` stays null and
  * `publishedAt` is null: we never invent a year.
  */
-import type { Published } from '../record/schema.js';
+import type { Published } from '../../contract/record.js';
 import { dateFromUrl, findFullDates, findMonthDayDates, type DateMatch } from './dates.js';
 
 /** Offset used when the page states none: mainland China time. */

@@ -1,9 +1,9 @@
 /**
  * The last step: fields → a contract record (schemaVersion 1). Ids and hashes are computed here and nowhere else.
  */
-import { sha256Hex } from './hashes.js';
+import { sha256Hex } from '../../contract/hashing.js';
 import { simhash64 } from '../enrich/simhash.js';
-import { SCHEMA_VERSION, type NewsRecord, type Person, type Figure, type Published } from './schema.js';
+import { SCHEMA_VERSION, type NewsRecord, type Person, type Figure, type Published } from '../../contract/record.js';
 import type { Credits } from '../extract/byline.js';
 
 export interface RecordFields {

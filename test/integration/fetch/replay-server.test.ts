@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverLinks } from '../../../lambdas/discover/index.js';
 import { createHttpFetcher } from '../../../lambdas/fetch/index.js';
 import type { Fetcher, FetchedPage, FetchOutcome } from '../../../lambdas/fetch/types.js';
-import { replayFetcherOptions, startReplayServer, type ReplayLogEntry, type ReplayServer } from '../../../lambdas/replay/index.js';
+import { replayFetcherOptions, startReplayServer, type ReplayLogEntry, type ReplayServer } from '../../../lambdas/dev/replay/index.js';
 import { loadSources, replaySources } from '../../../lambdas/sites/index.js';
 import { buildTree } from '../../../seeds/replay/build.js';
 
@@ -161,7 +161,7 @@ describe('replay server', () => {
   it('rejects an invalid manifest with a readable error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jsnews-replay-'));
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: 1, sites: [{ host: 'a.example', paths: { 'no-slash': {} } }] }));
-    await expect(startReplayServer(dir)).rejects.toThrow(/invalid replay manifest .*sites\.0\.paths\.no-slash/);
+    await expect(startReplayServer(dir)).rejects.toThrow(/invalid replay manifest .*sites\[0\]\.paths\.no-slash/);
   });
 
   it('answers unknown hosts with 404 and logs them', async () => {

@@ -15,7 +15,7 @@ import { createObservability, pipelineLogger } from '../../../lambdas/handlers/o
 import { buildRuntime, type HandlerRuntime } from '../../../lambdas/handlers/runtime.js';
 import type { ArticleWork } from '../../../lambdas/handlers/work-items.js';
 import { createHttpFetcher } from '../../../lambdas/fetch/http-client.js';
-import { JsnewsError } from '../../../lambdas/normalize/errors.js';
+import { JsnewsError } from '../../../lambdas/contract/errors.js';
 import { normalize } from '../../../lambdas/normalize/index.js';
 import { defaultDiscover } from '../../../lambdas/pipeline/discover-default.js';
 import { parseSources } from '../../../lambdas/sites/load-sources.js';

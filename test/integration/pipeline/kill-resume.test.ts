@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../lambdas/config.js';
-import { openStores } from '../../../lambdas/local/open-stores.js';
+import { loadConfig } from '../../../lambdas/contract/config.js';
+import { openStores } from '../../../lambdas/dev/open-stores.js';
 import type { SourceSummary } from '../../../lambdas/pipeline/summary.js';
 
 const HOST = 'www.resume.example';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import robotsParserModule from 'robots-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
-import { startReplayServer, replayFetcherOptions, type ReplayLogEntry, type ReplayServer } from '../../../lambdas/replay/index.js';
+import { startReplayServer, replayFetcherOptions, type ReplayLogEntry, type ReplayServer } from '../../../lambdas/dev/replay/index.js';
 import { createHttpFetcher, ROBOTS_TOKEN } from '../../../lambdas/fetch/index.js';
 import { loadSources } from '../../../lambdas/sites/load-sources.js';
 import { normalize } from '../../../lambdas/normalize/index.js';

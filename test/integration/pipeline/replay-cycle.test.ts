@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
-import { startReplayServer, replayFetcherOptions, type ReplayServer } from '../../../lambdas/replay/index.js';
+import { startReplayServer, replayFetcherOptions, type ReplayServer } from '../../../lambdas/dev/replay/index.js';
 import { createHttpFetcher } from '../../../lambdas/fetch/index.js';
 import { loadSources } from '../../../lambdas/sites/load-sources.js';
 import { normalize } from '../../../lambdas/normalize/index.js';

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
-import { createS3Archive, rawKeyFor, toAsciiMetadata } from '../../../lambdas/store/archive-s3.js';
+import { createS3Archive, toAsciiMetadata } from '../../../lambdas/store/archive-s3.js';
+import { rawKeyFor } from '../../../lambdas/contract/archive-keys.js';
 
 let env: TestStores;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
 import { backoffMs, MAX_BACKOFF_MS, PERMANENT_BACKOFF_BASE_MS, RETRYABLE_BACKOFF_BASE_MS } from '../../../lambdas/store/failures.js';
-import { ErrorCode } from '../../../lambdas/normalize/errors.js';
+import { ErrorCode } from '../../../lambdas/contract/errors.js';
 
 let env: TestStores;
 beforeAll(async () => {

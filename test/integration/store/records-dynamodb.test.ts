@@ -3,7 +3,7 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
 import { makeRecord } from '../../helpers/records.js';
-import { keys } from '../../../lambdas/store/table-design.js';
+import { keys } from '../../../lambdas/contract/table-design.js';
 
 let env: TestStores;
 beforeAll(async () => {

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { discoverArticleLinks, MIN_ARTICLE_SCORE, normalizeLinkUrl, siteKey } from '../../../lambdas/discover/index.js';
+import { discoverArticleLinks, MIN_ARTICLE_SCORE, normalizeLinkUrl } from '../../../lambdas/discover/index.js';
+import { siteKey } from '../../../lambdas/contract/url.js';
 import { loadSources } from '../../../lambdas/sites/index.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/lists/', import.meta.url));

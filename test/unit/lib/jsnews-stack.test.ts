@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../lib/app.js';
 import { FETCH_BATCH_SIZE } from '../../../lib/constructs/functions.js';
 import { AwsSolutionsChecks } from '../../../lib/nag.js';
-import { SERVICE } from '../../../lambdas/handlers/metric-names.js';
+import { SERVICE } from '../../../lambdas/contract/metric-names.js';
 
 let outdir: string;
 let template: Template;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../lambdas/normalize/index.js';
-import { JsnewsError } from '../../../lambdas/normalize/errors.js';
+import { JsnewsError } from '../../../lambdas/contract/errors.js';
 import { REPO_ROOT } from '../../helpers/seed-expectations.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);

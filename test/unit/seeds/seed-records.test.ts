@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalize, NORMALIZER_VERSION } from '../../../lambdas/normalize/index.js';
-import { NewsRecord } from '../../../lambdas/normalize/record/schema.js';
+import { NewsRecord } from '../../../lambdas/contract/record.js';
 import { setSiteProfilesEnabled } from '../../../lambdas/normalize/data/site-profiles.js';
 import { derivedFields, loadExpectations, REPO_ROOT } from '../../helpers/seed-expectations.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a64, hammingDistance, simhash64 } from '../../../../lambdas/normalize/enrich/simhash.js';
+import { hammingDistance } from '../../../../lambdas/contract/hashing.js';
+import { fnv1a64, simhash64 } from '../../../../lambdas/normalize/enrich/simhash.js';
 import { loadSeed, SEED_IDS } from './seed-text.js';
 
 const MASK64 = (1n << 64n) - 1n;

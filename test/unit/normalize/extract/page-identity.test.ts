@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCanonicalUrl, normalizeUrl } from '../../../../lambdas/normalize/extract/canonical-url.js';
+import { findCanonicalUrl } from '../../../../lambdas/normalize/extract/canonical-url.js';
+import { normalizeUrl } from '../../../../lambdas/contract/url.js';
 import { findSiteName, isTitleBar } from '../../../../lambdas/normalize/extract/site-name.js';
 import { chooseHtmlTitle, stripTitleSuffixes } from '../../../../lambdas/normalize/extract/title.js';
 import { looksLikeListing } from '../../../../lambdas/normalize/extract/listing.js';

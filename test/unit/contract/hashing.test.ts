@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../../lambdas/normalize/record/hashes.js';
+import { sha256Hex } from '../../../lambdas/contract/hashing.js';
 
 describe('sha256Hex', () => {
   it('hashes strings as UTF-8 and bytes as given', () => {

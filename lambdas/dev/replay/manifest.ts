@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ErrorCode, JsnewsError } from '../normalize/errors.js';
+import { parseInput } from '../../contract/zod-issues.js';
+import { ErrorCode, JsnewsError } from '../../contract/errors.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -74,10 +75,5 @@ export async function loadManifest(dir: string): Promise<ReplayManifest> {
   } catch (err) {
     throw new JsnewsError(ErrorCode.InvalidArgument, `cannot read replay manifest ${path}: ${(err as Error).message}`, false, { cause: err });
   }
-  const parsed = ReplayManifest.safeParse(json);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new JsnewsError(ErrorCode.InvalidArgument, `invalid replay manifest ${path}: ${detail}`);
-  }
-  return parsed.data;
+  return parseInput(ReplayManifest, json, `replay manifest ${path}`);
 }

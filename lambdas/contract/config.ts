@@ -1,10 +1,12 @@
 /**
- * Runtime configuration, read and validated once from the environment. Everything else receives
+ * Runtime configuration, read and validated once from the environment: the one place that knows the
+ * environment's variable names (shared with the CDK stack, which sets them). Everything else receives
  * the typed value. With no AWS configuration the CLI starts embedded local stores (DynamoDB Local +
  * s3rver); with JSNEWS_TABLE, JSNEWS_BUCKET and AWS_REGION set it talks to real AWS.
  */
 import { z } from 'zod';
-import { ErrorCode, JsnewsError } from './normalize/errors.js';
+import { ErrorCode, JsnewsError } from './errors.js';
+import { formatIssues } from './zod-issues.js';
 
 /** Table and bucket names used when the CLI runs against embedded local stores. */
 export const LOCAL_TABLE_NAME = 'jsnews';
@@ -63,9 +65,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 function parseOrThrow<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   throw new JsnewsError(
     ErrorCode.InvalidArgument,
-    `invalid configuration (set all of ${AWS_KEYS.join(', ')} for AWS, or none for local stores): ${issues}`,
+    `invalid configuration (set all of ${AWS_KEYS.join(', ')} for AWS, or none for local stores): ${formatIssues(parsed.error)}`,
   );
+}
+
+/** Variables of the Lambda handlers, set by the CDK stack. */
+export const ENV = {
+  table: 'JSNEWS_TABLE',
+  bucket: 'JSNEWS_BUCKET',
+  fetchQueueUrl: 'JSNEWS_FETCH_QUEUE_URL',
+  normalizeQueueUrl: 'JSNEWS_NORMALIZE_QUEUE_URL',
+  /** Path of a sources JSON file bundled next to the handler (deploys made with `-c sources=`). */
+  sourcesFile: 'JSNEWS_SOURCES_FILE',
+  stage: 'JSNEWS_STAGE',
+} as const;
+
+const QueueEnv = z.object({
+  [ENV.fetchQueueUrl]: z.string().url(),
+  [ENV.normalizeQueueUrl]: z.string().url(),
+});
+
+export interface QueueUrls {
+  fetch: string;
+  normalize: string;
+}
+
+/** Queue URLs the fan-out handlers enqueue to. Throws InvalidArgument naming the missing variable. */
+export function queueUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): QueueUrls {
+  const parsed = QueueEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new JsnewsError(ErrorCode.InvalidArgument, `invalid handler environment: ${formatIssues(parsed.error)}`);
+  }
+  return { fetch: parsed.data[ENV.fetchQueueUrl], normalize: parsed.data[ENV.normalizeQueueUrl] };
+}
+
+/** The sources override file, when the deploy bundled one. */
+export function sourcesFileFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = env[ENV.sourcesFile];
+  return value ? value : undefined;
 }

@@ -4,15 +4,14 @@
  * in sync. Key builders live here so writers (records-dynamodb.ts, failures.ts) and readers
  * (lambdas/read/) can never disagree about a key.
  */
-import { createHash } from 'node:crypto';
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  ResourceInUseException,
-  ResourceNotFoundException,
-  type DynamoDBClient,
-  type GlobalSecondaryIndex,
-} from '@aws-sdk/client-dynamodb';
+import { sha256Hex } from './hashing.js';
+
+/** The shape of a GSI as CreateTable and CloudFormation take it (declared here so the contract needs no SDK). */
+export interface GlobalSecondaryIndex {
+  IndexName: string;
+  KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+  Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+}
 
 /** Number of 16-bit bands a 64-bit simhash is cut into. Two texts within Hamming distance 3 share ≥1 band (pigeonhole: 4 bands > 3 differing bits). */
 export const SIMHASH_BANDS = 4;
@@ -46,11 +45,6 @@ export const GSI = {
 
 export const BAND_INDEXES = [GSI.band0, GSI.band1, GSI.band2, GSI.band3] as const;
 
-/** Hex SHA-256 of a string: URLs go into keys hashed, so key length never depends on a URL's length. */
-export function sha256Hex(s: string | Uint8Array): string {
-  return createHash('sha256').update(s).digest('hex');
-}
-
 export const keys = {
   record: (id: string) => ({ PK: `REC#${id}`, SK: 'REC' }),
   urlState: (url: string) => ({ PK: `URL#${sha256Hex(url)}`, SK: 'STATE' }),
@@ -70,17 +64,6 @@ export function simhashBands(simhash: string): string[] {
   const bands: string[] = [];
   for (let i = 0; i < SIMHASH_BANDS; i++) bands.push(simhash.slice(i * SIMHASH_BAND_HEX, (i + 1) * SIMHASH_BAND_HEX));
   return bands;
-}
-
-/** Hamming distance of two 16-hex-digit simhashes. */
-export function hammingDistance(a: string, b: string): number {
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let n = 0;
-  while (x > 0n) {
-    n += Number(x & 1n);
-    x >>= 1n;
-  }
-  return n;
 }
 
 const S = 'S' as const;
@@ -128,38 +111,4 @@ export function tableDefinition(tableName: string) {
       gsi(GSI.band3, 9, BAND_PROJECTION),
     ],
   };
-}
-
-/** Creates the table if it does not exist and waits until it is ACTIVE. Safe to call on every start. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  if (await tableIsActive(client, tableName)) return;
-  try {
-    await client.send(new CreateTableCommand(tableDefinition(tableName)));
-  } catch (err) {
-    if (!(err instanceof ResourceInUseException)) throw err;
-  }
-  await waitForActive(client, tableName);
-}
-
-/** Poll interval while a new table becomes ACTIVE; DynamoDB Local is ACTIVE at once, AWS takes seconds. */
-const TABLE_POLL_MS = 500;
-/** Give up waiting for ACTIVE after this long. */
-const TABLE_WAIT_MAX_MS = 120_000;
-
-async function tableIsActive(client: DynamoDBClient, tableName: string): Promise<boolean> {
-  try {
-    const out = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return out.Table?.TableStatus === 'ACTIVE';
-  } catch (err) {
-    if (err instanceof ResourceNotFoundException) return false;
-    throw err;
-  }
-}
-
-async function waitForActive(client: DynamoDBClient, tableName: string): Promise<void> {
-  const deadline = Date.now() + TABLE_WAIT_MAX_MS;
-  while (!(await tableIsActive(client, tableName))) {
-    if (Date.now() > deadline) throw new Error(`table ${tableName} did not become ACTIVE`);
-    await new Promise((r) => setTimeout(r, TABLE_POLL_MS));
-  }
 }

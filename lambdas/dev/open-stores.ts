@@ -2,10 +2,10 @@
  * Opens the stores a command needs: real AWS when configured, else embedded local stores started
  * for the duration of the command (table and bucket ensured). `close()` releases everything.
  */
-import type { AppConfig } from '../config.js';
-import { ensureTable } from '../store/table-design.js';
+import type { AppConfig } from '../contract/config.js';
+import { ensureTable } from '../store/provision.js';
 import { createStores, type Stores } from '../store/stores.js';
-import { makeClients, type StoreClients } from './clients.js';
+import { makeClients, type StoreClients } from '../store/clients.js';
 import { ensureBucket, startLocalStores } from './local-stores.js';
 
 export interface OpenStores {

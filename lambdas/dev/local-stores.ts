@@ -14,11 +14,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_LOCAL_DATA_DIR, LOCAL_REGION } from '../config.js';
-import { DYNAMODB_LOCAL_CREDENTIALS } from './clients.js';
+import { DEFAULT_LOCAL_DATA_DIR, LOCAL_REGION } from '../contract/config.js';
+import { DYNAMODB_LOCAL_CREDENTIALS } from '../store/clients.js';
 
-export { ensureTable } from '../store/table-design.js';
-export { makeClients } from './clients.js';
+export { ensureTable } from '../store/provision.js';
+export { makeClients } from '../store/clients.js';
 
 /** How long to wait for a store to answer after spawning it. The JVM needs ~2-5 s on 2 cores. */
 const STARTUP_TIMEOUT_MS = 60_000;

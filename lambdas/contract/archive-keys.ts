@@ -1,0 +1,32 @@
+/**
+ * Key shapes of the archive bucket: content-addressed raw pages, per-fetch pointers by source and China
+ * day, and offloaded record bodies. Shared by the store (writes), the readers and the CDK stack (lifecycle
+ * rules by prefix), so none of them can disagree about a key.
+ */
+import { chinaDay } from './china-time.js';
+import { ErrorCode, JsnewsError } from './errors.js';
+import { sha256Hex } from './hashing.js';
+
+export const RAW_PREFIX = 'raw/sha256/';
+export const FETCH_POINTER_PREFIX = 'fetches/';
+export const BODY_PREFIX = 'bodies/';
+/** gzip level for raw pages: 6 is zlib's default balance; HTML compresses ~5-8x either way. */
+/** Source ids become key segments: keep them to a safe alphabet. */
+const SOURCE_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export function rawKeyFor(sha256: string): string {
+  return `${RAW_PREFIX}${sha256.slice(0, 2)}/${sha256}.html.gz`;
+}
+
+export function fetchPointerKey(sourceId: string, url: string, fetchedAt: string): string {
+  if (!SOURCE_ID_RE.test(sourceId)) {
+    throw new JsnewsError(ErrorCode.InvalidArgument, `source id not usable in a key: ${JSON.stringify(sourceId)}`);
+  }
+  return `${FETCH_POINTER_PREFIX}${sourceId}/${chinaDay(fetchedAt)}/${sha256Hex(url)}.json`;
+}
+
+export function bodyKeyFor(id: string, contentHash: string): string {
+  return `${BODY_PREFIX}${id}/${contentHash}.json`;
+}
+
+/** S3 user metadata must be ASCII: percent-encode everything outside printable ASCII. */
