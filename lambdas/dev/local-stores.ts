@@ -12,12 +12,11 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_LOCAL_DATA_DIR, LOCAL_REGION } from '../contract/config.js';
-import { DYNAMODB_LOCAL_CREDENTIALS } from '../store/clients.js';
+import { makeClients } from '../store/clients.js';
 
-export { ensureTable } from '../store/provision.js';
+export { ensureBucket, ensureTable } from '../store/provision.js';
+import { dynamoAnswers } from '../store/provision.js';
 export { makeClients } from '../store/clients.js';
 
 /** How long to wait for a store to answer after spawning it. The JVM needs ~2-5 s on 2 cores. */
@@ -121,13 +120,14 @@ async function startDynamoDbLocal(dbPath: string | null): Promise<{ child: Child
 }
 
 async function waitForDynamo(endpoint: string, child: ChildProcess): Promise<void> {
-  const client = new DynamoDBClient({ region: LOCAL_REGION, endpoint, credentials: DYNAMODB_LOCAL_CREDENTIALS, maxAttempts: 1 });
+  // One attempt per poll: the loop is the retry.
+  const client = makeClients({ mode: 'local', region: LOCAL_REGION, dynamoEndpoint: endpoint, maxAttempts: 1 });
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${lastOutput(child)}`);
       try {
-        await client.send(new ListTablesCommand({ Limit: 1 }));
+        await dynamoAnswers(client.dynamo);
         return;
       } catch {
         if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer within ${STARTUP_TIMEOUT_MS} ms`);
@@ -222,21 +222,4 @@ export async function freePort(): Promise<number> {
       srv.close(() => (typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port'))));
     });
   });
-}
-
-/** Creates the bucket if it does not exist. Safe to call on every start. */
-export async function ensureBucket(s3: S3Client, bucket: string): Promise<void> {
-  try {
-    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
-    return;
-  } catch (err) {
-    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status !== 404) throw err;
-  }
-  try {
-    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  } catch (err) {
-    const name = (err as { name?: string }).name;
-    if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw err;
-  }
 }

@@ -34,6 +34,8 @@ export interface ClientConfig {
   mode: 'aws' | 'local';
   dynamoEndpoint?: string;
   s3Endpoint?: string;
+  /** SDK attempts per call (the SDK's default when absent). */
+  maxAttempts?: number;
 }
 
 export interface StoreClients {
@@ -49,6 +51,7 @@ export function makeClients(config: ClientConfig): StoreClients {
   const dynamo = new DynamoDBClient({
     region: config.region,
     requestHandler: requestHandler(),
+    ...(config.maxAttempts ? { maxAttempts: config.maxAttempts } : {}),
     ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
     ...(local ? { credentials: DYNAMODB_LOCAL_CREDENTIALS } : {}),
   });

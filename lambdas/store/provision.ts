@@ -1,6 +1,8 @@
-/** Creates the records table (DynamoDB Local, or a table made outside CDK) from the contract's definition. */
+/** Creates the records table and the archive bucket (local stores, or stores made outside CDK) from the contract's definitions. */
+import { CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   CreateTableCommand,
+  ListTablesCommand,
   DescribeTableCommand,
   ResourceInUseException,
   ResourceNotFoundException,
@@ -39,5 +41,27 @@ async function waitForActive(client: DynamoDBClient, tableName: string): Promise
   while (!(await tableIsActive(client, tableName))) {
     if (Date.now() > deadline) throw new Error(`table ${tableName} did not become ACTIVE`);
     await new Promise((r) => setTimeout(r, TABLE_POLL_MS));
+  }
+}
+
+/** Resolves when the DynamoDB endpoint answers a request (used while a local DynamoDB starts). */
+export async function dynamoAnswers(client: DynamoDBClient): Promise<void> {
+  await client.send(new ListTablesCommand({ Limit: 1 }));
+}
+
+/** Creates the bucket if it does not exist. Safe to call on every start. */
+export async function ensureBucket(s3: S3Client, bucket: string): Promise<void> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    return;
+  } catch (err) {
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status !== 404) throw err;
+  }
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw err;
   }
 }
