@@ -47,6 +47,11 @@ export const Quality = z.object({
   pinyinAnnotationsRemoved: z.number().int().min(0),
   suspectedGarbled: z.number().int().min(0),
   warnings: z.array(z.string()),
+  /**
+   * 0..1: how likely title and body are the page's article and nothing else (calibrated on the labelled bench sets).
+   * Added in schemaVersion 1, so optional: readers must accept records without it.
+   */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Quality = z.infer<typeof Quality>;
 

@@ -20,6 +20,8 @@ import { printPage, printSetTable, printTable, printWorst } from './console-repo
 import { writeResults, type PageRow, type SetResults } from './results-file.js';
 import { loadPages, runExtractor, storedPeerRun, type ExtractorRun, type LoadedPage } from './run-set.js';
 import { fmt } from './stats.js';
+import { calibrate, calibrationLines } from './calibration.js';
+import { judgeGnePage, loadGneLabels, summarizeGne, type GneSummary, type GneVerdict } from './gne.js';
 import { round, summarize } from './summarize.js';
 
 /** gne target from the brief: no page slower than this through normalize. */
@@ -100,13 +102,65 @@ async function runOneSet(name: SetName, extractors: readonly Extractor[], args: 
   const labelled = new Set(set.pages.filter((p) => p.truth?.author).map((p) => p.id));
   const summaries = runs.map((r) => summarize(r, labelled));
   if (set.pages.length) printSetTable(set, summaries);
-  if (name === 'gne') printGneTiming(runs.find((r) => r.kind === 'ours')!);
+  const ours = runs.find((r) => r.kind === 'ours')!;
+  const gne = name === 'gne' ? scoreGne(set, runs) : null;
+  if (name === 'gne') printGneTiming(ours);
+  const calibration = calibrate(calibrationPoints(ours, gne?.verdicts.get(ours.name) ?? null));
+  console.log(`\n${calibrationLines(`${name} ${ours.name}`, calibration, gne ? 'body pass' : 'mean page F1').join('\n')}`);
   const focus = runs.find((r) => r.name === args.focus);
   if ((args.worst || args.page) && !focus) throw new JsnewsError(ErrorCode.InvalidArgument, `--focus ${args.focus}: no such extractor (${runs.map((r) => r.name).join(', ')})`);
   const urls = new Map(set.pages.map((p) => [p.id, p.truth?.url ?? null]));
   if (args.worst && focus && name !== 'gne') printWorst(focus, runs.filter((r) => r !== focus), args.worst, urls);
   if (args.page && focus) for (const p of set.pages) printPage(set, p.id, focus, runs);
-  return { tokenMode: SET_TOKEN_MODE[name], pages: set.pages.length, extractors: summaries, perPage: pageRows(set, runs) };
+  const perPage = pageRows(set, runs);
+  if (gne) for (const row of perPage) for (const [ex, verdicts] of gne.verdicts) { const v = verdicts.find((x) => x.id === row.id); if (v && row.results[ex]) row.results[ex]!.gne = v; }
+  return { tokenMode: SET_TOKEN_MODE[name], pages: set.pages.length, extractors: summaries, perPage, calibration, ...(gne ? { gne: gne.summaries } : {}) };
+}
+
+/** gne: each run judged against labels.jsonl (test/bench/gne.ts); summary table and our per-page rows printed. */
+function scoreGne(set: BenchSet, runs: readonly ExtractorRun[]): { summaries: Record<string, GneSummary>; verdicts: Map<string, GneVerdict[]> } {
+  const labels = loadGneLabels();
+  const verdicts = new Map<string, GneVerdict[]>();
+  const summaries: Record<string, GneSummary> = {};
+  for (const run of runs) {
+    const ours = run.kind === 'ours';
+    const list = set.pages.flatMap((page, i) => {
+      const label = labels.get(page.id);
+      const p = run.pages[i]!;
+      if (!label) return [];
+      const date = p.day ? { ...p.day, time: p.time } : null;
+      return [judgeGnePage(label, { errored: p.error !== null, text: p.text, title: p.title, date }, { title: ours, date: ours })];
+    });
+    verdicts.set(run.name, list);
+    summaries[run.name] = summarizeGne(list);
+  }
+  const articles = Object.values(summaries)[0]?.articles ?? 0;
+  console.log(`\n-- gne: ${articles} article pages scored on labels.jsonl (title, date, body start, body end, no chrome) --`);
+  const n = (x: number | null): string => (x === null ? '–' : String(x));
+  printTable(
+    ['extractor', 'kind', 'title', 'date', 'start', 'end', 'clean', 'body all 3', 'not-article rejected'],
+    runs.map((r) => {
+      const s = summaries[r.name]!;
+      return [r.name, r.kind, n(s.title), n(s.date), String(s.start), String(s.end), String(s.clean), String(s.body), `${s.rejected}/${s.notArticles}`];
+    }),
+  );
+  const ours = runs.find((r) => r.kind === 'ours')!;
+  console.log(`\n-- gne: ${ours.name} per page (✓ right, ✗ wrong; before/after = chars around body_first/body_last, -1 not found) --`);
+  const mark = (b: boolean | null): string => (b === null ? '–' : b ? '✓' : '✗');
+  printTable(
+    ['page', 'kind', 'title', 'date', 'start', 'end', 'clean', 'before', 'after', 'conf', 'chrome / error'],
+    verdicts.get(ours.name)!.map((v, i) => {
+      const p = ours.pages[i]!;
+      return [v.id, v.kind, mark(v.title), mark(v.date), mark(v.start), mark(v.end), mark(v.clean), String(v.before), String(v.after), fmt(p.confidence, 2), p.error ? p.error.code : v.chrome.map((c) => c.slice(0, 16)).join(' | ')];
+    }),
+  );
+  return { summaries, verdicts };
+}
+
+/** Our pages as calibration points: page F1 where the set has truth; on gne, 1 when the body passes start, end and clean. */
+function calibrationPoints(ours: ExtractorRun, gne: readonly GneVerdict[] | null): { confidence: number | null; f1: number }[] {
+  if (gne) return gne.filter((v) => v.kind === 'article').map((v) => ({ confidence: ours.pages.find((p) => p.id === v.id)!.error ? null : (ours.pages.find((p) => p.id === v.id)!.confidence ?? 0), f1: v.start && v.end && v.clean ? 1 : 0 }));
+  return ours.pages.map((p) => ({ confidence: p.error ? null : (p.confidence ?? 0), f1: p.score?.f1 ?? 0 }));
 }
 
 /** One untimed pass of normalize first, so per-page times do not include JIT warm-up on the first pages. */
@@ -136,6 +190,7 @@ function pageRows(set: BenchSet, runs: readonly ExtractorRun[]): PageRow[] {
         empty: p.empty,
         dateOk: p.dateOk,
         author: p.author,
+        confidence: p.confidence,
       };
     }
     return row;

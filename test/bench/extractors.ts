@@ -26,6 +26,12 @@ export interface Extraction {
   text: string;
   authors: string[];
   day: DayDate | null;
+  /** The headline, for extractors that give one (ours; scored on gne). */
+  title?: string | null;
+  /** Time of day "HH:MM" of the publish date, when given (ours; scored on gne). */
+  time?: string | null;
+  /** quality.confidence of our record (calibration table). */
+  confidence?: number | null;
 }
 
 export type ExtractorKind = 'ours' | 'baseline' | 'live-peer';
@@ -43,7 +49,7 @@ export const OURS: Extractor = {
     const record = normalize(page.bytes, { url: page.url });
     const p = record.published;
     const day = p && p.year !== null ? { year: p.year, month: p.month, day: p.day } : null;
-    return { text: record.text, authors: record.authors, day };
+    return { text: record.text, authors: record.authors, day, title: record.title, time: p?.time ?? null, confidence: record.quality.confidence ?? null };
   },
 };
 

@@ -7,6 +7,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import { REPO_ROOT } from './datasets.js';
 import type { ExtractorSummary } from './summarize.js';
+import type { CalibrationTable } from './calibration.js';
+import type { GneSummary, GneVerdict } from './gne.js';
 import { fmt } from './stats.js';
 
 export const RESULTS_DIR = join(REPO_ROOT, 'bench-results');
@@ -14,7 +16,7 @@ export const RESULTS_DIR = join(REPO_ROOT, 'bench-results');
 export interface PageRow {
   id: string;
   url: string | null;
-  results: Record<string, { f1: number | null; precision: number | null; recall: number | null; chars: number; ms: number | null; error: string | null; empty: boolean; dateOk: boolean | null; author: string | null }>;
+  results: Record<string, { f1: number | null; precision: number | null; recall: number | null; chars: number; ms: number | null; error: string | null; empty: boolean; dateOk: boolean | null; author: string | null; confidence?: number | null; gne?: GneVerdict }>;
 }
 
 export interface SetResults {
@@ -22,6 +24,10 @@ export interface SetResults {
   pages: number;
   extractors: ExtractorSummary[];
   perPage: PageRow[];
+  /** Our confidence bins against page quality (test/bench/calibration.ts). */
+  calibration?: CalibrationTable;
+  /** gne only: label checks per extractor (test/bench/gne.ts). */
+  gne?: Record<string, GneSummary>;
 }
 
 export interface SpeedRow {
@@ -111,8 +117,27 @@ function accuracyMarkdown(a: NonNullable<Results['accuracy']>): string[] {
     out.push('| extractor | kind | F1 | P | R | exact | date (day) | authors exact / found | errors | empty | ms median |', '|---|---|---|---|---|---|---|---|---|---|---|');
     for (const e of set.extractors) out.push(accuracyRow(e));
     out.push('');
+    if (set.gne) out.push(...gneMarkdown(set.gne));
+    if (set.calibration) out.push(...calibrationMarkdown(name, set.calibration));
   }
   out.push(...a.notes.map((n) => `- ${n}`), '');
+  return out;
+}
+
+function gneMarkdown(gne: Record<string, GneSummary>): string[] {
+  const n = (x: number | null): string => (x === null ? '–' : String(x));
+  const out = ['Label checks (test/bench/gne.ts: title, date, body start, body end, no chrome; per-page verdicts in results.json):', ''];
+  out.push('| extractor | articles | title | date | start | end | clean | all three body checks | not-article rejected |', '|---|---|---|---|---|---|---|---|---|');
+  for (const [name, s] of Object.entries(gne)) out.push(`| ${name} | ${s.articles} | ${n(s.title)} | ${n(s.date)} | ${s.start} | ${s.end} | ${s.clean} | ${s.body} | ${s.rejected}/${s.notArticles} |`);
+  out.push('');
+  return out;
+}
+
+function calibrationMarkdown(set: string, t: CalibrationTable): string[] {
+  const score = set === 'gne' ? 'body pass rate' : 'mean page F1';
+  const out = [`Calibration of quality.confidence on ${set} (test/bench/calibration.ts):`, '', `| confidence | pages | ${score} | failed pages |`, '|---|---|---|---|'];
+  for (const b of t.bins) out.push(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.pages} | ${fmt(b.meanF1)} | ${b.failed} |`);
+  out.push(`| no record | ${t.noRecord} | | |`, '', `Failed pages ${t.failed}: ${t.failedBelow} below 0.5 confidence, ${t.failedNoRecord} without a record; good pages below 0.5: ${t.goodBelow}.`, '');
   return out;
 }
 

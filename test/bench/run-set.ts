@@ -25,6 +25,11 @@ export interface PageOutcome {
   authors: string[];
   /** null when the page has no author label. */
   author: AuthorVerdict | null;
+  /** Headline and time of day, when the extractor gives them (gne scoring). */
+  title: string | null;
+  time: string | null;
+  /** Our record's quality.confidence (null for peers). */
+  confidence: number | null;
 }
 
 export interface ExtractorRun {
@@ -90,6 +95,9 @@ function scorePage(set: BenchSet, page: BenchPage, ex: Extraction | null, error:
     dateOk: labelled ? sameDay(labelled, ex?.day ?? null) : null,
     authors: ex?.authors ?? [],
     author: truth?.author ? judgeAuthors(truth.author, ex?.authors ?? []) : null,
+    title: ex?.title ?? null,
+    time: ex?.time ?? null,
+    confidence: ex?.confidence ?? null,
   };
 }
 
