@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: accuracy, speed and, when their owners have added them to package.json, `bench:lambda` and
+ * `npm run bench`: accuracy, speed and, when their owners have added them to package.json, `bench:lambda`, `bench:enrich` and
  * `bench:pipeline`, offline, within a 5-minute budget (reported; a step is killed only at 3× that). Each step runs in its own process so one step's memory does
  * not skew the next one's figures. Exit status 1 if any step failed or the budget ran out.
  */
@@ -15,7 +15,7 @@ export const TOTAL_BUDGET_MS = 5 * 60 * 1000;
 /** A step is killed only past this: a runaway, not a busy machine (other work on the 2 cores can triple wall time). */
 const HARD_LIMIT_MS = 3 * TOTAL_BUDGET_MS;
 /** Optional steps owned by other engineers, run only when package.json defines them. */
-const OPTIONAL_SCRIPTS = ['bench:lambda', 'bench:pipeline'] as const;
+const OPTIONAL_SCRIPTS = ['bench:lambda', 'bench:pipeline', 'bench:enrich'] as const;
 
 interface Step {
   name: string;
