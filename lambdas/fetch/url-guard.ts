@@ -1,7 +1,8 @@
 /**
  * SSRF guard: only http(s) URLs whose host resolves to public addresses are fetched. Loopback,
  * private, link-local, CGNAT, multicast, reserved, unspecified and IPv4-mapped/compatible IPv6
- * forms are refused (FETCH_BLOCKED) unless the host is explicitly allowed (the replay server).
+ * forms are refused, and so are IPv6 translation/tunnel forms (NAT64, 6to4, Teredo, IPv4-translated)
+ * whose embedded IPv4 address is not public (FETCH_BLOCKED) unless the host is explicitly allowed (the replay server).
  * The same check runs again at connect time (guardedLookup) so DNS rebinding cannot slip past.
  */
 import { BlockList, isIP } from 'node:net';
@@ -59,13 +60,48 @@ function canonicalIpv6(address: string): string {
   return new URL(`http://[${address}]/`).hostname.slice(1, -1);
 }
 
+/** The eight 16-bit groups of an IPv6 address (any spelling, including a dotted IPv4 tail). */
+function ipv6Groups(address: string): number[] {
+  const canonical = canonicalIpv6(address);
+  const [head = '', tail] = canonical.split('::') as [string, string | undefined];
+  const parse = (part: string): number[] => (part === '' ? [] : part.split(':').map((g) => Number.parseInt(g, 16)));
+  const left = parse(head);
+  if (tail === undefined) return left;
+  const right = parse(tail);
+  return [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+function ipv4From(high: number, low: number): string {
+  return `${high >>> 8}.${high & 0xff}.${low >>> 8}.${low & 0xff}`;
+}
+
+/**
+ * The IPv4 addresses an IPv6 address carries by a translation or tunnelling convention: NAT64
+ * 64:ff9b::/96 (RFC 6052), IPv4-translated ::ffff:0:a.b.c.d (RFC 2765), 6to4 2002::/16 (RFC 3056,
+ * address in groups 1-2) and Teredo 2001:0::/32 (RFC 4380: server in groups 2-3, client in groups
+ * 6-7 with every bit inverted). A router on the way may turn such an address into the IPv4 one, so
+ * the embedded address must be public too (64:ff9b::a9fe:a9fe reaches 169.254.169.254).
+ */
+export function embeddedIpv4(address: string): string[] {
+  const g = ipv6Groups(address);
+  if (g.length !== 8) return [];
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = g as [number, number, number, number, number, number, number, number];
+  const zeroTo = (n: number) => g.slice(0, n).every((x) => x === 0);
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) return [ipv4From(g6, g7)];
+  if (zeroTo(4) && g4 === 0xffff && g5 === 0) return [ipv4From(g6, g7)];
+  if (g0 === 0x2002) return [ipv4From(g1, g2)];
+  if (g0 === 0x2001 && g1 === 0) return [ipv4From(g2, g3), ipv4From(g6 ^ 0xffff, g7 ^ 0xffff)];
+  return [];
+}
+
 /** True for an address that is not publicly routable. */
 export function isBlockedAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
   if (family === 4) return BLOCKED.check(address, 'ipv4');
   if (IPV4_MAPPED.test(canonicalIpv6(address))) return true;
-  return BLOCKED.check(address, 'ipv6');
+  if (BLOCKED.check(address, 'ipv6')) return true;
+  return embeddedIpv4(address).some((v4) => BLOCKED.check(v4, 'ipv4'));
 }
 
 export const resolveWithDns: ResolveHost = (hostname) =>

@@ -40,3 +40,33 @@ describe('checkUrl', () => {
     expect(await checkUrl('http://nxdomain.example/', { resolve: resolve({}) })).toMatchObject({ ok: false, code: 'FETCH_FAILED', retryable: true });
   });
 });
+
+describe('IPv6 forms that embed an IPv4 address (issue 10 item 10)', () => {
+  // Each embeds a non-public IPv4 address; worked out by hand from the RFCs.
+  it.each([
+    ['64:ff9b::a9fe:a9fe', 'NAT64 of 169.254.169.254'],
+    ['64:ff9b::127.0.0.1', 'NAT64 of 127.0.0.1, dotted tail'],
+    ['64:ff9b:0:0:0:0:0a00:0001', 'NAT64 of 10.0.0.1, long form'],
+    ['2002:7f00:1::', '6to4 of 127.0.0.1'],
+    ['2002:a9fe:a9fe:1234::1', '6to4 of 169.254.169.254'],
+    ['2002:c0a8:0101::', '6to4 of 192.168.1.1'],
+    ['2001:0:7f00:1::', 'Teredo with server 127.0.0.1'],
+    ['2001:0:808:808:0:0:f5ff:fffe', 'Teredo with client 10.0.0.1 (inverted bits), public server 8.8.8.8'],
+    ['::ffff:0:7f00:1', 'IPv4-translated 127.0.0.1'],
+    ['::ffff:0:a9fe:a9fe', 'IPv4-translated 169.254.169.254'],
+  ])('blocks %s (%s)', (address) => expect(isBlockedAddress(address)).toBe(true));
+
+  it.each([
+    ['64:ff9b::808:808', 'NAT64 of 8.8.8.8'],
+    ['2002:808:808::1', '6to4 of 8.8.8.8'],
+    ['2001:0:808:808:0:0:f7f7:f7f7', 'Teredo server 8.8.8.8, client 8.8.8.8'],
+  ])('allows %s (%s, public)', (address) => expect(isBlockedAddress(address)).toBe(false));
+
+  it('refuses literals in URLs and the same forms from DNS', async () => {
+    for (const url of ['http://[64:ff9b::a9fe:a9fe]/latest/meta-data/', 'http://[2002:7f00:1::]/', 'http://[2001:0:7f00:1::]/', 'http://[::ffff:0:7f00:1]/']) {
+      expect(await checkUrl(url), url).toMatchObject({ ok: false, code: 'FETCH_BLOCKED', retryable: false });
+    }
+    const v = await checkUrl('http://nat64.example/', { resolve: async () => ['64:ff9b::a9fe:a9fe'] });
+    expect(v).toMatchObject({ ok: false, code: 'FETCH_BLOCKED' });
+  });
+});
