@@ -1,6 +1,7 @@
 /**
- * SDK v3 clients for the records table and the archive bucket, unmodified, configured either for
- * real AWS (default credential chain) or for the embedded local stores.
+ * SDK v3 clients for the records table and the archive bucket, configured either for real AWS
+ * (default credential chain) or for the embedded local stores, with connection and request
+ * timeouts and bounded retries on both.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -23,7 +24,41 @@ export const HTTP_KEEP_ALIVE = true;
  */
 export const HTTP_MAX_SOCKETS = 64;
 
-const requestHandler = () => ({
+/**
+ * Time bounds on every store request, so a black-holed DynamoDB or S3 connection fails instead of
+ * hanging a run (issue 10: a run waited > 240 s on one). Without them the SDK waits forever.
+ * - connection: TCP (and TLS) setup. Same-region AWS endpoints and the local stores connect in
+ *   well under 100 ms; 3 s is generous yet leaves the retries room inside a Lambda's budget.
+ * - request: the whole request and response. DynamoDB items are < 400 KB and archived pages are at
+ *   most the fetch body cap (a few MB), which take well under a second in-region and on localhost;
+ *   10 s per attempt bounds a stalled response.
+ * - attempts: the SDK's standard retry strategy with backoff; 3 attempts (the SDK default, stated
+ *   here so it cannot silently grow) bounds one call to about 3 x (3 + 10) s plus backoff.
+ */
+export const STORE_CONNECTION_TIMEOUT_MS = 3_000;
+export const STORE_REQUEST_TIMEOUT_MS = 10_000;
+export const STORE_MAX_ATTEMPTS = 3;
+
+/** Timeouts and attempts of the store clients; tests shorten them to check the bound quickly. */
+export interface StoreTimeouts {
+  connectionTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxAttempts: number;
+}
+
+export const DEFAULT_STORE_TIMEOUTS: StoreTimeouts = {
+  connectionTimeoutMs: STORE_CONNECTION_TIMEOUT_MS,
+  requestTimeoutMs: STORE_REQUEST_TIMEOUT_MS,
+  maxAttempts: STORE_MAX_ATTEMPTS,
+};
+
+const requestHandler = (t: StoreTimeouts) => ({
+  connectionTimeout: t.connectionTimeoutMs,
+  requestTimeout: t.requestTimeoutMs,
+  // Without this the SDK only logs a warning when requestTimeout passes and keeps waiting.
+  throwOnRequestTimeout: true,
+  // Also close a socket that goes silent mid-response (a black hole after the request was sent).
+  socketTimeout: t.requestTimeoutMs,
   httpAgent: { keepAlive: HTTP_KEEP_ALIVE, maxSockets: HTTP_MAX_SOCKETS },
   httpsAgent: { keepAlive: HTTP_KEEP_ALIVE, maxSockets: HTTP_MAX_SOCKETS },
 });
@@ -34,8 +69,10 @@ export interface ClientConfig {
   mode: 'aws' | 'local';
   dynamoEndpoint?: string;
   s3Endpoint?: string;
-  /** SDK attempts per call (the SDK's default when absent). */
+  /** SDK attempts per call; overrides `timeouts.maxAttempts`. */
   maxAttempts?: number;
+  /** Defaults to DEFAULT_STORE_TIMEOUTS. */
+  timeouts?: StoreTimeouts;
 }
 
 export interface StoreClients {
@@ -48,10 +85,12 @@ export interface StoreClients {
 
 export function makeClients(config: ClientConfig): StoreClients {
   const local = config.mode === 'local';
+  const timeouts = config.timeouts ?? DEFAULT_STORE_TIMEOUTS;
+  const maxAttempts = config.maxAttempts ?? timeouts.maxAttempts;
   const dynamo = new DynamoDBClient({
     region: config.region,
-    requestHandler: requestHandler(),
-    ...(config.maxAttempts ? { maxAttempts: config.maxAttempts } : {}),
+    maxAttempts,
+    requestHandler: requestHandler(timeouts),
     ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
     ...(local ? { credentials: DYNAMODB_LOCAL_CREDENTIALS } : {}),
   });
@@ -60,7 +99,8 @@ export function makeClients(config: ClientConfig): StoreClients {
   });
   const s3 = new S3Client({
     region: config.region,
-    requestHandler: requestHandler(),
+    maxAttempts,
+    requestHandler: requestHandler(timeouts),
     ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
     ...(local
       ? {
