@@ -85,6 +85,9 @@ export const NewsRecord = z.object({
 });
 export type NewsRecord = z.infer<typeof NewsRecord>;
 
+/** The record's credit fields: who wrote, edited and photographed the article, which outlet and original it reposts. */
+export type Credits = Pick<NewsRecord, 'authors' | 'editors' | 'photographers' | 'source' | 'originalUrl'>;
+
 /** What a crawl knows about a page besides its bytes. Everything is optional: a local file has none of it. */
 export interface PageContext {
   /** URL the page was fetched from, after redirects. */

@@ -1,9 +1,8 @@
 /**
  * The pure core: page bytes plus context in, one contract record out. No network, no store, no clock, no environment.
- * Reads top to bottom like the data path:
- *   decode (charset.ts) → lay out (text-capture.ts | html-page.ts, cleaning every string on the way)
- *   → read fields (article.ts, published-date.ts, site-name.ts, canonical-url.ts) → enrich (region, people, figures)
- *   → build the record (build-record.ts).
+ * Reads top to bottom like the data path (README.md lists each folder's rule):
+ *   decode (decode/) → parse (parse/: the DOM, or a text capture's lines) → extract (extract/: the layout, then every
+ *   field) → enrich (enrich/: region, people, figures) → build the record (record/build-record.ts).
  * Throws JsnewsError only when there is no usable record (empty/binary input, no article); quality problems are warnings.
  */
 import { charsetFromContentType, decodeBytes } from './decode/charset.js';
@@ -19,9 +18,9 @@ import { findFigures } from './enrich/figures.js';
 import { findPeople } from './enrich/people.js';
 import { findRegion } from './enrich/region.js';
 import { detectScript } from './clean/simplified.js';
-import { layoutHtml } from './parse/html-page.js';
-import type { PageLayout } from './parse/layout.js';
-import { layoutTextCapture } from './parse/text-capture.js';
+import { layoutHtml } from './extract/html-layout.js';
+import type { PageLayout } from './extract/layout.js';
+import { layoutTextCapture } from './extract/text-layout.js';
 import { buildRecord, type RecordFields } from './record/build-record.js';
 import type { NewsRecord, PageContext } from '../contract/record.js';
 import { findSiteProfile } from './data/site-profiles.js';

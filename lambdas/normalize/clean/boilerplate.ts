@@ -2,7 +2,7 @@
  * Lines of site chrome that sit next to (or inside) the article container and are not article text:
  * share and comment prompts, copyright/disclaimer notes, contact banners, related/hot list headers,
  * WeChat/QR promos, previous/next links, print/close and font-size toolbars, view counters.
- * Used by the HTML body extractor (extract/body.ts) and by the text-capture path.
+ * Used by the HTML body extractor (extract/body.ts) and by the text-capture layout (extract/text-layout.ts).
  *
  * Both Simplified and Traditional forms match: every pattern is written in Simplified and each character with a
  * Traditional form from `TRADITIONAL_VARIANTS` becomes a class (`[点點]`). Pinyin annotations a capture may carry

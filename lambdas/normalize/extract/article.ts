@@ -8,8 +8,9 @@
  */
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
-import type { PageLayout } from '../parse/layout.js';
-import { emptyCredits, isMetaPersonName, isOutletName, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline, type Credits } from './byline.js';
+import type { PageLayout } from './layout.js';
+import { emptyCredits, isMetaPersonName, isOutletName, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline } from './byline.js';
+import type { Credits } from '../../contract/record.js';
 
 /** A block is a credit line only when this short once URLs are removed; longer blocks are prose that mentions 编辑 or 来源. */
 const MAX_CREDIT_LINE_CHARS = 40;

@@ -8,16 +8,9 @@
  *   5. a dateline naming the outlet: "金山网讯 1月28日,…", "本报讯(记者 张三)…".
  */
 
+import type { Credits } from '../../contract/record.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../data/chinese-surnames.js';
 import { JIANGSU_REGIONS } from '../data/jiangsu-regions.js';
-
-export interface Credits {
-  authors: string[];
-  editors: string[];
-  photographers: string[];
-  source: string | null;
-  originalUrl: string | null;
-}
 
 export function emptyCredits(): Credits {
   return { authors: [], editors: [], photographers: [], source: null, originalUrl: null };

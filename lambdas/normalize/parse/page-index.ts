@@ -37,7 +37,7 @@ export interface PageIndex {
   chrome: Element[];
   /**
    * Elements with a class or an id attribute (`[class], [id]`) whose "class id" text matches the caller's `editor`
-   * pattern, else its `info` pattern (html-page.ts: info-line and editor-credit candidates).
+   * pattern, else its `info` pattern (extract/html-layout.ts: info-line and editor-credit candidates).
    */
   editorHinted: Element[];
   infoHinted: Element[];

@@ -3,8 +3,7 @@
  */
 import { sha256Hex } from '../../contract/hashing.js';
 import { simhash64 } from '../enrich/simhash.js';
-import { SCHEMA_VERSION, type NewsRecord, type Person, type Figure, type Published } from '../../contract/record.js';
-import type { Credits } from '../extract/byline.js';
+import { SCHEMA_VERSION, type Credits, type NewsRecord, type Person, type Figure, type Published } from '../../contract/record.js';
 
 export interface RecordFields {
   url: string | null;

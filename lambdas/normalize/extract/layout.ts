@@ -4,7 +4,7 @@
  * byline, date and body rules are written once (extract/article.ts).
  */
 import type { CleanedText } from '../clean/clean-text.js';
-import type { HtmlMeta } from '../extract/html-meta.js';
+import type { HtmlMeta } from './html-meta.js';
 
 export interface PageLayout {
   kind: 'html' | 'text';

@@ -1,21 +1,21 @@
 /**
- * Text captures (like the seeds): the lines of a page with its chrome still around it. Reading order:
+ * Text captures (like the seeds): the lines of a page (parse/text-lines.ts) with its chrome still around it. Order:
  *   chrome lines (title bar, banner, breadcrumb, section name) → headline line(s) → info line(s) → body → the first
  *   end-of-article line (comment box, share prompt, copyright, related list, promo) → chrome.
  * The body starts at the first line that reads like prose (sentence punctuation, long enough).
  */
-import { cleanText, type CleanedText } from '../clean/clean-text.js';
+import type { CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
-import { findFullDates, findMonthDayDates } from '../extract/dates.js';
-import { isTitleBar } from '../extract/site-name.js';
+import { captureLines } from '../parse/text-lines.js';
+import { findFullDates, findMonthDayDates } from './dates.js';
+import { isTitleBar } from './site-name.js';
+import { MAX_HEADLINE_CHARS } from './title.js';
 import type { PageLayout } from './layout.js';
 
 /** The first body paragraph has at least this many characters; headlines and info lines are shorter or unpunctuated. */
 const MIN_FIRST_PARAGRAPH_CHARS = 20;
 /** Sentence punctuation, half- and full-width: prose has it, headlines and info lines rarely do. */
 const SENTENCE_PUNCTUATION = /[,，。;；!！?？]/;
-/** Headlines are at most this long (the seeds' longest headline block is 86 characters). */
-const MAX_HEADLINE_CHARS = 120;
 /** Lines this short before the headline are section or column names (新闻中心, 要闻), not headlines. */
 const MAX_SECTION_NAME_CHARS = 6;
 /** Lines that end the article: everything after them is page furniture, even when it looks like prose (related teasers). */
@@ -45,7 +45,7 @@ function isHardChrome(line: string): boolean {
 }
 
 export function layoutTextCapture(text: string): PageLayout {
-  const lines = text.split(/\r\n|\r|\n/).map(cleanText).filter((l) => l.text !== '');
+  const lines = captureLines(text);
   const warnings: string[] = [];
   const first = lines.findIndex((l) => isProse(l.text));
   if (first < 0) return emptyLayout(lines, ['no prose paragraph found']);

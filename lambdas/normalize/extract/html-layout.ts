@@ -1,45 +1,35 @@
 /**
- * HTML pages → PageLayout. The page is parsed once (load-html.ts); then:
- *   headline: the <h1>/title-classed element the <title> agrees with (title.ts), with its kicker/sub-headline siblings;
+ * HTML pages → PageLayout. The page is parsed once (parse/parse-page.ts); then:
+ *   headline: the <h1>/title-classed element the <title> agrees with, with its kicker/sub-headline siblings (title.ts);
  *   info lines: short elements classed as info/source/time/author, and the short siblings right after the headline;
- *   blocks: the article body found by extract/body.ts (site selector → scoring → fallback), plus editor lines that
+ *   blocks: the article body found by body.ts (site selector → scoring → fallback), plus editor lines that
  *   templates place just outside the article container;
- *   chrome: footer/banner/copyright text, for the site name.
+ *   chrome: footer/banner/copyright text, for the site name (site-name.ts).
  */
-import type { AnyNode, Element, ParentNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
-import { collapseRuns, JS_SPACE_NOT_SPACE } from '../clean/whitespace.js';
-import { findArticleBody } from '../extract/body.js';
-import { readHtmlMeta } from '../extract/html-meta.js';
-import { chooseHtmlTitle } from '../extract/title.js';
-import { findSiteName } from '../extract/site-name.js';
-import { capNestingDepth, flattenDeepNesting } from './dom-safety.js';
+import { findArticleBody } from './body.js';
+import { readHtmlMeta } from './html-meta.js';
+import { findHtmlHeadline, findSubtitles, SUBTITLE_HINT } from './title.js';
+import { findSiteName } from './site-name.js';
 import type { PageLayout } from './layout.js';
-import { loadHtml, MAX_NESTING_DEPTH } from './load-html.js';
-import { indexPage, type PageIndex } from './page-index.js';
+import { collapseSpaceRuns, elementText, siblingElements } from '../parse/elements.js';
+import { parsePage } from '../parse/parse-page.js';
+import type { PageIndex } from '../parse/page-index.js';
 
 // Headline candidates (h1, .title, .tit, #title, .headline, .biaoti…) and footer/banner chrome (footer, .copyright,
 // #top…) are listed by parse/page-index.ts in its one walk over the page.
-/** Elements around the headline that hold the kicker (引题) or sub-headline (副题). */
-const SUBTITLE_HINT = /sub-?title|subhead|kicker|yinti|futi|fbt|ytitle|yt\b|ft\b|intro-?title|h2/i;
 /** Class/id words of the info line under a headline. */
 const INFO_HINT = /info|source|time|date|author|byline|meta|pub|laiyuan|attr|property|from\b|ly\b|sj\b/i;
 /** Class/id words of editor credits placed after the article container. */
 const EDITOR_HINT = /editor|bianji|zrbj|responsible|bjxx/i;
-/** Headline-block elements and info lines are short; longer text is body or chrome. */
-const MAX_HEADLINE_CHARS = 120;
+/** Info lines are short; longer text is body or chrome. */
 const MAX_INFO_LINE_CHARS = 160;
 const MAX_CHROME_LINE_CHARS = 400;
 
 export function layoutHtml(served: string, hints: { selector?: string | null } = {}): PageLayout {
-  const warnings: string[] = [];
-  const { html, dropped } = capNestingDepth(served, MAX_NESTING_DEPTH);
-  const flattened = dropped > 0;
-  const $ = loadHtml(html);
-  // The string guard handles well-formed depth; the DOM guard catches what a forgiving parser nests on its own.
-  if (flattened || flattenDeepNesting($, MAX_NESTING_DEPTH)) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);
-  // Removes script/style/… and lists what is read below, in one walk.
-  const page = indexPage($.root()[0] as unknown as ParentNode, { editor: EDITOR_HINT, info: INFO_HINT });
+  // Classed elements are sorted into info-line and editor-credit candidates by the walk (INFO_HINT, EDITOR_HINT).
+  const { $, page, nestingCapped, warnings } = parsePage(served, { editor: EDITOR_HINT, info: INFO_HINT });
 
   // The walk keeps the text of ld+json scripts (page.jsonLdTexts) before removing scripts, so JSON-LD is read.
   const meta = readHtmlMeta(page);
@@ -47,24 +37,17 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
   const metaSiteName = cleanMeta(meta.siteName);
   // The footer and banner text is read only when the page does not name itself in <meta>.
   const chromeLines = metaSiteName ? [] : collectChrome(page);
-  const siteName = findSiteName({ metaSiteName, chromeLines, titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [] });
+  const titleBars = meta.titleTag ? [cleanText(meta.titleTag).text] : [];
+  const siteName = findSiteName({ metaSiteName, chromeLines, titleBars });
+  const { title, element: titleEl } = findHtmlHeadline(page, { ogTitle: cleanMeta(meta.ogTitle), titleTag: cleanMeta(meta.titleTag), siteName });
 
-  const headlineTexts = page.headlines.map((el) => textOf(page, el));
-  const headlineEls = page.headlines.filter((_, i) => headlineTexts[i]!.length > 0 && headlineTexts[i]!.length <= MAX_HEADLINE_CHARS);
-  const h1s = headlineTexts.filter((t) => t.length > 0 && t.length <= MAX_HEADLINE_CHARS).map((t) => cleanText(t));
-  const titleText = chooseHtmlTitle({ h1s: h1s.map((h) => h.text), ogTitle: cleanMeta(meta.ogTitle), titleTag: cleanMeta(meta.titleTag), siteName });
-  const titleIndex = h1s.findIndex((h) => h.text === titleText);
-  const titleEl = titleIndex >= 0 ? headlineEls[titleIndex] : undefined;
-  const title = titleIndex >= 0 ? h1s[titleIndex]! : titleText ? cleanText(titleText) : null;
-
-  const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null, nestingFlattened: !flattened });
+  const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null, nestingFlattened: !nestingCapped });
   // findArticleBody flattens deep nesting itself; when the string guard already dropped tags, that can still change
   // the tree, so element texts are read from the live tree from here on.
-  if (flattened) page.thaw();
+  if (nestingCapped) page.thaw();
   if (body) warnings.push(...body.warnings);
   const blocks = (body?.blocks ?? []).map(cleanText).filter((b) => b.text !== '');
   const blockSet = new Set(blocks.map((b) => b.text));
-  // Classed elements were sorted into info-line and editor-credit candidates by the walk (INFO_HINT, EDITOR_HINT).
   const infoLines = findInfoLines(page, titleEl, page.infoHinted, blockSet);
   // An editor span inside the info line ("来源: 编辑:中国江苏网") is already read there.
   const editorLines = collectEditorLines(page, page.editorHinted).filter((l) => !blockSet.has(l.text) && !infoLines.some((i) => i.text.includes(l.text)));
@@ -76,7 +59,7 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
     infoLines,
     blocks: [...blocks, ...editorLines],
     chromeLines,
-    titleBars: meta.titleTag ? [cleanText(meta.titleTag).text] : [],
+    titleBars,
     meta: { ...meta, siteName: siteName, authors: meta.authors.map((a) => cleanText(a).text), source: cleanMeta(meta.source) },
     ...pageTextAround(page, title?.raw ?? '', blocks.at(-1)?.raw ?? ''),
     bodyLayer: body?.layer ?? 'none',
@@ -98,7 +81,7 @@ const HEADLINE_PROBE_CHARS = 12;
  * labelled date anywhere, and separately the first full date on the page.
  */
 function pageTextAround(page: PageIndex, headline: string, lastBlock: string): { afterHeadline: string | null; afterBody: string | null; firstPageDate: string | null } {
-  const text = collapseRuns(page.bodies.length ? page.bodies.map((el) => page.textOf(el)).join('') : page.text, SPACE_RUN, JS_SPACE_NOT_SPACE);
+  const text = collapseSpaceRuns(page.bodies.length ? page.bodies.map((el) => page.textOf(el)).join('') : page.text);
   const bodyEnd = lastBlock.length >= HEADLINE_PROBE_CHARS ? text.indexOf(lastBlock.slice(-HEADLINE_PROBE_CHARS)) : -1;
   const afterBody = bodyEnd < 0 ? null : text.slice(bodyEnd + HEADLINE_PROBE_CHARS, bodyEnd + HEADLINE_PROBE_CHARS + AFTER_BODY_CHARS);
   // A timestamp (date and time) marks a post better than a bare date, which is often an archive range or a clock.
@@ -130,43 +113,11 @@ function textAfterHeadline(text: string, headline: string): string | null {
 /** A full date after a date label anywhere in the page ("时间：2005-08-22 19:13:18", "发表于 2005-9-15"): forums and blogs. */
 const LABELLED_DATE = /(?:发布时间|发表时间|发布日期|更新时间|发表于|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?/;
 
-const SPACE_RUN = /\s+/g;
-
-/** cheerio's `$(el).text()` with white-space runs collapsed to one space, trimmed. */
-function textOf(page: PageIndex, el: AnyNode): string {
-  return collapseRuns(page.textOf(el), SPACE_RUN, JS_SPACE_NOT_SPACE).trim();
-}
-
-/** cheerio `prevAll()` / `nextAll()` of one element: sibling elements, nearest first, up to `max`. */
-function siblingElements(el: Element, direction: 'prev' | 'next', max: number): Element[] {
-  const out: Element[] = [];
-  for (let node = el[direction]; node && out.length < max; node = node[direction]) if (isTag(node)) out.push(node);
-  return out;
-}
-
-/** domutils `isTag`. */
-function isTag(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
-}
-
-function findSubtitles(page: PageIndex, titleEl: Element): CleanedText[] {
-  const out: CleanedText[] = [];
-  const before = siblingElements(titleEl, 'prev', 2).reverse();
-  const after = siblingElements(titleEl, 'next', 2);
-  for (const el of [...before, ...after]) {
-    const hint = `${el.tagName} ${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-    const text = textOf(page, el);
-    if (!SUBTITLE_HINT.test(hint) || !text || text.length > MAX_HEADLINE_CHARS) continue;
-    out.push(cleanText(text));
-  }
-  return out;
-}
-
 function findInfoLines(page: PageIndex, titleEl: Element | undefined, hinted: Element[], blockSet: Set<string>): CleanedText[] {
   const seen = new Set<string>();
   const out: CleanedText[] = [];
   const add = (el: AnyNode) => {
-    const text = textOf(page, el);
+    const text = elementText(page, el);
     if (!text || text.length > MAX_INFO_LINE_CHARS) return;
     const cleaned = cleanText(text);
     if (seen.has(cleaned.text) || blockSet.has(cleaned.text)) return;
@@ -203,7 +154,7 @@ function isInHeader(el: Element, scope: AnyNode | null): boolean {
 function collectEditorLines(page: PageIndex, hinted: Element[]): CleanedText[] {
   const out: CleanedText[] = [];
   for (const el of hinted) {
-    const text = textOf(page, el);
+    const text = elementText(page, el);
     if (text && text.length <= MAX_INFO_LINE_CHARS) out.push(cleanText(text));
   }
   return out;
@@ -212,7 +163,7 @@ function collectEditorLines(page: PageIndex, hinted: Element[]): CleanedText[] {
 function collectChrome(page: PageIndex): string[] {
   const out: string[] = [];
   for (const el of page.chrome) {
-    const text = textOf(page, el);
+    const text = elementText(page, el);
     if (text) out.push(cleanText(text.slice(0, MAX_CHROME_LINE_CHARS)).text);
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTextCapture } from '../../../../lambdas/normalize/parse/text-capture.js';
+import { layoutTextCapture } from '../../../../lambdas/normalize/extract/text-layout.js';
 
 const capture = [
   '我爱江苏网_江苏网_大苏网_江苏资讯-江苏头条',

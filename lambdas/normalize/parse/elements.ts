@@ -1,0 +1,31 @@
+/**
+ * Small reads on the parsed tree that extract/ needs around the elements page-index.ts lists: an element's text with
+ * white space collapsed, and its sibling elements.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { collapseRuns, JS_SPACE_NOT_SPACE } from '../clean/whitespace.js';
+import type { PageIndex } from './page-index.js';
+
+const SPACE_RUN = /\s+/g;
+
+/** White-space runs collapsed to one space (as JavaScript's `\s` sees them). */
+export function collapseSpaceRuns(text: string): string {
+  return collapseRuns(text, SPACE_RUN, JS_SPACE_NOT_SPACE);
+}
+
+/** cheerio's `$(el).text()` with white-space runs collapsed to one space, trimmed. */
+export function elementText(page: PageIndex, el: AnyNode): string {
+  return collapseSpaceRuns(page.textOf(el)).trim();
+}
+
+/** cheerio `prevAll()` / `nextAll()` of one element: sibling elements, nearest first, up to `max`. */
+export function siblingElements(el: Element, direction: 'prev' | 'next', max: number): Element[] {
+  const out: Element[] = [];
+  for (let node = el[direction]; node && out.length < max; node = node[direction]) if (isTag(node)) out.push(node);
+  return out;
+}
+
+/** domutils `isTag`. */
+function isTag(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
