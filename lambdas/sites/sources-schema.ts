@@ -45,6 +45,31 @@ export const Politeness = z.object({
 });
 export type Politeness = z.infer<typeof Politeness>;
 
+/**
+ * How a source's articles are revisited to catch edits and takedowns (lambdas/pipeline/revisit-schedule.ts):
+ * hours after the first sighting, then one revisit every `everyHours`; `confirmDeletionAfterHours` is the
+ * least gap between the two "gone" sightings that confirm a deletion.
+ */
+/**
+ * Offsets from the first sighting, in hours (+1 h, +1 d, +3 d, +7 d, +30 d). Edits cluster in the first
+ * hours (typo and figure corrections), takedowns in the first days; after a month an article rarely changes.
+ */
+export const DEFAULT_REVISIT_AFTER_HOURS: readonly number[] = [1, 24, 72, 168, 720];
+/** After the last offset, one revisit per this many hours (30 days). */
+export const DEFAULT_REVISIT_EVERY_HOURS = 720;
+/** Two "gone" sightings at least this far apart confirm a deletion: one hour rides out a short outage or a CMS republish. */
+export const DEFAULT_CONFIRM_DELETION_AFTER_HOURS = 1;
+
+export const RevisitPolicy = z
+  .object({
+    enabled: z.boolean().default(true),
+    afterHours: z.array(z.number().positive()).min(1).default([...DEFAULT_REVISIT_AFTER_HOURS]),
+    everyHours: z.number().positive().default(DEFAULT_REVISIT_EVERY_HOURS),
+    confirmDeletionAfterHours: z.number().min(0).default(DEFAULT_CONFIRM_DELETION_AFTER_HOURS),
+  })
+  .strict();
+export type RevisitPolicy = z.infer<typeof RevisitPolicy>;
+
 export const ScheduleExpression = z
   .string()
   .refine((s) => RATE_EXPRESSION.test(s) || CRON_EXPRESSION.test(s), {
@@ -73,6 +98,8 @@ export const Source = z
       .optional(),
     /** Charset the site is known to serve, when its headers do not say (a hint, never trusted over the bytes). */
     charsetHint: z.string().optional(),
+    /** Revisits for change tracking; defaults apply when absent. */
+    revisit: RevisitPolicy.default({}),
     notes: z.string().optional(),
   })
   .superRefine((source, ctx) => {
