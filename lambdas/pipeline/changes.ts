@@ -116,6 +116,21 @@ export const SOFT_404_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
  */
 export const SOFT_404_MAX_BODY_CHARS = 200;
 
+/**
+ * The text a reader sees on an HTML page, roughly: scripts, styles and comments dropped, tags turned
+ * into spaces. Only the soft-404 check reads it (the normalizer's record may hold nothing of a notice
+ * page but its navigation), so rough is enough.
+ */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<!--[^]*?-->/g, ' ')
+    .replace(/<(script|style|noscript|template)\b[^]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Name of the first notice phrase the text contains, or null. */
 export function soft404Phrase(text: string): string | null {
   for (const p of SOFT_404_PATTERNS) if (p.pattern.test(text)) return p.name;

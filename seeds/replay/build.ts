@@ -6,12 +6,18 @@
  * host are rewritten from https:// to http:// (the replay server speaks plain HTTP); that is an
  * ASCII-only byte substitution, safe in GBK and Big5 too. Everything else (robots.txt, the
  * behaviours in manifest.json, a changed second version of one page) is declared below.
+ *
+ * The change-tracking scenario (SCENARIO below, seeds/replay/README.md) adds time-based versions: each
+ * new page is the seed page with one hand-written edit, spliced in by a function here so the edit is
+ * visible in one place (jssuxun: one figure corrected; woaijiangsu: an ad block and a related-links list
+ * added after the body; jinshanwang: the article column replaced by the site's notice page; tinghu: 404).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageSpecs } from '../html/build.js';
-import { ReplayManifest, type PathBehaviour } from '../../lambdas/dev/replay/manifest.js';
+import { ReplayManifest, type PageVersion, type PathBehaviour } from '../../lambdas/dev/replay/manifest.js';
+import { encodeHtml } from '../html/encode.js';
 import { replaySources } from '../../lambdas/sites/replay-sources.js';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -62,6 +68,124 @@ const SITES: Record<string, { contentType: string; robots: string; paths: Record
 /** The article whose second version is served after setGeneration(1). */
 const VERSIONED = { host: 'www.zjchanye.example', path: '/?id=1187' };
 const VERSION_2_NOTE = '<p>  (本文于2024年9月25日更新,补充了项目建设最新进展。)</p>\n      </div>';
+
+/** Times of the change-tracking scenario (China time, as the sites keep it). */
+export const SCENARIO = {
+  servedFrom: '2026-01-01T00:00:00+08:00',
+  jssuxunEditedFrom: '2026-01-03T00:00:00+08:00',
+  woaijiangsuChromeFrom: '2026-01-05T00:00:00+08:00',
+  tinghuGoneFrom: '2026-01-10T00:00:00+08:00',
+  jinshanwangNoticeFrom: '2026-01-12T00:00:00+08:00',
+} as const;
+
+/** The articles of the scenario: host → path, and the version files the build writes next to the page. */
+const SCENARIO_PAGES: Record<string, { path: string; versions: (file: string, bytes: Buffer) => { files: Record<string, Buffer>; versions: PageVersion[] } }> = {
+  'www.jssuxun.example': {
+    path: '/html/2024/jiangsu_0220/52317.html',
+    versions: (file, bytes) => {
+      const v2 = file.replace(/\.html$/, '.corrected.html');
+      return {
+        files: { [v2]: jssuxunCorrected(bytes) },
+        versions: [
+          { from: SCENARIO.servedFrom, file, etag: '"52317-1"', lastModified: 'Tue, 20 Feb 2024 02:00:00 GMT' },
+          { from: SCENARIO.jssuxunEditedFrom, file: v2, etag: '"52317-2"', lastModified: 'Fri, 02 Jan 2026 16:00:00 GMT' },
+        ],
+      };
+    },
+  },
+  'www.woaijiangsu.example': {
+    path: '/jsxw/2021/1216/45871.html',
+    versions: (file, bytes) => {
+      const v2 = file.replace(/\.html$/, '.newchrome.html');
+      return {
+        files: { [v2]: woaijiangsuNewChrome(bytes) },
+        versions: [
+          { from: SCENARIO.servedFrom, file },
+          { from: SCENARIO.woaijiangsuChromeFrom, file: v2 },
+        ],
+      };
+    },
+  },
+  'www.tinghu.example': {
+    path: '/xwzx/tpxw/201908/t20190826_2245.html',
+    versions: (file) => ({
+      files: {},
+      versions: [
+        { from: SCENARIO.servedFrom, file },
+        { from: SCENARIO.tinghuGoneFrom, status: 404 },
+      ],
+    }),
+  },
+  'www.jinshanwang.example': {
+    path: '/news/zj/202301/t20230129_5581234.shtml',
+    versions: (file, bytes) => {
+      const notice = file.replace(/\.shtml$/, '.notice.shtml');
+      return {
+        files: { [notice]: jinshanwangNotice(bytes) },
+        versions: [
+          { from: SCENARIO.servedFrom, file },
+          { from: SCENARIO.jinshanwangNoticeFrom, file: notice, etag: null, lastModified: null },
+        ],
+      };
+    },
+  },
+};
+
+/** jssuxun: the second paragraph's 新增市場主體2.5萬家 corrected to 2.6萬家 (UTF-8, Traditional as served). */
+export const JSSUXUN_FIGURE = { before: '新增市場主體2.5萬家', after: '新增市場主體2.6萬家' };
+
+function jssuxunCorrected(bytes: Buffer): Buffer {
+  const html = bytes.toString('utf8');
+  if (html.split(JSSUXUN_FIGURE.before).length !== 2) throw new Error('jssuxun: the figure to correct is not on the page exactly once');
+  return Buffer.from(html.replace(JSSUXUN_FIGURE.before, JSSUXUN_FIGURE.after), 'utf8');
+}
+
+/** woaijiangsu (GBK): chrome only, right after the article body: an inline ad and a 相关阅读 list. */
+const WOAIJIANGSU_NEW_CHROME = `      <div class="ad-inline" style="margin:10px 0;"><!-- 广告位:正文下方640x90 --><a href="/plus/ad_click.php?aid=21" rel="nofollow" target="_blank"><img src="/uploads/allimg/260105/ad_640x90.jpg" width="640" height="90" alt="" /></a></div>
+      <div class="relnews mt10"><h3>相关阅读</h3>
+        <ul>
+          <li><a href="/jsxw/2026/0104/46101.html" target="_blank">南京江北新区一批重大项目集中开工</a></li>
+          <li><a href="/jsxw/2026/0104/46098.html" target="_blank">全省重大项目建设推进会召开</a></li>
+          <li><a href="/jsxw/2026/0103/46090.html" target="_blank">镇江新签约亿元以上产业项目27个</a></li>
+          <li><a href="/jsxw/2026/0102/46077.html" target="_blank">苏州发布新一轮产业强市行动方案</a></li>
+        </ul>
+      </div>
+`;
+const WOAIJIANGSU_MARK = '      <div class="dede_pages">';
+
+function woaijiangsuNewChrome(bytes: Buffer): Buffer {
+  // The marker is ASCII, so its latin1 offset is its byte offset in the GBK file.
+  const at = bytes.toString('latin1').indexOf(WOAIJIANGSU_MARK);
+  if (at < 0) throw new Error('woaijiangsu: no dede_pages block after the body');
+  return Buffer.concat([bytes.subarray(0, at), Buffer.from(encodeHtml(WOAIJIANGSU_NEW_CHROME, 'gbk').bytes), bytes.subarray(at)]);
+}
+
+/** jinshanwang (UTF-8): the site's notice page: same header, navigation, sidebar and footer; the article column is the notice. */
+export const JINSHANWANG_NOTICE = '信息不存在或已被删除';
+const JINSHANWANG_NOTICE_COLUMN = `  <div class="left fl">
+    <div class="msg-box" style="padding:80px 0;text-align:center;">
+      <h2>提示信息</h2>
+      <p class="msg">${JINSHANWANG_NOTICE}</p>
+      <p><a href="/">返回首页</a> | <a href="javascript:history.back();">返回上一页</a></p>
+    </div>
+  </div>
+`;
+
+const ARTICLE_META = /^<meta (name="(keywords|ArticleTitle|ContentSource|ColumnName|ColumnType)"|property="og:)/;
+
+function jinshanwangNotice(bytes: Buffer): Buffer {
+  const html = bytes.toString('utf8');
+  const start = html.indexOf('  <div class="left fl">');
+  const end = html.indexOf('    <div class="right fr">');
+  if (start < 0 || end < start) throw new Error('jinshanwang: no article column to replace');
+  const page = html.slice(0, start) + JINSHANWANG_NOTICE_COLUMN + html.slice(end);
+  // A notice page carries the site's head, not the article's: its title and article meta tags go.
+  const head = page
+    .split('\n')
+    .filter((line) => !ARTICLE_META.test(line))
+    .join('\n');
+  return Buffer.from(head.replace(/<title>[^<]*<\/title>/, '<title>提示信息_金山网</title>'), 'utf8');
+}
 
 /** Tree file for a URL path: the path itself, index.html for folders, `_q/<query>.html` for query-routed pages. */
 function treeFile(url: URL): string {
@@ -119,6 +243,16 @@ export function buildTree(treeDir: string = DEFAULT_TREE_DIR): string[] {
         { fromGeneration: 1, file: v2, etag: '"1187-v2"', lastModified: 'Wed, 25 Sep 2024 03:00:00 GMT' },
       ];
       behaviour.note = 'changed since the last run: version 2 after setGeneration(1)';
+    }
+    const scenario = SCENARIO_PAGES[host];
+    if (scenario && scenario.path === key) {
+      const built = scenario.versions(file, bytes);
+      for (const [name, content] of Object.entries(built.files)) {
+        write(join(treeDir, host, name), content);
+        written.push(`${host}/${name}  (scenario version)`);
+      }
+      behaviour.versions = built.versions;
+      behaviour.note = [behaviour.note, 'change-tracking scenario: time-based versions (seeds/replay/README.md)'].filter(Boolean).join('; ');
     }
     if (Object.keys(behaviour).length > 0) paths[host]![key] = behaviour;
   }

@@ -17,13 +17,30 @@ const RelativeFile = z
   .refine((f) => !f.startsWith('/') && !f.split('/').includes('..'), 'a file path relative to the host folder, without ".."');
 const HeaderDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an HTTP date, e.g. "Thu, 16 Dec 2021 08:00:00 GMT"');
 
-export const PageVersion = z.object({
-  /** Served once the server's generation is >= this. */
-  fromGeneration: z.number().int().min(0),
-  file: RelativeFile,
-  etag: z.string().optional(),
-  lastModified: HeaderDate.optional(),
-});
+const IsoTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'an ISO 8601 time with offset, e.g. "2026-01-03T00:00:00+08:00"');
+const Redirect = z.object({ to: z.string().min(1), status: z.union([z.literal(301), z.literal(302), z.literal(303), z.literal(307), z.literal(308)]).default(301) });
+
+/**
+ * One version of a changing page. Either generation-based (`fromGeneration`: served once the server's
+ * generation is >= it, `setGeneration(n)` = "the site changed since the last run") or time-based
+ * (`from`: served once the server's clock reads >= that time; see ReplayServerOptions.clock). A version
+ * serves a file, answers a status (with its file as body, if any), or redirects.
+ */
+export const PageVersion = z
+  .object({
+    fromGeneration: z.number().int().min(0).optional(),
+    from: IsoTime.optional(),
+    file: RelativeFile.optional(),
+    status: z.number().int().min(200).max(599).optional(),
+    redirect: Redirect.optional(),
+    /** Replace the path's validators; null sends none (a CMS error page has no ETag). */
+    etag: z.string().nullable().optional(),
+    lastModified: HeaderDate.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => (v.fromGeneration === undefined) !== (v.from === undefined), 'a version has exactly one of fromGeneration and from')
+  .refine((v) => v.file !== undefined || v.status !== undefined || v.redirect !== undefined, 'a version serves a file, a status or a redirect');
+export type PageVersion = z.infer<typeof PageVersion>;
 
 export const PathBehaviour = z
   .object({
@@ -33,18 +50,26 @@ export const PathBehaviour = z
     contentType: z.string().nullable().optional(),
     /** Answer with this status (e.g. 404, 410, 500); the file is the body when it exists. */
     status: z.number().int().min(200).max(599).optional(),
-    redirect: z.object({ to: z.string().min(1), status: z.union([z.literal(301), z.literal(302), z.literal(303), z.literal(307), z.literal(308)]).default(301) }).optional(),
+    redirect: Redirect.optional(),
     /** Answer 503 to the first n requests, then normally ("a 503 that recovers"). */
     failTimes: z.number().int().min(0).optional(),
     /** Retry-After (seconds) sent with those 503s. */
     retryAfterSeconds: z.number().int().min(0).optional(),
     etag: z.string().optional(),
     lastModified: HeaderDate.optional(),
-    /** A page that changes: the version with the highest fromGeneration <= the server's generation wins. */
+    /**
+     * A page that changes: the version with the highest fromGeneration <= the server's generation, or the
+     * latest `from` <= the server's simulated clock, wins. Before the first `from` the path answers 404 (not
+     * published yet); a server without a simulated clock ignores time-based versions.
+     */
     versions: z.array(PageVersion).min(1).optional(),
     note: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => !b.versions || b.versions.every((v) => v.from !== undefined) || b.versions.every((v) => v.fromGeneration !== undefined), {
+    message: 'versions of one path are all generation-based or all time-based',
+    path: ['versions'],
+  });
 export type PathBehaviour = z.infer<typeof PathBehaviour>;
 
 export const ReplaySite = z

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadManifest, type PathBehaviour, type ReplaySite } from './manifest.js';
+import { loadManifest, type PageVersion, type PathBehaviour, type ReplaySite } from './manifest.js';
 
 export interface ReplayLogEntry {
   /** Order of arrival, from 1. */
@@ -33,6 +33,12 @@ export interface ReplayServerOptions {
   port?: number;
   /** Initial generation for versioned pages (default 0). */
   generation?: number;
+  /**
+   * The simulated clock time-based versions are picked by; `setNow` sets one. Without a clock the server
+   * ignores time-based versions and serves every path as declared (so runs on the real clock see the tree
+   * as it was recorded, not as it is at the end of its scenario).
+   */
+  clock?: () => Date;
 }
 
 export interface ReplayServer {
@@ -44,6 +50,8 @@ export interface ReplayServer {
   log: ReplayLogEntry[];
   /** Versioned pages serve the version for this generation from now on ("the site changed"). */
   setGeneration(n: number): void;
+  /** Time-based versions are picked as if it were this time from now on (a simulated clock). */
+  setNow(time: Date | string): void;
   /** Forgets failTimes counters and the log (a fresh run against the same tree). */
   reset(): void;
   close(): Promise<void>;
@@ -68,6 +76,7 @@ export async function startReplayServer(dir: string, opts: ReplayServerOptions =
   const log: ReplayLogEntry[] = [];
   const served = new Map<string, number>();
   let generation = opts.generation ?? 0;
+  let clock: (() => Date) | null = opts.clock ?? null;
 
   const server = createServer((req, res) => {
     const entry = startEntry(req, log);
@@ -80,7 +89,7 @@ export async function startReplayServer(dir: string, opts: ReplayServerOptions =
     const key = `${entry.host} ${entry.path}`;
     const count = served.get(key) ?? 0;
     served.set(key, count + 1);
-    respond(dir, site, entry.path, req, res, count, generation).catch((err) => send(res, 500, { 'content-type': 'text/plain' }, String(err)));
+    respond(dir, site, entry.path, req, res, count, generation, clock?.() ?? null).catch((err) => send(res, 500, { 'content-type': 'text/plain' }, String(err)));
   });
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, opts.listenHost ?? '127.0.0.1', ok));
   const port = (server.address() as AddressInfo).port;
@@ -90,6 +99,11 @@ export async function startReplayServer(dir: string, opts: ReplayServerOptions =
     hosts: [...sites.keys()],
     log,
     setGeneration: (n) => void (generation = n),
+    setNow: (time) => {
+      const fixed = new Date(time);
+      if (Number.isNaN(fixed.getTime())) throw new RangeError(`not a time: ${String(time)}`);
+      clock = () => fixed;
+    },
     reset: () => {
       served.clear();
       log.length = 0;
@@ -138,19 +152,24 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
-async function respond(dir: string, site: ReplaySite, path: string, req: IncomingMessage, res: ServerResponse, count: number, generation: number): Promise<void> {
+async function respond(dir: string, site: ReplaySite, path: string, req: IncomingMessage, res: ServerResponse, count: number, generation: number, now: Date | null): Promise<void> {
   const pathname = path.split('?')[0] ?? '/';
-  const behaviour: PathBehaviour = site.paths[path] ?? site.paths[pathname] ?? {};
+  const declared: PathBehaviour = site.paths[path] ?? site.paths[pathname] ?? {};
+  const version = pickVersion(declared, generation, now);
+  if (version === NOT_YET) return send(res, 404, { 'content-type': 'text/html; charset=utf-8' }, '<h1>404 Not Found</h1>');
+  // A version's status or redirect replaces the path's own.
+  const behaviour: PathBehaviour = version && (version.status !== undefined || version.redirect !== undefined) ? { ...declared, status: version.status, redirect: version.redirect } : declared;
   if (behaviour.failTimes !== undefined && count < behaviour.failTimes) {
     const headers: Record<string, string> = { 'content-type': 'text/plain' };
     if (behaviour.retryAfterSeconds !== undefined) headers['retry-after'] = String(behaviour.retryAfterSeconds);
     return send(res, 503, headers, 'Service Unavailable (replay failTimes)');
   }
   if (behaviour.redirect) return send(res, behaviour.redirect.status, { location: behaviour.redirect.to });
-  const version = pickVersion(behaviour, generation);
-  const file = version?.file ?? behaviour.file ?? defaultFile(pathname);
-  const etag = version?.etag ?? behaviour.etag;
-  const lastModified = version?.lastModified ?? behaviour.lastModified;
+  // A version that only answers a status has no body of its own (not the page it replaces).
+  const statusOnly = version !== undefined && version.file === undefined;
+  const file = statusOnly ? null : (version?.file ?? behaviour.file ?? defaultFile(pathname));
+  const etag = version && version.etag !== undefined ? (version.etag ?? undefined) : behaviour.etag;
+  const lastModified = version && version.lastModified !== undefined ? (version.lastModified ?? undefined) : behaviour.lastModified;
   const body = file ? await readTreeFile(dir, site.host, file) : null;
   if (behaviour.status !== undefined && (behaviour.status < 200 || behaviour.status > 299)) {
     return send(res, behaviour.status, { 'content-type': 'text/html; charset=utf-8' }, body ?? `<h1>${behaviour.status}</h1>`);
@@ -165,9 +184,20 @@ async function respond(dir: string, site: ReplaySite, path: string, req: Incomin
   send(res, behaviour.status ?? 200, headers, body);
 }
 
-function pickVersion(behaviour: PathBehaviour, generation: number): NonNullable<PathBehaviour['versions']>[number] | undefined {
-  const eligible = (behaviour.versions ?? []).filter((v) => v.fromGeneration <= generation);
-  return eligible.sort((a, b) => b.fromGeneration - a.fromGeneration)[0];
+/** A path with time-based versions asked for before the first one: it does not exist yet. */
+const NOT_YET = Symbol('not yet');
+
+function pickVersion(behaviour: PathBehaviour, generation: number, now: Date | null): PageVersion | typeof NOT_YET | undefined {
+  const versions = behaviour.versions ?? [];
+  const timed = versions.filter((v) => v.from !== undefined);
+  if (timed.length) {
+    if (!now) return undefined;
+    const t = now.getTime();
+    const due = timed.filter((v) => Date.parse(v.from!) <= t).sort((a, b) => Date.parse(b.from!) - Date.parse(a.from!));
+    return due[0] ?? NOT_YET;
+  }
+  const byGeneration = versions.filter((v) => v.fromGeneration !== undefined && v.fromGeneration <= generation);
+  return byGeneration.sort((a, b) => b.fromGeneration! - a.fromGeneration!)[0];
 }
 
 function defaultFile(pathname: string): string | null {

@@ -5,6 +5,7 @@ import {
   isGoneRedirect,
   observeFetch,
   soft404Phrase,
+  visibleText,
   versionHash,
   type TrackState,
   type TrackedContent,
@@ -114,5 +115,11 @@ describe('decideChange', () => {
     expect(d.change?.kind).toBe('restored');
     expect(d.change?.fields.map((f) => f.field)).toEqual(['paragraphs']);
     expect(d.newVersion).toBe(true);
+  });
+});
+
+describe('visibleText', () => {
+  it('drops scripts, styles, comments and tags', () => {
+    expect(visibleText('<html><head><title>提示</title><script>var a="已删除";</script><style>p{}</style></head><body><!-- 不存在 --><p>信息<b>不存在</b></p></body></html>')).toBe('提示 信息 不存在');
   });
 });
