@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript CLI through tsx so `npx jsnews` works without a build step.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
+// The `jsnews` command: runs the built CLI (dist/cli, made by `npm ci`/`npm install` through the
+// `prepare` script, or `npm run build:cli`). No TypeScript is compiled at run time.
+import { existsSync } from 'node:fs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve('tsx/cli');
-const result = spawnSync(process.execPath, [tsxCli, join(root, 'lambdas/cli/jsnews.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+const entry = new URL('../dist/cli/jsnews.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('jsnews: the CLI is not built (dist/cli/jsnews.js is missing): run `npm run build:cli` (npm ci does it)\n');
+  process.exit(1);
+}
+await import(entry.href);

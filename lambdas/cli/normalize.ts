@@ -5,76 +5,68 @@
  * Touches no network and no store.
  */
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { resolveCharsetLabel } from '../normalize/decode/charset.js';
 import { MAX_INPUT_BYTES } from '../normalize/decode/input-kind.js';
 import { ErrorCode, JsnewsError, toJsnewsError } from '../contract/errors.js';
-import { normalize } from '../normalize/index.js';
 import type { PageContext } from '../contract/record.js';
-import { formatZodError } from './args.js';
-
-const USAGE = 'usage: jsnews normalize [--url URL] [--fetched-at ISO8601] [--charset LABEL] FILE...';
+import { EXIT_FAILED, parseOptions, usageError, type CliCommand } from './framework.js';
 
 const Options = z.object({
-  url: z
+  '--url': z
     .string()
-    .url('--url must be an absolute URL')
-    .refine((u) => /^https?:/i.test(u), '--url must be http(s)')
+    .url('must be an absolute URL')
+    .refine((u) => /^https?:/i.test(u), 'must be http(s)')
     .optional(),
-  'fetched-at': z
+  '--fetched-at': z
     .string()
-    .refine((s) => /^\d{4}-\d\d-\d\d/.test(s) && !Number.isNaN(Date.parse(s)), '--fetched-at must be an ISO 8601 date-time, e.g. 2024-02-21T08:00:00+08:00')
+    .refine((s) => /^\d{4}-\d\d-\d\d/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time, e.g. 2024-02-21T08:00:00+08:00')
     .optional(),
-  charset: z
+  '--charset': z
     .string()
-    .refine((c) => resolveCharsetLabel(c) !== null, (c) => ({ message: `--charset "${c}" is not a charset label Node can decode (try gbk, gb18030, big5, utf-8)` }))
+    .refine((c) => resolveCharsetLabel(c) !== null, (c) => ({ message: `"${c}" is not a charset label Node can decode (try gbk, gb18030, big5, utf-8)` }))
     .optional(),
 });
 
-export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { url: { type: 'string' }, 'fetched-at': { type: 'string' }, charset: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const opts = Options.safeParse(parsed.values);
-  if (!opts.success) {
-    process.stderr.write(`${formatZodError(opts.error)}\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed.positionals.length === 0) {
-    process.stderr.write(`no input files\n${USAGE}\n`);
-    return 2;
-  }
-  const ctx: PageContext = { url: opts.data.url ?? null, fetchedAt: opts.data['fetched-at'] ?? null, charset: opts.data.charset ?? null };
-  let failed = 0;
-  for (const file of parsed.positionals) {
-    const line = normalizeFile(file, ctx);
-    if ('error' in line) failed++;
-    process.stdout.write(`${JSON.stringify(line)}\n`);
-  }
-  return failed > 0 ? 1 : 0;
-}
-
-export function normalizeFile(file: string, ctx: PageContext): Record<string, unknown> {
-  try {
-    const bytes = readInput(file);
-    return { input: file, ...normalize(bytes, { ...ctx, fileName: file }) };
-  } catch (err) {
-    const e = toJsnewsError(err);
-    return { input: file, error: { code: e.code, message: e.message } };
-  }
-}
+export const command: CliCommand = {
+  name: 'normalize [files...]',
+  summary: 'normalize page files to contract records (JSON Lines); no network, no store',
+  description:
+    'Normalize raw page files (.html in any charset, or a .txt capture) to records, one JSON line per input in input order, with "input" set to FILE as given. A failed input prints {"input": FILE, "error": {"code", "message"}} and the run goes on. Exit status 1 if any input failed, 0 otherwise, 2 for bad options. Touches no network and no store.',
+  examples: [
+    'jsnews normalize seeds/002_dfb4da28d1e41213.txt',
+    'jsnews normalize --fetched-at 2024-02-21T09:00:00+08:00 page.html other.html',
+    'jsnews normalize --url https://www.jssuxun.example/html/2024/jiangsu_0220/52317.html --charset gbk page.html',
+  ],
+  configure(cmd) {
+    cmd
+      .option('--url <url>', 'the URL the page was fetched from (site detection, canonical URL, relative links)')
+      .option('--fetched-at <iso8601>', 'when it was fetched (year inference); without it no year is invented')
+      .option('--charset <label>', 'the charset an HTTP header would give (gbk, gb18030, big5, utf-8, ...)');
+  },
+  async run(files, cmd) {
+    const opts = parseOptions(Options, cmd);
+    if (files.length === 0) throw usageError('no input files');
+    const { normalize } = await import('../normalize/index.js');
+    const ctx: PageContext = { url: opts['--url'] ?? null, fetchedAt: opts['--fetched-at'] ?? null, charset: opts['--charset'] ?? null };
+    let failed = 0;
+    for (const file of files) {
+      let line: Record<string, unknown>;
+      try {
+        line = { input: file, ...normalize(readInput(file), { ...ctx, fileName: file }) };
+      } catch (err) {
+        const e = toJsnewsError(err);
+        line = { input: file, error: { code: e.code, message: e.message } };
+        failed++;
+      }
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+    return failed > 0 ? EXIT_FAILED : 0;
+  },
+};
 
 /** Reads a file, refusing before reading when it is over the normalizer's size limit (memory stays bounded). */
-function readInput(file: string): Uint8Array {
+export function readInput(file: string): Uint8Array {
   let fd: number;
   try {
     fd = openSync(file, 'r');

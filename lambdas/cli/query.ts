@@ -1,96 +1,149 @@
 /**
- * `jsnews query`: read records back, one access pattern per flag (each a GetItem or Query).
- *   --id ID | --url URL | --site HOST [--from DAY --to DAY] | --day DAY | --city CITY [--from --to]
- *   | --reposts-of ID [--max-hamming N] | --failures SOURCE
- *   --format jsonl|table (default jsonl), --limit N
+ * `jsnews query`: read records back, one access pattern per flag (each a GetItem or Query, never a
+ * Scan), as JSON Lines or a table. Every date and range is checked before any store call; an empty
+ * result says so on stderr and exits 0.
  */
 import { z } from 'zod';
-import { loadConfig } from '../contract/config.js';
-import { openReader, type Reader } from '../read/index.js';
-import type { NewsRecord } from '../contract/record.js';
-import { isDay } from '../contract/china-time.js';
-import { formatTable, parseCliArgs, runCommand, validate } from './pipeline-output.js';
+import { parseOptions, usageError, type CliCommand } from './framework.js';
+import { addStoreOptions, checkRange, Day, PositiveInt, StoreFlags } from './store-options.js';
 
-const day = z.string().refine(isDay, 'must be a day YYYY-MM-DD');
-const PATTERNS = ['id', 'url', 'site', 'day', 'city', 'reposts-of', 'failures'] as const;
-const Args = z
+const PATTERNS = ['--id', '--url', '--site', '--day', '--city', '--reposts-of', '--failures'] as const;
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-hex record id');
+
+/** Record table columns `--columns` can choose from, and how each is printed. */
+export const RECORD_COLUMNS = ['id', 'publishedAt', 'site', 'city', 'source', 'authors', 'confidence', 'url', 'title'] as const;
+export const DEFAULT_RECORD_COLUMNS = ['id', 'publishedAt', 'site', 'city', 'title'] as const;
+export const FAILURE_COLUMNS = ['code', 'stage', 'attempts', 'lastFailedAt', 'nextRetryAt', 'url', 'reason'] as const;
+
+const Options = z
   .object({
-    id: z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-hex record id').optional(),
-    url: z.string().url().optional(),
-    site: z.string().regex(/^[a-z0-9.-]+$/i, 'a bare host name').optional(),
-    day: day.optional(),
-    city: z.string().min(1).optional(),
-    'reposts-of': z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-hex record id').optional(),
-    failures: z.string().min(1).optional(),
-    from: day.optional(),
-    to: day.optional(),
-    'max-hamming': z.coerce.number().int().min(0).max(64).optional(),
-    limit: z.coerce.number().int().min(1).optional(),
-    format: z.enum(['jsonl', 'table']).default('jsonl'),
+    ...StoreFlags,
+    '--id': Hex64.optional(),
+    '--url': z.string().url('must be an absolute URL').optional(),
+    '--site': z.string().regex(/^[a-z0-9.-]+$/i, 'a bare host name, e.g. jsnews.jschina.com.cn').optional(),
+    '--day': Day.optional(),
+    '--city': z.string().min(1).optional(),
+    '--reposts-of': Hex64.optional(),
+    '--failures': z.string().min(1).optional(),
+    '--from': Day.optional(),
+    '--to': Day.optional(),
+    '--max-hamming': z.coerce.number().int().min(0).max(64).optional(),
+    '--limit': PositiveInt.optional(),
+    '--format': z.enum(['jsonl', 'table']).default('jsonl'),
+    '--columns': z.string().optional(),
   })
   .superRefine((a, ctx) => {
     const given = PATTERNS.filter((p) => a[p] !== undefined);
-    if (given.length !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `give exactly one of ${PATTERNS.map((p) => `--${p}`).join(', ')}` });
+    if (given.length !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `give exactly one of ${PATTERNS.join(', ')}` });
+    if ((a['--from'] || a['--to']) && !a['--site'] && !a['--city']) ctx.addIssue({ code: z.ZodIssueCode.custom, message: '--from/--to go with --site or --city', path: ['--from'] });
+    checkRange(a, ctx);
   });
-type Args = z.infer<typeof Args>;
+type Options = z.infer<typeof Options>;
 
 type Row = Record<string, unknown>;
 
-async function runQuery(reader: Reader, a: Args): Promise<{ rows: Row[]; kind: 'records' | 'failures' }> {
-  const range = { ...(a.from ? { from: a.from } : {}), ...(a.to ? { to: a.to } : {}) };
-  if (a.failures) return { rows: (await reader.failuresOf(a.failures)) as unknown as Row[], kind: 'failures' };
-  let records: (NewsRecord & Row)[] = [];
-  if (a.id) records = [await reader.byId(a.id)].filter((r): r is NewsRecord => r !== null);
-  else if (a.url) records = await reader.byUrl(a.url);
-  else if (a.site) records = await reader.bySite(a.site, range, a.limit);
-  else if (a.day) records = await reader.byDay(a.day, a.limit);
-  else if (a.city) records = await reader.byCity(a.city, range, a.limit);
-  else if (a['reposts-of'])
-    records = (await reader.repostsOf(a['reposts-of'], a['max-hamming'])).map((m) => ({ ...m.record, match: { reason: m.reason, hamming: m.hamming } }));
-  return { rows: records, kind: 'records' };
+export function parseColumns(spec: string | undefined, allowed: readonly string[], defaults: readonly string[]): string[] {
+  if (!spec) return [...defaults];
+  const cols = spec.split(',').map((c) => c.trim()).filter(Boolean);
+  const unknown = cols.filter((c) => !allowed.includes(c));
+  if (unknown.length || cols.length === 0) throw usageError(`--columns: unknown column ${unknown.join(', ') || '(none)'}; choose from ${allowed.join(', ')}`);
+  return cols;
 }
 
-function toTable(rows: Row[], kind: 'records' | 'failures'): string {
-  if (kind === 'failures') {
-    return formatTable(
-      ['code', 'stage', 'attempts', 'lastFailedAt', 'nextRetryAt', 'url'],
-      rows.map((f) => [String(f.code), String(f.stage), String(f.attempts), String(f.lastFailedAt), String(f.nextRetryAt), String(f.url)]),
-    );
-  }
-  return formatTable(
-    ['id', 'publishedAt', 'site', 'city', 'title'],
-    rows.map((r) => {
-      const rec = r as unknown as NewsRecord;
-      return [rec.id.slice(0, 12), rec.publishedAt ?? '-', rec.site.host ?? '-', rec.region.city ?? '-', rec.title];
-    }),
-  );
-}
-
-export async function main(argv: string[]): Promise<number> {
-  return runCommand('query', async () => {
-    const { values } = parseCliArgs(argv, {
-      id: { type: 'string' },
-      url: { type: 'string' },
-      site: { type: 'string' },
-      day: { type: 'string' },
-      city: { type: 'string' },
-      'reposts-of': { type: 'string' },
-      failures: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'max-hamming': { type: 'string' },
-      limit: { type: 'string' },
-      format: { type: 'string' },
-    });
-    const args = validate(Args, values);
-    const reader = await openReader(loadConfig());
-    try {
-      const { rows, kind } = await runQuery(reader, args);
-      if (args.format === 'table') process.stdout.write(`${toTable(rows, kind)}\n`);
-      else for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
-      return rows.length > 0 || kind === 'failures' ? 0 : 1;
-    } finally {
-      await reader.close();
+function cell(row: Row, col: string): string {
+  const r = row as {
+    id?: string;
+    publishedAt?: string | null;
+    site?: { host?: string | null };
+    region?: { city?: string | null };
+    source?: string | null;
+    authors?: string[];
+    quality?: { confidence?: number };
+    url?: string | null;
+    title?: string;
+  };
+  switch (col) {
+    case 'id':
+      return (r.id ?? '').slice(0, 12);
+    case 'publishedAt':
+      return r.publishedAt ?? '-';
+    case 'site':
+      return r.site?.host ?? '-';
+    case 'city':
+      return r.region?.city ?? '-';
+    case 'authors':
+      return r.authors?.join('、') || '-';
+    case 'confidence':
+      return typeof r.quality?.confidence === 'number' ? r.quality.confidence.toFixed(2) : '-';
+    default: {
+      const v = (row as Record<string, unknown>)[col];
+      return v === null || v === undefined || v === '' ? '-' : String(v);
     }
-  });
+  }
+}
+
+export const command: CliCommand = {
+  name: 'query',
+  summary: 'read records and failures by id, URL, site, day, city, reposts',
+  description:
+    'Read stored records back (JSON Lines, or a table with --format table). Exactly one access pattern per query; each is one GetItem or Query on the table, never a Scan. Days are China days (YYYY-MM-DD); a record is filed under its publication day, else its fetch day. An empty result prints "no records" on stderr and exits 0.',
+  examples: [
+    'jsnews query --day 2024-02-20 --format table',
+    'jsnews query --site jsnews.jschina.com.cn --from 2024-02-01 --to 2024-02-29 --limit 20',
+    'jsnews query --city 南京 --format table --columns id,publishedAt,source,title',
+    'jsnews query --failures jschina-jsnews --format table --limit 10',
+  ],
+  configure(cmd) {
+    cmd
+      .option('--id <id>', 'a record by its id (64 hex)')
+      .option('--url <url>', 'records fetched from URL')
+      .option('--site <host>', 'a site\'s records, newest first (with --from/--to)')
+      .option('--day <day>', 'records of one China day')
+      .option('--city <city>', 'records about a city (南京 or 南京市), newest first (with --from/--to)')
+      .option('--reposts-of <id>', 'reposts of a record\'s story (same original URL, or SimHash within --max-hamming bits)')
+      .option('--failures <source>', 'the recorded failures of a source, with their reasons')
+      .option('--from <day>', 'first day (with --site or --city)')
+      .option('--to <day>', 'last day, inclusive (with --site or --city)')
+      .option('--max-hamming <bits>', 'SimHash distance for --reposts-of (default 3)')
+      .option('--limit <n>', 'at most N rows')
+      .option('--format <format>', 'jsonl (default) or table')
+      .option('--columns <list>', `table columns, comma-separated: ${RECORD_COLUMNS.join(',')} (records) or ${FAILURE_COLUMNS.join(',')} (failures)`);
+    addStoreOptions(cmd, { inMemory: false });
+  },
+  async run(_args, cmd) {
+    const opts = parseOptions(Options, cmd);
+    const kind = opts['--failures'] ? 'failures' : 'records';
+    const columns =
+      kind === 'failures'
+        ? parseColumns(opts['--columns'], FAILURE_COLUMNS, FAILURE_COLUMNS)
+        : parseColumns(opts['--columns'], RECORD_COLUMNS, DEFAULT_RECORD_COLUMNS);
+    const [{ openCommandStores }, { createReader }, out] = await Promise.all([import('./session.js'), import('../read/index.js'), import('./pipeline-output.js')]);
+    const opened = await openCommandStores(opts);
+    try {
+      const reader = createReader(opened.stores);
+      const rows = (await runQuery(reader, opts)).slice(0, opts['--limit'] ?? Infinity);
+      if (rows.length === 0) {
+        process.stderr.write(`no ${kind}\n`);
+        return 0;
+      }
+      if (opts['--format'] === 'table') process.stdout.write(`${out.formatTable(columns, rows.map((r) => columns.map((c) => cell(r, c))))}\n`);
+      else for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
+      return 0;
+    } finally {
+      await opened.close();
+    }
+  },
+};
+
+async function runQuery(reader: import('../read/index.js').Reader, a: Options): Promise<Row[]> {
+  const range = { ...(a['--from'] ? { from: a['--from'] } : {}), ...(a['--to'] ? { to: a['--to'] } : {}) };
+  const limit = a['--limit'];
+  if (a['--failures']) return (await reader.failuresOf(a['--failures'])) as unknown as Row[];
+  if (a['--id']) return [await reader.byId(a['--id'])].filter((r) => r !== null) as unknown as Row[];
+  if (a['--url']) return (await reader.byUrl(a['--url'])) as unknown as Row[];
+  if (a['--site']) return (await reader.bySite(a['--site'], range, limit)) as unknown as Row[];
+  if (a['--day']) return (await reader.byDay(a['--day'], limit)) as unknown as Row[];
+  if (a['--city']) return (await reader.byCity(a['--city'], range, limit)) as unknown as Row[];
+  const matches = await reader.repostsOf(a['--reposts-of']!, a['--max-hamming']);
+  return matches.map((m) => ({ ...m.record, match: { reason: m.reason, hamming: m.hamming } }));
 }

@@ -1,65 +1,76 @@
 /**
- * `jsnews reprocess`: re-normalize archived raw pages with the current normalizer, no fetching.
- *   --all | --source ID [--from DAY --to DAY] | --from DAY --to DAY      (China days, inclusive)
- *   --in-memory, --json
+ * `jsnews reprocess`: re-normalize archived raw pages with the current normalizer, no fetching. The
+ * selection's days are FETCH days (when the page was archived, China time), not publication days.
  */
 import { z } from 'zod';
-import { loadConfig } from '../contract/config.js';
-import { openStores } from '../dev/open-stores.js';
-import { normalize } from '../normalize/index.js';
-import { createStderrLogger } from '../pipeline/deps.js';
-import { reprocess, type ReprocessSelection } from '../pipeline/reprocess.js';
-import { isDay } from '../contract/china-time.js';
-import { createProgressDisplay, formatSummaryTable, parseCliArgs, runCommand, validate } from './pipeline-output.js';
+import type { ReprocessSelection } from '../pipeline/reprocess.js';
+import { EXIT_FAILED, parseOptions, type CliCommand } from './framework.js';
+import { SUMMARY_COLUMNS_HELP } from './run.js';
+import { addStoreOptions, checkRange, Day, SourceId, StoreFlags } from './store-options.js';
 
-const day = z.string().refine(isDay, 'must be a day YYYY-MM-DD');
-const Args = z
+const Options = z
   .object({
-    all: z.boolean().optional(),
-    source: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
-    from: day.optional(),
-    to: day.optional(),
-    'in-memory': z.boolean().optional(),
-    json: z.boolean().optional(),
+    ...StoreFlags,
+    '--all': z.boolean().optional(),
+    '--source': SourceId.optional(),
+    '--from': Day.optional(),
+    '--to': Day.optional(),
+    '--json': z.boolean().optional(),
   })
   .superRefine((a, ctx) => {
-    const chosen = a.all || a.source || a.from || a.to;
-    if (!chosen) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'give --all, --source ID or --from/--to' });
-    if (a.all && (a.source || a.from || a.to)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: '--all takes no other selection' });
-    if ((a.from && !a.to) || (a.to && !a.from)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: '--from and --to go together' });
-    if (a.from && a.to && a.from > a.to) ctx.addIssue({ code: z.ZodIssueCode.custom, message: '--from is after --to' });
+    const issue = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+    if (!(a['--all'] || a['--source'] || a['--from'] || a['--to'])) issue('give --all, --source ID or --from/--to');
+    if (a['--all'] && (a['--source'] || a['--from'] || a['--to'])) issue('--all takes no other selection');
+    checkRange(a, ctx, true);
   });
+type Options = z.infer<typeof Options>;
 
-export function toSelection(a: z.infer<typeof Args>): ReprocessSelection {
-  if (a.all) return { all: true };
-  if (a.source) return { sourceId: a.source, ...(a.from ? { from: a.from } : {}), ...(a.to ? { to: a.to } : {}) };
-  return { from: a.from!, to: a.to! };
+
+export function toSelection(a: Options): ReprocessSelection {
+  if (a['--all']) return { all: true };
+  if (a['--source']) return { sourceId: a['--source'], ...(a['--from'] ? { from: a['--from'] } : {}), ...(a['--to'] ? { to: a['--to'] } : {}) };
+  return { from: a['--from']!, to: a['--to']! };
 }
 
-export async function main(argv: string[]): Promise<number> {
-  return runCommand('reprocess', async () => {
-    const { values } = parseCliArgs(argv, {
-      all: { type: 'boolean' },
-      source: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      'in-memory': { type: 'boolean' },
-      json: { type: 'boolean' },
-    });
-    const args = validate(Args, values);
-    const opened = await openStores(loadConfig(), { inMemory: args['in-memory'] });
+export const command: CliCommand = {
+  name: 'reprocess',
+  summary: 're-normalize archived raw pages without fetching (all, a source, a range of fetch days)',
+  description:
+    'Read the archived raw bytes and normalize them again with the current normalizer; the store keeps a new record only when its normalizerVersion is newer or its content differs. --from/--to select FETCH days (the China-time day the page was archived), not publication days. No network.',
+  details: SUMMARY_COLUMNS_HELP,
+  examples: ['jsnews reprocess --all', 'jsnews reprocess --source jschina-jsnews', 'jsnews reprocess --from 2024-02-01 --to 2024-02-29   # pages fetched in February'],
+  configure(cmd) {
+    cmd
+      .option('--all', 'every archived page')
+      .option('--source <id>', 'the pages of one source')
+      .option('--from <day>', 'first fetch day, YYYY-MM-DD (China time)')
+      .option('--to <day>', 'last fetch day (inclusive)')
+      .option('--json', 'print the summaries as JSON');
+    addStoreOptions(cmd);
+  },
+  async run(_args, cmd) {
+    const opts = parseOptions(Options, cmd);
+    const [{ openCommandStores }, { normalize }, { createStderrLogger }, { reprocess }, out] = await Promise.all([
+      import('./session.js'),
+      import('../normalize/index.js'),
+      import('../pipeline/deps.js'),
+      import('../pipeline/reprocess.js'),
+      import('./pipeline-output.js'),
+    ]);
+    const opened = await openCommandStores(opts);
     try {
-      const progress = createProgressDisplay(process.stderr);
+      const progress = out.createProgressDisplay(process.stderr);
       const summaries = await reprocess(
-        toSelection(args),
+        toSelection(opts),
         { stores: opened.stores, normalize, clock: () => new Date(), logger: createStderrLogger('error') },
         { onProgress: (e) => progress.update('all', e.done, e.total) },
       );
       progress.stop();
-      process.stdout.write(args.json ? `${JSON.stringify(summaries)}\n` : `${formatSummaryTable(summaries)}\n`);
-      return 0;
+      process.stdout.write(opts['--json'] ? `${JSON.stringify(summaries)}\n` : `${out.formatSummaryTable(summaries)}\n`);
+      const failed = summaries.some((s) => Object.keys(s.failed).length > 0) && summaries.every((s) => s.new + s.updated + s.unchanged === 0);
+      return failed ? EXIT_FAILED : 0;
     } finally {
       await opened.close();
     }
-  });
-}
+  },
+};

@@ -22,7 +22,10 @@ export function chinaDay(iso: string): string {
 }
 
 export function isDay(s: string): boolean {
-  return DAY_RE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+  if (!DAY_RE.test(s)) return false;
+  // Date.parse rolls 2024-02-30 over to March 1st; a real day round-trips unchanged.
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 
 /** First instant of a China day, as a UTC ISO string. */

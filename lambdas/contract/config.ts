@@ -13,8 +13,15 @@ export const LOCAL_TABLE_NAME = 'jsnews';
 export const LOCAL_BUCKET_NAME = 'jsnews-archive';
 /** Region the SDK clients claim for local stores (DynamoDB Local keys its data by region unless -sharedDb). */
 export const LOCAL_REGION = 'us-east-1';
-/** Where local stores keep their files, relative to the working directory. */
-export const DEFAULT_LOCAL_DATA_DIR = '.jsnews/local';
+/** The data directory's folder name under the per-user XDG data directory. */
+export const HOME_DIR_NAME = 'jsnews';
+/** The local stores' folder inside the data directory (dynamodb/, s3/, and the running stores' file). */
+export const LOCAL_STORES_DIR = 'local';
+/**
+ * The AWS SDK's documented switch for its NodeVersionSupportWarning (printed once per client
+ * package under Node < 22): the CLI supports Node 20 (package.json engines) and sets it.
+ */
+export const SDK_NODE_WARNING_ENV = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
 
 const AwsEnv = z.object({
   JSNEWS_TABLE: z.string().min(3).max(255),
@@ -26,7 +33,12 @@ const AwsEnv = z.object({
 });
 
 const LocalEnv = z.object({
+  /** The data directory (default: $XDG_DATA_HOME/jsnews, else ~/.local/share/jsnews). */
+  JSNEWS_HOME: z.string().min(1).optional(),
+  /** The local stores' directory itself (default <home>/local); tests point it at a temp dir. */
   JSNEWS_LOCAL_DIR: z.string().min(1).optional(),
+  XDG_DATA_HOME: z.string().optional(),
+  HOME: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -35,6 +47,8 @@ export interface AppConfig {
   tableName: string;
   bucketName: string;
   region: string;
+  /** The data directory (local stores, running-stores file), absolute unless given relative. */
+  home: string;
   localDataDir: string;
   dynamoEndpoint?: string;
   s3Endpoint?: string;
@@ -42,20 +56,45 @@ export interface AppConfig {
 
 const AWS_KEYS = ['JSNEWS_TABLE', 'JSNEWS_BUCKET', 'AWS_REGION'] as const;
 
+/**
+ * The data directory: `--home` (override), else JSNEWS_HOME, else the XDG per-user data directory
+ * ($XDG_DATA_HOME/jsnews when XDG_DATA_HOME is absolute, as the XDG spec requires, else
+ * $HOME/.local/share/jsnews). The same from any working directory.
+ */
+export function resolveHome(env: NodeJS.ProcessEnv = process.env, override?: string): string {
+  const home = findHome(parseOrThrow(LocalEnv, env), override);
+  if (home === null) throw new JsnewsError(ErrorCode.InvalidArgument, 'no data directory: set JSNEWS_HOME (or HOME), or pass --home DIR');
+  return home;
+}
+
+function findHome(local: z.infer<typeof LocalEnv>, override?: string): string | null {
+  if (override) return override;
+  if (local.JSNEWS_HOME) return local.JSNEWS_HOME;
+  if (local.XDG_DATA_HOME?.startsWith('/')) return `${local.XDG_DATA_HOME.replace(/\/+$/, '')}/${HOME_DIR_NAME}`;
+  if (local.HOME) return `${local.HOME.replace(/\/+$/, '')}/.local/share/${HOME_DIR_NAME}`;
+  return null;
+}
+
 /** Reads the environment once. Partial AWS configuration is an error, not a silent fallback to local. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { home?: string } = {}): AppConfig {
   const present = AWS_KEYS.filter((k) => env[k] !== undefined && env[k] !== '');
   const local = parseOrThrow(LocalEnv, env);
-  const localDataDir = local.JSNEWS_LOCAL_DIR ?? DEFAULT_LOCAL_DATA_DIR;
   if (present.length === 0 || (present.length === 1 && present[0] === 'AWS_REGION')) {
-    return { mode: 'local', tableName: LOCAL_TABLE_NAME, bucketName: LOCAL_BUCKET_NAME, region: LOCAL_REGION, localDataDir };
+    // A JSNEWS_LOCAL_DIR alone (tests) is enough: it is then the data directory too.
+    const home = findHome(local, options.home) ?? local.JSNEWS_LOCAL_DIR ?? resolveHome(env, options.home);
+    const localDataDir = local.JSNEWS_LOCAL_DIR ?? `${home}/${LOCAL_STORES_DIR}`;
+    return { mode: 'local', tableName: LOCAL_TABLE_NAME, bucketName: LOCAL_BUCKET_NAME, region: LOCAL_REGION, home, localDataDir };
   }
   const aws = parseOrThrow(AwsEnv, env);
+  // AWS mode keeps nothing locally; a Lambda has no HOME, so the data directory is resolved only when one is known.
+  const home = options.home ?? local.JSNEWS_HOME ?? '';
+  const localDataDir = local.JSNEWS_LOCAL_DIR ?? (home ? `${home}/${LOCAL_STORES_DIR}` : '');
   return {
     mode: 'aws',
     tableName: aws.JSNEWS_TABLE,
     bucketName: aws.JSNEWS_BUCKET,
     region: aws.AWS_REGION,
+    home,
     localDataDir,
     dynamoEndpoint: aws.JSNEWS_DYNAMODB_ENDPOINT,
     s3Endpoint: aws.JSNEWS_S3_ENDPOINT,
@@ -105,4 +144,9 @@ export function queueUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): QueueUrl
 export function sourcesFileFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const value = env[ENV.sourcesFile];
   return value ? value : undefined;
+}
+
+/** Turns off the AWS SDK's Node-version warning (see SDK_NODE_WARNING_ENV) unless the user set the variable. */
+export function silenceSdkNodeVersionWarning(env: NodeJS.ProcessEnv = process.env): void {
+  env[SDK_NODE_WARNING_ENV] ??= 'true';
 }

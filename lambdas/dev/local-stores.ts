@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LOCAL_DATA_DIR, LOCAL_REGION } from '../contract/config.js';
+import { LOCAL_REGION } from '../contract/config.js';
 import { makeClients } from '../store/clients.js';
 
 export { ensureBucket, ensureTable } from '../store/provision.js';
@@ -37,7 +37,7 @@ const DYNAMODB_LOCAL_HEAP = '-Xmx512m';
 const DYNAMODB_LOCAL_JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
 
 export interface LocalStoresOptions {
-  /** Root for on-disk data (default .jsnews/local): dynamodb/ and s3/ underneath. */
+  /** Root for on-disk data (the config's localDataDir): dynamodb/ and s3/ underneath. Required unless inMemory with s3Dir. */
   dataDir?: string;
   /** DynamoDB Local keeps everything in memory (tests). s3rver still needs a directory: a temp one is used. */
   inMemory?: boolean;
@@ -67,7 +67,8 @@ function installExitHook(): void {
 
 export async function startLocalStores(options: LocalStoresOptions = {}): Promise<LocalStores> {
   installExitHook();
-  const root = resolve(options.dataDir ?? DEFAULT_LOCAL_DATA_DIR);
+  if (!options.dataDir && !(options.inMemory && options.s3Dir)) throw new Error('startLocalStores needs dataDir (or inMemory with s3Dir)');
+  const root = resolve(options.dataDir ?? options.s3Dir ?? '.');
   const s3Dir = options.s3Dir ?? join(root, 's3');
   mkdirSync(s3Dir, { recursive: true });
   const dynamoDir = options.inMemory ? null : join(root, 'dynamodb');

@@ -2,6 +2,9 @@
  * Opens the stores a command needs: real AWS when configured, else embedded local stores started
  * for the duration of the command (table and bucket ensured). `close()` releases everything.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppConfig } from '../contract/config.js';
 import { ensureTable } from '../store/provision.js';
 import { createStores, type Stores } from '../store/stores.js';
@@ -21,7 +24,10 @@ export async function openStores(config: AppConfig, options: { inMemory?: boolea
     const stores = createStores(clients, config);
     return { stores, clients, config, close: async () => clients.destroy() };
   }
-  const local = await startLocalStores({ dataDir: config.localDataDir, inMemory: options.inMemory });
+  // In memory nothing is kept: s3rver (which needs a directory) gets a temp one, removed on close.
+  const tempS3 = options.inMemory ? mkdtempSync(join(tmpdir(), 'jsnews-s3-')) : null;
+  const removeTemp = () => tempS3 && rmSync(tempS3, { recursive: true, force: true });
+  const local = await startLocalStores(tempS3 ? { inMemory: true, s3Dir: tempS3 } : { dataDir: config.localDataDir });
   const clients = makeClients({ mode: 'local', region: config.region, dynamoEndpoint: local.dynamo.endpoint, s3Endpoint: local.s3.endpoint });
   try {
     await ensureTable(clients.dynamo, config.tableName);
@@ -29,6 +35,7 @@ export async function openStores(config: AppConfig, options: { inMemory?: boolea
   } catch (err) {
     clients.destroy();
     await local.stop();
+    removeTemp();
     throw err;
   }
   const stores = createStores(clients, config);
@@ -39,6 +46,7 @@ export async function openStores(config: AppConfig, options: { inMemory?: boolea
     async close() {
       clients.destroy();
       await local.stop();
+      removeTemp();
     },
   };
 }

