@@ -39,6 +39,11 @@ export const MAINLAND_PHRASE_FIXES: readonly (readonly [string, string])[] = [
 // (于 surname, 干 as in 干擾, 后 queen, 台 as in 台灣, 里 in 公里, 斗 in 北斗, 征 in 征服, 占 in 占卜, 范 surname,
 // 余 surname, 采 in 風采, 丑 in 子丑, 伙 in 伙食, 辟 in 復辟, 并 in 并州). Not evidence of Simplified text.
 export const BOTH_SCRIPTS_HAN: ReadonlySet<string> = new Set([...'于干后台里斗并征占范余采丑伙辟']);
+// Characters t2s changes that the mainland standard (通用规范汉字表, 2013) also keeps for some uses, so Simplified text
+// holds them as served: the surname 於, 濛 (细雨濛濛, names such as 魏其濛), 乾 (乾坤, 乾隆), 夥 (expressing "many"),
+// 徵 (the note 徵 of 宫商角徵羽). They are no evidence of Traditional text (issue 9 class 7: a Simplified page with
+// 魏其濛 and 於 was detected as mixed and rewritten).
+export const SIMPLIFIED_ALSO_VALID_HAN: ReadonlySet<string> = new Set([...'於濛乾夥徵']);
 // A page is one script when at least this share of its script-specific characters are of that script.
 // Seeds: Traditional pages 001/002/004 score 0.997/0.999/1.0 (0.970/0.985/0.980 even without BOTH_SCRIPTS_HAN),
 // Simplified pages 000/003 score 1.0; 0.9 leaves room for mojibake, quoted names and leftovers of conversion.
@@ -95,7 +100,8 @@ const charScriptCache = new Map<string, CharScript>();
 function classifyChar(ch: string): CharScript {
   let script = charScriptCache.get(ch);
   if (script === undefined) {
-    if (charT2s()(ch) !== ch) script = 'traditional';
+    if (SIMPLIFIED_ALSO_VALID_HAN.has(ch)) script = 'shared';
+    else if (charT2s()(ch) !== ch) script = 'traditional';
     else if (!BOTH_SCRIPTS_HAN.has(ch) && charS2t()(ch) !== ch) script = 'simplified';
     else script = 'shared';
     charScriptCache.set(ch, script);
@@ -142,4 +148,26 @@ export function detectScript(text: string): Script {
   if (traditional / total >= DOMINANT_SCRIPT_SHARE) return 'Hant';
   if (simplified / total >= DOMINANT_SCRIPT_SHARE) return 'Hans';
   return 'mixed';
+}
+
+/** Sentence-sized segments of a mixed-script string: each ends after a sentence mark or a line break (kept). */
+const SEGMENT = /[^。！？!?；;\n]*[。！？!?；;\n]*/g;
+
+/**
+ * The Simplified form of one string of a page served in `pageScript` (CONTRACT.md: OpenCC only on text served in
+ * Traditional; text served in Simplified keeps every character):
+ *   - 'Hans' page: unchanged, character for character (魏其濛, 细雨濛濛, the surname 於, 乾, 藉, 瞭 stay);
+ *   - 'Hant' page: tw→cn with phrases (toSimplified);
+ *   - 'mixed' page: each sentence-sized segment on its own: converted only when the segment itself reads as
+ *     Traditional (detectScript), so a Simplified sentence inside a mixed page stays as served.
+ */
+export function simplifyForScript(text: string, pageScript: Script): string {
+  if (pageScript === 'Hans') return text;
+  if (pageScript === 'Hant') return toSimplified(text);
+  if (detectScript(text) === 'Hant') return toSimplified(text);
+  const { traditional } = countScriptChars(text);
+  if (traditional === 0) return text;
+  let out = '';
+  for (const segment of text.match(SEGMENT) ?? []) out += detectScript(segment) === 'Hant' && countScriptChars(segment).traditional > 0 ? toSimplified(segment) : segment;
+  return out;
 }

@@ -92,7 +92,7 @@ function fillFromPageText(layout: PageLayout, credits: Credits): void {
   const snippets = [layout.afterHeadline, layout.afterBody].filter((s): s is string => !!s);
   if (snippets.length === 0) return;
   const found = emptyCredits();
-  for (const snippet of snippets) for (const line of snippet.split('\n')) readLabelledCredits(cleanText(line).text, found);
+  for (const snippet of snippets) for (const line of snippet.split('\n')) readLabelledCredits(cleanText(line, layout.script).text, found);
   if (credits.authors.length === 0) credits.authors.push(...found.authors);
   if (credits.editors.length === 0) credits.editors.push(...found.editors);
   if (credits.photographers.length === 0) credits.photographers.push(...found.photographers);

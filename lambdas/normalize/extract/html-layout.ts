@@ -33,11 +33,11 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
 
   // The walk keeps the text of ld+json scripts (page.jsonLdTexts) before removing scripts, so JSON-LD is read.
   const meta = readHtmlMeta(page);
-  const cleanMeta = (s: string | null) => (s ? cleanText(s).text : null);
+  const cleanMeta = (s: string | null) => (s ? cleanText(s, page.script).text : null);
   const metaSiteName = cleanMeta(meta.siteName);
   // The footer and banner text is read only when the page does not name itself in <meta>.
   const chromeLines = metaSiteName ? [] : collectChrome(page);
-  const titleBars = meta.titleTag ? [cleanText(meta.titleTag).text] : [];
+  const titleBars = meta.titleTag ? [cleanText(meta.titleTag, page.script).text] : [];
   const siteName = findSiteName({ metaSiteName, chromeLines, titleBars });
   const { title, element: titleEl } = findHtmlHeadline(page, { ogTitle: cleanMeta(meta.ogTitle), titleTag: cleanMeta(meta.titleTag), siteName });
 
@@ -46,7 +46,7 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
   // the tree, so element texts are read from the live tree from here on.
   if (nestingCapped) page.thaw();
   if (body) warnings.push(...body.warnings);
-  const blocks = (body?.blocks ?? []).map(cleanText).filter((b) => b.text !== '');
+  const blocks = (body?.blocks ?? []).map((b) => cleanText(b, page.script)).filter((b) => b.text !== '');
   const blockSet = new Set(blocks.map((b) => b.text));
   const infoLines = findInfoLines(page, titleEl, page.infoHinted, blockSet);
   // An editor span inside the info line ("来源: 编辑:中国江苏网") is already read there.
@@ -60,8 +60,9 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
     blocks: [...blocks, ...editorLines],
     chromeLines,
     titleBars,
-    meta: { ...meta, siteName: siteName, authors: meta.authors.map((a) => cleanText(a).text), source: cleanMeta(meta.source) },
+    meta: { ...meta, siteName: siteName, authors: meta.authors.map((a) => cleanText(a, page.script).text), source: cleanMeta(meta.source) },
     ...pageTextAround(page, title?.raw ?? '', blocks.at(-1)?.raw ?? ''),
+    script: page.script,
     bodyLayer: body?.layer ?? 'none',
     warnings,
   };
@@ -119,7 +120,7 @@ function findInfoLines(page: PageIndex, titleEl: Element | undefined, hinted: El
   const add = (el: AnyNode) => {
     const text = elementText(page, el);
     if (!text || text.length > MAX_INFO_LINE_CHARS) return;
-    const cleaned = cleanText(text);
+    const cleaned = cleanText(text, page.script);
     if (seen.has(cleaned.text) || blockSet.has(cleaned.text)) return;
     // Nested info elements: keep the outer line only.
     for (const s of seen) if (s.includes(cleaned.text)) return;
@@ -155,7 +156,7 @@ function collectEditorLines(page: PageIndex, hinted: Element[]): CleanedText[] {
   const out: CleanedText[] = [];
   for (const el of hinted) {
     const text = elementText(page, el);
-    if (text && text.length <= MAX_INFO_LINE_CHARS) out.push(cleanText(text));
+    if (text && text.length <= MAX_INFO_LINE_CHARS) out.push(cleanText(text, page.script));
   }
   return out;
 }
@@ -164,7 +165,7 @@ function collectChrome(page: PageIndex): string[] {
   const out: string[] = [];
   for (const el of page.chrome) {
     const text = elementText(page, el);
-    if (text) out.push(cleanText(text.slice(0, MAX_CHROME_LINE_CHARS)).text);
+    if (text) out.push(cleanText(text.slice(0, MAX_CHROME_LINE_CHARS), page.script).text);
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * the article's blocks, and the chrome around them. Text captures and HTML pages both become a PageLayout, so
  * byline, date and body rules are written once (extract/article.ts).
  */
+import type { Script } from '../clean/simplified.js';
 import type { CleanedText } from '../clean/clean-text.js';
 import type { HtmlMeta } from './html-meta.js';
 
@@ -26,6 +27,8 @@ export interface PageLayout {
   afterBody: string | null;
   /** The first full date anywhere in the page text (HTML): a last-resort date when nothing names one. */
   firstPageDate: string | null;
+  /** The script the page is served in: which strings were converted to Simplified (clean/simplified.ts). */
+  script: Script;
   /** Which extraction layer produced the blocks. */
   bodyLayer: string;
   warnings: string[];

@@ -7,6 +7,7 @@
 import type { CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import { captureLines } from '../parse/text-lines.js';
+import { detectScript, type Script } from '../clean/simplified.js';
 import { findFullDates, findMonthDayDates } from './dates.js';
 import { isTitleBar } from './site-name.js';
 import { MAX_HEADLINE_CHARS } from './title.js';
@@ -45,10 +46,11 @@ function isHardChrome(line: string): boolean {
 }
 
 export function layoutTextCapture(text: string): PageLayout {
-  const lines = captureLines(text);
+  const script = detectScript(text);
+  const lines = captureLines(text, script);
   const warnings: string[] = [];
   const first = lines.findIndex((l) => isProse(l.text));
-  if (first < 0) return emptyLayout(lines, ['no prose paragraph found']);
+  if (first < 0) return emptyLayout(lines, ['no prose paragraph found'], script);
 
   const head = lines.slice(0, first);
   const headline: CleanedText[] = [];
@@ -78,11 +80,12 @@ export function layoutTextCapture(text: string): PageLayout {
     titleBars: chrome.map((l) => l.text).filter(isTitleBar),
     meta: null,
     afterHeadline: null, afterBody: null, firstPageDate: null,
+    script,
     bodyLayer: 'text-lines',
     warnings,
   };
 }
 
-function emptyLayout(lines: CleanedText[], warnings: string[]): PageLayout {
-  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], meta: null, afterHeadline: null, afterBody: null, firstPageDate: null, bodyLayer: 'none', warnings };
+function emptyLayout(lines: CleanedText[], warnings: string[], script: Script): PageLayout {
+  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], meta: null, afterHeadline: null, afterBody: null, firstPageDate: null, script, bodyLayer: 'none', warnings };
 }

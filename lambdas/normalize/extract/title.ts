@@ -62,11 +62,11 @@ export function findHtmlHeadline(
 ): { title: CleanedText | null; element: Element | undefined } {
   const headlineTexts = page.headlines.map((el) => elementText(page, el));
   const headlineEls = page.headlines.filter((_, i) => headlineTexts[i]!.length > 0 && headlineTexts[i]!.length <= MAX_HEADLINE_CHARS);
-  const h1s = headlineTexts.filter((t) => t.length > 0 && t.length <= MAX_HEADLINE_CHARS).map((t) => cleanText(t));
+  const h1s = headlineTexts.filter((t) => t.length > 0 && t.length <= MAX_HEADLINE_CHARS).map((t) => cleanText(t, page.script));
   const titleText = chooseHtmlTitle({ h1s: h1s.map((h) => h.text), ...refs });
   const titleIndex = h1s.findIndex((h) => h.text === titleText);
   const element = titleIndex >= 0 ? headlineEls[titleIndex] : undefined;
-  const title = titleIndex >= 0 ? h1s[titleIndex]! : titleText ? cleanText(titleText) : null;
+  const title = titleIndex >= 0 ? h1s[titleIndex]! : titleText ? cleanText(titleText, page.script) : null;
   return { title, element };
 }
 
@@ -79,7 +79,7 @@ export function findSubtitles(page: PageIndex, titleEl: Element): CleanedText[] 
     const hint = `${el.tagName} ${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
     const text = elementText(page, el);
     if (!SUBTITLE_HINT.test(hint) || !text || text.length > MAX_HEADLINE_CHARS) continue;
-    out.push(cleanText(text));
+    out.push(cleanText(text, page.script));
   }
   return out;
 }

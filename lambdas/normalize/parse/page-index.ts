@@ -10,6 +10,7 @@
  * Selectors are matched the way css-select matches them on an htmlparser2 document: tag names lower-cased by the
  * parser, `.x` a white-space separated class token (case-sensitive), `#x` the exact id, `[a]` attribute present.
  */
+import { detectScript, type Script } from '../clean/simplified.js';
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 
 /** Removed before anything is read: they hold code or graphics, not text. */
@@ -33,6 +34,8 @@ function classTokenPattern(tokens: readonly string[]): RegExp {
 export interface PageIndex {
   /** Every text node of the document (after removal), concatenated in document order. */
   readonly text: string;
+  /** The script `text` is served in: which of the page's strings OpenCC may convert (clean/simplified.ts). */
+  readonly script: Script;
   headlines: Element[];
   chrome: Element[];
   /**
@@ -111,6 +114,7 @@ export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
   return {
     ...found,
     text,
+    script: detectScript(text),
     textOf: (el) => {
       const span = frozen ? spans.get(el) : undefined;
       return span ? text.slice(span[0], span[1]) : liveText(el);
@@ -168,7 +172,7 @@ function attributeBits(value: string, hints: ClassHints): number {
 }
 
 /** Files the element under every list it belongs to; true when its text may be asked for. */
-function classify(el: Element, found: Omit<PageIndex, 'text' | 'textOf' | 'thaw'>, hints: ClassHints): boolean {
+function classify(el: Element, found: Omit<PageIndex, 'text' | 'script' | 'textOf' | 'thaw'>, hints: ClassHints): boolean {
   const a = el.attribs;
   const name = el.name;
   const cls = a.class;

@@ -10,6 +10,7 @@ import {
   BOTH_SCRIPTS_HAN,
   countScriptChars,
   MAINLAND_PHRASE_FIXES,
+  SIMPLIFIED_ALSO_VALID_HAN,
   toSimplified,
   toSimplifiedChars,
 } from '../../../../lambdas/normalize/clean/simplified.js';
@@ -29,7 +30,8 @@ const HAN_CHARS = hanCodePoints();
 function fullScriptCounts(text: string): { traditional: number; simplified: number } {
   const counts = { traditional: 0, simplified: 0 };
   for (const ch of text) {
-    if (!/\p{Script=Han}/u.test(ch)) continue;
+    // Deliberately not evidence of either script (simplified.ts): the one intended difference from the full package.
+    if (!/\p{Script=Han}/u.test(ch) || SIMPLIFIED_ALSO_VALID_HAN.has(ch)) continue;
     if (fullT2s(ch) !== ch) counts.traditional += 1;
     else if (!BOTH_SCRIPTS_HAN.has(ch) && fullS2tw(ch) !== ch) counts.simplified += 1;
   }
