@@ -23,11 +23,17 @@ export type Published = z.infer<typeof Published>;
 export const Person = z.object({ name: z.string(), titles: z.array(z.string()) });
 export type Person = z.infer<typeof Person>;
 
+/** Money by ISO code (CNY in yuan; other currencies as written), percentages, percentage points and counts. */
+const FIGURE_UNITS = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'KRW', 'RUB', 'AUD', 'TWD', 'percent', 'percentPoint', 'count'] as const;
 export const Figure = z.object({
   text: z.string(),
   value: z.number(),
-  unit: z.enum(['CNY', 'percent', 'count']),
+  unit: z.enum(FIGURE_UNITS),
   context: z.string(),
+  /** Added in schemaVersion 1 (optional): 超过/多/余 → over, 约/近/左右 → about, 不到/以下 → under, 6500~7000 → range. */
+  qualifier: z.enum(['over', 'about', 'under', 'range']).optional(),
+  /** The top of a range (qualifier "range"). */
+  upper: z.number().optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 

@@ -63,7 +63,7 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
     published,
     publishedAt,
     credits: draft.credits,
-    ...enrich(draft),
+    ...enrich(draft, warnings),
     paragraphs: draft.paragraphs,
     language: findLanguage([draft.title ?? '', ...draft.paragraphs].join('\n'), layout.meta?.lang),
     sourceScript: detectScript(draft.used.map((l) => l.raw).join('\n')),
@@ -73,13 +73,13 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
 }
 
 /** Chinese-text enrichment; a page without Han characters (English, Korean) has no Jiangsu region, officials or 亿元. */
-function enrich(draft: ArticleDraft): Pick<RecordFields, 'region' | 'people' | 'figures'> {
+function enrich(draft: ArticleDraft, warnings: string[]): Pick<RecordFields, 'region' | 'people' | 'figures'> {
   const all = [draft.title ?? '', draft.subtitle ?? '', ...draft.paragraphs];
   if (!all.some((t) => HAN.test(t))) return { region: { province: null, city: null, district: null }, people: [], figures: [] };
   return {
     region: findRegion({ title: draft.title ?? '', subtitle: draft.subtitle, paragraphs: draft.paragraphs }),
     people: findPeople(draft.paragraphs),
-    figures: findFigures(draft.paragraphs),
+    figures: findFigures(draft.paragraphs, warnings),
   };
 }
 
