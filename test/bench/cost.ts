@@ -1,0 +1,486 @@
+/**
+ * `npm run bench:cost [-- --pages N]`: what a page costs on AWS, from measured quantities.
+ *
+ * The deployed handlers (discover, fetch, normalize) run in this process, as Lambda would run them,
+ * against DynamoDB Local and s3rver, on N article pages (default: every distinct bench page once)
+ * served by the replay server in its own process with 50 links per list page. SDK middleware
+ * (aws-meter.ts) counts what the unmodified store code sends: DynamoDB request units from the
+ * ConsumedCapacity DynamoDB Local returns (ReturnConsumedCapacity: INDEXES), S3 requests and bytes,
+ * SQS billed requests (the SQS client answers itself; its messages become the next handler's events,
+ * FETCH_BATCH_SIZE to an invocation as the event source mapping delivers them). Lambda GB-seconds are
+ * each invocation's measured duration, rounded up to the millisecond as Lambda bills it, times the
+ * memory lib/ configures. CloudWatch Logs bytes are what the handlers write to stdout (Powertools logs
+ * and EMF metrics at the deployed log level) plus Lambda's own lines per invocation.
+ *
+ * Three scenarios, one after the other on the same table:
+ *   fresh     discover + fetch of pages never seen (archive, normalize, store);
+ *   revisit   the same pages again, unchanged (every page answers 304 to its ETag);
+ *   reprocess the normalize Lambda re-normalizes the archived day after a normalizer version bump.
+ *
+ * Not measured, printed apart: the politeness delay a fetch Lambda sleeps between two pages of one host
+ * (billed wall time; from the sources' configured delays), and storage, which is per month kept.
+ * Timings are printed, never asserted; the machine is shared, so read the load average beside them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Context, SQSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { FETCH_BATCH_SIZE, FUNCTION_SETTINGS } from '../../lib/constructs/functions.js';
+import { LOCAL_REGION } from '../../lambdas/contract/config.js';
+import { ErrorCode, JsnewsError } from '../../lambdas/contract/errors.js';
+import { ensureBucket, startLocalStores } from '../../lambdas/dev/local-stores.js';
+import { replayFetcherOptions } from '../../lambdas/dev/replay/index.js';
+import { createHttpFetcher } from '../../lambdas/fetch/index.js';
+import { makeDiscoverHandler } from '../../lambdas/handlers/discover.js';
+import { makeFetchHandler } from '../../lambdas/handlers/fetch.js';
+import { makeNormalizeHandler } from '../../lambdas/handlers/normalize.js';
+import { createObservability, pipelineLogger } from '../../lambdas/handlers/observability.js';
+import { buildRuntime, type HandlerRuntime } from '../../lambdas/handlers/runtime.js';
+import { fetchDeduplicationId, fetchGroupId, createSqsWorkQueue } from '../../lambdas/handlers/work-queue.js';
+import { FetchWork, type NormalizeWork } from '../../lambdas/handlers/work-items.js';
+import { normalize } from '../../lambdas/normalize/index.js';
+import { defaultDiscover } from '../../lambdas/pipeline/discover-default.js';
+import { loadSources } from '../../lambdas/sites/load-sources.js';
+import { Source } from '../../lambdas/sites/sources-schema.js';
+import { makeClients } from '../../lambdas/store/clients.js';
+import { ensureTable } from '../../lambdas/store/provision.js';
+import { chinaDay } from '../../lambdas/contract/china-time.js';
+import { meterDynamo, meteredSqs, meterS3, newMeter, resetMeter, type Meter } from './aws-meter.js';
+import { benchRoot } from './datasets.js';
+
+// ---------------------------------------------------------------------------------------------
+// Prices: AWS on-demand list prices, region US East (N. Virginia), us-east-1, as published on the
+// services' pricing pages (read 2025-06; re-check before quoting). arm64 Lambda, as lib/ deploys.
+// ---------------------------------------------------------------------------------------------
+export const PRICE_REGION = 'us-east-1 (US East, N. Virginia)';
+export const PRICE_DATE = '2025-06';
+/** "Amazon DynamoDB pricing", on-demand capacity, Standard table class (after the 2024-11 price cut). */
+export const USD_PER_MILLION_WRU = 0.625;
+export const USD_PER_MILLION_RRU = 0.125;
+export const USD_PER_GB_MONTH_DYNAMODB = 0.25;
+/** "Amazon S3 pricing", S3 Standard: PUT/COPY/POST/LIST per 1,000, GET per 1,000, storage first 50 TB. */
+export const USD_PER_THOUSAND_S3_PUT_LIST = 0.005;
+export const USD_PER_THOUSAND_S3_GET = 0.0004;
+export const USD_PER_GB_MONTH_S3 = 0.023;
+/** "AWS Lambda pricing", Arm: per GB-second, per million requests. */
+export const USD_PER_GB_SECOND_LAMBDA_ARM = 0.0000133334;
+export const USD_PER_MILLION_LAMBDA_REQUESTS = 0.2;
+/** "Amazon SQS pricing": per million requests (64 KB chunks), FIFO and standard queues. */
+export const USD_PER_MILLION_SQS_FIFO = 0.5;
+export const USD_PER_MILLION_SQS_STANDARD = 0.4;
+/** "Amazon CloudWatch pricing", Logs, standard log class: data ingested per GB. */
+export const USD_PER_GB_LOGS_INGESTED = 0.5;
+/** "Amazon EventBridge pricing", Scheduler: per million scheduled invocations. */
+export const USD_PER_MILLION_SCHEDULER_INVOCATIONS = 1.0;
+
+/** Targets (issue 13): all services, per million pages. */
+export const TARGET_USD_PER_MILLION_FRESH = 6;
+export const TARGET_USD_PER_MILLION_REVISIT = 1;
+
+/**
+ * The event source mapping's SQS calls per delivered batch: one ReceiveMessage that returned it and one
+ * DeleteMessageBatch for its successes (Lambda docs, "Using Lambda with Amazon SQS"). Empty long polls
+ * are a fixed cost per queue, not per page (docs/cost-model.md).
+ */
+const ESM_SQS_CALLS_PER_BATCH = 2;
+/** Lambda writes START, END and REPORT lines per invocation: about this many bytes together (REPORT ~190). */
+const LAMBDA_PLATFORM_LOG_BYTES_PER_INVOCATION = 300;
+/** CloudWatch Logs counts 26 bytes per log event on top of the message (PutLogEvents quota). */
+const LOG_EVENT_OVERHEAD_BYTES = 26;
+/** The deployed log level (lib/constructs/functions.ts sets POWERTOOLS_LOG_LEVEL=INFO). */
+const DEPLOYED_LOG_LEVEL = 'INFO';
+/** Links per generated list page: about what a TRS channel page carries. */
+const LINKS_PER_LIST_PAGE = 50;
+const BENCH_SETS = ['aeb', 'gne', 'zh-cwced'];
+const SEED_HTML_DIR = 'seeds/html';
+const HOST = 'cost.example';
+const S3RVER_DIR_PARENT = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+const GB = 1024 ** 3;
+const MB_PER_GB = 1024;
+
+const Args = z.object({ pages: z.number().int().min(1).optional() });
+
+function readArgs(): z.infer<typeof Args> {
+  const { values } = parseArgs({ options: { pages: { type: 'string' } } });
+  const parsed = Args.safeParse({ pages: values.pages === undefined ? undefined : Number(values.pages) });
+  if (!parsed.success) throw new JsnewsError(ErrorCode.InvalidArgument, parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+function sourcePages(): Buffer[] {
+  const dirs = BENCH_SETS.map((s) => join(benchRoot(), s, 'pages')).filter(existsSync);
+  const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.html')).sort().map((f) => join(d, f)));
+  const seeds = readdirSync(SEED_HTML_DIR).filter((f) => /^\d{3}_.*\.html$/.test(f)).map((f) => join(SEED_HTML_DIR, f));
+  return [...files, ...seeds].map((f) => readFileSync(f));
+}
+
+/** A replay tree of n articles (each with an ETag, as static pages of news CMSs are served) and their list pages. */
+function buildTree(pages: Buffer[], n: number): { dir: string; lists: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'jsnews-cost-tree-'));
+  mkdirSync(join(dir, HOST, 'a'), { recursive: true });
+  mkdirSync(join(dir, HOST, 'list'), { recursive: true });
+  const paths: Record<string, { etag: string }> = {};
+  for (let i = 0; i < n; i++) {
+    const base = pages[i % pages.length]!;
+    const copy = Math.floor(i / pages.length);
+    writeFileSync(join(dir, HOST, 'a', `${i}.html`), copy === 0 ? base : Buffer.concat([base, Buffer.from(`\n<!-- copy ${copy} -->\n`)]));
+    paths[`/a/${i}.html`] = { etag: `"a${i}"` };
+  }
+  const lists = Math.ceil(n / LINKS_PER_LIST_PAGE);
+  for (let l = 0; l < lists; l++) {
+    const links = [];
+    for (let i = l * LINKS_PER_LIST_PAGE; i < Math.min(n, (l + 1) * LINKS_PER_LIST_PAGE); i++) {
+      links.push(`<li><a href="/a/${i}.html">江苏新闻成本基准第${i}篇文章标题示例</a></li>`);
+    }
+    writeFileSync(join(dir, HOST, 'list', `index_${l}.html`), `<!doctype html><html><head><meta charset="utf-8"><title>列表</title></head><body><ul>${links.join('')}</ul></body></html>`);
+  }
+  writeFileSync(join(dir, HOST, 'robots.txt'), 'User-agent: *\nAllow: /\n');
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: 1, sites: [{ host: HOST, contentType: 'text/html', paths }] }));
+  return { dir, lists };
+}
+
+async function startReplayChild(tree: string): Promise<{ child: ChildProcess; port: number; hosts: string[] }> {
+  const script = fileURLToPath(new URL('./replay-child.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, tree], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((ok, fail) => {
+    let buf = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString('utf8');
+      if (buf.includes('\n')) ok(buf.split('\n')[0]!);
+    });
+    child.once('exit', (code) => fail(new Error(`replay server exited with code ${code}`)));
+  });
+  const { port, hosts } = JSON.parse(first) as { port: number; hosts: string[] };
+  return { child, port, hosts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invocations: measured duration and stdout bytes
+// ---------------------------------------------------------------------------------------------
+
+interface LambdaUse {
+  invocations: number;
+  /** Sum of per-invocation durations rounded up to 1 ms (Lambda's billing granularity). */
+  billedMs: number;
+  memoryMb: number;
+  logBytes: number;
+  logEvents: number;
+}
+
+const newLambdaUse = (memoryMb: number): LambdaUse => ({ invocations: 0, billedMs: 0, memoryMb, logBytes: 0, logEvents: 0 });
+
+/** Runs one invocation, timing it and counting (and swallowing) what it writes to stdout, as CloudWatch Logs would ingest it. */
+async function invoke<T>(use: LambdaUse, run: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    const lines = text.split('\n').filter((l) => l.length > 0);
+    use.logEvents += lines.length;
+    use.logBytes += lines.reduce((n, l) => n + Buffer.byteLength(l) + LOG_EVENT_OVERHEAD_BYTES, 0);
+    return true;
+  }) as typeof process.stdout.write;
+  const t0 = performance.now();
+  try {
+    return await run();
+  } finally {
+    use.billedMs += Math.ceil(performance.now() - t0);
+    process.stdout.write = write;
+    use.invocations++;
+    use.logEvents += 3;
+    use.logBytes += LAMBDA_PLATFORM_LOG_BYTES_PER_INVOCATION + 3 * LOG_EVENT_OVERHEAD_BYTES;
+  }
+}
+
+let seq = 0;
+function sqsEvent(bodies: string[], fifo: boolean): SQSEvent {
+  return {
+    Records: bodies.map((body) => {
+      const id = `bench-${++seq}`;
+      const groupAttrs = fifo ? (() => {
+        const item = FetchWork.parse(JSON.parse(body));
+        return { MessageGroupId: fetchGroupId(item), MessageDeduplicationId: fetchDeduplicationId(item), SequenceNumber: String(seq) };
+      })() : {};
+      return {
+        messageId: id,
+        receiptHandle: `rh-${id}`,
+        body,
+        attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'BENCH', ApproximateFirstReceiveTimestamp: String(Date.now()), ...groupAttrs },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:jsnews-${fifo ? 'fetch.fifo' : 'normalize'}`,
+        awsRegion: 'us-east-1',
+      };
+    }),
+  };
+}
+
+function context(name: string, memoryMb: number): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `jsnews-${name}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:jsnews-${name}`,
+    memoryLimitInMB: String(memoryMb),
+    awsRequestId: `req-${++seq}`,
+    logGroupName: `/aws/lambda/jsnews-${name}`,
+    logStreamName: 'bench',
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cost of one scenario
+// ---------------------------------------------------------------------------------------------
+
+interface ScenarioUse {
+  name: string;
+  pages: number;
+  meter: Meter;
+  lambdas: Record<string, LambdaUse>;
+  /** Messages the event source mapping delivered (fetch: FIFO; normalize: standard), and batches. */
+  consumed: { fifoBatches: number; standardBatches: number };
+  schedulerInvocations: number;
+  outcomes: string;
+}
+
+interface CostLine {
+  service: string;
+  perPage: string;
+  usdPerMillion: number;
+}
+
+function snapshot(m: Meter): Meter {
+  return {
+    dynamo: { ...m.dynamo, byTarget: new Map([...m.dynamo.byTarget].map(([k, v]) => [k, { ...v }])) },
+    s3: { ...m.s3, requests: new Map(m.s3.requests) },
+    sqs: { ...m.sqs, sent: new Map() },
+  };
+}
+
+function costLines(u: ScenarioUse): CostLine[] {
+  const per = (x: number) => x / u.pages;
+  const million = 1e6;
+  const { dynamo, s3, sqs } = u.meter;
+  const s3PutList = [...s3.requests].filter(([k]) => k === 'PutObject' || k === 'ListObjectsV2' || k === 'CopyObject').reduce((n, [, v]) => n + v, 0);
+  const s3Get = [...s3.requests].filter(([k]) => k === 'GetObject' || k === 'HeadObject').reduce((n, [, v]) => n + v, 0);
+  const s3Detail = [...s3.requests].map(([k, v]) => `${k} ${per(v).toFixed(2)}`).join(', ') || 'none';
+  const dynamoDetail = [...dynamo.byTarget].map(([k, v]) => `${k} ${per(v.wru + v.rru).toFixed(2)}`).join(', ');
+  const lines: CostLine[] = [
+    { service: 'DynamoDB writes', perPage: `${per(dynamo.wru).toFixed(2)} WRU`, usdPerMillion: per(dynamo.wru) * USD_PER_MILLION_WRU },
+    { service: 'DynamoDB reads', perPage: `${per(dynamo.rru).toFixed(2)} RRU`, usdPerMillion: per(dynamo.rru) * USD_PER_MILLION_RRU },
+    { service: '  (units by target)', perPage: dynamoDetail || 'none', usdPerMillion: Number.NaN },
+    { service: 'S3 PUT/LIST', perPage: `${per(s3PutList).toFixed(2)} req`, usdPerMillion: per(s3PutList) * USD_PER_THOUSAND_S3_PUT_LIST * 1000 },
+    { service: 'S3 GET', perPage: `${per(s3Get).toFixed(2)} req`, usdPerMillion: per(s3Get) * USD_PER_THOUSAND_S3_GET * 1000 },
+    { service: '  (S3 by request)', perPage: `${s3Detail}; ${(per(s3.bytesPut) / 1024).toFixed(1)} KB put, ${(per(s3.bytesGot) / 1024).toFixed(1)} KB got`, usdPerMillion: Number.NaN },
+  ];
+  const fifoSent = u.name === 'reprocess' ? 0 : sqs.billed;
+  const standardSent = u.name === 'reprocess' ? sqs.billed : 0;
+  const fifoReq = fifoSent + u.consumed.fifoBatches * ESM_SQS_CALLS_PER_BATCH;
+  const stdReq = standardSent + u.consumed.standardBatches * ESM_SQS_CALLS_PER_BATCH;
+  lines.push({
+    service: 'SQS',
+    perPage: `${per(fifoReq).toFixed(3)} FIFO + ${per(stdReq).toFixed(3)} std req`,
+    usdPerMillion: per(fifoReq) * USD_PER_MILLION_SQS_FIFO + per(stdReq) * USD_PER_MILLION_SQS_STANDARD,
+  });
+  let logBytes = 0;
+  for (const [name, l] of Object.entries(u.lambdas)) {
+    if (l.invocations === 0) continue;
+    const gbs = (l.billedMs / 1000) * (l.memoryMb / MB_PER_GB);
+    logBytes += l.logBytes;
+    lines.push({
+      service: `Lambda ${name} (${l.memoryMb} MB)`,
+      perPage: `${(per(l.billedMs)).toFixed(1)} ms, ${(per(gbs) * 1000).toFixed(2)} GB-ms, ${per(l.invocations).toFixed(3)} inv`,
+      usdPerMillion: per(gbs) * USD_PER_GB_SECOND_LAMBDA_ARM * million + per(l.invocations) * USD_PER_MILLION_LAMBDA_REQUESTS,
+    });
+  }
+  lines.push({ service: 'CloudWatch Logs', perPage: `${per(logBytes).toFixed(0)} B`, usdPerMillion: (per(logBytes) / GB) * USD_PER_GB_LOGS_INGESTED * million });
+  if (u.schedulerInvocations > 0) {
+    lines.push({ service: 'EventBridge Scheduler', perPage: `${per(u.schedulerInvocations).toFixed(3)} inv`, usdPerMillion: per(u.schedulerInvocations) * USD_PER_MILLION_SCHEDULER_INVOCATIONS });
+  }
+  return lines;
+}
+
+const usd = (x: number) => (Number.isNaN(x) ? '' : `${x.toFixed(3).padStart(8)}`);
+
+function printScenario(u: ScenarioUse, target: number | null, politenessWaitMs: number): number {
+  const lines = costLines(u);
+  const total = lines.reduce((n, l) => n + (Number.isNaN(l.usdPerMillion) ? 0 : l.usdPerMillion), 0);
+  console.log(`\n${u.name}: ${u.pages} pages (${u.outcomes})`);
+  console.log(`  ${'service'.padEnd(30)} ${'per page'.padEnd(58)} USD / million pages`);
+  for (const l of lines) console.log(`  ${l.service.padEnd(30)} ${l.perPage.padEnd(58)} ${usd(l.usdPerMillion)}`);
+  const verdict = target === null ? '' : `   target ≤ ${target.toFixed(2)}: ${total <= target ? 'met' : 'NOT met'}`;
+  console.log(`  ${'TOTAL (measured)'.padEnd(89)} ${usd(total)}${verdict}`);
+  if (politenessWaitMs > 0) {
+    const fetchMb = u.lambdas.fetch?.memoryMb ?? FUNCTION_SETTINGS.fetch.memoryMb;
+    const waitUsd = (politenessWaitMs / 1000) * (fetchMb / MB_PER_GB) * USD_PER_GB_SECOND_LAMBDA_ARM * 1e6;
+    console.log(`  ${`+ politeness sleep in the fetch Lambda (not measured: ${politenessWaitMs.toFixed(0)} ms/page at ${fetchMb} MB)`.padEnd(89)} ${usd(waitUsd)}`);
+    const all = total + waitUsd;
+    console.log(`  ${'TOTAL with the politeness sleep'.padEnd(89)} ${usd(all)}${target === null ? '' : `   target ≤ ${target.toFixed(2)}: ${all <= target ? 'met' : 'NOT met'}`}`);
+  }
+  return total;
+}
+
+/**
+ * The crawl delay a fetch Lambda sleeps per page: a batch holds FETCH_BATCH_SIZE URLs of one host (one FIFO
+ * group), fetched one after another with the host's delay between two, so (batch - 1) delays per batch.
+ * Averaged over the enabled sources of the registry.
+ */
+function politenessSleepMsPerPage(): { ms: number; sources: number; meanDelayMs: number } {
+  const enabled = loadSources().filter((s) => s.enabled);
+  const meanDelayMs = enabled.reduce((n, s) => n + s.politeness.delayMs, 0) / Math.max(1, enabled.length);
+  return { ms: (meanDelayMs * (FETCH_BATCH_SIZE - 1)) / FETCH_BATCH_SIZE, sources: enabled.length, meanDelayMs };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function chunks<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = readArgs();
+  process.env.POWERTOOLS_LOG_LEVEL = DEPLOYED_LOG_LEVEL;
+  const pages = sourcePages();
+  const n = args.pages ?? pages.length;
+  const tree = buildTree(pages, n);
+  const s3Dir = mkdtempSync(join(S3RVER_DIR_PARENT, 'jsnews-cost-s3-'));
+  const [local, replay] = await Promise.all([startLocalStores({ inMemory: true, s3Dir }), startReplayChild(tree.dir)]);
+  const clients = makeClients({ mode: 'local', region: LOCAL_REGION, dynamoEndpoint: local.dynamo.endpoint, s3Endpoint: local.s3.endpoint });
+  const meter = newMeter();
+  const queueUrls = { fetch: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-fetch.fifo', normalize: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-normalize' };
+  const names = { tableName: 'cost', bucketName: 'cost-archive' };
+  const fetcher = createHttpFetcher({ ...replayFetcherOptions(replay), politeness: false });
+  try {
+    await ensureTable(clients.dynamo, names.tableName);
+    await ensureBucket(clients.s3, names.bucketName);
+    meterDynamo(clients.dynamo, meter.dynamo);
+    meterS3(clients.s3, meter.s3);
+    const source = Source.parse({
+      id: 'cost',
+      name: 'cost bench',
+      hosts: [HOST],
+      startPages: Array.from({ length: tree.lists }, (_, l) => ({ url: `http://${HOST}/list/index_${l}.html`, kind: 'list' })),
+      articleUrlPatterns: [String.raw`^http://cost\.example/a/\d+\.html$`],
+      schedule: 'rate(1 hour)',
+      politeness: { delayMs: 0, maxConcurrency: 1 },
+      enabled: true,
+    });
+    let normalizerVersionOverride: string | null = null;
+    const build = (fn: 'discover' | 'fetch' | 'normalize'): HandlerRuntime =>
+      buildRuntime({
+        clients,
+        names,
+        sources: [source],
+        queue: createSqsWorkQueue(meteredSqs(meter.sqs), queueUrls),
+        logger: pipelineLogger(createObservability(fn).logger),
+        capabilities: {
+          fetcher: () => fetcher,
+          normalize: (bytes, ctx) => {
+            const record = normalize(bytes, ctx);
+            return normalizerVersionOverride ? { ...record, normalizerVersion: normalizerVersionOverride } : record;
+          },
+          discover: defaultDiscover,
+        },
+      });
+    const runtimes = { discover: build('discover'), fetch: build('fetch'), normalize: build('normalize') };
+    const discover = makeDiscoverHandler(() => runtimes.discover, createObservability('discover'));
+    const fetchHandler = makeFetchHandler(() => runtimes.fetch, createObservability('fetch'));
+    const normalizeHandler = makeNormalizeHandler(() => runtimes.normalize, createObservability('normalize'));
+
+    const crawl = async (name: string): Promise<ScenarioUse> => {
+      resetMeter(meter);
+      const lambdas = { discover: newLambdaUse(FUNCTION_SETTINGS.discover.memoryMb), fetch: newLambdaUse(FUNCTION_SETTINGS.fetch.memoryMb) };
+      const result = await invoke(lambdas.discover, () => discover({ sourceId: source.id, scheduledTime: new Date().toISOString() }, context('discover', lambdas.discover.memoryMb)));
+      const counts = new Map<string, number>();
+      let fifoBatches = 0;
+      // Work fans out (list pages could enqueue more): deliver until the queue is empty.
+      for (let delivered = 0; ; ) {
+        const bodies = meter.sqs.sent.get(queueUrls.fetch) ?? [];
+        if (delivered >= bodies.length) break;
+        const pending = bodies.slice(delivered);
+        delivered = bodies.length;
+        for (const batch of chunks(pending, FETCH_BATCH_SIZE)) {
+          fifoBatches++;
+          const response = await invoke(lambdas.fetch, () => fetchHandler(sqsEvent(batch, true), context('fetch', lambdas.fetch.memoryMb)));
+          if (response.batchItemFailures.length > 0) counts.set('retried', (counts.get('retried') ?? 0) + response.batchItemFailures.length);
+        }
+      }
+      const used = snapshot(meter);
+      const state = await Promise.all(
+        Array.from({ length: n }, (_, i) => runtimes.fetch.deps.stores.urlState.get(`http://${HOST}/a/${i}.html`)),
+      );
+      counts.set('with url state', state.filter(Boolean).length);
+      return {
+        name,
+        pages: result.enqueued,
+        meter: used,
+        lambdas,
+        consumed: { fifoBatches, standardBatches: 0 },
+        schedulerInvocations: 1,
+        outcomes: `${result.listed} listed, ${result.enqueued} enqueued, ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ')}`,
+      };
+    };
+
+    const fresh = await crawl('fresh');
+    const revisit = await crawl('revisit');
+
+    resetMeter(meter);
+    normalizerVersionOverride = '999.0.0';
+    const normalizeUse = newLambdaUse(FUNCTION_SETTINGS.normalize.memoryMb);
+    const work: NormalizeWork[] = [{ kind: 'reprocess-day', sourceId: source.id, day: chinaDay(new Date().toISOString()) }];
+    await invoke(normalizeUse, () => normalizeHandler(sqsEvent(work.map((w) => JSON.stringify(w)), false), context('normalize', normalizeUse.memoryMb)));
+    const reprocessUsed = snapshot(meter);
+    const reprocessed = await Promise.all(
+      Array.from({ length: n }, (_, i) => runtimes.normalize.deps.stores.urlState.get(`http://${HOST}/a/${i}.html`)),
+    );
+    const updated = (await Promise.all(reprocessed.filter((s) => s?.recordId).map((s) => runtimes.normalize.deps.stores.records.get(s!.recordId!)))).filter(
+      (r) => r?.normalizerVersion === '999.0.0',
+    ).length;
+    const reprocess: ScenarioUse = {
+      name: 'reprocess',
+      pages: reprocessed.filter(Boolean).length,
+      meter: reprocessUsed,
+      lambdas: { normalize: normalizeUse },
+      consumed: { fifoBatches: 0, standardBatches: work.length },
+      schedulerInvocations: 0,
+      outcomes: `normalizer version bumped; ${updated} records now carry it`,
+    };
+
+    const sleep = politenessSleepMsPerPage();
+    console.log(`cost bench: ${n} distinct pages (${BENCH_SETS.join(', ')} and seeds), ${tree.lists} list pages of ${LINKS_PER_LIST_PAGE} links; one host`);
+    console.log(`prices: ${PRICE_REGION}, on-demand list prices as of ${PRICE_DATE} (DynamoDB, S3, Lambda arm64, SQS, CloudWatch, EventBridge pricing pages)`);
+    console.log(`memory from lib/: discover ${FUNCTION_SETTINGS.discover.memoryMb} MB, fetch ${FUNCTION_SETTINGS.fetch.memoryMb} MB, normalize ${FUNCTION_SETTINGS.normalize.memoryMb} MB; ${FETCH_BATCH_SIZE} URLs per fetch invocation`);
+    console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (durations are wall time on a shared machine)`);
+    const freshTotal = printScenario(fresh, TARGET_USD_PER_MILLION_FRESH, sleep.ms);
+    const revisitTotal = printScenario(revisit, TARGET_USD_PER_MILLION_REVISIT, sleep.ms);
+    const reprocessTotal = printScenario(reprocess, null, 0);
+    const s3GbPerMillion = (fresh.meter.s3.bytesPut / fresh.pages) * 1e6 / GB;
+    const tableWru = fresh.meter.dynamo.byTarget.get('table')?.wru ?? 0;
+    const gsiWru = fresh.meter.dynamo.wru - tableWru;
+    const dynamoGbPerMillion = ((fresh.meter.dynamo.wru / fresh.pages) * 1024 * 1e6) / GB;
+    console.log(`\nstorage per million fresh pages kept one month: S3 ${s3GbPerMillion.toFixed(1)} GB → USD ${(s3GbPerMillion * USD_PER_GB_MONTH_S3).toFixed(2)}; ` +
+      `DynamoDB ≤ ${dynamoGbPerMillion.toFixed(1)} GB (bound from write units: table ${(tableWru / fresh.pages).toFixed(1)} + indexes ${(gsiWru / fresh.pages).toFixed(1)} KB/page) → USD ≤ ${(dynamoGbPerMillion * USD_PER_GB_MONTH_DYNAMODB).toFixed(2)}`);
+    console.log(`politeness sleep: ${sleep.sources} enabled sources, mean delay ${sleep.meanDelayMs.toFixed(0)} ms, ${FETCH_BATCH_SIZE} URLs per batch → ${sleep.ms.toFixed(0)} ms of billed sleep per page`);
+    console.log(`\nsummary (USD per million pages, measured): fresh ${freshTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_FRESH}), revisit ${revisitTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_REVISIT}), reprocess ${reprocessTotal.toFixed(2)}`);
+  } finally {
+    await fetcher.close();
+    replay.child.stdin?.end();
+    clients.destroy();
+    await local.stop();
+    rmSync(tree.dir, { recursive: true, force: true });
+    rmSync(s3Dir, { recursive: true, force: true });
+  }
+}
+
+await main();
