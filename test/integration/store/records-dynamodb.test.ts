@@ -1,9 +1,15 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
 import { makeRecord } from '../../helpers/records.js';
 import { keys } from '../../../lambdas/contract/table-design.js';
+
+/** The record map as the item holds it: gzip-compressed JSON in `recordGz`. */
+function storedRecord(item: Record<string, unknown> | undefined): { text: string; paragraphs: string[] } {
+  return JSON.parse(gunzipSync(item?.recordGz as Uint8Array).toString('utf8'));
+}
 
 let env: TestStores;
 beforeAll(async () => {
@@ -43,6 +49,24 @@ describe('records table: idempotent writes', () => {
     expect(await records.put(makeRecord({ normalizerVersion: '1.10.0', paragraphs: changed, fetchedAt: '2024-02-22T00:00:00.000Z' }))).toBe('unchanged');
   });
 
+  it('stores the body once (text is rebuilt from paragraphs on read), unless text is not their join', async () => {
+    const { records, tableName } = await env.freshStores();
+    const r = makeRecord({ url: 'http://www.jssuxun.example/once.html', paragraphs: ['第一段。', '第二段。'] });
+    expect(await records.put(r)).toBe('new');
+    const raw = await env.clients.doc.send(new GetCommand({ TableName: tableName, Key: keys.record(r.id) }));
+    expect(raw.Item?.record).toBeUndefined();
+    expect(storedRecord(raw.Item).text).toBe('');
+    expect(raw.Item?.textFromParagraphs).toBe(true);
+    expect((await records.get(r.id))?.text).toBe('第一段。\n第二段。');
+    expect(await records.get(r.id)).toEqual(r);
+    // A text that is not the join (not what normalize makes, but the store must not lose it).
+    const odd = { ...makeRecord({ url: 'http://www.jssuxun.example/odd.html' }), text: '另一种文本' };
+    expect(await records.put(odd)).toBe('new');
+    const oddRaw = await env.clients.doc.send(new GetCommand({ TableName: tableName, Key: keys.record(odd.id) }));
+    expect(oddRaw.Item?.textFromParagraphs).toBeUndefined();
+    expect((await records.get(odd.id))?.text).toBe('另一种文本');
+  });
+
   it('keeps the body of a record over the item limit in S3 and rehydrates it', async () => {
     const { records, bucketName, tableName } = await env.freshStores();
     // 200k Han chars ≈ 600 KB of UTF-8 text, twice (paragraphs + text): far over 400 KB.
@@ -52,7 +76,7 @@ describe('records table: idempotent writes', () => {
     const raw = await env.clients.doc.send(new GetCommand({ TableName: tableName, Key: keys.record(big.id) }));
     expect(raw.Item?.bodyInS3).toBe(true);
     expect(raw.Item?.bodyKey).toBe(`bodies/${big.id}/${big.contentHash}.json`);
-    expect(raw.Item?.record.paragraphs).toEqual([]);
+    expect(storedRecord(raw.Item).paragraphs).toEqual([]);
     const bodies = await env.clients.s3.send(new ListObjectsV2Command({ Bucket: bucketName, Prefix: 'bodies/' }));
     expect(bodies.KeyCount).toBe(1);
     expect(await records.get(big.id)).toEqual(big);
