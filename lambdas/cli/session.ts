@@ -13,7 +13,7 @@ import { createHttpFetcher } from '../fetch/index.js';
 import type { FetcherOptionsInput } from '../fetch/options.js';
 import type { Fetcher } from '../fetch/types.js';
 import { loadSources } from '../sites/load-sources.js';
-import type { Source } from '../sites/sources-schema.js';
+import { hostDeadlines, type Source } from '../sites/sources-schema.js';
 import { hostDelays } from './run.js';
 
 /** The configuration for a command: `--home` (made absolute) over JSNEWS_HOME over the XDG default. */
@@ -77,6 +77,6 @@ export async function prepareCrawl(session: Session, opts: { '--replay'?: string
   } else {
     sources = loadSources(opts['--sources']);
   }
-  session.fetcher = createHttpFetcher({ ...fetcherOptions, hostDelayMs: hostDelays(sources) });
+  session.fetcher = createHttpFetcher({ ...fetcherOptions, hostDelayMs: hostDelays(sources), hostDeadlineMs: hostDeadlines(sources) });
   return { sources, fetcher: session.fetcher };
 }

@@ -6,17 +6,20 @@
  *      backoff on network errors / 408 / 429 / 5xx, honouring Retry-After
  *   4. a 3xx goes back to step 1 with the Location (hop limit, loop detection)
  *   5. 2xx: content-type check, body read with a size cap; 304: notModified
+ * All of it inside one total deadline per fetch (deadline.ts): a trickling body, a server that
+ * never sends headers or a long Retry-After cannot hold a fetch past it.
  * Every failure comes back as a FetchFailure; nothing is thrown.
  */
 import type { Dispatcher } from 'undici';
 import { request } from 'undici';
 import { ErrorCode } from '../contract/errors.js';
 import { createAgent } from './connector.js';
+import { Deadline, FetchDeadlineError } from './deadline.js';
 import { classifyError, failure, type ErrorClass } from './failures.js';
 import { parseFetcherOptions, ROBOTS_MAX_BYTES, ROBOTS_MAX_REDIRECTS, type FetcherOptions, type FetcherOptionsInput } from './options.js';
 import { HostGate } from './politeness.js';
 import { readCappedBody } from './read-body.js';
-import { backoffDelayMs, isRetryableStatus, parseRetryAfterMs, sleep } from './retry.js';
+import { backoffDelayMs, isRetryableStatus, parseRetryAfterMs } from './retry.js';
 import { RobotsCache, type RobotsFetchResult } from './robots.js';
 import type { ConditionalHeaders, FetchedPage, Fetcher, FetchOutcome } from './types.js';
 import { checkUrl } from './url-guard.js';
@@ -65,12 +68,25 @@ class HttpFetcher implements Fetcher {
 
   async fetch(url: string, conditional?: ConditionalHeaders): Promise<FetchOutcome> {
     const started = Date.now();
+    const deadline = new Deadline(this.deadlineFor(url));
     try {
-      return await this.follow(url, conditional ?? {}, started);
+      return await this.follow(url, conditional ?? {}, started, deadline);
     } catch (err) {
       // A bug, not a network fact: still returned, never thrown, per the contract.
       return failure({ requestedUrl: url, finalUrl: null, code: ErrorCode.Internal, reason: `unexpected: ${(err as Error).message}`, retryable: false, attempts: 0 });
+    } finally {
+      deadline.dispose();
     }
+  }
+
+  private deadlineFor(url: string): number {
+    let host = '';
+    try {
+      host = new URL(url).host;
+    } catch {
+      // the URL guard refuses it below
+    }
+    return this.options.hostDeadlineMs[host] ?? this.options.deadlineMs;
   }
 
   async close(): Promise<void> {
@@ -78,7 +94,7 @@ class HttpFetcher implements Fetcher {
   }
 
   /** Steps 1-5 for each hop of a redirect chain. */
-  private async follow(requestedUrl: string, conditional: ConditionalHeaders, started: number): Promise<FetchOutcome> {
+  private async follow(requestedUrl: string, conditional: ConditionalHeaders, started: number, deadline: Deadline): Promise<FetchOutcome> {
     const visited = new Set<string>();
     let current = requestedUrl;
     let attempts = 0;
@@ -92,7 +108,8 @@ class HttpFetcher implements Fetcher {
         const decision = await this.robots.check(current);
         if (!decision.allowed) return fail(decision);
       }
-      const result = await this.requestWithRetries(current, conditional);
+      if (deadline.passed) return fail(deadlineError(deadline));
+      const result = await this.requestWithRetries(current, conditional, deadline);
       attempts += result.attempts;
       if (result.type === 'fail') return fail(result.error, result.status);
       if (result.type === 'page') {
@@ -110,11 +127,12 @@ class HttpFetcher implements Fetcher {
   }
 
   /** Step 3: one hop, retried while the failure is retryable and attempts remain. */
-  private async requestWithRetries(url: string, conditional: ConditionalHeaders): Promise<HopResult> {
+  private async requestWithRetries(url: string, conditional: ConditionalHeaders, deadline: Deadline): Promise<HopResult> {
     const host = new URL(url).host;
     for (let attempt = 1; ; attempt++) {
-      const result = await this.gate.run(host, () => this.delayFor(url), () => this.attempt(url, conditional));
+      const result = await this.gate.run(host, () => this.delayFor(url), () => this.attempt(url, conditional, deadline));
       if (result.type !== 'retry') return { ...result, attempts: attempt };
+      if (deadline.passed) return { type: 'fail', error: deadlineError(deadline, result.error), status: result.status, attempts: attempt };
       const { retryAfterMs } = result;
       if (retryAfterMs !== null && retryAfterMs > this.options.maxRetryAfterMs) {
         const error = { ...result.error, reason: `${result.error.reason}; Retry-After ${Math.round(retryAfterMs / 1000)} s exceeds the ${this.options.maxRetryAfterMs / 1000} s cap` };
@@ -125,8 +143,14 @@ class HttpFetcher implements Fetcher {
         return { type: 'fail', error, status: result.status, attempts: attempt };
       }
       const waitMs = retryAfterMs ?? backoffDelayMs(attempt, this.options.backoffBaseMs, this.options.backoffMaxMs);
+      if (waitMs >= deadline.remainingMs()) {
+        // Waiting would end past the deadline: give up now (retryable) rather than sleep for nothing.
+        const what = retryAfterMs !== null ? `Retry-After ${Math.round(retryAfterMs / 1000)} s` : `backoff ${Math.round(waitMs / 1000)} s`;
+        const error = { ...result.error, reason: `${result.error.reason}; ${what} ends past the ${deadline.budgetMs / 1000} s fetch deadline` };
+        return { type: 'fail', error, status: result.status, attempts: attempt };
+      }
       this.gate.defer(host, Date.now() + waitMs);
-      await sleep(waitMs);
+      await deadline.sleep(waitMs);
     }
   }
 
@@ -151,11 +175,14 @@ class HttpFetcher implements Fetcher {
   }
 
   /** One request and its body, inside the host gate. */
-  private async attempt(url: string, conditional: ConditionalHeaders): Promise<Attempt> {
+  private async attempt(url: string, conditional: ConditionalHeaders, deadline: Deadline): Promise<Attempt> {
+    deadline.start();
     let response: Dispatcher.ResponseData;
     try {
-      response = await request(url, { dispatcher: this.agent, method: 'GET', headers: this.headersFor(conditional) });
+      if (deadline.passed) throw new FetchDeadlineError(deadline.budgetMs);
+      response = await request(url, { dispatcher: this.agent, method: 'GET', headers: this.headersFor(conditional), signal: deadline.signal });
     } catch (err) {
+      if (deadline.passed) return { type: 'fail', error: deadlineError(deadline), status: null };
       const error = classifyError(err);
       return error.retryable ? { type: 'retry', error, status: null, retryAfterMs: null } : { type: 'fail', error, status: null };
     }
@@ -175,10 +202,10 @@ class HttpFetcher implements Fetcher {
       if (!error.retryable) return { type: 'fail', error, status };
       return { type: 'retry', error, status, retryAfterMs: parseRetryAfterMs(headers['retry-after']) };
     }
-    return this.readPage(url, status, headers, body);
+    return this.readPage(url, status, headers, body, deadline);
   }
 
-  private async readPage(url: string, status: number, headers: Record<string, string>, body: Dispatcher.ResponseData['body']): Promise<Attempt> {
+  private async readPage(url: string, status: number, headers: Record<string, string>, body: Dispatcher.ResponseData['body'], deadline: Deadline): Promise<Attempt> {
     const { mediaType } = parseContentType(headers['content-type']);
     if (mediaType && !ACCEPTED_MEDIA_TYPE.test(mediaType)) {
       abort(body);
@@ -193,6 +220,7 @@ class HttpFetcher implements Fetcher {
       const bytes = await readCappedBody(body, headers['content-encoding'], this.options.maxBodyBytes);
       return { type: 'page', page: pageOf(url, status, headers, bytes, false) };
     } catch (err) {
+      if (deadline.passed) return { type: 'fail', error: deadlineError(deadline), status };
       const error = classifyError(err);
       return error.retryable ? { type: 'retry', error, status, retryAfterMs: null } : { type: 'fail', error, status };
     }
@@ -213,8 +241,11 @@ class HttpFetcher implements Fetcher {
   }
 
   private async robotsAttempt(url: string): Promise<RobotsFetchResult | { kind: 'redirect'; location: string }> {
+    // robots.txt is shared by every URL of the origin, so it gets its own deadline of the same length.
+    const deadline = new Deadline(this.deadlineFor(url));
+    deadline.start();
     try {
-      const response = await request(url, { dispatcher: this.agent, method: 'GET', headers: this.headersFor({}) });
+      const response = await request(url, { dispatcher: this.agent, method: 'GET', headers: this.headersFor({}), signal: deadline.signal });
       const headers = flattenHeaders(response.headers);
       const status = response.statusCode;
       if (status >= 200 && status <= 299) {
@@ -226,9 +257,17 @@ class HttpFetcher implements Fetcher {
       if (status >= 400 && status <= 499) return { kind: 'allow-all', reason: `HTTP ${status}` };
       return { kind: 'disallow-all', reason: `HTTP ${status}` };
     } catch (err) {
-      return { kind: 'disallow-all', reason: classifyError(err).reason };
+      return { kind: 'disallow-all', reason: deadline.passed ? deadlineError(deadline).reason : classifyError(err).reason };
+    } finally {
+      deadline.dispose();
     }
   }
+}
+
+/** The failure of a fetch whose deadline passed; retryable (the next run tries again). */
+function deadlineError(deadline: Deadline, last?: ErrorClass): ErrorClass {
+  const after = last ? ` (last: ${last.reason})` : '';
+  return { code: ErrorCode.FetchTimeout, reason: `fetch deadline of ${deadline.budgetMs / 1000} s passed${after}`, retryable: true };
 }
 
 function pageOf(url: string, status: number, headers: Record<string, string>, body: Uint8Array, notModified: boolean): Extract<Attempt, { type: 'page' }>['page'] {

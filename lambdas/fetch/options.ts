@@ -21,6 +21,12 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
 /** Max idle time between body chunks. */
 export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+/**
+ * Total budget of one fetch: every attempt, backoff, Retry-After wait, redirect and the body
+ * (lambdas/fetch/deadline.ts). 60 s is three normal attempts with their backoff against a slow
+ * provincial site; past it, the URL is retried on the next run instead of holding a worker.
+ */
+export const DEFAULT_FETCH_DEADLINE_MS = 60_000;
 /** News pages are < 1 MiB; 10 MiB means something else (a video, a dump) is being served. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Redirect hops followed per fetch (browsers allow 20; sites that need more are misconfigured). */
@@ -60,6 +66,9 @@ export const FetcherOptionsSchema = z
     headersTimeoutMs: z.number().int().min(1).default(DEFAULT_HEADERS_TIMEOUT_MS),
     bodyTimeoutMs: z.number().int().min(1).default(DEFAULT_BODY_TIMEOUT_MS),
     maxBodyBytes: z.number().int().min(1).default(DEFAULT_MAX_BODY_BYTES),
+    deadlineMs: z.number().int().min(1).default(DEFAULT_FETCH_DEADLINE_MS),
+    /** Per-host deadlines (from sources' fetchDeadlineMs), overriding deadlineMs. Keys are URL hosts (host[:port]). */
+    hostDeadlineMs: z.record(z.string(), z.number().int().min(1)).default({}),
     maxRedirects: z.number().int().min(0).max(20).default(DEFAULT_MAX_REDIRECTS),
     /** Host names (no port) exempt from the SSRF guard, e.g. the replay hosts or 127.0.0.1 in tests. */
     allowHosts: z.array(z.string().min(1)).default([]),

@@ -43,4 +43,4 @@ export function makeDiscoverHandler(runtime: () => HandlerRuntime, obs: Observab
 }
 
 const obs = createObservability('discover');
-export const handler = makeDiscoverHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { fetcher: (hostDelayMs) => createHttpFetcher({ hostDelayMs }), discover: defaultDiscover })), obs);
+export const handler = makeDiscoverHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { fetcher: (hostDelayMs, hostDeadlineMs) => createHttpFetcher({ hostDelayMs, hostDeadlineMs }), discover: defaultDiscover })), obs);

@@ -28,4 +28,4 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
 }
 
 const obs = createObservability('fetch');
-export const handler = makeFetchHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { fetcher: (hostDelayMs) => createHttpFetcher({ hostDelayMs }), normalize, discover: defaultDiscover })), obs);
+export const handler = makeFetchHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { fetcher: (hostDelayMs, hostDeadlineMs) => createHttpFetcher({ hostDelayMs, hostDeadlineMs }), normalize, discover: defaultDiscover })), obs);

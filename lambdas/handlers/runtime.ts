@@ -10,7 +10,7 @@ import { makeClients, type StoreClients } from '../store/clients.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { DiscoverFn, NormalizeFn, PipelineDeps, PipelineLogger } from '../pipeline/deps.js';
 import { loadSources } from '../sites/load-sources.js';
-import type { Source } from '../sites/sources-schema.js';
+import { hostDeadlines, type Source } from '../sites/sources-schema.js';
 import { createStores } from '../store/stores.js';
 import { listArchiveDays, type ArchiveDay, type DaySelection } from './archive-days.js';
 import { queueUrlsFromEnv, sourcesFileFromEnv } from '../contract/config.js';
@@ -29,8 +29,8 @@ export interface HandlerRuntime {
  * what its Lambda uses (backfill needs no HTTP client and no normalizer; normalize needs no HTTP client).
  */
 export interface Capabilities {
-  /** Builds the HTTP fetcher, given per-host delays from the sources. */
-  fetcher?: (hostDelayMs: Record<string, number>) => Fetcher;
+  /** Builds the HTTP fetcher, given per-host delays and fetch deadlines from the sources. */
+  fetcher?: (hostDelayMs: Record<string, number>, hostDeadlineMs: Record<string, number>) => Fetcher;
   normalize?: NormalizeFn;
   discover?: DiscoverFn;
 }
@@ -60,7 +60,7 @@ const NO_FETCHER: Fetcher = { fetch: () => unavailable('the HTTP fetcher'), clos
 
 export function buildRuntime(parts: RuntimeParts): HandlerRuntime {
   const { capabilities: cap } = parts;
-  const fetcher = cap.fetcher ? cap.fetcher(hostDelays(parts.sources)) : NO_FETCHER;
+  const fetcher = cap.fetcher ? cap.fetcher(hostDelays(parts.sources), hostDeadlines(parts.sources)) : NO_FETCHER;
   return {
     sources: parts.sources,
     queue: parts.queue,

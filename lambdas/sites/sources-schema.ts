@@ -70,6 +70,13 @@ export const RevisitPolicy = z
   .strict();
 export type RevisitPolicy = z.infer<typeof RevisitPolicy>;
 
+/**
+ * Bounds of a source's own fetch deadline (fetch/deadline.ts; default 60 s there). At least 1 s, or
+ * no real page arrives; at most 120 s, so a batch of URLs still fits the fetch Lambda's 5 minutes.
+ */
+export const MIN_FETCH_DEADLINE_MS = 1_000;
+export const MAX_FETCH_DEADLINE_MS = 120_000;
+
 export const ScheduleExpression = z
   .string()
   .refine((s) => RATE_EXPRESSION.test(s) || CRON_EXPRESSION.test(s), {
@@ -86,6 +93,8 @@ export const Source = z
     articleUrlPatterns: z.array(regexString).default([]),
     schedule: ScheduleExpression,
     politeness: Politeness.default({}),
+    /** Total time budget of one fetch from this source's hosts; the fetcher's default (60 s) when absent. */
+    fetchDeadlineMs: z.number().int().min(MIN_FETCH_DEADLINE_MS).max(MAX_FETCH_DEADLINE_MS).optional(),
     enabled: z.boolean(),
     /** Backfill: list pages after the first, relative to each list start page, e.g. `index_{n}.shtml` (n = 1, 2, ...). */
     listPageRange: z
@@ -122,6 +131,13 @@ export const SourceList = z.array(Source).superRefine((sources, ctx) => {
     seen.add(s.id);
   });
 });
+
+/** Per-host fetch deadlines of the sources that set one, for the fetcher's hostDeadlineMs. */
+export function hostDeadlines(sources: readonly Source[]): Record<string, number> {
+  const deadlines: Record<string, number> = {};
+  for (const s of sources) if (s.fetchDeadlineMs !== undefined) for (const host of s.hosts) deadlines[host] = s.fetchDeadlineMs;
+  return deadlines;
+}
 
 /** Expands a source's backfill template into list-page URLs, relative to each list start page. */
 export function listPageUrls(source: Source): string[] {

@@ -92,3 +92,14 @@ describe('loadSources(overridePath)', () => {
     for (const schedule of ['rate(1 hours)', 'rate(0 minutes)', 'cron(0 * * *)']) expect(() => parseSources([{ ...minimal, schedule }], 't')).toThrow(/schedule/);
   });
 });
+
+describe('fetchDeadlineMs (issue 10 item 4)', () => {
+  it('is optional, bounded, and becomes a per-host deadline for the fetcher', async () => {
+    const { hostDeadlines } = await import('../../../lambdas/sites/sources-schema.js');
+    const [plain, slow] = parseSources([minimal, { ...minimal, id: 'y', hosts: ['www.y.example', 'img.y.example'], startPages: [{ url: 'http://www.y.example/', kind: 'list' }], fetchDeadlineMs: 90_000 }], 'test');
+    expect(plain!.fetchDeadlineMs).toBeUndefined();
+    expect(hostDeadlines([plain!, slow!])).toEqual({ 'www.y.example': 90_000, 'img.y.example': 90_000 });
+    expect(() => parseSources([{ ...minimal, fetchDeadlineMs: 999 }], 'test')).toThrow(/fetchDeadlineMs/);
+    expect(() => parseSources([{ ...minimal, fetchDeadlineMs: 120_001 }], 'test')).toThrow(/fetchDeadlineMs/);
+  });
+});
