@@ -7,28 +7,22 @@
  */
 import { charsetFromContentType, decodeBytes } from './decode/charset.js';
 import { assertTextLike, detectInputKind } from './decode/input-kind.js';
-import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { extractArticle, type ArticleDraft } from './extract/article.js';
 import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
-import { findSiteName } from './extract/site-name.js';
-import { looksLikeListing } from './extract/listing.js';
+import { assertArticle } from './extract/gates.js';
 import { findLanguage } from './extract/language.js';
 import { findFigures } from './enrich/figures.js';
 import { findPeople } from './enrich/people.js';
 import { findRegion } from './enrich/region.js';
 import { detectScript } from './clean/simplified.js';
 import { layoutHtml } from './extract/html-layout.js';
-import type { PageLayout } from './extract/layout.js';
 import { layoutTextCapture } from './extract/text-layout.js';
 import { buildRecord, type RecordFields } from './record/build-record.js';
 import type { NewsRecord, PageContext } from '../contract/record.js';
 import { findSiteProfile } from './data/site-profiles.js';
 
 export const NORMALIZER_VERSION = '1.0.0';
-
-/** An article has at least this many characters of body text; less is an index page, a stub or an error page. */
-export const MIN_ARTICLE_CHARS = 50;
 
 export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord {
   assertTextLike(bytes);
@@ -46,7 +40,6 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
     firstPageDate: layout.firstPageDate,
     paragraphs: draft.paragraphs,
     url,
-    otherLines: [],
     fetchedAt: ctx.fetchedAt ?? null,
   });
   const warnings = [...decoded.warnings, ...draft.warnings, ...qualityWarnings(draft, published, ctx)];
@@ -57,7 +50,7 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
   return buildRecord({
     url,
     canonicalUrl: findCanonicalUrl(url, [layout.meta?.canonical ?? null, layout.meta?.ogUrl ?? null]),
-    site: { host: hostOf(url), name: siteNameOf(layout) ?? profile?.name ?? null },
+    site: { host: hostOf(url), name: layout.siteName ?? profile?.name ?? null },
     title: draft.title ?? '',
     subtitle: draft.subtitle,
     published,
@@ -84,20 +77,6 @@ function enrich(draft: ArticleDraft, warnings: string[]): Pick<RecordFields, 're
 }
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-function assertArticle(draft: ArticleDraft, layout: PageLayout): void {
-  const chars = draft.paragraphs.reduce((n, p) => n + p.length, 0);
-  if (chars < MIN_ARTICLE_CHARS) {
-    throw new JsnewsError(ErrorCode.NoArticle, `no article found: ${chars} characters of body text (an index, list or stub page?)${layout.warnings.length ? `; ${layout.warnings.join('; ')}` : ''}`);
-  }
-  const listing = looksLikeListing(draft.paragraphs);
-  if (listing.listing) throw new JsnewsError(ErrorCode.NoArticle, `no article found: this is a list page (${listing.items} dated headline lines)`);
-}
-
-function siteNameOf(layout: PageLayout): string | null {
-  if (layout.kind === 'html') return layout.meta?.siteName ?? null;
-  return findSiteName({ chromeLines: layout.chromeLines, titleBars: layout.titleBars });
-}
 
 function hostOf(url: string | null): string | null {
   if (!url) return null;

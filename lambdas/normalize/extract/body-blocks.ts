@@ -6,7 +6,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import {
-  BLOCK_TAGS, CLASS_WEIGHT, CLEAN_KEEP_IF_COMMAS, CLEAN_MAX_LINK_DENSITY, CLEAN_MAX_LINK_DENSITY_POSITIVE,
+  BLOCK_TAGS, CLASS_WEIGHT, CLEAN_KEEP_IF_COMMAS, CLEAN_MAX_LINK_DENSITY, CLEAN_MAX_LINK_DENSITY_POSITIVE, LINK_LINE_MAX_DENSITY,
 } from './body-patterns.js';
 import { classWeight, countChars, isElement, type NodeStats, type StatsMap } from './body-stats.js';
 import { collapseRuns } from '../clean/whitespace.js';
@@ -36,6 +36,13 @@ export interface Block {
   /** The block starts with a link of at least HEADLINE_LINK_MIN_CHARS that is most of its text: a list entry
    * "headline link + date". */
   headlineLink: boolean;
+}
+
+/** Non-link characters of the blocks that are not link lines (a list item "headline link + date" counts nothing). */
+export function nonLinkChars(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) if (b.linkChars <= b.chars * LINK_LINE_MAX_DENSITY) n += b.chars - b.linkChars;
+  return n;
 }
 
 /** A leading link this long (chars) reads as a headline in a list, not as an inline link in prose. */

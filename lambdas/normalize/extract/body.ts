@@ -7,9 +7,9 @@
  *                 giving RETRY_BELOW_CHARS wins, else the longest attempt;
  *   3. fallback — when scoring found less than RETRY_BELOW_CHARS: all link-poor <p>s of the page, or the single block
  *                 with the most own text, whichever is longer.
- * Returns null when the best result has fewer than MIN_BODY_CHARS characters of non-link text outside link lines
- * (an index or list page; headline-link entries are dropped first when the container reads like a list): the caller
- * turns that into NO_ARTICLE.
+ * Returns null when the best result has fewer than MIN_CONTAINER_CHARS characters of non-link text outside link lines
+ * (an index or list page; headline-link entries are dropped first when the container reads like a list, gates.ts):
+ * the caller turns that into NO_ARTICLE.
  *
  * Rules (quoted by the README; none is keyed to a site or a benchmark page):
  *   - text is measured in characters (white space excluded), never in words, so Chinese and English score alike;
@@ -35,7 +35,8 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { isBoilerplateLine, NOTICE_HEADER } from '../clean/boilerplate.js';
 import { flattenDeepNesting, MAX_NESTING_DEPTH } from '../parse/dom-safety.js';
-import { collapseSpace, extractBlocks, plainText, type Block } from './body-blocks.js';
+import { collapseSpace, extractBlocks, nonLinkChars, plainText, type Block } from './body-blocks.js';
+import { isHeadlineLinkList, MIN_CONTAINER_CHARS } from './gates.js';
 import { LINK_LINE_MAX_DENSITY } from './body-patterns.js';
 import { pickArticleElements } from './body-score.js';
 import { computeStats, isElement, type StatsMap } from './body-stats.js';
@@ -54,18 +55,6 @@ export interface BodyHints {
   nestingFlattened?: boolean;
 }
 
-/** Below this many chars of non-link text (outside link lines) the page has no article (list/index pages, stubs). zh-cwced's shortest
- * truth body is 173 chars, gne's shortest article ~150; index pages' best blocks are link lists with ≈0 non-link text. */
-export const MIN_BODY_CHARS = 80;
-/** List test (see `looksLikeIndex`): 5+ headline-link entries forming 40%+ of the blocks; they are then dropped and
- * what is left must still reach MIN_BODY_CHARS (an index page keeps only dates → null; an article keeps its prose). An index page with
- * teasers alternates headline and teaser (≈50%); articles with a few "see also" lines stay far below 30%. */
-export const INDEX_MIN_HEADLINES = 5;
-export const INDEX_MIN_HEADLINE_SHARE = 0.4;
-/** ...and the other blocks (teasers, dates) have a median below this many chars; article paragraphs run longer. */
-export const INDEX_MAX_MEDIAN_TEASER_CHARS = 80;
-/** ...and hold less than this much non-link text: an article with a list of product links is left alone. */
-export const INDEX_MAX_PROSE_CHARS = 1000;
 /** A profile selector must match this much text, else it is stale (site redesign) and scoring takes over. */
 export const MIN_PROFILE_CHARS = 80;
 /** A scoring pass yielding fewer chars than this is retried looser (Readability's charThreshold 500, in chars; Chinese
@@ -121,13 +110,13 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
   const profile = hints.selector ? fromProfile($, hints, statsFor(false), warnings) : null;
   const best = profile ?? fromScoring(statsFor, hints) ?? { blocks: [], layer: 'scoring', score: 0 };
   let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS || best.settled ? best : longer(best, fromFallback(statsFor(false), hints));
-  if (nonLinkChars(chosen.blocks) < MIN_BODY_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
+  if (nonLinkChars(chosen.blocks) < MIN_CONTAINER_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
   let blocks = dropTitleRepeats(dropChromeLines(cutAtNoticeHeader(chosen.blocks)), hints.title);
-  if (looksLikeIndex(blocks)) {
+  if (isHeadlineLinkList(blocks)) {
     blocks = blocks.filter((b) => !b.headlineLink);
     warnings.push('the chosen container reads like a list of headline links; those lines were dropped');
   }
-  if (nonLinkChars(blocks) < MIN_BODY_CHARS) return null;
+  if (nonLinkChars(blocks) < MIN_CONTAINER_CHARS) return null;
   return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, warnings };
 }
 
@@ -155,7 +144,7 @@ function fromScoring(statsFor: (strip: boolean) => StatsMap, hints: BodyHints): 
     if (!pick) continue;
     const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score };
     if (textChars(attempt.blocks) >= RETRY_BELOW_CHARS) return attempt;
-    if (pick.firstPost && nonLinkChars(attempt.blocks) >= MIN_BODY_CHARS) return { ...attempt, settled: true };
+    if (pick.firstPost && nonLinkChars(attempt.blocks) >= MIN_CONTAINER_CHARS) return { ...attempt, settled: true };
     best = best ? longer(best, attempt) : attempt;
   }
   return best;
@@ -224,23 +213,6 @@ function textChars(blocks: readonly Block[]): number {
   let n = 0;
   for (const b of blocks) n += b.chars;
   return n;
-}
-
-/** Non-link characters of the blocks that are not link lines (a list item "headline link + date" counts nothing). */
-function nonLinkChars(blocks: readonly Block[]): number {
-  let n = 0;
-  for (const b of blocks) if (b.linkChars <= b.chars * LINK_LINE_MAX_DENSITY) n += b.chars - b.linkChars;
-  return n;
-}
-
-/** A list of entries "headline link + date/teaser": at least INDEX_MIN_HEADLINES blocks that start with a headline
- * link, making up at least INDEX_MIN_HEADLINE_SHARE of the blocks. Articles keep inline links mid-sentence. */
-function looksLikeIndex(blocks: readonly Block[]): boolean {
-  const headlines = blocks.filter((b) => b.headlineLink).length;
-  if (headlines < INDEX_MIN_HEADLINES || headlines < blocks.length * INDEX_MIN_HEADLINE_SHARE) return false;
-  if (nonLinkChars(blocks) >= INDEX_MAX_PROSE_CHARS) return false;
-  const others = blocks.filter((b) => !b.headlineLink).map((b) => b.chars).sort((a, b) => a - b);
-  return others.length === 0 || others[Math.floor(others.length / 2)]! < INDEX_MAX_MEDIAN_TEASER_CHARS;
 }
 
 function linkChars(blocks: readonly Block[]): number {

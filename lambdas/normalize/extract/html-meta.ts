@@ -107,7 +107,7 @@ function flattenJsonLd(data: unknown): Record<string, unknown>[] {
 
 /** Reads the page's own metadata from the elements `indexPage` listed (parse/page-index.ts). */
 export function readHtmlMeta(page: PageIndex): HtmlMeta {
-  const ld = readJsonLd([...page.jsonLdTexts, ...page.jsonLd.map((el) => page.textOf(el))]);
+  const ld = readJsonLd(page.jsonLdTexts);
   const meta = readMetaMap(page.metas);
   const dateText = metaContent(meta, DATE_META_KEYS) ?? ld.datePublished ?? attr(page.datePublishedItem, 'content') ?? attr(page.pubdateTime, 'datetime') ?? null;
   const dates = dateText ? findFullDates(dateText) : [];

@@ -20,6 +20,9 @@ export interface PageLayout {
   chromeLines: string[];
   /** Title bars (<title>, or a capture's first line) that may carry site-name segments. */
   titleBars: string[];
+  /** The site's name as the page shows it (site-name.ts: the declared name, else chrome phrases, else title bars). */
+  siteName: string | null;
+  /** What an HTML page declares about itself (html-meta.ts), strings cleaned; `meta.siteName` is the declared name only. */
   meta: HtmlMeta | null;
   /** Page text right after the headline (HTML): where most sites print the date when no element says "info". */
   afterHeadline: string | null;

@@ -1,18 +1,20 @@
 /**
- * How the publish date is found. Finders in order of trust; the first that answers wins and is recorded as `basis`:
- *   1. meta   — <meta> tags / JSON-LD the page gives for itself (article:published_time, PubDate, datePublished ...);
- *   2. byline — a date in the info line under the headline ("2024-02-20 09:49 来源:…", "admin 1年前 (2024-09-24)"),
- *      or a full date in the page text right after the headline when no element is marked as the info line;
- *   3. url    — the date in a TRS-style or dated URL path (/202402/t20240220_3363783.shtml): still the page's own date;
- *   4. page   — the first full date anywhere on the page (recorded as basis "byline", with a warning): a last resort
- *      for forums and blogs that mark nothing;
- *   5. body   — a dateline in the lead paragraph ("金山网讯 1月28日", "12月15日下午"), which may be the event's date.
+ * How the publish date is found. Finders (layers) in order of trust; the first that answers wins:
+ *   1. meta           — <meta> tags / JSON-LD the page gives for itself (article:published_time, PubDate, datePublished ...);
+ *   2. info-line      — a date in the info line under the headline ("2024-02-20 09:49 来源:…", "admin 1年前 (2024-09-24)");
+ *   3. after-headline — a full date in the page text right after the headline, when no element is marked as the info line;
+ *   4. url            — the date in a TRS-style or dated URL path (/202402/t20240220_3363783.shtml): still the page's own date;
+ *   5. first-on-page  — the first full date anywhere on the page (with a warning): a last resort for forums and blogs
+ *                       that mark nothing;
+ *   6. lead           — a dateline in the lead paragraph ("金山网讯 1月28日", "12月15日下午"), which may be the event's date.
+ * The record's `basis` has four values (meta | byline | body | url, CONTRACT.md); BASIS_OF_LAYER below is the one place
+ * that maps the six layers onto them.
  * A repost's page date and the event dates in its body are different things: the body is only asked when the page
  * shows no date of its own.
  *
- * Year inference: a date without a year takes the latest year that does not put it after a reference date: an explicit
- * full date the page shows elsewhere (URL, info lines), else the fetch time. Without either, `year` stays null and
- * `publishedAt` is null: we never invent a year.
+ * Year inference: a date without a year (an info line's or a dateline's "1月28日") takes the latest year that does not
+ * put it after the fetch time's date in China. Without a fetch time, `year` stays null and `publishedAt` is null: we
+ * never invent a year.
  */
 import type { Published } from '../../contract/record.js';
 import { dateFromUrl, findFullDates, findMonthDayDates, type DateMatch } from './dates.js';
@@ -21,6 +23,22 @@ import { dateFromUrl, findFullDates, findMonthDayDates, type DateMatch } from '.
 export const DEFAULT_UTC_OFFSET = '+08:00';
 /** How many lead paragraphs may hold the dateline. The dateline opens the first paragraph; later dates are events. */
 const BODY_DATELINE_PARAGRAPHS = 1;
+
+type DateLayer = 'meta' | 'info-line' | 'after-headline' | 'url' | 'first-on-page' | 'lead';
+
+/**
+ * The contract's basis for each layer. Text right after the headline is where sites without a marked info line print
+ * it, so it is a byline date; the first date on the page is recorded as `byline` too (the contract has no "guessed"
+ * basis): `guessed` marks it, and the record carries a warning saying so (index.ts).
+ */
+const BASIS_OF_LAYER: Readonly<Record<DateLayer, Published['basis']>> = {
+  meta: 'meta',
+  'info-line': 'byline',
+  'after-headline': 'byline',
+  url: 'url',
+  'first-on-page': 'byline',
+  lead: 'body',
+};
 
 export interface PublishedInput {
   /** Full dates from meta tags / JSON-LD, best first. */
@@ -34,8 +52,6 @@ export interface PublishedInput {
   /** Body paragraphs, in order. */
   paragraphs: string[];
   url: string | null;
-  /** Other lines of the page that may show a full date (tail lines), used only as a year reference. */
-  otherLines?: string[];
   fetchedAt: string | null;
 }
 
@@ -51,20 +67,20 @@ export function findPublished(input: PublishedInput): PublishedResult {
   if (meta) return build(meta, 'meta', null);
 
   const bylineDate = firstDate(input.bylineLines);
-  if (bylineDate?.year != null) return build(bylineDate, 'byline', null);
+  if (bylineDate?.year != null) return build(bylineDate, 'info-line', null);
   const nearHeadline = input.afterHeadline ? findFullDates(input.afterHeadline)[0] : undefined;
-  if (nearHeadline) return build(nearHeadline, 'byline', null);
+  if (nearHeadline) return build(nearHeadline, 'after-headline', null);
 
   const urlDate = dateFromUrl(input.url);
   if (urlDate) return build(urlDate, 'url', null);
   const pageDate = input.firstPageDate ? findFullDates(input.firstPageDate)[0] : undefined;
-  if (pageDate && !bylineDate) return { ...build(pageDate, 'byline', null), guessed: true };
+  if (pageDate && !bylineDate) return { ...build(pageDate, 'first-on-page', null), guessed: true };
 
+  // A yearless info-line date ("1月28日 来源:…") still beats the lead's dateline; both need the fetch time for a year.
   const lead = input.paragraphs.slice(0, BODY_DATELINE_PARAGRAPHS);
   const bodyDate = bylineDate ?? firstDate(lead);
   if (!bodyDate) return { published: null, publishedAt: null };
-  const reference = referenceDate(input);
-  return build(bodyDate, bylineDate ? 'byline' : 'body', reference);
+  return build(bodyDate, bylineDate ? 'info-line' : 'lead', fetchReference(input.fetchedAt));
 }
 
 function firstDate(lines: string[]): DateMatch | null {
@@ -79,18 +95,15 @@ interface Reference {
   year: number;
   month: number;
   day: number;
-  from: 'page' | 'fetchedAt';
 }
 
-function referenceDate(input: PublishedInput): Reference | null {
-  const pageDate = [...(input.otherLines ?? [])].flatMap((l) => findFullDates(l))[0];
-  if (pageDate?.year != null) return { year: pageDate.year, month: pageDate.month, day: pageDate.day, from: 'page' };
-  if (!input.fetchedAt) return null;
-  const fetched = new Date(input.fetchedAt);
+function fetchReference(fetchedAt: string | null): Reference | null {
+  if (!fetchedAt) return null;
+  const fetched = new Date(fetchedAt);
   if (Number.isNaN(fetched.getTime())) return null;
   // The fetch time's calendar date in China, where these pages are dated.
   const china = new Date(fetched.getTime() + 8 * 3600_000);
-  return { year: china.getUTCFullYear(), month: china.getUTCMonth() + 1, day: china.getUTCDate(), from: 'fetchedAt' };
+  return { year: china.getUTCFullYear(), month: china.getUTCMonth() + 1, day: china.getUTCDate() };
 }
 
 /** Latest year that does not put month/day after the reference date. */
@@ -99,14 +112,14 @@ export function inferYear(month: number, day: number, ref: { year: number; month
   return after ? ref.year - 1 : ref.year;
 }
 
-function build(d: DateMatch, basis: Published['basis'], ref: Reference | null): PublishedResult {
+function build(d: DateMatch, layer: DateLayer, ref: Reference | null): PublishedResult {
   let year = d.year;
   let yearInferred = false;
   if (year === null && ref) {
     year = inferYear(d.month, d.day, ref);
     yearInferred = true;
   }
-  const published: Published = { text: d.text, year, month: d.month, day: d.day, time: d.time, yearInferred, basis };
+  const published: Published = { text: d.text, year, month: d.month, day: d.day, time: d.time, yearInferred, basis: BASIS_OF_LAYER[layer] };
   return { published, publishedAt: year === null ? null : toIso(year, d, d.offset ?? DEFAULT_UTC_OFFSET) };
 }
 

@@ -9,7 +9,7 @@ import { isBoilerplateLine } from '../clean/boilerplate.js';
 import { captureLines } from '../parse/text-lines.js';
 import { detectScript, type Script } from '../clean/simplified.js';
 import { findFullDates, findMonthDayDates } from './dates.js';
-import { isTitleBar } from './site-name.js';
+import { findSiteName, isTitleBar } from './site-name.js';
 import { MAX_HEADLINE_CHARS } from './title.js';
 import type { PageLayout } from './layout.js';
 
@@ -69,6 +69,8 @@ export function layoutTextCapture(text: string): PageLayout {
   const blocks = end < 0 ? rest : rest.slice(0, end);
   const after = end < 0 ? [] : rest.slice(end);
   if (headline.length === 0) warnings.push('no headline line found before the body');
+  const chromeLines = [...chrome, ...after].map((l) => l.text);
+  const titleBars = chrome.map((l) => l.text).filter(isTitleBar);
 
   return {
     kind: 'text',
@@ -76,8 +78,9 @@ export function layoutTextCapture(text: string): PageLayout {
     subtitles: headline.slice(1),
     infoLines,
     blocks,
-    chromeLines: [...chrome, ...after].map((l) => l.text),
-    titleBars: chrome.map((l) => l.text).filter(isTitleBar),
+    chromeLines,
+    titleBars,
+    siteName: findSiteName({ chromeLines, titleBars }),
     meta: null,
     afterHeadline: null, afterBody: null, firstPageDate: null,
     script,
@@ -87,5 +90,6 @@ export function layoutTextCapture(text: string): PageLayout {
 }
 
 function emptyLayout(lines: CleanedText[], warnings: string[], script: Script): PageLayout {
-  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], meta: null, afterHeadline: null, afterBody: null, firstPageDate: null, script, bodyLayer: 'none', warnings };
+  // No body means NO_ARTICLE (index.ts), so the site name is not looked for.
+  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], siteName: null, meta: null, afterHeadline: null, afterBody: null, firstPageDate: null, script, bodyLayer: 'none', warnings };
 }

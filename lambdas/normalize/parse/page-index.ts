@@ -4,7 +4,7 @@
  *   - removes the elements that hold no readable text (script, style, noscript, template, iframe, svg);
  *   - lists, in document order, the elements the layout reads: headline candidates, footer/banner chrome, info/editor
  *     candidates (by class/id), <body>, and the <head> facts (<meta>, <title>, <link rel=canonical>, <html lang>,
- *     [itemprop=datePublished], <time pubdate>, JSON-LD scripts);
+ *     [itemprop=datePublished], <time pubdate>, the text of JSON-LD scripts);
  *   - concatenates the page's text once and remembers where each listed element's text starts and ends in it, so an
  *     element's text (what cheerio's `.text()` returns) is a slice instead of another subtree walk.
  * Selectors are matched the way css-select matches them on an htmlparser2 document: tag names lower-cased by the
@@ -46,9 +46,7 @@ export interface PageIndex {
   infoHinted: Element[];
   bodies: Element[];
   metas: Element[];
-  /** `script[type="application/ld+json"]` still in the tree after the removal (so none: scripts are removed). */
-  jsonLd: Element[];
-  /** The text of every `script[type="application/ld+json"]`, read before scripts are removed. */
+  /** The text of every `script[type="application/ld+json"]`, read before scripts are removed (the one JSON-LD path). */
   jsonLdTexts: string[];
   /** First match of `title`, `link[rel="canonical"]`, `html`, `[itemprop="datePublished"]`, `time[pubdate]`. */
   title: Element | null;
@@ -72,7 +70,7 @@ export interface PageIndex {
 export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
   const found = {
     headlines: [] as Element[], chrome: [] as Element[], editorHinted: [] as Element[], infoHinted: [] as Element[], bodies: [] as Element[],
-    metas: [] as Element[], jsonLd: [] as Element[], jsonLdTexts: [] as string[],
+    metas: [] as Element[], jsonLdTexts: [] as string[],
     title: null as Element | null, canonicalLink: null as Element | null, html: null as Element | null,
     datePublishedItem: null as Element | null, pubdateTime: null as Element | null,
   };
@@ -219,10 +217,6 @@ function classify(el: Element, found: Omit<PageIndex, 'text' | 'script' | 'textO
     case 'time':
       if (!found.pubdateTime && hasOwn(a, 'pubdate')) found.pubdateTime = el;
       break;
-    case 'script':
-      // Only reached for scripts left in the tree; REMOVED_TAGS detaches them all before anything is read.
-      if (equalsIgnoringCase(a.type, 'application/ld+json')) found.jsonLd.push(el);
-      return true;
   }
   return needsText;
 }

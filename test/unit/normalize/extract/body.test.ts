@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../../../lambdas/normalize/parse/load-html.js';
-import { findArticleBody, MIN_BODY_CHARS } from '../../../../lambdas/normalize/extract/body.js';
+import { findArticleBody } from '../../../../lambdas/normalize/extract/body.js';
+import { MIN_CONTAINER_CHARS } from '../../../../lambdas/normalize/extract/gates.js';
 import { capNestingDepth, MAX_NESTING_DEPTH, maxNestingDepth } from '../../../../lambdas/normalize/parse/dom-safety.js';
 
 const PARAS_ZH = [
@@ -151,7 +152,7 @@ ${Array.from({ length: 15 }, (_, i) => `<li><a href="/news/zj/202301/t20230129_5
 <div class="footer">版权所有 金山网</div></body></html>`;
 
 describe('findArticleBody: index page', () => {
-  it(`returns null when the best candidate has fewer than MIN_BODY_CHARS (${MIN_BODY_CHARS}) chars of non-link text`, () => {
+  it(`returns null when the best candidate has fewer than MIN_CONTAINER_CHARS (${MIN_CONTAINER_CHARS}) chars of non-link text`, () => {
     expect(findArticleBody(loadHtml(INDEX_PAGE))).toBeNull();
   });
 });

@@ -50,6 +50,20 @@ describe('findPublished: the page date before the event date', () => {
     expect(findPublished({ ...base, paragraphs: body }).published).toMatchObject({ basis: 'body', day: 19, year: null });
   });
 
+  it('records the text after the headline and the first date on the page as basis byline; only the first-on-page date is a guess', () => {
+    const body = ['2月19日,南京江北新区召开动员大会。'];
+    const url = 'https://jsnews.jschina.com.cn/jsyw/202402/t20240221_1.shtml';
+    const afterHeadline = findPublished({ ...base, afterHeadline: ' 2005-04-05 06:40更新 来源:新华网', firstPageDate: '2001-01-01 08:00', paragraphs: body, url });
+    expect(afterHeadline).toEqual({ published: { text: '2005-04-05 06:40', year: 2005, month: 4, day: 5, time: '06:40', yearInferred: false, basis: 'byline' }, publishedAt: '2005-04-05T06:40:00+08:00' });
+    // The URL's date outranks the first date on the page.
+    expect(findPublished({ ...base, firstPageDate: '2001-01-01 08:00', paragraphs: body, url }).published).toMatchObject({ basis: 'url', day: 21 });
+    expect(findPublished({ ...base, firstPageDate: '2001-01-01 08:00', paragraphs: body })).toEqual({
+      published: { text: '2001-01-01 08:00', year: 2001, month: 1, day: 1, time: '08:00', yearInferred: false, basis: 'byline' },
+      publishedAt: '2001-01-01T08:00:00+08:00',
+      guessed: true,
+    });
+  });
+
   it('keeps the offset the page states, else +08:00', () => {
     expect(findPublished({ ...base, metaDates: findFullDates('2024-09-24T02:15:32Z') }).publishedAt).toBe('2024-09-24T02:15:32+00:00');
     expect(findPublished({ ...base, bylineLines: ['2024-02-20 09:49'] }).publishedAt).toBe('2024-02-20T09:49:00+08:00');
@@ -62,11 +76,6 @@ describe('findPublished: the page date before the event date', () => {
       published: { year: 2023, yearInferred: true },
       publishedAt: '2023-01-28T00:00:00+08:00',
     });
-  });
-
-  it('infers from a full date the page shows elsewhere before the fetch time', () => {
-    const r = findPublished({ ...base, paragraphs: ['12月15日下午,市委市政府举行观摩会。'], otherLines: ['生成日期:2022-01-03'], fetchedAt: '2026-11-22T00:00:00Z' });
-    expect(r.published).toMatchObject({ year: 2021, yearInferred: true });
   });
 
   it('inferYear takes the latest year that does not put the date in the future', () => {

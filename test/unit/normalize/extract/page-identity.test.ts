@@ -3,7 +3,7 @@ import { findCanonicalUrl } from '../../../../lambdas/normalize/extract/canonica
 import { normalizeUrl } from '../../../../lambdas/contract/url.js';
 import { findSiteName, isTitleBar } from '../../../../lambdas/normalize/extract/site-name.js';
 import { chooseHtmlTitle, stripTitleSuffixes } from '../../../../lambdas/normalize/extract/title.js';
-import { looksLikeListing } from '../../../../lambdas/normalize/extract/listing.js';
+import { countDatedListItems } from '../../../../lambdas/normalize/extract/gates.js';
 
 describe('canonical URL', () => {
   it('normalizes host case, default port, fragment and tracking parameters', () => {
@@ -41,8 +41,8 @@ describe('site name and title', () => {
 describe('list pages', () => {
   it('calls a page of dated headline lines a listing, and an article with a related box an article', () => {
     const items = Array.from({ length: 8 }, (_, i) => `江北新区新闻第${i}条 日期:2021-12-1${i} 点击:`);
-    expect(looksLikeListing(items).listing).toBe(true);
+    expect(countDatedListItems(items).listing).toBe(true);
     const article = [...Array.from({ length: 20 }, () => '全市上下积极应对疫情冲击,有力有序推进项目建设,取得良好成效。'), ...items.slice(0, 3)];
-    expect(looksLikeListing(article).listing).toBe(false);
+    expect(countDatedListItems(article).listing).toBe(false);
   });
 });

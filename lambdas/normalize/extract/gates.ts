@@ -1,0 +1,70 @@
+/**
+ * Is this page an article? Every gate that can turn a page into NO_ARTICLE, in one file:
+ *   - two length gates, at the two points where text is counted (MIN_CONTAINER_CHARS, MIN_ARTICLE_CHARS);
+ *   - the list-page test, with its two signals: headline-link entries in the chosen container (HTML), and many short
+ *     dated lines among the article's paragraphs (any input).
+ * List pages (channel indexes, search results, "more news") repeat one shape many times: a headline link or a short
+ * headline line carrying a date ("标题 日期:2021-12-16 点击:"), often with a teaser under it. Articles almost never do.
+ */
+import { ErrorCode, JsnewsError } from '../../contract/errors.js';
+import type { ArticleDraft } from './article.js';
+import { nonLinkChars, type Block } from './body-blocks.js';
+import { findFullDates } from './dates.js';
+import type { PageLayout } from './layout.js';
+
+/**
+ * The body cascade (body.ts) keeps a container only with this many characters of non-link text outside link lines;
+ * else the page has no article (list/index pages, stubs). Counted on the container as found, credit lines and
+ * captions included. zh-cwced's shortest truth body is 173 chars, gne's shortest article ~150; index pages' best
+ * blocks are link lists with ≈0 non-link text.
+ */
+export const MIN_CONTAINER_CHARS = 80;
+/**
+ * The record keeps at least this many characters of paragraphs, counted after credit lines, captions and
+ * boilerplate were removed (extract/article.ts), for both HTML and text captures; less is an index page, a stub or
+ * an error page. Lower than MIN_CONTAINER_CHARS because what it counts is what is left after those removals.
+ */
+export const MIN_ARTICLE_CHARS = 50;
+
+/** Headline-link signal: 5+ headline-link entries forming 40%+ of the blocks. The caller then drops them, and what is
+ * left must still reach MIN_CONTAINER_CHARS (an index page keeps only dates → no article; an article keeps its prose). An
+ * index page with teasers alternates headline and teaser (≈50%); articles with a few "see also" lines stay far below 30%. */
+const INDEX_MIN_HEADLINES = 5;
+const INDEX_MIN_HEADLINE_SHARE = 0.4;
+/** ...and the other blocks (teasers, dates) have a median below this many chars; article paragraphs run longer. */
+const INDEX_MAX_MEDIAN_TEASER_CHARS = 80;
+/** ...and hold less than this much non-link text: an article with a list of product links is left alone. */
+const INDEX_MAX_PROSE_CHARS = 1000;
+
+/** Dated-line signal: a dated line this short is a list item (headline + date), not prose. */
+const MAX_LIST_ITEM_CHARS = 80;
+/** At least this many dated list items before we call a page a listing: a short "related" box has 3–4. */
+const MIN_LIST_ITEMS = 5;
+/** …and they make up at least this share of the blocks (a long article with a related box stays an article). */
+const MIN_LIST_ITEM_SHARE = 0.25;
+
+/** Headline-link signal on the container's blocks: entries "headline link + date/teaser" (INDEX_* above). Articles
+ * keep inline links mid-sentence. */
+export function isHeadlineLinkList(blocks: readonly Block[]): boolean {
+  const headlines = blocks.filter((b) => b.headlineLink).length;
+  if (headlines < INDEX_MIN_HEADLINES || headlines < blocks.length * INDEX_MIN_HEADLINE_SHARE) return false;
+  if (nonLinkChars(blocks) >= INDEX_MAX_PROSE_CHARS) return false;
+  const others = blocks.filter((b) => !b.headlineLink).map((b) => b.chars).sort((a, b) => a - b);
+  return others.length === 0 || others[Math.floor(others.length / 2)]! < INDEX_MAX_MEDIAN_TEASER_CHARS;
+}
+
+/** Dated-line signal on the article's paragraphs: short dated lines (MAX_LIST_ITEM_CHARS, MIN_LIST_ITEMS, share). */
+export function countDatedListItems(paragraphs: readonly string[]): { listing: boolean; items: number } {
+  const items = paragraphs.filter((b) => b.length <= MAX_LIST_ITEM_CHARS && findFullDates(b).length > 0).length;
+  return { listing: items >= MIN_LIST_ITEMS && items / Math.max(paragraphs.length, 1) >= MIN_LIST_ITEM_SHARE, items };
+}
+
+/** The last gate (index.ts): too little article text, or a list page. Throws NO_ARTICLE. */
+export function assertArticle(draft: ArticleDraft, layout: PageLayout): void {
+  const chars = draft.paragraphs.reduce((n, p) => n + p.length, 0);
+  if (chars < MIN_ARTICLE_CHARS) {
+    throw new JsnewsError(ErrorCode.NoArticle, `no article found: ${chars} characters of body text (an index, list or stub page?)${layout.warnings.length ? `; ${layout.warnings.join('; ')}` : ''}`);
+  }
+  const listing = countDatedListItems(draft.paragraphs);
+  if (listing.listing) throw new JsnewsError(ErrorCode.NoArticle, `no article found: this is a list page (${listing.items} dated headline lines)`);
+}
