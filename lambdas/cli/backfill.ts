@@ -117,8 +117,9 @@ export const command: CliCommand = {
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return 0;
     }
-    const [{ Session, prepareCrawl, openCommandStores }, { createDefaultDeps }, { backfill }, out] = await Promise.all([
+    const [{ Session, prepareCrawl }, { openCommandStores }, { createDefaultDeps }, { backfill }, out] = await Promise.all([
       import('./session.js'),
+      import('./open.js'),
       import('../pipeline/default-deps.js'),
       import('../pipeline/backfill.js'),
       import('./pipeline-output.js'),

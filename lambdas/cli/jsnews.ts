@@ -11,9 +11,10 @@ import { command as run } from './run.js';
 import { command as backfill } from './backfill.js';
 import { command as reprocess } from './reprocess.js';
 import { command as query } from './query.js';
+import { command as local } from './local.js';
 
 /** Every command, in the order `jsnews --help` lists them. Adding a command: one file + one line here. */
-export const COMMANDS: readonly CliCommand[] = [normalize, run, backfill, reprocess, query];
+export const COMMANDS: readonly CliCommand[] = [normalize, run, backfill, reprocess, query, local];
 
 /** The package version; this file sits two levels below the package root both as source and as built JS. */
 function packageVersion(): string {

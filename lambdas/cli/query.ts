@@ -117,7 +117,7 @@ export const command: CliCommand = {
       kind === 'failures'
         ? parseColumns(opts['--columns'], FAILURE_COLUMNS, FAILURE_COLUMNS)
         : parseColumns(opts['--columns'], RECORD_COLUMNS, DEFAULT_RECORD_COLUMNS);
-    const [{ openCommandStores }, { createReader }, out] = await Promise.all([import('./session.js'), import('../read/index.js'), import('./pipeline-output.js')]);
+    const [{ openCommandStores }, { createReader }, out] = await Promise.all([import('./open.js'), import('../read/index.js'), import('./pipeline-output.js')]);
     const opened = await openCommandStores(opts);
     try {
       const reader = createReader(opened.stores);

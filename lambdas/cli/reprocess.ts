@@ -51,7 +51,7 @@ export const command: CliCommand = {
   async run(_args, cmd) {
     const opts = parseOptions(Options, cmd);
     const [{ openCommandStores }, { normalize }, { createStderrLogger }, { reprocess }, out] = await Promise.all([
-      import('./session.js'),
+      import('./open.js'),
       import('../normalize/index.js'),
       import('../pipeline/deps.js'),
       import('../pipeline/reprocess.js'),

@@ -42,8 +42,9 @@ export const command: CliCommand = {
   },
   async run(_args, cmd) {
     const opts = parseOptions(Options, cmd);
-    const [{ Session, prepareCrawl, openCommandStores, selectSources }, { createDefaultDeps }, { runCycle }, out] = await Promise.all([
+    const [{ Session, prepareCrawl, selectSources }, { openCommandStores }, { createDefaultDeps }, { runCycle }, out] = await Promise.all([
       import('./session.js'),
+      import('./open.js'),
       import('../pipeline/default-deps.js'),
       import('../pipeline/run-cycle.js'),
       import('./pipeline-output.js'),

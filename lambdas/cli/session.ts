@@ -1,13 +1,10 @@
 /**
- * What a store-side command holds open (replay server, fetcher, stores), loaded only when such a
- * command runs: opening the stores the options ask for, preparing a crawl, closing everything in
- * reverse order (also on SIGINT/SIGTERM).
+ * What a crawling command holds open (replay server, fetcher, stores), loaded only when such a
+ * command runs: preparing a crawl, closing everything in reverse order (also on SIGINT/SIGTERM).
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadConfig, type AppConfig } from '../contract/config.js';
+import { join } from 'node:path';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
-import { openStores, type OpenStores } from '../dev/open-stores.js';
+import type { OpenStores } from '../dev/open-stores.js';
 import { startReplayServer, replayFetcherOptions, type ReplayServer } from '../dev/replay/index.js';
 import { createHttpFetcher } from '../fetch/index.js';
 import type { FetcherOptionsInput } from '../fetch/options.js';
@@ -15,25 +12,6 @@ import type { Fetcher } from '../fetch/types.js';
 import { loadSources } from '../sites/load-sources.js';
 import { hostDeadlines, type Source } from '../sites/sources-schema.js';
 import { hostDelays } from './run.js';
-
-/** The configuration for a command: `--home` (made absolute) over JSNEWS_HOME over the XDG default. */
-export function commandConfig(flags: { '--home'?: string }): AppConfig {
-  const config = loadConfig(process.env, flags['--home'] ? { home: resolve(flags['--home']) } : {});
-  return { ...config, home: config.home ? resolve(config.home) : config.home, localDataDir: config.localDataDir ? resolve(config.localDataDir) : '' };
-}
-
-/**
- * Opens the stores for a command. Local on-disk stores say where they are when this run creates
- * them, so a first run is never silently writing somewhere unexpected.
- */
-export async function openCommandStores(flags: { '--home'?: string; '--in-memory'?: boolean }): Promise<OpenStores> {
-  const config = commandConfig(flags);
-  const inMemory = flags['--in-memory'] === true;
-  const creating = config.mode === 'local' && !inMemory && !existsSync(config.localDataDir);
-  const opened = await openStores(config, { inMemory });
-  if (creating) process.stderr.write(`jsnews: created local stores in ${config.localDataDir} (set JSNEWS_HOME or pass --home DIR for another place)\n`);
-  return opened;
-}
 
 export function selectSources(all: Source[], ids: string[] | undefined): Source[] {
   if (!ids?.length) return all.filter((s) => s.enabled);

@@ -7,10 +7,11 @@
  * then, and an orphaned JVM would keep the on-disk database open under the next run).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { accessSync, closeSync, constants as fsConstants, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_REGION } from '../contract/config.js';
 import { makeClients } from '../store/clients.js';
@@ -74,7 +75,14 @@ export async function startLocalStores(options: LocalStoresOptions = {}): Promis
   const dynamoDir = options.inMemory ? null : join(root, 'dynamodb');
   if (dynamoDir) mkdirSync(dynamoDir, { recursive: true });
 
-  const [dynamo, s3] = await Promise.all([startDynamoDbLocal(dynamoDir), startS3rver(s3Dir)]);
+  findJava(); // before starting anything: without Java nothing is left running
+  const [dynamoStarted, s3Started] = await Promise.allSettled([startDynamoDbLocal(dynamoDir), startS3rver(s3Dir)]);
+  if (dynamoStarted.status === 'rejected' || s3Started.status === 'rejected') {
+    await Promise.all([dynamoStarted, s3Started].map((r) => (r.status === 'fulfilled' ? stopChild(r.value.child) : undefined)));
+    throw dynamoStarted.status === 'rejected' ? dynamoStarted.reason : (s3Started as PromiseRejectedResult).reason;
+  }
+  const dynamo = dynamoStarted.value;
+  const s3 = s3Started.value;
   return {
     dynamo: { endpoint: dynamo.endpoint },
     s3: { endpoint: s3.endpoint },
@@ -94,8 +102,32 @@ function dynamoDbLocalJarDir(): string {
   return join(libDir, release);
 }
 
-async function startDynamoDbLocal(dbPath: string | null): Promise<{ child: ChildProcess; endpoint: string }> {
-  const port = await freePort();
+/**
+ * The java executable DynamoDB Local runs on: $JAVA_HOME/bin/java, else `java` on PATH. Missing, it is
+ * a clear error naming what to install, instead of an unhandled `spawn java ENOENT`.
+ */
+export function findJava(env: NodeJS.ProcessEnv = process.env): string {
+  const candidates = [
+    ...(env.JAVA_HOME ? [join(env.JAVA_HOME, 'bin', 'java')] : []),
+    ...(env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, 'java')),
+  ];
+  for (const c of candidates) {
+    try {
+      accessSync(c, fsConstants.X_OK);
+      return c;
+    } catch {
+      // not here
+    }
+  }
+  throw new JsnewsError(
+    ErrorCode.StoreFailed,
+    'the local stores need Java 17 or newer for DynamoDB Local, and no `java` was found (JAVA_HOME or PATH). ' +
+      'Install a Java runtime (Debian/Ubuntu: apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17), ' +
+      'or use AWS stores (set JSNEWS_TABLE, JSNEWS_BUCKET and AWS_REGION)',
+  );
+}
+
+function dynamoDbLocalArgs(port: number, dbPath: string | null): { java: string; args: string[]; cwd: string } {
   const jarDir = dynamoDbLocalJarDir();
   const args = [
     DYNAMODB_LOCAL_HEAP,
@@ -108,25 +140,32 @@ async function startDynamoDbLocal(dbPath: string | null): Promise<{ child: Child
     '-disableTelemetry',
     ...(dbPath ? ['-dbPath', dbPath, '-sharedDb'] : ['-inMemory', '-sharedDb']),
   ];
-  const child = spawn('java', args, {
-    cwd: jarDir,
+  return { java: findJava(), args, cwd: jarDir };
+}
+
+async function startDynamoDbLocal(dbPath: string | null): Promise<{ child: ChildProcess; endpoint: string }> {
+  const port = await freePort();
+  const { java, args, cwd } = dynamoDbLocalArgs(port, dbPath);
+  const child = spawn(java, args, {
+    cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
   });
   track(child, 'DynamoDB Local');
   if (child.pid !== undefined) guardAgainstOrphan(child);
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitForDynamo(endpoint, child);
+  await waitForDynamo(endpoint, () => (child.exitCode !== null ? `DynamoDB Local exited with code ${child.exitCode}: ${lastOutput(child)}` : null));
   return { child, endpoint };
 }
 
-async function waitForDynamo(endpoint: string, child: ChildProcess): Promise<void> {
+async function waitForDynamo(endpoint: string, exited: () => string | null): Promise<void> {
   // One attempt per poll: the loop is the retry.
   const client = makeClients({ mode: 'local', region: LOCAL_REGION, dynamoEndpoint: endpoint, maxAttempts: 1 });
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${lastOutput(child)}`);
+      const gone = exited();
+      if (gone) throw new Error(gone);
       try {
         await dynamoAnswers(client.dynamo);
         return;
@@ -223,4 +262,130 @@ export async function freePort(): Promise<number> {
       srv.close(() => (typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** The file `jsnews local start` writes in the stores' directory: who runs them and where they listen. */
+export const RUNNING_STORES_FILE = 'stores.json';
+/** How long a running store may take to answer a liveness probe before it counts as not running. */
+const PROBE_TIMEOUT_MS = 1_500;
+
+export interface RunningStores {
+  dataDir: string;
+  dynamo: { pid: number; endpoint: string };
+  s3: { pid: number; endpoint: string };
+  startedAt: string;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A pid is one of ours when it is alive and its command line names our data directory (pids get reused). */
+function isOurProcess(pid: number, dataDir: string): boolean {
+  if (!pidAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir);
+  } catch {
+    return true; // no /proc (macOS): trust the live pid
+  }
+}
+
+/** A TCP connect to the endpoint's port: cheaper than an HTTP request, and enough to tell a live listener. */
+function answers(endpoint: string): Promise<boolean> {
+  const { hostname, port } = new URL(endpoint);
+  return new Promise((done) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    const finish = (ok: boolean) => {
+      socket.destroy();
+      done(ok);
+    };
+    socket.setTimeout(PROBE_TIMEOUT_MS, () => finish(false));
+    socket.once('connect', () => finish(true));
+    socket.once('error', () => finish(false));
+  });
+}
+
+/** The stores `jsnews local start` left running for this data directory, if both are alive and answer; else null. */
+export async function findRunningStores(dataDir: string): Promise<RunningStores | null> {
+  const root = resolve(dataDir);
+  let info: RunningStores;
+  try {
+    info = JSON.parse(readFileSync(join(root, RUNNING_STORES_FILE), 'utf8')) as RunningStores;
+  } catch {
+    return null;
+  }
+  if (!isOurProcess(info.dynamo.pid, root) || !isOurProcess(info.s3.pid, root)) return null;
+  const [d, s] = await Promise.all([answers(info.dynamo.endpoint), answers(info.s3.endpoint)]);
+  return d && s ? info : null;
+}
+
+/**
+ * Starts DynamoDB Local and s3rver detached from this process (they keep running after it exits),
+ * on disk under `dataDir`, and records them in RUNNING_STORES_FILE. Output goes to dataDir/stores.log.
+ */
+export async function startDetachedStores(dataDir: string): Promise<RunningStores> {
+  const root = resolve(dataDir);
+  const running = await findRunningStores(root);
+  if (running) return running;
+  mkdirSync(join(root, 'dynamodb'), { recursive: true });
+  mkdirSync(join(root, 's3'), { recursive: true });
+  const log = openSync(join(root, 'stores.log'), 'a');
+  const [dynamoPort, s3Port] = [await freePort(), await freePort()];
+  const { java, args, cwd } = dynamoDbLocalArgs(dynamoPort, join(root, 'dynamodb'));
+  const dynamo = spawn(java, args, { cwd, detached: true, stdio: ['ignore', log, log], env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' } });
+  const script = fileURLToPath(new URL('./s3rver-child.cjs', import.meta.url));
+  const s3 = spawn(process.execPath, [script, join(root, 's3'), String(s3Port), '--detached'], {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: { ...process.env, NODE_OPTIONS: '--openssl-legacy-provider' },
+  });
+  closeSync(log);
+  dynamo.unref();
+  s3.unref();
+  const info: RunningStores = {
+    dataDir: root,
+    dynamo: { pid: dynamo.pid ?? -1, endpoint: `http://127.0.0.1:${dynamoPort}` },
+    s3: { pid: s3.pid ?? -1, endpoint: `http://127.0.0.1:${s3Port}` },
+    startedAt: new Date().toISOString(),
+  };
+  try {
+    const gone = (c: ChildProcess, name: string) => () => (c.exitCode !== null ? `${name} exited with code ${c.exitCode} (see ${join(root, 'stores.log')})` : null);
+    await waitForDynamo(info.dynamo.endpoint, gone(dynamo, 'DynamoDB Local'));
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+    while (!(await answers(info.s3.endpoint))) {
+      const msg = gone(s3, 's3rver')();
+      if (msg) throw new Error(msg);
+      if (Date.now() > deadline) throw new Error(`s3rver did not answer within ${STARTUP_TIMEOUT_MS} ms`);
+      await new Promise((r) => setTimeout(r, STARTUP_POLL_MS));
+    }
+  } catch (err) {
+    for (const c of [dynamo, s3]) c.kill('SIGTERM');
+    throw err;
+  }
+  writeFileSync(join(root, RUNNING_STORES_FILE), `${JSON.stringify(info, null, 2)}\n`);
+  return info;
+}
+
+/** Stops the stores `startDetachedStores` started (SIGTERM, then SIGKILL after the grace period). False when none ran. */
+export async function stopDetachedStores(dataDir: string): Promise<boolean> {
+  const root = resolve(dataDir);
+  const file = join(root, RUNNING_STORES_FILE);
+  let info: RunningStores;
+  try {
+    info = JSON.parse(readFileSync(file, 'utf8')) as RunningStores;
+  } catch {
+    return false;
+  }
+  const pids = [info.dynamo.pid, info.s3.pid].filter((pid) => isOurProcess(pid, root));
+  for (const pid of pids) process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (pids.some(pidAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, STARTUP_POLL_MS));
+  for (const pid of pids.filter(pidAlive)) process.kill(pid, 'SIGKILL');
+  rmSync(file, { force: true });
+  return pids.length > 0;
 }

@@ -1,6 +1,7 @@
 /**
- * Opens the stores a command needs: real AWS when configured, else embedded local stores started
- * for the duration of the command (table and bucket ensured). `close()` releases everything.
+ * Opens the stores a command needs: real AWS when configured; else the local stores `jsnews local
+ * start` keeps running for this data directory, when they answer; else local stores started for the
+ * duration of the command (table and bucket ensured either way). `close()` releases what was opened.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,12 +10,14 @@ import type { AppConfig } from '../contract/config.js';
 import { ensureTable } from '../store/provision.js';
 import { createStores, type Stores } from '../store/stores.js';
 import { makeClients, type StoreClients } from '../store/clients.js';
-import { ensureBucket, startLocalStores } from './local-stores.js';
+import { ensureBucket, findRunningStores, startLocalStores } from './local-stores.js';
 
 export interface OpenStores {
   stores: Stores;
   clients: StoreClients;
   config: AppConfig;
+  /** Where the stores came from: AWS, stores left running by `jsnews local start`, or started for this command. */
+  origin: 'aws' | 'running' | 'started';
   close(): Promise<void>;
 }
 
@@ -22,7 +25,19 @@ export async function openStores(config: AppConfig, options: { inMemory?: boolea
   if (config.mode === 'aws') {
     const clients = makeClients({ mode: 'aws', region: config.region, dynamoEndpoint: config.dynamoEndpoint, s3Endpoint: config.s3Endpoint });
     const stores = createStores(clients, config);
-    return { stores, clients, config, close: async () => clients.destroy() };
+    return { stores, clients, config, origin: 'aws', close: async () => clients.destroy() };
+  }
+  const running = options.inMemory ? null : await findRunningStores(config.localDataDir);
+  if (running) {
+    // `jsnews local start` created the table and bucket (ensureRunningStoresReady): no round trips here.
+    const clients = makeClients({ mode: 'local', region: config.region, dynamoEndpoint: running.dynamo.endpoint, s3Endpoint: running.s3.endpoint });
+    return {
+      stores: createStores(clients, config),
+      clients,
+      config: { ...config, dynamoEndpoint: running.dynamo.endpoint, s3Endpoint: running.s3.endpoint },
+      origin: 'running',
+      close: async () => clients.destroy(),
+    };
   }
   // In memory nothing is kept: s3rver (which needs a directory) gets a temp one, removed on close.
   const tempS3 = options.inMemory ? mkdtempSync(join(tmpdir(), 'jsnews-s3-')) : null;
@@ -43,10 +58,22 @@ export async function openStores(config: AppConfig, options: { inMemory?: boolea
     stores,
     clients,
     config: { ...config, dynamoEndpoint: local.dynamo.endpoint, s3Endpoint: local.s3.endpoint },
+    origin: 'started',
     async close() {
       clients.destroy();
       await local.stop();
       removeTemp();
     },
   };
+}
+
+/** Creates the table and bucket in stores just started by `jsnews local start`, so commands using them need no checks. */
+export async function ensureRunningStoresReady(config: AppConfig, endpoints: { dynamo: string; s3: string }): Promise<void> {
+  const clients = makeClients({ mode: 'local', region: config.region, dynamoEndpoint: endpoints.dynamo, s3Endpoint: endpoints.s3 });
+  try {
+    await ensureTable(clients.dynamo, config.tableName);
+    await ensureBucket(clients.s3, config.bucketName);
+  } finally {
+    clients.destroy();
+  }
 }

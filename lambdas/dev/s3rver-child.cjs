@@ -9,7 +9,10 @@ if (!directory) {
   process.stderr.write('usage: s3rver-child.cjs DIR\n');
   process.exit(2);
 }
-const server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true });
+// Optional: a fixed port, and --detached (for `jsnews local start`: keep running after the parent exits).
+const port = process.argv[3] ? Number(process.argv[3]) : 0;
+const detached = process.argv.includes('--detached');
+const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true });
 server.run().then(
   (address) => process.stdout.write(`${JSON.stringify({ port: address.port })}\n`),
   (err) => {
@@ -18,8 +21,10 @@ server.run().then(
   },
 );
 const shutdown = () => server.close().finally(() => process.exit(0));
-process.stdin.on('end', shutdown);
-process.stdin.on('close', shutdown);
-process.stdin.resume();
+if (!detached) {
+  process.stdin.on('end', shutdown);
+  process.stdin.on('close', shutdown);
+  process.stdin.resume();
+}
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
