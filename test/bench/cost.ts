@@ -8,8 +8,8 @@
  * ConsumedCapacity DynamoDB Local returns (ReturnConsumedCapacity: INDEXES), S3 requests and bytes,
  * SQS billed requests (the SQS client answers itself; its messages become the next handler's events,
  * FETCH_BATCH_SIZE to an invocation as the event source mapping delivers them). Lambda GB-seconds are
- * each invocation's measured duration, rounded up to the millisecond as Lambda bills it, times the
- * memory lib/ configures. CloudWatch Logs bytes are what the handlers write to stdout (Powertools logs
+ * each invocation's measured duration (its CPU part stretched to the CPU share Lambda gives that memory, see
+ * LAMBDA_ONE_VCPU_MB), rounded up to the millisecond as Lambda bills it, times the memory lib/ configures. CloudWatch Logs bytes are what the handlers write to stdout (Powertools logs
  * and EMF metrics at the deployed log level) plus Lambda's own lines per invocation.
  *
  * Three scenarios, one after the other on the same table:
@@ -163,16 +163,26 @@ async function startReplayChild(tree: string): Promise<{ child: ChildProcess; po
 // Invocations: measured duration and stdout bytes
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Lambda gives a function CPU in proportion to its memory: one vCPU at 1,769 MB (Lambda docs, "Configuring
+ * function memory"). This process runs on a whole core, so an invocation's CPU time here is stretched by
+ * 1769 / memory for a smaller function: billed ≈ wall + cpu × (1769 / memory − 1).
+ */
+const LAMBDA_ONE_VCPU_MB = 1769;
+
 interface LambdaUse {
   invocations: number;
-  /** Sum of per-invocation durations rounded up to 1 ms (Lambda's billing granularity). */
+  /** Sum of per-invocation durations rounded up to 1 ms (Lambda's billing granularity), with CPU stretched as above. */
   billedMs: number;
+  /** As measured here: wall time and this process's CPU time. */
+  wallMs: number;
+  cpuMs: number;
   memoryMb: number;
   logBytes: number;
   logEvents: number;
 }
 
-const newLambdaUse = (memoryMb: number): LambdaUse => ({ invocations: 0, billedMs: 0, memoryMb, logBytes: 0, logEvents: 0 });
+const newLambdaUse = (memoryMb: number): LambdaUse => ({ invocations: 0, billedMs: 0, wallMs: 0, cpuMs: 0, memoryMb, logBytes: 0, logEvents: 0 });
 
 /** Runs one invocation, timing it and counting (and swallowing) what it writes to stdout, as CloudWatch Logs would ingest it. */
 async function invoke<T>(use: LambdaUse, run: () => Promise<T>): Promise<T> {
@@ -185,10 +195,16 @@ async function invoke<T>(use: LambdaUse, run: () => Promise<T>): Promise<T> {
     return true;
   }) as typeof process.stdout.write;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   try {
     return await run();
   } finally {
-    use.billedMs += Math.ceil(performance.now() - t0);
+    const wall = performance.now() - t0;
+    const cpuUsed = process.cpuUsage(cpu0);
+    const cpu = (cpuUsed.user + cpuUsed.system) / 1000;
+    use.wallMs += wall;
+    use.cpuMs += cpu;
+    use.billedMs += Math.ceil(wall + cpu * Math.max(0, LAMBDA_ONE_VCPU_MB / use.memoryMb - 1));
     process.stdout.write = write;
     use.invocations++;
     use.logEvents += 3;
@@ -298,7 +314,7 @@ function costLines(u: ScenarioUse): CostLine[] {
     logBytes += l.logBytes;
     lines.push({
       service: `Lambda ${name} (${l.memoryMb} MB)`,
-      perPage: `${(per(l.billedMs)).toFixed(1)} ms, ${(per(gbs) * 1000).toFixed(2)} GB-ms, ${per(l.invocations).toFixed(3)} inv`,
+      perPage: `${per(l.billedMs).toFixed(1)} ms billed (here ${per(l.wallMs).toFixed(1)} wall, ${per(l.cpuMs).toFixed(1)} CPU), ${(per(gbs) * 1000).toFixed(1)} GB-ms, ${per(l.invocations).toFixed(3)} inv`,
       usdPerMillion: per(gbs) * USD_PER_GB_SECOND_LAMBDA_ARM * million + per(l.invocations) * USD_PER_MILLION_LAMBDA_REQUESTS,
     });
   }
@@ -341,6 +357,14 @@ function politenessSleepMsPerPage(): { ms: number; sources: number; meanDelayMs:
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** The bench's own checks after a scenario (not metered), a few requests at a time so the SDK's socket pool never queues. */
+async function readBack<T>(n: number, get: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of chunks(Array.from({ length: n }, (_, i) => i), READ_BACK_CONCURRENCY)) out.push(...(await Promise.all(part.map(get))));
+  return out;
+}
+const READ_BACK_CONCURRENCY = 16;
 
 function chunks<T>(xs: T[], n: number): T[][] {
   const out: T[][] = [];
@@ -417,9 +441,7 @@ async function main(): Promise<void> {
         }
       }
       const used = snapshot(meter);
-      const state = await Promise.all(
-        Array.from({ length: n }, (_, i) => runtimes.fetch.deps.stores.urlState.get(`http://${HOST}/a/${i}.html`)),
-      );
+      const state = await readBack(n, (i) => runtimes.fetch.deps.stores.urlState.get(`http://${HOST}/a/${i}.html`));
       counts.set('with url state', state.filter(Boolean).length);
       return {
         name,
@@ -441,12 +463,9 @@ async function main(): Promise<void> {
     const work: NormalizeWork[] = [{ kind: 'reprocess-day', sourceId: source.id, day: chinaDay(new Date().toISOString()) }];
     await invoke(normalizeUse, () => normalizeHandler(sqsEvent(work.map((w) => JSON.stringify(w)), false), context('normalize', normalizeUse.memoryMb)));
     const reprocessUsed = snapshot(meter);
-    const reprocessed = await Promise.all(
-      Array.from({ length: n }, (_, i) => runtimes.normalize.deps.stores.urlState.get(`http://${HOST}/a/${i}.html`)),
-    );
-    const updated = (await Promise.all(reprocessed.filter((s) => s?.recordId).map((s) => runtimes.normalize.deps.stores.records.get(s!.recordId!)))).filter(
-      (r) => r?.normalizerVersion === '999.0.0',
-    ).length;
+    const reprocessed = await readBack(n, (i) => runtimes.normalize.deps.stores.urlState.get(`http://${HOST}/a/${i}.html`));
+    const ids = reprocessed.flatMap((s) => (s?.recordId ? [s.recordId] : []));
+    const updated = (await readBack(ids.length, (i) => runtimes.normalize.deps.stores.records.get(ids[i]!))).filter((r) => r?.normalizerVersion === '999.0.0').length;
     const reprocess: ScenarioUse = {
       name: 'reprocess',
       pages: reprocessed.filter(Boolean).length,
@@ -471,6 +490,7 @@ async function main(): Promise<void> {
     const dynamoGbPerMillion = ((fresh.meter.dynamo.wru / fresh.pages) * 1024 * 1e6) / GB;
     console.log(`\nstorage per million fresh pages kept one month: S3 ${s3GbPerMillion.toFixed(1)} GB → USD ${(s3GbPerMillion * USD_PER_GB_MONTH_S3).toFixed(2)}; ` +
       `DynamoDB ≤ ${dynamoGbPerMillion.toFixed(1)} GB (bound from write units: table ${(tableWru / fresh.pages).toFixed(1)} + indexes ${(gsiWru / fresh.pages).toFixed(1)} KB/page) → USD ≤ ${(dynamoGbPerMillion * USD_PER_GB_MONTH_DYNAMODB).toFixed(2)}`);
+    console.log(`peak RSS of this process, which ran all three handlers with their SDK clients: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (fits the smallest memory setting of lib/: ${Math.min(...Object.values(FUNCTION_SETTINGS).map((f) => f.memoryMb))} MB)`);
     console.log(`politeness sleep: ${sleep.sources} enabled sources, mean delay ${sleep.meanDelayMs.toFixed(0)} ms, ${FETCH_BATCH_SIZE} URLs per batch → ${sleep.ms.toFixed(0)} ms of billed sleep per page`);
     console.log(`\nsummary (USD per million pages, measured): fresh ${freshTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_FRESH}), revisit ${revisitTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_REVISIT}), reprocess ${reprocessTotal.toFixed(2)}`);
   } finally {
