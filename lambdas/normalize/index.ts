@@ -6,7 +6,7 @@
  * Throws JsnewsError only when there is no usable record (empty/binary input, no article); quality problems are warnings.
  */
 import { charsetFromContentType, decodeBytes } from './decode/charset.js';
-import { assertTextLike, detectInputKind } from './decode/input-kind.js';
+import { assertDecodedTextLike, assertTextLike, detectInputKind } from './decode/input-kind.js';
 import { extractArticle, type ArticleDraft } from './extract/article.js';
 import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
@@ -27,6 +27,7 @@ export const NORMALIZER_VERSION = '1.0.0';
 export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord {
   assertTextLike(bytes);
   const decoded = decodeBytes(bytes, { declared: ctx.charset ?? charsetFromContentType(ctx.contentType) });
+  assertDecodedTextLike(decoded.text);
   const url = ctx.url ?? null;
   const profile = findSiteProfile(url);
   const layout = detectInputKind(decoded.text) === 'html' ? layoutHtml(decoded.text, { selector: profile?.bodySelector }) : layoutTextCapture(decoded.text);

@@ -188,7 +188,13 @@ function* garbage(): Generator<HostileInput> {
   yield { kind, name: 'feff-then-random', bytes: () => concat(new Uint8Array([0xfe, 0xff]), randomBytes(100_000, 11)), expect: 'UNSUPPORTED_INPUT' };
   yield { kind, name: 'fffe-then-gzip', bytes: () => concat(new Uint8Array([0xff, 0xfe]), new Uint8Array(gzipSync(html()))), expect: 'UNSUPPORTED_INPUT' };
   yield { kind, name: 'utf8-bom-then-random', bytes: () => concat(new Uint8Array([0xef, 0xbb, 0xbf]), randomBytes(100_000, 12, (b) => b === 0)), expect: 'UNSUPPORTED_INPUT' };
+  // NULs after the sniffed bytes but within the sniffed characters: the decoded-text check sees them.
   yield { kind, name: 'nul-after-sniff-window', bytes: () => concat(html(), new Uint8Array(100_000)), expect: 'UNSUPPORTED_INPUT' };
+  // Small compressed pages: too short for a NUL to be likely, so only the control-byte share or the header tells.
+  for (const [i, text] of ['<p>短</p>', '<html><body><h1>标题</h1><p>正文内容</p></body></html>', articlePage('')].entries()) {
+    yield { kind, name: `zlib-small-${i}`, bytes: () => new Uint8Array(deflateSync(utf8(text))), expect: 'UNSUPPORTED_INPUT' };
+    yield { kind, name: `raw-deflate-small-${i}`, bytes: () => new Uint8Array(deflateRawSync(utf8(text))), expect: 'UNSUPPORTED_INPUT' };
+  }
   yield { kind, name: 'control-bytes-64k', bytes: () => randomBytes(65_536, 13, (b) => b === 0 || b > 0x1f), expect: 'UNSUPPORTED_INPUT' };
   yield { kind, name: 'empty', bytes: () => new Uint8Array(0), expect: 'EMPTY_INPUT' };
   yield { kind, name: 'over-cap', bytes: () => new Uint8Array(16 * MB + 1).fill(0x61), expect: 'INPUT_TOO_LARGE' };

@@ -11,6 +11,7 @@
  */
 
 import { Buffer, isAscii } from 'node:buffer';
+import { unicodeBom } from './input-kind.js';
 
 export type CharsetSource = 'bom' | 'utf8-valid' | 'caller' | 'meta' | 'sniff' | 'ascii';
 
@@ -80,13 +81,36 @@ export function decodeBytes(bytes: Uint8Array, opts: { declared?: string | null 
 
 function bomCharset(b: Uint8Array): { charset: string; length: number } | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { charset: 'utf-8', length: 3 };
-  if (b[0] === 0xff && b[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
-  if (b[0] === 0xfe && b[1] === 0xff) return { charset: 'utf-16be', length: 2 };
+  const bom = unicodeBom(b);
+  if (bom) return { charset: bom, length: bom.startsWith('utf-32') ? 4 : 2 };
   return null;
 }
 
 function decodeWith(charset: string, bytes: Uint8Array): string {
+  if (charset === 'utf-32le' || charset === 'utf-32be') return decodeUtf32(bytes, charset === 'utf-32le');
   return new TextDecoder(charset).decode(bytes);
+}
+
+/** Code points per String.fromCodePoint call: well under V8's argument limit. */
+const UTF32_CHUNK = 8192;
+
+/** UTF-32 (not in the WHATWG Encoding Standard, so TextDecoder lacks it): invalid code points and a trailing partial unit become U+FFFD. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const units = Math.floor(bytes.length / 4);
+  const parts: string[] = [];
+  const cps: number[] = [];
+  for (let i = 0; i < units; i++) {
+    const cp = view.getUint32(i * 4, littleEndian);
+    cps.push(cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0xfffd : cp);
+    if (cps.length === UTF32_CHUNK) {
+      parts.push(String.fromCodePoint(...cps));
+      cps.length = 0;
+    }
+  }
+  if (cps.length) parts.push(String.fromCodePoint(...cps));
+  if (bytes.length % 4) parts.push('\ufffd');
+  return parts.join('');
 }
 
 
