@@ -22,15 +22,18 @@ export const ITEM_KIND = {
   record: 'record',
   urlState: 'url-state',
   failure: 'failure',
+  track: 'track',
+  version: 'version',
+  change: 'change',
 } as const;
 
 /** GSI names, by the access pattern they serve. Index attributes are overloaded only where noted. */
 export const GSI = {
   /** record by fetch URL: GSI1PK = URL#<sha256(url)>. */
   byUrl: 'GSI1',
-  /** a site's records by date (records) / due failures of a source (failures): overloaded. */
+  /** a site's records by date (records) / due failures of a source (failures) / a site's changes (changes): overloaded. */
   bySiteDate: 'GSI2',
-  /** all records of a day (China time). */
+  /** all records of a day (China time) / tracked articles of a source by next revisit (tracking items): overloaded. */
   byDay: 'GSI3',
   /** records of a city by date (sparse: only records with a city). */
   byCityDate: 'GSI4',
@@ -57,6 +60,17 @@ export const keys = {
   cityPartition: (city: string) => `CITY#${city}`,
   storyPartition: (url: string) => `STORY#${sha256Hex(url)}`,
   bandPartition: (band: number, hex4: string) => `B${band}#${hex4}`,
+  track: (id: string) => ({ PK: `REC#${id}`, SK: 'TRACK' }),
+  version: (id: string, n: number) => ({ PK: `REC#${id}`, SK: `VER#${String(n).padStart(6, '0')}` }),
+  versionPrefix: 'VER#',
+  recordPartition: (id: string) => `REC#${id}`,
+  /** Changes by China day of detection; SK `<detectedAt>#<id>#<kind>`. */
+  changeDayPartition: (day: string) => `CHG#${day}`,
+  changeSort: (detectedAt: string, id: string, kind: string) => `${detectedAt}#${id}#${kind}`,
+  /** GSI2 partition of a site's changes. */
+  changeSitePartition: (host: string) => `CHGSITE#${host.toLowerCase()}`,
+  /** GSI3 partition of a source's tracked articles; GSI3SK `<nextRevisitAt>#<id>`. */
+  revisitPartition: (sourceId: string) => `REVISIT#${sourceId}`,
 } as const;
 
 /** The four 16-bit bands of a 16-hex-digit simhash. */

@@ -102,3 +102,95 @@ export interface FailureStore {
   listBySource(sourceId: string): Promise<FailureItem[]>;
   dueFailures(sourceId: string, now: Date): Promise<FailureItem[]>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Change tracking (docs/table-design.md: tracking, version and change items)
+
+/** The tracked fields of one version (pipeline/changes.ts TRACKED_FIELDS). */
+export type VersionContent = Pick<NewsRecord, 'title' | 'paragraphs' | 'publishedAt' | 'authors' | 'editors' | 'photographers'>;
+
+export interface FieldSummary {
+  field: string;
+  summary: string;
+}
+
+/** Per-article tracking state, beside the record (`REC#<id>` / `TRACK`): status, version count and the revisit schedule. */
+export interface TrackItem {
+  id: string;
+  /** The URL revisits fetch (the record's URL after redirects). */
+  url: string;
+  sourceId: string;
+  host: string;
+  status: 'live' | 'deleted';
+  /** versionHash of the current version. */
+  hash: string;
+  versionCount: number;
+  firstSeenAt: string;
+  /** When the current version was first seen. */
+  versionSeenAt: string;
+  /** Last time the article was seen present (the current version's last-seen time). */
+  lastSeenAt: string;
+  lastVisitAt: string;
+  /** Null: not revisited any more (revisits disabled for the source). */
+  nextRevisitAt: string | null;
+  goneSince: string | null;
+  goneDetail: string | null;
+}
+
+export interface VersionItem {
+  id: string;
+  /** 1, 2, ... in the order first seen. */
+  n: number;
+  hash: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  content: VersionContent;
+  rawKey: string | null;
+  normalizerVersion: string;
+}
+
+export type ChangeKindValue = 'edited' | 'deleted' | 'restored';
+
+export interface ChangeItem {
+  id: string;
+  url: string;
+  host: string;
+  kind: ChangeKindValue;
+  detectedAt: string;
+  fields: FieldSummary[];
+  /** Deletions: what was seen and when it was first seen. */
+  detail?: string;
+  firstSeenAt?: string;
+  /** Version numbers before and after (edited / restored with new content). */
+  fromVersion?: number;
+  toVersion?: number;
+}
+
+export interface ChangeFilter {
+  /** UTC ISO times, inclusive. */
+  since: string;
+  until: string;
+  host?: string;
+  kind?: ChangeKindValue;
+}
+
+export interface DueRevisit {
+  id: string;
+  url: string;
+  sourceId: string;
+  nextRevisitAt: string;
+}
+
+export interface ChangeStore {
+  getTrack(id: string): Promise<TrackItem | null>;
+  putTrack(track: TrackItem): Promise<void>;
+  /** Idempotent: a version number already written is left as it is. */
+  putVersion(version: VersionItem): Promise<void>;
+  /** Idempotent: the same change (id, kind, detectedAt) is written once. */
+  putChange(change: ChangeItem): Promise<void>;
+  /** The tracking item and every version item of an article, with one Query. */
+  history(id: string): Promise<{ track: TrackItem | null; versions: VersionItem[] }>;
+  changes(filter: ChangeFilter): Promise<ChangeItem[]>;
+  /** Tracked articles of a source whose next revisit is at or before `before`, soonest first. */
+  dueRevisits(sourceId: string, before: string, limit?: number): Promise<DueRevisit[]>;
+}

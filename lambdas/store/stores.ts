@@ -1,6 +1,7 @@
 /** Builds every store port over one set of SDK clients: what the CLI and the Lambda handlers pass to pipeline/. */
 import type { StoreClients } from './clients.js';
-import type { Archive, FailureStore, UrlStateStore } from './ports.js';
+import type { Archive, ChangeStore, FailureStore, UrlStateStore } from './ports.js';
+import { createDynamoChangeStore } from './changes-dynamodb.js';
 import { createS3Archive } from './archive-s3.js';
 import { createDynamoRecordStore, type DynamoRecordStore } from './records-dynamodb.js';
 import { createUrlStateStore } from './url-state.js';
@@ -11,6 +12,7 @@ export interface Stores {
   records: DynamoRecordStore;
   urlState: UrlStateStore;
   failures: FailureStore;
+  changes: ChangeStore;
 }
 
 export function createStores(clients: Pick<StoreClients, 'doc' | 's3'>, names: { tableName: string; bucketName: string }): Stores {
@@ -20,5 +22,6 @@ export function createStores(clients: Pick<StoreClients, 'doc' | 's3'>, names: {
     records: createDynamoRecordStore(clients.doc, names.tableName, archive),
     urlState: createUrlStateStore(clients.doc, names.tableName),
     failures: createFailureStore(clients.doc, names.tableName),
+    changes: createDynamoChangeStore(clients.doc, names.tableName, archive),
   };
 }

@@ -1,0 +1,159 @@
+/**
+ * Change tracking in the single table (docs/table-design.md):
+ *   tracking item `REC#<id>` / `TRACK`: status, version count, revisit schedule; GSI3 (overloaded)
+ *     `REVISIT#<sourceId>` / `<nextRevisitAt>#<id>` finds a source's due revisits with one Query;
+ *   version items `REC#<id>` / `VER#<n>`: each distinct normalized version, first and last seen;
+ *   change items `CHG#<China day>` / `<detectedAt>#<id>#<kind>`, GSI2 (overloaded) `CHGSITE#<host>`.
+ * Version and change writes are conditional on the item not existing, so replaying them writes nothing.
+ * Every read is a GetItem or a Query.
+ */
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { bodyKeyFor } from '../contract/archive-keys.js';
+import { chinaDay, daysBetween } from '../contract/china-time.js';
+import { GSI, ITEM_KIND, keys } from '../contract/table-design.js';
+import type { Archive, ChangeFilter, ChangeItem, ChangeStore, DueRevisit, TrackItem, VersionItem } from './ports.js';
+import { MAX_INLINE_ITEM_BYTES, wrapDynamo } from './records-dynamodb.js';
+
+/** Days of change partitions read at once for a date range (each a Query on its own partition). */
+const DAY_QUERY_CONCURRENCY = 8;
+/** Default page of due revisits one planning call returns. */
+const DEFAULT_DUE_LIMIT = 1000;
+
+export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: string, archive: Archive): ChangeStore {
+  const send = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      throw wrapDynamo(what, err);
+    }
+  };
+  const putOnce = async (what: string, Item: Record<string, unknown>): Promise<void> => {
+    try {
+      await doc.send(new PutCommand({ TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' }));
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return;
+      throw wrapDynamo(what, err);
+    }
+  };
+  const queryAll = async (what: string, input: Omit<QueryCommandInput, 'TableName'>, limit = Infinity): Promise<Record<string, unknown>[]> => {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await send(what, () => doc.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: start })));
+      items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+      start = out.LastEvaluatedKey;
+    } while (start && items.length < limit);
+    return items.slice(0, limit);
+  };
+  const readVersion = async (item: Record<string, unknown>): Promise<VersionItem> => {
+    const v = stripKeys(item) as unknown as VersionItem & { bodyKey?: string };
+    if (!v.bodyKey) return v;
+    const body = await archive.getBody(v.bodyKey);
+    const { bodyKey: _bodyKey, ...rest } = v;
+    return { ...rest, content: { ...rest.content, paragraphs: body.paragraphs } };
+  };
+
+  return {
+    async getTrack(id) {
+      const out = await send(`get tracking ${id}`, () => doc.send(new GetCommand({ TableName: tableName, Key: keys.track(id) })));
+      return out.Item ? (stripKeys(out.Item) as unknown as TrackItem) : null;
+    },
+    async putTrack(track) {
+      const item: Record<string, unknown> = { ...keys.track(track.id), kind: ITEM_KIND.track, ...track };
+      if (track.nextRevisitAt) {
+        item.GSI3PK = keys.revisitPartition(track.sourceId);
+        item.GSI3SK = `${track.nextRevisitAt}#${track.id}`;
+      }
+      await send(`put tracking ${track.id}`, () => doc.send(new PutCommand({ TableName: tableName, Item: item })));
+    },
+    async putVersion(version) {
+      let item: Record<string, unknown> = { ...keys.version(version.id, version.n), kind: ITEM_KIND.version, ...version };
+      if (Buffer.byteLength(JSON.stringify(item), 'utf8') > MAX_INLINE_ITEM_BYTES) {
+        const bodyKey = bodyKeyFor(version.id, `version-${version.hash}`);
+        await archive.putBody(bodyKey, { paragraphs: version.content.paragraphs, text: '' });
+        item = { ...item, content: { ...version.content, paragraphs: [] }, bodyKey };
+      }
+      await putOnce(`put version ${version.id} #${version.n}`, item);
+    },
+    async putChange(change) {
+      const sk = keys.changeSort(change.detectedAt, change.id, change.kind);
+      await putOnce(`put change ${change.id} ${change.kind}`, {
+        PK: keys.changeDayPartition(chinaDay(change.detectedAt)),
+        SK: sk,
+        GSI2PK: keys.changeSitePartition(change.host),
+        GSI2SK: sk,
+        ...change,
+        // `kind` is the item kind in this table; the change's own kind is stored as changeKind.
+        kind: ITEM_KIND.change,
+        changeKind: change.kind,
+      });
+    },
+    async history(id) {
+      // 'REC' < 'TRACK' < 'VER#…': one Query reads the tracking item and every version, not the record.
+      const items = await queryAll(`history ${id}`, {
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': keys.recordPartition(id), ':a': 'TRACK', ':b': `${keys.versionPrefix}~` },
+      });
+      const trackItem = items.find((i) => i.SK === 'TRACK');
+      const versions = await Promise.all(items.filter((i) => String(i.SK).startsWith(keys.versionPrefix)).map(readVersion));
+      return { track: trackItem ? (stripKeys(trackItem) as unknown as TrackItem) : null, versions: versions.sort((a, b) => a.n - b.n) };
+    },
+    async changes(filter) {
+      const range = { ':a': filter.since, ':b': `${filter.until}#~` };
+      let items: Record<string, unknown>[];
+      if (filter.host) {
+        items = await queryAll(`changes of ${filter.host}`, {
+          IndexName: GSI.bySiteDate,
+          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :a AND :b',
+          ExpressionAttributeValues: { ':pk': keys.changeSitePartition(filter.host), ...range },
+        });
+      } else {
+        const days = daysBetween(chinaDay(filter.since), chinaDay(filter.until));
+        const perDay: Record<string, unknown>[][] = new Array(days.length);
+        let next = 0;
+        const worker = async () => {
+          while (next < days.length) {
+            const i = next++;
+            perDay[i] = await queryAll(`changes of ${days[i]}`, {
+              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
+              ExpressionAttributeValues: { ':pk': keys.changeDayPartition(days[i]!), ...range },
+            });
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(DAY_QUERY_CONCURRENCY, days.length) }, worker));
+        items = perDay.flat();
+      }
+      return items
+        .map((i) => {
+          const { changeKind, ...rest } = stripKeys(i);
+          return { ...rest, kind: changeKind } as unknown as ChangeItem;
+        })
+        .filter((c) => !filter.kind || c.kind === filter.kind)
+        .sort((a, b) => a.detectedAt.localeCompare(b.detectedAt) || a.id.localeCompare(b.id));
+    },
+    async dueRevisits(sourceId, before, limit = DEFAULT_DUE_LIMIT) {
+      const items = await queryAll(
+        `due revisits of ${sourceId}`,
+        {
+          IndexName: GSI.byDay,
+          KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK <= :b',
+          ExpressionAttributeValues: { ':pk': keys.revisitPartition(sourceId), ':b': `${before}#~` },
+          Limit: Math.min(limit, DEFAULT_DUE_LIMIT),
+        },
+        limit,
+      );
+      return items.map((i) => ({ id: String(i.id), url: String(i.url), sourceId: String(i.sourceId), nextRevisitAt: String(i.nextRevisitAt) }) satisfies DueRevisit);
+    },
+  };
+}
+
+/** The item without its table and index keys and item kind. */
+function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) {
+    if (k === 'PK' || k === 'SK' || k === 'kind' || /^GSI\d+(PK|SK)$/.test(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
