@@ -12,9 +12,11 @@ import { command as backfill } from './backfill.js';
 import { command as reprocess } from './reprocess.js';
 import { command as query } from './query.js';
 import { command as local } from './local.js';
+import { command as revisit } from './revisit.js';
+import { command as diff } from './diff.js';
 
 /** Every command, in the order `jsnews --help` lists them. Adding a command: one file + one line here. */
-export const COMMANDS: readonly CliCommand[] = [normalize, run, backfill, reprocess, query, local];
+export const COMMANDS: readonly CliCommand[] = [normalize, run, backfill, reprocess, revisit, query, diff, local];
 
 /** The package version; this file sits two levels below the package root both as source and as built JS. */
 function packageVersion(): string {

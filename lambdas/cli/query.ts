@@ -5,9 +5,12 @@
  */
 import { z } from 'zod';
 import { parseOptions, usageError, type CliCommand } from './framework.js';
-import { addStoreOptions, checkRange, Day, PositiveInt, StoreFlags } from './store-options.js';
+import { addStoreOptions, checkRange, Day, IsoTime, PositiveInt, StoreFlags } from './store-options.js';
+import { chinaDayEndUtc, chinaDayStartUtc, isDay } from '../contract/china-time.js';
 
-const PATTERNS = ['--id', '--url', '--site', '--day', '--city', '--reposts-of', '--failures'] as const;
+const PATTERNS = ['--id', '--url', '--site', '--day', '--city', '--reposts-of', '--failures', '--changes', '--history'] as const;
+/** Without --since, --changes looks back this many days from --until (or now). */
+export const DEFAULT_CHANGES_LOOKBACK_DAYS = 90;
 const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-hex record id');
 
 /** Record table columns `--columns` can choose from, and how each is printed. */
@@ -31,9 +34,16 @@ const Options = z
     '--limit': PositiveInt.optional(),
     '--format': z.enum(['jsonl', 'table']).default('jsonl'),
     '--columns': z.string().optional(),
+    '--changes': z.boolean().optional(),
+    '--history': Hex64.optional(),
+    '--since': z.union([Day, IsoTime]).optional(),
+    '--until': z.union([Day, IsoTime]).optional(),
+    '--kind': z.enum(['edited', 'deleted', 'restored']).optional(),
   })
   .superRefine((a, ctx) => {
-    const given = PATTERNS.filter((p) => a[p] !== undefined);
+    // --site with --changes narrows the changes to one site (it is not a second pattern then).
+    const given = PATTERNS.filter((p) => a[p] !== undefined && !(p === '--site' && a['--changes']));
+    if ((a['--since'] || a['--until'] || a['--kind']) && !a['--changes']) ctx.addIssue({ code: z.ZodIssueCode.custom, message: '--since/--until/--kind go with --changes', path: ['--since'] });
     if (given.length !== 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `give exactly one of ${PATTERNS.join(', ')}` });
     if ((a['--from'] || a['--to']) && !a['--site'] && !a['--city']) ctx.addIssue({ code: z.ZodIssueCode.custom, message: '--from/--to go with --site or --city', path: ['--from'] });
     checkRange(a, ctx);
@@ -92,6 +102,8 @@ export const command: CliCommand = {
     'jsnews query --site jsnews.jschina.com.cn --from 2024-02-01 --to 2024-02-29 --limit 20',
     'jsnews query --city 南京 --format table --columns id,publishedAt,source,title',
     'jsnews query --failures jschina-jsnews --format table --limit 10',
+    'jsnews query --changes --since 2026-01-01 --kind deleted',
+    'jsnews query --history 3f2a…e9',
   ],
   configure(cmd) {
     cmd
@@ -107,6 +119,11 @@ export const command: CliCommand = {
       .option('--max-hamming <bits>', 'SimHash distance for --reposts-of (default 3)')
       .option('--limit <n>', 'at most N rows')
       .option('--format <format>', 'jsonl (default) or table')
+      .option('--changes', 'edits, deletions and restorations detected (JSON Lines: url, id, kind, detectedAt, fields); with --since/--until/--site/--kind')
+      .option('--since <time>', 'changes detected at or after (a China day or an ISO time; default 90 days before --until)')
+      .option('--until <time>', 'changes detected at or before (a China day: its end; default now)')
+      .option('--kind <kind>', 'only edited, deleted or restored')
+      .option('--history <id>', 'every version of an article, with first- and last-seen times (jsnews diff ID shows what changed)')
       .option('--columns <list>', `table columns, comma-separated: ${RECORD_COLUMNS.join(',')} (records) or ${FAILURE_COLUMNS.join(',')} (failures)`);
     addStoreOptions(cmd, { inMemory: false });
   },
@@ -139,6 +156,11 @@ async function runQuery(reader: import('../read/index.js').Reader, a: Options): 
   const range = { ...(a['--from'] ? { from: a['--from'] } : {}), ...(a['--to'] ? { to: a['--to'] } : {}) };
   const limit = a['--limit'];
   if (a['--failures']) return (await reader.failuresOf(a['--failures'])) as unknown as Row[];
+  if (a['--changes']) return (await reader.changes(changeRange(a))) as unknown as Row[];
+  if (a['--history']) {
+    const h = await reader.history(a['--history']);
+    return h ? [h as unknown as Row] : [];
+  }
   if (a['--id']) return [await reader.byId(a['--id'])].filter((r) => r !== null) as unknown as Row[];
   if (a['--url']) return (await reader.byUrl(a['--url'])) as unknown as Row[];
   if (a['--site']) return (await reader.bySite(a['--site'], range, limit)) as unknown as Row[];
@@ -146,4 +168,16 @@ async function runQuery(reader: import('../read/index.js').Reader, a: Options): 
   if (a['--city']) return (await reader.byCity(a['--city'], range, limit)) as unknown as Row[];
   const matches = await reader.repostsOf(a['--reposts-of']!, a['--max-hamming']);
   return matches.map((m) => ({ ...m.record, match: { reason: m.reason, hamming: m.hamming } }));
+}
+
+/** --since/--until as UTC times: a day means its first (since) or last (until) instant in China time. */
+export function changeRange(a: Pick<Options, '--since' | '--until' | '--site' | '--kind'>, now: Date = new Date()) {
+  const until = a['--until'] ? (isDay(a['--until']) ? chinaDayEndUtc(a['--until']) : new Date(a['--until']).toISOString()) : now.toISOString();
+  const since = a['--since']
+    ? isDay(a['--since'])
+      ? chinaDayStartUtc(a['--since'])
+      : new Date(a['--since']).toISOString()
+    : new Date(Date.parse(until) - DEFAULT_CHANGES_LOOKBACK_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  if (since > until) throw usageError(`--since ${a['--since']} is after --until ${a['--until'] ?? 'now'}`);
+  return { since, until, ...(a['--site'] ? { site: a['--site'] } : {}), ...(a['--kind'] ? { kind: a['--kind'] } : {}) };
 }

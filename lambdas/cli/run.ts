@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Source } from '../sites/sources-schema.js';
 import { EXIT_FAILED, parseOptions, type CliCommand } from './framework.js';
-import { addCrawlOptions, addStoreOptions, CrawlFlags, SourceId, StoreFlags } from './store-options.js';
+import { addCrawlOptions, addNowOption, addStoreOptions, CrawlFlags, NowFlag, SourceId, StoreFlags } from './store-options.js';
 
 /** Per-host politeness delays from the sources, for the fetcher. */
 export function hostDelays(sources: readonly Source[]): Record<string, number> {
@@ -24,7 +24,7 @@ export const SUMMARY_COLUMNS_HELP = `Summary columns (one row per source):
   updated     stored records replaced (newer content or a newer normalizer)
   failed      URLs that failed, by error code (jsnews query --failures SOURCE lists them with reasons)`;
 
-const Options = z.object({ ...StoreFlags, ...CrawlFlags, '--source': z.array(SourceId).optional(), '--json': z.boolean().optional() });
+const Options = z.object({ ...StoreFlags, ...CrawlFlags, ...NowFlag, '--no-revisit': z.boolean().optional(), '--source': z.array(SourceId).optional(), '--json': z.boolean().optional() });
 
 export const command: CliCommand = {
   name: 'run',
@@ -37,16 +37,19 @@ export const command: CliCommand = {
     addCrawlOptions(cmd);
     cmd
       .option('--source <id>', 'only this source (repeatable; jsnews sources list shows the ids)', (v: string, prev: string[] = []) => [...prev, v])
-      .option('--json', 'print the summaries as a JSON array (each with its failure reasons) instead of a table');
+      .option('--json', 'print the summaries as a JSON array (each with its failure reasons) instead of a table')
+      .option('--no-revisit', 'skip the revisits that are due (change tracking); by default they run after the cycle');
+    addNowOption(cmd);
     addStoreOptions(cmd);
   },
   async run(_args, cmd) {
     const opts = parseOptions(Options, cmd);
-    const [{ Session, prepareCrawl, selectSources }, { openCommandStores }, { createDefaultDeps }, { runCycle }, out] = await Promise.all([
+    const [{ Session, prepareCrawl, selectSources, commandClock }, { openCommandStores }, { createDefaultDeps }, { runCycle }, { revisitDue }, out] = await Promise.all([
       import('./session.js'),
       import('./open.js'),
       import('../pipeline/default-deps.js'),
       import('../pipeline/run-cycle.js'),
+      import('../pipeline/revisit.js'),
       import('./pipeline-output.js'),
     ]);
     const session = new Session();
@@ -55,10 +58,16 @@ export const command: CliCommand = {
       const selected = selectSources(sources, opts['--source']);
       session.opened = await openCommandStores(opts);
       const started = new Date();
-      const deps = createDefaultDeps(session.opened.stores, fetcher);
+      const deps = { ...createDefaultDeps(session.opened.stores, fetcher), clock: commandClock(opts['--now']) };
       const progress = out.createProgressDisplay(process.stderr);
       const summaries = await runCycle(selected, deps, { onProgress: (e) => progress.update(e.sourceId, e.done, e.total) });
       progress.stop();
+      // Commander turns --no-revisit into revisit: false.
+      if (cmd.opts().revisit !== false) {
+        const revisits = await revisitDue(selected, deps);
+        const changed = revisits.filter((r) => r.change);
+        if (revisits.length) process.stderr.write(`revisits: ${revisits.length} due, ${changed.length} changed${changed.map((r) => `\n  ${r.change} ${r.url}`).join('')}\n`);
+      }
       const reasons = await out.topFailureReasons(session.opened.stores.failures, summaries, started);
       const outcome = out.runOutcome(summaries);
       if (opts['--json']) {

@@ -44,12 +44,14 @@ export class Session {
 }
 
 /** Starts the replay server (if asked), loads sources and builds the fetcher for them. */
-export async function prepareCrawl(session: Session, opts: { '--replay'?: string; '--sources'?: string }, fetcherExtra: FetcherOptionsInput = {}) {
+export async function prepareCrawl(session: Session, opts: { '--replay'?: string; '--sources'?: string; '--now'?: string }, fetcherExtra: FetcherOptionsInput = {}) {
   let sources: Source[];
   let fetcherOptions: FetcherOptionsInput = { ...fetcherExtra };
   const replay = opts['--replay'];
   if (replay) {
-    session.replay = await startReplayServer(replay);
+    // --now also sets the replay tree's clock, so its time-based versions are served as of then.
+    const now = opts['--now'] ? new Date(opts['--now']) : null;
+    session.replay = await startReplayServer(replay, now ? { clock: () => now } : {});
     sources = loadSources(opts['--sources'] ?? join(replay, 'sources.json'));
     fetcherOptions = { ...fetcherOptions, ...replayFetcherOptions(session.replay) };
   } else {
@@ -57,4 +59,11 @@ export async function prepareCrawl(session: Session, opts: { '--replay'?: string
   }
   session.fetcher = createHttpFetcher({ ...fetcherOptions, hostDelayMs: hostDelays(sources), hostDeadlineMs: hostDeadlines(sources) });
   return { sources, fetcher: session.fetcher };
+}
+
+/** The pipeline clock for a command: fixed at --now when given (a simulated clock), else the system clock. */
+export function commandClock(now: string | undefined): () => Date {
+  if (!now) return () => new Date();
+  const fixed = new Date(now);
+  return () => new Date(fixed.getTime());
 }

@@ -47,3 +47,13 @@ export function checkRange(a: { '--from'?: string; '--to'?: string }, ctx: z.Ref
 
 /** A positive integer option (commander hands strings). */
 export const PositiveInt = z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1');
+
+/** An ISO 8601 time with a date and a time (an offset is best: 2026-01-04T09:00:00+08:00). */
+export const IsoTime = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), (s) => ({ message: `"${s}" is not an ISO time like 2026-01-04T09:00:00+08:00` }));
+
+/** `--now ISO`: a simulated clock for the whole command (fetch times, revisit schedule, change times, the replay tree). */
+export function addNowOption(cmd: Command): Command {
+  return cmd.option('--now <iso>', 'simulate the clock: the whole run happens at this time (tests and replays), e.g. 2026-01-04T09:00:00+08:00');
+}
+
+export const NowFlag = { '--now': IsoTime.optional() };

@@ -4,7 +4,7 @@
  */
 import type { Fetcher } from '../fetch/types.js';
 import type { NewsRecord, PageContext } from '../contract/record.js';
-import type { Archive, FailureStore, RecordStore, UrlStateStore } from '../store/ports.js';
+import type { Archive, ChangeStore, FailureStore, RecordStore, UrlStateStore } from '../store/ports.js';
 import type { Source, StartPageKind } from '../sites/sources-schema.js';
 
 export type NormalizeFn = (bytes: Uint8Array, ctx: PageContext) => NewsRecord;
@@ -25,6 +25,8 @@ export interface PipelineStores {
   records: RecordStore;
   urlState: UrlStateStore;
   failures: FailureStore;
+  /** Change tracking (versions, changes, revisit schedule); without it nothing is tracked. */
+  changes?: ChangeStore;
 }
 
 export interface PipelineDeps {

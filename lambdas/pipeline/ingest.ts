@@ -12,9 +12,12 @@ import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../contract/errors.js';
 import type { FetchedPage } from '../fetch/types.js';
 import type { FailureStage, FetchPointer, PutOutcome, RawMeta } from '../store/ports.js';
-import type { RawRef } from '../contract/record.js';
+import type { NewsRecord, RawRef } from '../contract/record.js';
 import { sha256Hex } from '../contract/hashing.js';
 import type { PipelineDeps } from './deps.js';
+import type { RevisitPolicy } from '../sites/sources-schema.js';
+import { versionHash } from './changes.js';
+import { applyObservation, firstTrack } from './track.js';
 
 export interface StageTimings {
   fetchMs: number;
@@ -46,6 +49,8 @@ export type IngestResult =
 
 export interface IngestOptions {
   sourceId: string;
+  /** The source's revisit policy, for the tracking item of a first sighting (default schedule when absent). */
+  revisit?: RevisitPolicy;
   /** Whether a failure item may exist for this URL; false skips the clearing delete (no write on a quiet re-run). */
   mayHaveFailure?: boolean;
 }
@@ -65,7 +70,8 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
     if (outcome.kind === 'failure') {
       return fail('fetch', new JsnewsError(outcome.code, outcome.reason, outcome.retryable), false, outcome.status);
     }
-    page = outcome;
+    // The pipeline's clock, not the fetcher's, dates the fetch: a simulated clock (--now) dates everything.
+    page = { ...outcome, fetchedAt: deps.clock().toISOString() };
     if (page.notModified || (state && state.sha256 === sha256Hex(page.body))) {
       await clearFailure(url, deps, options);
       return { url, status: 'unchanged', unchangedBy: page.notModified ? 'not-modified' : 'same-bytes', fetched: !page.notModified, timings };
@@ -111,7 +117,7 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
 
   t = performance.now();
   try {
-    const status = await stores.records.put(record);
+    const status = await storeRecord(record, url, deps, options);
     // URL state strictly after the record (a kill in between redoes the URL); clearing a failure is independent of it.
     await Promise.all([
       stores.urlState.put({
@@ -131,6 +137,27 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
     timings.storeMs = performance.now() - t;
     return fail('store', toStoreError(err), true, page.status);
   }
+}
+
+/**
+ * The record put, with change tracking when the stores have it: a first sighting gets its tracking item
+ * (and revisit schedule); a known article whose normalized version differs is an edit (or a restore),
+ * applied like a revisit's; the same version only goes through the record put (a newer normalizer).
+ */
+async function storeRecord(record: NewsRecord, url: string, deps: PipelineDeps, options: IngestOptions): Promise<PutOutcome> {
+  const { changes, records } = deps.stores;
+  if (!changes) return records.put(record);
+  const ctx = { url, sourceId: options.sourceId, policy: options.revisit };
+  const track = await changes.getTrack(record.id);
+  if (!track) {
+    const status = await records.put(record);
+    await changes.putTrack(firstTrack(record, ctx, deps.clock()));
+    return status;
+  }
+  const hash = versionHash(record);
+  if (hash === track.hash && track.status === 'live' && track.goneSince === null) return records.put(record);
+  const applied = await applyObservation(deps, changes, track, { kind: 'article', content: record, hash }, deps.clock(), ctx, record);
+  return applied.recordStatus ?? 'unchanged';
 }
 
 function rawMeta(page: FetchedPage): RawMeta {

@@ -11,12 +11,67 @@
 import type { AppConfig } from '../contract/config.js';
 import { openStores } from '../dev/open-stores.js';
 import type { NewsRecord } from '../contract/record.js';
-import type { FailureItem } from '../store/ports.js';
+import type { ChangeItem, ChangeKindValue, FailureItem, TrackItem, VersionItem } from '../store/ports.js';
+import { renderDiff, diffParagraphs, type ParagraphDiff } from './text-diff.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { DateRange, RepostMatch } from '../store/records-dynamodb.js';
 import type { Stores } from '../store/stores.js';
 
 export type { DateRange, RepostMatch } from '../store/records-dynamodb.js';
-export type { FailureItem } from '../store/ports.js';
+export type { FailureItem, ChangeItem, ChangeKindValue } from '../store/ports.js';
+export type { ParagraphDiff } from './text-diff.js';
+
+/** Changes detected in a time range (UTC ISO times, inclusive), optionally of one site and one kind. */
+export interface ChangeQuery {
+  since: string;
+  until: string;
+  site?: string;
+  kind?: ChangeKindValue;
+}
+
+/** One line of `jsnews query --changes`. */
+export interface ChangeRow {
+  url: string;
+  id: string;
+  kind: ChangeKindValue;
+  detectedAt: string;
+  fields: { field: string; summary: string }[];
+  detail?: string;
+  firstSeenAt?: string;
+  fromVersion?: number;
+  toVersion?: number;
+}
+
+export interface VersionRow {
+  n: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  title: string;
+  paragraphs: number;
+  hash: string;
+  rawKey: string | null;
+}
+
+export interface History {
+  id: string;
+  url: string;
+  status: 'live' | 'deleted';
+  versionCount: number;
+  firstSeenAt: string;
+  lastVisitAt: string;
+  nextRevisitAt: string | null;
+  versions: VersionRow[];
+}
+
+export interface VersionDiff {
+  id: string;
+  from: number;
+  to: number;
+  title: { before: string; after: string } | null;
+  paragraphs: ParagraphDiff[];
+  /** Plain-text rendering ("~" changed with [-old-]{+new+}, "+" added, "-" removed). */
+  text: string;
+}
 export { REPOST_MAX_HAMMING } from '../store/records-dynamodb.js';
 
 export interface Reader {
@@ -32,12 +87,37 @@ export interface Reader {
   repostsOf(id: string, maxHamming?: number): Promise<RepostMatch[]>;
   /** Every recorded failure of a source. */
   failuresOf(sourceId: string): Promise<FailureItem[]>;
+  /** Edits, deletions and restorations detected in a time range (by day partitions, or by site). */
+  changes(query: ChangeQuery): Promise<ChangeRow[]>;
+  /** Every version of an article with its first- and last-seen times; null when the article is not tracked. */
+  history(id: string): Promise<History | null>;
+  /** Paragraph- and character-level diff of two versions (default: the last two). */
+  diff(id: string, from?: number, to?: number): Promise<VersionDiff>;
   close(): Promise<void>;
 }
 
 /** A reader over already-open stores (the caller owns their lifetime). */
 export function createReader(stores: Stores, close: () => Promise<void> = async () => {}): Reader {
-  const { records, failures } = stores;
+  const { records, failures, changes } = stores;
+  const versionsOf = async (id: string): Promise<{ track: TrackItem; versions: VersionItem[] } | null> => {
+    const { track, versions } = await changes.history(id);
+    if (!track) return null;
+    if (versions.length > 0) return { track, versions };
+    // Never changed: the record is the only version (version items are written at the first change).
+    const record = await records.byId(id);
+    if (!record) return { track, versions: [] };
+    const only: VersionItem = {
+      id,
+      n: 1,
+      hash: track.hash,
+      firstSeenAt: track.versionSeenAt,
+      lastSeenAt: track.lastSeenAt,
+      content: record,
+      rawKey: record.raw?.key ?? null,
+      normalizerVersion: record.normalizerVersion,
+    };
+    return { track, versions: [only] };
+  };
   return {
     byId: (id) => records.byId(id),
     byUrl: (url) => records.byUrl(url),
@@ -46,6 +126,50 @@ export function createReader(stores: Stores, close: () => Promise<void> = async 
     byCity: (city, range = {}, limit) => records.byCity(city, range, limit),
     repostsOf: (id, maxHamming) => records.repostsOf(id, maxHamming),
     failuresOf: (sourceId) => failures.listBySource(sourceId),
+    async changes(q) {
+      const items: ChangeItem[] = await changes.changes({ since: q.since, until: q.until, ...(q.site ? { host: q.site } : {}), ...(q.kind ? { kind: q.kind } : {}) });
+      return items.map((c) => ({
+        url: c.url,
+        id: c.id,
+        kind: c.kind,
+        detectedAt: c.detectedAt,
+        fields: c.fields,
+        ...(c.detail ? { detail: c.detail } : {}),
+        ...(c.firstSeenAt ? { firstSeenAt: c.firstSeenAt } : {}),
+        ...(c.fromVersion ? { fromVersion: c.fromVersion, toVersion: c.toVersion } : {}),
+      }));
+    },
+    async history(id) {
+      const found = await versionsOf(id);
+      if (!found) return null;
+      const { track, versions } = found;
+      // The current version's last sighting is the tracking item's (updated on every revisit, not the version item).
+      const rows = versions.map((v) => ({
+        n: v.n,
+        firstSeenAt: v.firstSeenAt,
+        lastSeenAt: v.n === track.versionCount ? track.lastSeenAt : v.lastSeenAt,
+        title: v.content.title,
+        paragraphs: v.content.paragraphs.length,
+        hash: v.hash,
+        rawKey: v.rawKey,
+      }));
+      return { id, url: track.url, status: track.status, versionCount: track.versionCount, firstSeenAt: track.firstSeenAt, lastVisitAt: track.lastVisitAt, nextRevisitAt: track.nextRevisitAt, versions: rows };
+    },
+    async diff(id, from, to) {
+      const found = await versionsOf(id);
+      if (!found) throw new JsnewsError(ErrorCode.InvalidArgument, `no tracked article ${id}`);
+      const { versions } = found;
+      const last = versions.length;
+      const b = to ?? last;
+      const a = from ?? Math.max(1, b - 1);
+      const va = versions.find((v) => v.n === a);
+      const vb = versions.find((v) => v.n === b);
+      if (!va || !vb) throw new JsnewsError(ErrorCode.InvalidArgument, `article ${id} has versions 1..${last}; asked for ${a} and ${b}`);
+      const paragraphs = diffParagraphs(va.content.paragraphs, vb.content.paragraphs);
+      const title = va.content.title === vb.content.title ? null : { before: va.content.title, after: vb.content.title };
+      const titleLine = title ? `title: "${title.before}" → "${title.after}"\n` : '';
+      return { id, from: a, to: b, title, paragraphs, text: `${titleLine}${renderDiff(paragraphs)}` };
+    },
     close,
   };
 }

@@ -67,14 +67,15 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       }
       await send(`put tracking ${track.id}`, () => doc.send(new PutCommand({ TableName: tableName, Item: item })));
     },
-    async putVersion(version) {
+    async putVersion(version, options = {}) {
       let item: Record<string, unknown> = { ...keys.version(version.id, version.n), kind: ITEM_KIND.version, ...version };
       if (Buffer.byteLength(JSON.stringify(item), 'utf8') > MAX_INLINE_ITEM_BYTES) {
         const bodyKey = bodyKeyFor(version.id, `version-${version.hash}`);
         await archive.putBody(bodyKey, { paragraphs: version.content.paragraphs, text: '' });
         item = { ...item, content: { ...version.content, paragraphs: [] }, bodyKey };
       }
-      await putOnce(`put version ${version.id} #${version.n}`, item);
+      if (options.replace) await send(`put version ${version.id} #${version.n}`, () => doc.send(new PutCommand({ TableName: tableName, Item: item })));
+      else await putOnce(`put version ${version.id} #${version.n}`, item);
     },
     async putChange(change) {
       const sk = keys.changeSort(change.detectedAt, change.id, change.kind);

@@ -184,8 +184,11 @@ export interface DueRevisit {
 export interface ChangeStore {
   getTrack(id: string): Promise<TrackItem | null>;
   putTrack(track: TrackItem): Promise<void>;
-  /** Idempotent: a version number already written is left as it is. */
-  putVersion(version: VersionItem): Promise<void>;
+  /**
+   * Idempotent: a version number already written is left as it is, unless `replace` (used once, when a
+   * version is superseded, to record its last-seen time).
+   */
+  putVersion(version: VersionItem, options?: { replace?: boolean }): Promise<void>;
   /** Idempotent: the same change (id, kind, detectedAt) is written once. */
   putChange(change: ChangeItem): Promise<void>;
   /** The tracking item and every version item of an article, with one Query. */

@@ -10,7 +10,7 @@ import type { Fetcher, FetchOutcome } from '../../../lambdas/fetch/types.js';
 import { replayFetcherOptions, startReplayServer, type ReplayServer } from '../../../lambdas/dev/replay/index.js';
 import { normalize } from '../../../lambdas/normalize/index.js';
 import { compareVersions, observeFetch, versionHash, visibleText, type FetchFacts } from '../../../lambdas/pipeline/changes.js';
-import { diffParagraphs, renderDiff } from '../../../lambdas/pipeline/text-diff.js';
+import { diffParagraphs, renderDiff } from '../../../lambdas/read/text-diff.js';
 
 const TREE = fileURLToPath(new URL('../../../seeds/replay/jiangsu/', import.meta.url));
 const URLS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffParagraphs, diffText, renderDiff, similarity, tokenize } from '../../../lambdas/pipeline/text-diff.js';
+import { diffParagraphs, diffText, renderDiff, similarity, tokenize } from '../../../lambdas/read/text-diff.js';
 
 describe('tokenize', () => {
   it('splits Han text by character and keeps numbers and Latin words whole', () => {

@@ -1,0 +1,154 @@
+/**
+ * Revisits: look again at tracked articles whose revisit is due (or all of them), with a conditional
+ * GET through the same fetcher (robots, one request per host, the per-host delay), and record what
+ * changed (changes.ts decides, track.ts writes).
+ *
+ * Writes per revisit: a 304 or the same bytes → the tracking item only (its schedule); new bytes with
+ * the same normalized version → the raw bytes to S3 (every distinct page is archived), the URL state
+ * (validators for the next conditional GET) and the tracking item; a change → its version, record and
+ * change items as well. Replaying an observation already applied writes nothing.
+ */
+import { performance } from 'node:perf_hooks';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import { sha256Hex } from '../contract/hashing.js';
+import type { NewsRecord } from '../contract/record.js';
+import type { FetchedPage } from '../fetch/types.js';
+import { charsetFromContentType, decodeBytes } from '../normalize/decode/charset.js';
+import type { Source } from '../sites/sources-schema.js';
+import type { ChangeStore, DueRevisit, TrackItem, UrlState } from '../store/ports.js';
+import { observeFetch, SOFT_404_MAX_BODY_CHARS, visibleText, type ChangeKind, type FetchFacts, type Observation } from './changes.js';
+import type { PipelineDeps } from './deps.js';
+import { mapPool } from './pool.js';
+import { applyObservation } from './track.js';
+
+/** Revisits of one source in flight (one host: the fetcher serialises them anyway; 2 overlaps normalize with the next fetch). */
+export const DEFAULT_REVISIT_CONCURRENCY = 2;
+/** Sources revisited at once (different hosts). */
+export const DEFAULT_REVISIT_SOURCE_CONCURRENCY = 4;
+
+export interface RevisitResult {
+  id: string;
+  url: string;
+  sourceId: string;
+  observed: Observation['kind'];
+  change: ChangeKind | null;
+  /** Table items written for this revisit (tracking, versions, record, change, URL state). */
+  writes: number;
+  ms: number;
+}
+
+export interface RevisitSelection {
+  /** Revisit every tracked article, due or not. */
+  all?: boolean;
+  /** Revisit what is due at or before this time (default: the clock's now). */
+  dueBefore?: Date;
+  onResult?: (result: RevisitResult) => void;
+  concurrency?: number;
+}
+
+/** A far-future bound that selects every tracked article of a source, due or not. */
+const ALL_DUE_BEFORE = '9999-12-31T23:59:59.999Z';
+
+/** The due revisits of each source, soonest first (one Query per source). */
+export async function planRevisits(sources: readonly Source[], changes: ChangeStore, before: string, limit?: number): Promise<DueRevisit[]> {
+  const perSource = await Promise.all(sources.filter((s) => s.revisit.enabled).map((s) => changes.dueRevisits(s.id, before, limit)));
+  return perSource.flat();
+}
+
+export async function revisitDue(sources: readonly Source[], deps: PipelineDeps, selection: RevisitSelection = {}): Promise<RevisitResult[]> {
+  const changes = requireChanges(deps);
+  const before = selection.all ? ALL_DUE_BEFORE : (selection.dueBefore ?? deps.clock()).toISOString();
+  const bySource = new Map(sources.map((s) => [s.id, s] as const));
+  const due = await planRevisits(sources, changes, before);
+  const groups = new Map<string, DueRevisit[]>();
+  for (const d of due) groups.set(d.sourceId, [...(groups.get(d.sourceId) ?? []), d]);
+  const results: RevisitResult[] = [];
+  await mapPool([...groups.entries()], DEFAULT_REVISIT_SOURCE_CONCURRENCY, async ([sourceId, items]) => {
+    await mapPool(items, selection.concurrency ?? DEFAULT_REVISIT_CONCURRENCY, async (d) => {
+      const r = await revisitOne(d, deps, bySource.get(sourceId));
+      if (!r) return;
+      results.push(r);
+      selection.onResult?.(r);
+    });
+  });
+  return results;
+}
+
+/** One revisit of one tracked article; null when it is no longer tracked. */
+export async function revisitOne(due: Pick<DueRevisit, 'id' | 'url' | 'sourceId'>, deps: PipelineDeps, source?: Source): Promise<RevisitResult | null> {
+  const changes = requireChanges(deps);
+  const started = performance.now();
+  const track = await changes.getTrack(due.id);
+  if (!track) return null;
+  const ctx = { url: track.url, sourceId: track.sourceId, policy: source?.revisit };
+  const { facts, record, urlState } = await look(track, deps);
+  const obs = observeFetch(facts);
+  const now = deps.clock();
+  const applied = await applyObservation(deps, changes, track, obs, now, ctx, record);
+  let fetchWrites = 0;
+  if (urlState && obs.kind === 'article') {
+    await deps.stores.urlState.put(urlState);
+    fetchWrites++;
+  }
+  const result: RevisitResult = {
+    id: track.id,
+    url: track.url,
+    sourceId: track.sourceId,
+    observed: obs.kind,
+    change: applied.change?.kind ?? null,
+    writes: applied.writes + fetchWrites,
+    ms: performance.now() - started,
+  };
+  if (applied.change) deps.logger.info('change detected', { ...result, fields: applied.change.fields });
+  return result;
+}
+
+/** Fetches the article conditionally; archives and normalizes new bytes. */
+async function look(track: TrackItem, deps: PipelineDeps): Promise<{ facts: FetchFacts; record: NewsRecord | null; urlState?: UrlState }> {
+  const { stores } = deps;
+  const state = await stores.urlState.get(track.url);
+  const outcome = await deps.fetcher.fetch(track.url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
+  if (outcome.kind === 'failure') return { facts: { kind: 'failure', status: outcome.status, code: outcome.code, reason: outcome.reason, finalUrl: outcome.finalUrl }, record: null };
+  const page: FetchedPage = { ...outcome, fetchedAt: deps.clock().toISOString() };
+  if (page.notModified || (state && state.sha256 === sha256Hex(page.body))) return { facts: { kind: 'not-modified' }, record: null };
+
+  const { ref } = await stores.archive.putRaw(page.body, { url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt });
+  await stores.archive.putFetchPointer({
+    sourceId: track.sourceId,
+    url: track.url,
+    finalUrl: page.finalUrl,
+    fetchedAt: page.fetchedAt,
+    status: page.status,
+    headers: page.headers,
+    sha256: ref.sha256,
+    rawKey: ref.key,
+    bytes: ref.bytes,
+    contentType: page.contentType,
+    charset: page.headerCharset,
+  });
+  let record: NewsRecord | null = null;
+  try {
+    record = { ...deps.normalize(page.body, { url: page.finalUrl, fetchedAt: page.fetchedAt, charset: page.headerCharset, contentType: page.contentType }), raw: ref };
+  } catch (err) {
+    if (!(err instanceof JsnewsError) || err.code === ErrorCode.Internal) deps.logger.warn('revisit: normalize failed', { url: track.url, error: String(err) });
+  }
+  const short = !record || record.paragraphs.reduce((n, p) => n + p.length, 0) <= SOFT_404_MAX_BODY_CHARS;
+  const pageText = short ? visibleText(decodeBytes(page.body, { declared: page.headerCharset ?? charsetFromContentType(page.contentType) }).text) : '';
+  // Validators and sha256 for the next conditional GET, written once the observation is applied (a kill
+  // before that redoes the revisit) and only for an article: a notice page's bytes must not read as "same" next time.
+  const urlState: UrlState = {
+    url: track.url,
+    sourceId: track.sourceId,
+    etag: page.headers.etag ?? null,
+    lastModified: page.headers['last-modified'] ?? null,
+    sha256: ref.sha256,
+    fetchedAt: page.fetchedAt,
+    recordId: track.id,
+  };
+  return { facts: { kind: 'page', requestedUrl: track.url, finalUrl: page.finalUrl, status: page.status, record, pageText }, record, urlState };
+}
+
+function requireChanges(deps: PipelineDeps): ChangeStore {
+  if (!deps.stores.changes) throw new JsnewsError(ErrorCode.InvalidArgument, 'revisits need the change store (stores.changes)');
+  return deps.stores.changes;
+}

@@ -1,0 +1,161 @@
+/**
+ * Applying an observation of a tracked article to the stores (the decision itself is changes.ts):
+ *   1. a new version: the superseded version item (with its last-seen time), the new version item, the record;
+ *   2. the change item, if the observation is a change;
+ *   3. the tracking item last (status, version count, schedule): a run killed before it redoes the
+ *      observation; version items are put-once by number, so the redo adds none.
+ * Nothing is written when the tracking item would not change (replaying the same observation).
+ * Version items are written only once an article changes: an article never edited has its record
+ * as its only version (history() shows it as version 1), so unchanged articles cost no version writes.
+ */
+import type { NewsRecord } from '../contract/record.js';
+import type { RevisitPolicy } from '../sites/sources-schema.js';
+import type { ChangeStore, TrackItem, VersionItem } from '../store/ports.js';
+import { decideChange, trackedContent, versionHash, type DetectedChange, type Observation, type TrackState } from './changes.js';
+import type { PipelineDeps } from './deps.js';
+import { DEFAULT_SCHEDULE, nextVisit, scheduleOf } from './revisit-schedule.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface TrackContext {
+  url: string;
+  sourceId: string;
+  policy?: RevisitPolicy;
+}
+
+function confirmMs(policy: RevisitPolicy | undefined): number {
+  return (policy?.confirmDeletionAfterHours ?? 1) * HOUR_MS;
+}
+
+function nextAt(track: Pick<TrackItem, 'firstSeenAt'>, now: Date, policy: RevisitPolicy | undefined, pendingDeletion: boolean): string | null {
+  if (policy && !policy.enabled) return null;
+  const schedule = policy ? scheduleOf(policy) : DEFAULT_SCHEDULE;
+  return nextVisit(new Date(track.firstSeenAt), now, schedule, pendingDeletion, confirmMs(policy)).toISOString();
+}
+
+/** The tracking item of an article seen for the first time. */
+export function firstTrack(record: NewsRecord, ctx: TrackContext, now: Date): TrackItem {
+  const at = now.toISOString();
+  const track: TrackItem = {
+    id: record.id,
+    url: record.url ?? ctx.url,
+    sourceId: ctx.sourceId,
+    host: record.site.host ?? hostOf(ctx.url),
+    status: 'live',
+    hash: versionHash(record),
+    versionCount: 1,
+    firstSeenAt: at,
+    versionSeenAt: at,
+    lastSeenAt: at,
+    lastVisitAt: at,
+    nextRevisitAt: null,
+    goneSince: null,
+    goneDetail: null,
+  };
+  return { ...track, nextRevisitAt: nextAt(track, now, ctx.policy, false) };
+}
+
+export interface ApplyResult {
+  change: DetectedChange | null;
+  /** Items written (0 for a replayed observation). */
+  writes: number;
+  /** The record put's outcome when a new version was stored. */
+  recordStatus?: 'new' | 'updated' | 'unchanged';
+}
+
+/**
+ * Applies `obs` (seen at `now`) to the article tracked by `track`. `record` is the record normalized
+ * from this fetch, when there is one (needed to store a new version).
+ */
+export async function applyObservation(
+  deps: PipelineDeps,
+  changes: ChangeStore,
+  track: TrackItem,
+  obs: Observation,
+  now: Date,
+  ctx: TrackContext,
+  record: NewsRecord | null,
+): Promise<ApplyResult> {
+  const state: TrackState = { status: track.status, hash: track.hash, goneSince: track.goneSince, goneDetail: track.goneDetail };
+  const differs = obs.kind === 'article' && obs.hash !== track.hash;
+  const current = differs ? await deps.stores.records.get(track.id) : null;
+  const decision = decideChange(state, obs, now, { confirmDeletionAfterMs: confirmMs(ctx.policy), previous: current ? trackedContent(current) : null });
+  const at = now.toISOString();
+  let writes = 0;
+  let recordStatus: ApplyResult['recordStatus'];
+  let versionCount = track.versionCount;
+  let versionSeenAt = track.versionSeenAt;
+
+  if (decision.newVersion && record) {
+    const superseded: VersionItem = {
+      id: track.id,
+      n: track.versionCount,
+      hash: track.hash,
+      firstSeenAt: track.versionSeenAt,
+      lastSeenAt: track.lastSeenAt,
+      content: current ? trackedContent(current) : trackedContent(record),
+      rawKey: current?.raw?.key ?? null,
+      normalizerVersion: current?.normalizerVersion ?? record.normalizerVersion,
+    };
+    versionCount = track.versionCount + 1;
+    versionSeenAt = at;
+    await changes.putVersion(superseded, { replace: true });
+    await changes.putVersion({
+      id: track.id,
+      n: versionCount,
+      hash: versionHash(record),
+      firstSeenAt: at,
+      lastSeenAt: at,
+      content: trackedContent(record),
+      rawKey: record.raw?.key ?? null,
+      normalizerVersion: record.normalizerVersion,
+    });
+    recordStatus = await deps.stores.records.put(record);
+    writes += 3;
+  }
+  if (decision.change) {
+    await changes.putChange({
+      id: track.id,
+      url: track.url,
+      host: track.host,
+      kind: decision.change.kind,
+      detectedAt: decision.change.detectedAt,
+      fields: decision.change.fields,
+      ...(decision.change.detail ? { detail: decision.change.detail } : {}),
+      ...(decision.change.firstSeenAt ? { firstSeenAt: decision.change.firstSeenAt } : {}),
+      ...(decision.newVersion ? { fromVersion: track.versionCount, toVersion: versionCount } : {}),
+    });
+    writes++;
+  }
+  const seenLive = obs.kind === 'article' || obs.kind === 'same';
+  const next: TrackItem = {
+    ...track,
+    status: decision.state.status,
+    hash: decision.newVersion ? decision.state.hash : track.hash,
+    goneSince: decision.state.goneSince,
+    goneDetail: decision.state.goneDetail,
+    versionCount,
+    versionSeenAt,
+    lastSeenAt: seenLive ? at : track.lastSeenAt,
+    lastVisitAt: at,
+    nextRevisitAt: nextAt(track, now, ctx.policy, decision.state.goneSince !== null),
+  };
+  if (!sameTrack(track, next)) {
+    await changes.putTrack(next);
+    writes++;
+  }
+  return { change: decision.change, writes, ...(recordStatus ? { recordStatus } : {}) };
+}
+
+function sameTrack(a: TrackItem, b: TrackItem): boolean {
+  const keys = Object.keys(b) as (keyof TrackItem)[];
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
