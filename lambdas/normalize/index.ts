@@ -12,6 +12,7 @@ import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
 import { assertArticle } from './extract/gates.js';
 import { findLanguage } from './extract/language.js';
+import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE } from './extract/confidence.js';
 import { findFigures } from './enrich/figures.js';
 import { findPeople } from './enrich/people.js';
 import { findRegion } from './enrich/region.js';
@@ -47,6 +48,8 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
   if (guessed) warnings.push(`publish date is only the first date on the page ("${published?.text}")`);
   const garbled = draft.used.reduce((n, l) => n + l.garbled, 0);
   if (garbled > 0) warnings.push(`${garbled} run(s) of garbled text (mojibake or ? replacement characters) kept as served`);
+  const confidence = confidenceOf(confidenceFeatures({ title: draft.title, paragraphs: draft.paragraphs, pageChars: layout.pageChars, bodyLinkChars: layout.bodyLinkChars, layer: layout.bodyLayer }));
+  if (confidence < LOW_CONFIDENCE) warnings.push(`low extraction confidence ${confidence}: the body may not be (only) the article`);
 
   return buildRecord({
     url,
@@ -61,7 +64,7 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
     paragraphs: draft.paragraphs,
     language: findLanguage([draft.title ?? '', ...draft.paragraphs].join('\n'), layout.meta?.lang),
     sourceScript: detectScript(draft.used.map((l) => l.raw).join('\n')),
-    quality: { pinyinAnnotationsRemoved: draft.used.reduce((n, l) => n + l.pinyinRemoved, 0), suspectedGarbled: garbled, warnings },
+    quality: { pinyinAnnotationsRemoved: draft.used.reduce((n, l) => n + l.pinyinRemoved, 0), suspectedGarbled: garbled, warnings, confidence },
     normalizerVersion: NORMALIZER_VERSION,
   });
 }

@@ -106,7 +106,7 @@ async function runOneSet(name: SetName, extractors: readonly Extractor[], args: 
   const gne = name === 'gne' ? scoreGne(set, runs) : null;
   if (name === 'gne') printGneTiming(ours);
   const calibration = calibrate(calibrationPoints(ours, gne?.verdicts.get(ours.name) ?? null));
-  console.log(`\n${calibrationLines(`${name} ${ours.name}`, calibration, gne ? 'body pass' : 'mean page F1').join('\n')}`);
+  console.log(`\n${calibrationLines(`${name} ${ours.name}`, calibration, gne ? 'body checks passed' : 'mean page F1').join('\n')}`);
   const focus = runs.find((r) => r.name === args.focus);
   if ((args.worst || args.page) && !focus) throw new JsnewsError(ErrorCode.InvalidArgument, `--focus ${args.focus}: no such extractor (${runs.map((r) => r.name).join(', ')})`);
   const urls = new Map(set.pages.map((p) => [p.id, p.truth?.url ?? null]));
@@ -157,9 +157,10 @@ function scoreGne(set: BenchSet, runs: readonly ExtractorRun[]): { summaries: Re
   return { summaries, verdicts };
 }
 
-/** Our pages as calibration points: page F1 where the set has truth; on gne, 1 when the body passes start, end and clean. */
+/** Our pages as calibration points: page F1 where the set has truth; on gne, the share of the three body checks
+ * (start, end, clean) passed, so a page fails (< 0.5) when at most one holds: the wrong body, not a trailer left in. */
 function calibrationPoints(ours: ExtractorRun, gne: readonly GneVerdict[] | null): { confidence: number | null; f1: number }[] {
-  if (gne) return gne.filter((v) => v.kind === 'article').map((v) => ({ confidence: ours.pages.find((p) => p.id === v.id)!.error ? null : (ours.pages.find((p) => p.id === v.id)!.confidence ?? 0), f1: v.start && v.end && v.clean ? 1 : 0 }));
+  if (gne) return gne.filter((v) => v.kind === 'article').map((v) => ({ confidence: ours.pages.find((p) => p.id === v.id)!.error ? null : (ours.pages.find((p) => p.id === v.id)!.confidence ?? 0), f1: (Number(v.start) + Number(v.end) + Number(v.clean)) / 3 }));
   return ours.pages.map((p) => ({ confidence: p.error ? null : (p.confidence ?? 0), f1: p.score?.f1 ?? 0 }));
 }
 

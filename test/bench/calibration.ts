@@ -1,6 +1,6 @@
 /**
- * Calibration of quality.confidence: pages binned by our confidence against their mean page F1 (zh-cwced, aeb) or the
- * share of gne pages whose body passes start, end and clean (gne has no full-text truth; that pass is its page score).
+ * Calibration of quality.confidence: pages binned by our confidence against their mean page F1 (zh-cwced, aeb) or, on
+ * gne (no full-text truth), the share of its three body checks (start, end, clean) a page passes.
  * The aim (issue 9): pages that fail (page F1 < FAILED_PAGE_F1) mostly sit below LOW_CONFIDENCE, and confidence
  * rises with page quality.
  */

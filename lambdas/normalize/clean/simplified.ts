@@ -153,21 +153,29 @@ export function detectScript(text: string): Script {
 /** Sentence-sized segments of a mixed-script string: each ends after a sentence mark or a line break (kept). */
 const SEGMENT = /[^。！？!?；;\n]*[。！？!?；;\n]*/g;
 
+/** On a page served in Simplified, a sentence is converted only with at least this many Traditional-only characters
+ * (and DOMINANT_SCRIPT_SHARE of its evidence): a Traditional blog post inside Simplified site chrome is converted,
+ * a Simplified sentence with a stray Traditional-looking character is not. On a mixed page one character suffices. */
+export const MIN_TRADITIONAL_IN_SIMPLIFIED_PAGE = 3;
+
 /**
  * The Simplified form of one string of a page served in `pageScript` (CONTRACT.md: OpenCC only on text served in
  * Traditional; text served in Simplified keeps every character):
- *   - 'Hans' page: unchanged, character for character (魏其濛, 细雨濛濛, the surname 於, 乾, 藉, 瞭 stay);
  *   - 'Hant' page: tw→cn with phrases (toSimplified);
- *   - 'mixed' page: each sentence-sized segment on its own: converted only when the segment itself reads as
- *     Traditional (detectScript), so a Simplified sentence inside a mixed page stays as served.
+ *   - 'Hans' or 'mixed' page: each sentence-sized segment on its own, converted only when it reads as Traditional
+ *     (detectScript) with enough Traditional-only characters (MIN_TRADITIONAL_IN_SIMPLIFIED_PAGE on a Simplified
+ *     page, 1 on a mixed one); every other sentence stays character for character (魏其濛, 细雨濛濛, 於, 乾, 藉, 瞭).
  */
 export function simplifyForScript(text: string, pageScript: Script): string {
-  if (pageScript === 'Hans') return text;
   if (pageScript === 'Hant') return toSimplified(text);
-  if (detectScript(text) === 'Hant') return toSimplified(text);
-  const { traditional } = countScriptChars(text);
-  if (traditional === 0) return text;
+  const min = pageScript === 'Hans' ? MIN_TRADITIONAL_IN_SIMPLIFIED_PAGE : 1;
+  if (countScriptChars(text).traditional < min) return text;
   let out = '';
-  for (const segment of text.match(SEGMENT) ?? []) out += detectScript(segment) === 'Hant' && countScriptChars(segment).traditional > 0 ? toSimplified(segment) : segment;
+  for (const segment of text.match(SEGMENT) ?? []) out += isTraditionalSegment(segment, min) ? toSimplified(segment) : segment;
   return out;
+}
+
+function isTraditionalSegment(segment: string, min: number): boolean {
+  const { traditional, simplified } = countScriptChars(segment);
+  return traditional >= min && traditional / (traditional + simplified) >= DOMINANT_SCRIPT_SHARE;
 }

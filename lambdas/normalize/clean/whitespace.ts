@@ -33,3 +33,13 @@ export function collapseRuns(text: string, runs: RegExp, notSpace: RegExp): stri
 export function isBlank(text: string): boolean {
   return normalizeSpace(text) === '';
 }
+
+/** Characters that are not white space. */
+export function nonSpaceChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0xa0 && c !== 0x3000) n++;
+  }
+  return n;
+}

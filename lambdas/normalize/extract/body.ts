@@ -45,6 +45,9 @@ export interface ArticleBody {
   blocks: string[];
   layer: 'profile' | 'scoring' | 'fallback';
   score: number;
+  /** Characters (white space excluded) of the kept blocks, and of those the link text: confidence features. */
+  chars: number;
+  linkChars: number;
   warnings: string[];
 }
 
@@ -117,7 +120,7 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
     warnings.push('the chosen container reads like a list of headline links; those lines were dropped');
   }
   if (nonLinkChars(blocks) < MIN_CONTAINER_CHARS) return null;
-  return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, warnings };
+  return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, chars: textChars(blocks), linkChars: linkChars(blocks), warnings };
 }
 
 function fromProfile($: CheerioAPI, hints: BodyHints, stats: StatsMap, warnings: string[]): Attempt | null {

@@ -8,6 +8,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
+import { nonSpaceChars } from '../clean/whitespace.js';
 import { findArticleBody } from './body.js';
 import { readHtmlMeta } from './html-meta.js';
 import { findHtmlHeadline, findSubtitles, SUBTITLE_HINT } from './title.js';
@@ -64,6 +65,9 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
     meta: { ...meta, siteName: metaSiteName, authors: meta.authors.map((a) => cleanText(a, page.script).text), source: cleanMeta(meta.source) },
     ...pageTextAround(page, title?.raw ?? '', blocks.at(-1)?.raw ?? ''),
     script: page.script,
+    pageChars: nonSpaceChars(page.text),
+    bodyChars: body?.chars ?? 0,
+    bodyLinkChars: body?.linkChars ?? 0,
     bodyLayer: body?.layer ?? 'none',
     warnings,
   };
@@ -170,3 +174,4 @@ function collectChrome(page: PageIndex): string[] {
   }
   return out;
 }
+

@@ -32,6 +32,11 @@ export interface PageLayout {
   firstPageDate: string | null;
   /** The script the page is served in: which strings were converted to Simplified (clean/simplified.ts). */
   script: Script;
+  /** Characters (white space excluded) of all the page's visible text, and the body's chars and link chars (HTML;
+   * text captures: the whole capture, link chars 0): confidence features (extract/confidence.ts). */
+  pageChars: number;
+  bodyChars: number;
+  bodyLinkChars: number;
   /** Which extraction layer produced the blocks. */
   bodyLayer: string;
   warnings: string[];

@@ -7,6 +7,7 @@
 import type { CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import { captureLines } from '../parse/text-lines.js';
+import { nonSpaceChars } from '../clean/whitespace.js';
 import { detectScript, type Script } from '../clean/simplified.js';
 import { findFullDates, findMonthDayDates } from './dates.js';
 import { findSiteName, isTitleBar } from './site-name.js';
@@ -84,6 +85,9 @@ export function layoutTextCapture(text: string): PageLayout {
     meta: null,
     afterHeadline: null, afterBody: null, firstPageDate: null,
     script,
+    pageChars: nonSpaceChars(text),
+    bodyChars: nonSpaceChars(blocks.map((b) => b.text).join('')),
+    bodyLinkChars: 0,
     bodyLayer: 'text-lines',
     warnings,
   };
@@ -91,5 +95,5 @@ export function layoutTextCapture(text: string): PageLayout {
 
 function emptyLayout(lines: CleanedText[], warnings: string[], script: Script): PageLayout {
   // No body means NO_ARTICLE (index.ts), so the site name is not looked for.
-  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], siteName: null, meta: null, afterHeadline: null, afterBody: null, firstPageDate: null, script, bodyLayer: 'none', warnings };
+  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], siteName: null, meta: null, afterHeadline: null, afterBody: null, firstPageDate: null, script, pageChars: 0, bodyChars: 0, bodyLinkChars: 0, bodyLayer: 'none', warnings };
 }

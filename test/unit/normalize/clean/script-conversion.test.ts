@@ -25,6 +25,11 @@ describe('simplifyForScript', () => {
     for (const p of SIMPLIFIED_PARAGRAPHS) expect(simplifyForScript(p, 'Hans')).toBe(p);
   });
 
+  it('on a Simplified page converts a sentence that is plainly Traditional, not one with a stray 濛 or 於', () => {
+    const text = '本站首页 博客列表。距墨爾本西北約百公里處，是當年發現黃金的地方。细雨濛濛，於先生说。';
+    expect(simplifyForScript(text, 'Hans')).toBe('本站首页 博客列表。距墨尔本西北约百公里处，是当年发现黄金的地方。细雨濛濛，於先生说。');
+  });
+
   it('converts a Traditional page with phrases', () => {
     expect(simplifyForScript('記者於台北報導，細雨濛濛中乾杯', 'Hant')).toBe('记者于台北报导，细雨蒙蒙中干杯');
   });

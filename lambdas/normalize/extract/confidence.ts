@@ -1,0 +1,140 @@
+/**
+ * quality.confidence (CONTRACT.md): 0..1, how likely the extracted title and body are the page's article and nothing
+ * else. Computed from features of the extraction only (no site, page or label is known here):
+ *   - length: a very short body is more often a teaser, a footer or a stub than an article;
+ *   - clause-mark density: prose has a clause mark every 10-30 characters (Chinese) or 40-90 (Latin script); link
+ *     lists, menus, tag clouds and contact blocks have far fewer;
+ *   - link density of the body: chrome is mostly links;
+ *   - boilerplate share: characters in contact / ICP / copyright / "about us" lines (issue 9 class 1: a site's
+ *     cooperation footer won over a 108-character brief);
+ *   - share of the page's text: a body that is a sliver of a long page may be a neighbouring box;
+ *   - title-body agreement: an article repeats words of its headline; a neighbouring story or a feed does not;
+ *   - the extraction layer: the last-resort layers are less sure than scoring or a site profile;
+ *   - agreement between candidates, when a second opinion was taken (normalize/index.ts).
+ * Each feature gives a factor in (0, 1] (1 = no doubt); the confidence is their product. The breakpoints were set on
+ * the labelled bench sets (zh-cwced, aeb, gne; `npm run bench:accuracy` prints confidence bins against page F1) so that
+ * failed pages (page F1 < 0.5) fall below LOW_CONFIDENCE and good ones above it.
+ */
+import { isBoilerplateLine } from '../clean/boilerplate.js';
+
+/** Records below this confidence carry a warning (and are where the second opinion is tried). */
+export const LOW_CONFIDENCE = 0.5;
+
+export interface ConfidenceInput {
+  title: string | null;
+  paragraphs: readonly string[];
+  /** Non-space characters of the page's visible text, and of the body's link text (layout). */
+  pageChars: number;
+  bodyLinkChars: number;
+  /** Which layer produced the body (extract/body.ts; 'text-lines' for captures; 'readability' for the second opinion). */
+  layer: string;
+}
+
+export interface ConfidenceFeatures {
+  chars: number;
+  clauseDensity: number;
+  latin: boolean;
+  linkDensity: number;
+  boilerplateShare: number;
+  pageShare: number;
+  titleAgreement: number | null;
+  layer: string;
+}
+
+/** Body length (non-space chars): full confidence from FULL_LENGTH_CHARS, SHORT_FACTOR at MIN_LENGTH_CHARS and below.
+ * zh-cwced's shortest truth is 173 chars, gne's shortest article ~150; issue 9's failing briefs were 100-300. */
+const MIN_LENGTH_CHARS = 80;
+const FULL_LENGTH_CHARS = 250;
+const SHORT_FACTOR = 0.7;
+/** Clause marks per character. Chinese news prose on zh-cwced and gne: 0.04-0.09; Latin-script prose on aeb: 0.015-0.03
+ * (commas and full stops). At or below the LOW value the body reads like a list or a menu. */
+const HAN_DENSITY = { low: 0.012, full: 0.03 } as const;
+const LATIN_DENSITY = { low: 0.005, full: 0.012 } as const;
+const LOW_DENSITY_FACTOR = 0.35;
+/** Link density of the body: articles stay under 0.15 (inline links); chrome and feeds run 0.4+. */
+const LINK_DENSITY = { full: 0.15, low: 0.5 } as const;
+const LINKY_FACTOR = 0.35;
+/** Share of body characters in boilerplate/contact/ICP lines: at BOILERPLATE_LOW_SHARE the body is mostly footer. */
+const BOILERPLATE_LOW_SHARE = 0.4;
+const BOILERPLATE_FACTOR = 0.3;
+/** Share of the page's visible text: below SLIVER_SHARE a body of under SLIVER_MAX_CHARS is doubtful (a box on a
+ * portal page). Long bodies on huge pages (forums, comment threads) are left alone. */
+const SLIVER_SHARE = 0.04;
+const SLIVER_MAX_CHARS = 600;
+const SLIVER_FACTOR = 0.75;
+/** Share of the headline's character bigrams (Han) or words (Latin) found in the body; below TITLE_LOW_AGREEMENT the
+ * body does not speak of the headline's subject. */
+const TITLE_LOW_AGREEMENT = 0.15;
+const TITLE_FACTOR = 0.7;
+/** The whole-page and densest-block fallbacks are less sure than scoring or a profile. */
+const FALLBACK_FACTOR = 0.85;
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const HAN_CLAUSE = /[，。、；：！？]/g;
+const LATIN_CLAUSE = /[,.;:!?](?=\s|$)/g;
+/** Contact, ICP and legal lines (issue 9 class 1), beyond what clean/boilerplate.ts already drops. */
+const CONTACT_LINE = /ICP[备證证]|公网安备|版权所有|Copyright|©|联系(?:电话|我们|方式)|(?:电话|传真|邮箱|热线|地址)\s*[:：]|关于我们|广告服务|合作(?:伙伴|热线|洽谈)|投稿(?:邮箱|须知)|[\w.+-]+@[\w-]+\.[a-z]{2,}/i;
+
+export function confidenceFeatures(input: ConfidenceInput): ConfidenceFeatures {
+  const text = input.paragraphs.join('\n');
+  const chars = nonSpace(text);
+  const han = (text.match(HAN) ?? []).length;
+  const latin = han < chars * 0.3;
+  const marks = (text.match(latin ? LATIN_CLAUSE : HAN_CLAUSE) ?? []).length;
+  let boiler = 0;
+  for (const p of input.paragraphs) if (p.length < 200 && (CONTACT_LINE.test(p) || isBoilerplateLine(p))) boiler += nonSpace(p);
+  return {
+    chars,
+    clauseDensity: chars ? marks / chars : 0,
+    latin,
+    linkDensity: chars ? Math.min(1, input.bodyLinkChars / chars) : 0,
+    boilerplateShare: chars ? boiler / chars : 0,
+    pageShare: input.pageChars ? Math.min(1, chars / input.pageChars) : 1,
+    titleAgreement: input.title ? titleAgreement(input.title, text) : null,
+    layer: input.layer,
+  };
+}
+
+export function confidenceOf(f: ConfidenceFeatures): number {
+  const density = f.latin ? LATIN_DENSITY : HAN_DENSITY;
+  const factors = [
+    ramp(f.chars, MIN_LENGTH_CHARS, FULL_LENGTH_CHARS, SHORT_FACTOR),
+    ramp(f.clauseDensity, density.low, density.full, LOW_DENSITY_FACTOR),
+    ramp(-f.linkDensity, -LINK_DENSITY.low, -LINK_DENSITY.full, LINKY_FACTOR),
+    ramp(-f.boilerplateShare, -BOILERPLATE_LOW_SHARE, 0, BOILERPLATE_FACTOR),
+    f.pageShare < SLIVER_SHARE && f.chars < SLIVER_MAX_CHARS ? SLIVER_FACTOR : 1,
+    f.titleAgreement !== null && f.titleAgreement < TITLE_LOW_AGREEMENT ? TITLE_FACTOR : 1,
+    f.layer === 'fallback' ? FALLBACK_FACTOR : 1,
+  ];
+  return round(factors.reduce((a, b) => a * b, 1));
+}
+
+/** 1 at or above `full`, `floor` at or below `low`, linear between. */
+function ramp(x: number, low: number, full: number, floor: number): number {
+  if (x >= full) return 1;
+  if (x <= low) return floor;
+  return floor + ((1 - floor) * (x - low)) / (full - low);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function nonSpace(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32 && text[i] !== '\u3000' && text[i] !== '\u00a0') n++;
+  return n;
+}
+
+const WORD = /[a-z0-9]{3,}/g;
+
+/** Share of the title's Han bigrams (or Latin words of 3+ letters) that occur in the body. */
+export function titleAgreement(title: string, body: string): number {
+  const hanRuns = title.match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? [];
+  const units: string[] = [];
+  for (const run of hanRuns) for (let i = 0; i + 2 <= run.length; i++) units.push(run.slice(i, i + 2));
+  if (units.length === 0) units.push(...(title.toLowerCase().match(WORD) ?? []));
+  if (units.length === 0) return 1;
+  const hay = units.length && hanRuns.length ? body : body.toLowerCase();
+  return units.filter((u) => hay.includes(u)).length / units.length;
+}
