@@ -17,6 +17,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import { LOCAL_REGION } from '../../lambdas/contract/config.js';
 import { createHttpFetcher } from '../../lambdas/fetch/index.js';
@@ -131,6 +133,10 @@ function cpuSecondsOf(pid: number | undefined): number | null {
   }
 }
 
+/** A full GC on demand without a command-line flag (--expose-gc set at run time, gc taken from a fresh context). */
+setFlagsFromString('--expose-gc');
+const fullGc = runInNewContext('gc') as () => void;
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const STAGES = ['fetchMs', 'archiveMs', 'normalizeMs', 'storeMs'] as const satisfies readonly (keyof StageTimings)[];
 
@@ -186,6 +192,8 @@ async function main() {
         done++;
         for (const k of STAGES) stageSums[k] += e.result.timings[k];
         if (checkpoints.includes(done)) {
+          // Heap after a full collection: what the run retains, not how lazily V8 collects.
+          fullGc();
           const m = process.memoryUsage();
           memoryAt.push({ pages: done, rss: m.rss, heap: m.heapUsed });
         }
@@ -217,7 +225,7 @@ async function main() {
         `s3rver ${cpuDelta(local.pids.s3, cpu0.s3)}, replay server ${cpuDelta(replay.child.pid, cpu0.replay)}`,
     );
     console.log(`RSS (this process; the stores and the replay server run in their own): peak ${mb(peakRss)}`);
-    for (const m of memoryAt) console.log(`  at ${String(m.pages).padStart(5)} pages: RSS ${mb(m.rss).padStart(7)}, heap used ${mb(m.heap).padStart(7)}`);
+    for (const m of memoryAt) console.log(`  at ${String(m.pages).padStart(5)} pages: RSS ${mb(m.rss).padStart(7)}, heap used after a full GC ${mb(m.heap).padStart(7)}`);
   } finally {
     await fetcher.close();
     replay.child.stdin?.end();
