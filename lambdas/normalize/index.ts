@@ -75,7 +75,7 @@ function enrich(draft: ArticleDraft, warnings: string[]): Pick<RecordFields, 're
   if (!all.some((t) => HAN.test(t))) return { region: { province: null, city: null, district: null }, people: [], figures: [] };
   return {
     region: findRegion({ title: draft.title ?? '', subtitle: draft.subtitle, paragraphs: draft.paragraphs }),
-    people: findPeople(draft.paragraphs),
+    people: findPeople(draft.paragraphs, warnings),
     figures: findFigures(draft.paragraphs, warnings),
   };
 }

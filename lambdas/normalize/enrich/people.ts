@@ -13,10 +13,13 @@
  */
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../data/chinese-surnames.js';
 import {
+  NAME_ENDERS,
   NAME_FOLLOWERS,
   NOT_IN_GIVEN_NAMES,
   NOT_NAMES,
   PHOTO_CREDIT,
+  POSTED_NAME_FOLLOWERS,
+  POSTS_AFTER_NAME,
   POST_SUFFIXES,
   WEAK_NAME_FOLLOWERS,
 } from '../data/official-titles.js';
@@ -31,7 +34,7 @@ const SENTENCE_END = /[。！？；!?;]/;
 /** Segment separators, captured so the kind of join is known: 、 joins a list, , ， join clauses. */
 const SEGMENT_SEPARATOR = /([、,，]|[\s“”"‘’'「」『』（）()《》【】〔〕:：·])/;
 /** Text before a post that is not part of it: 与会人员在市委书记… → 市委书记. */
-const TITLE_LEAD = /^.*[在由请]/;
+const TITLE_LEAD = /^.*(?:[在由请让给对向被把获]|[^\p{Script=Han}])/u;
 /** A given name has one or two characters. */
 const GIVEN_NAME_CHARS = { min: 1, max: 2 } as const;
 /** Only Han characters make a name or a post. */
@@ -41,6 +44,10 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
  * surname-initial strings before a follower are mostly ordinary words (符合要求, 严格要求, 高度重视).
  */
 const MIN_LONE_UNTITLED_NAME_CHARS = 3;
+/** The longest post a segment can open with (中国地理学会人文地理专业委员会副主任 is 17). */
+const MAX_POST_CHARS = 40;
+/** People kept per record: far above any real article (the busiest labelled page has 23); bounds hostile lists. */
+export const MAX_PEOPLE = 300;
 /** The list-closing 等 of 李驰、…、孙庆树等参加. */
 const LIST_CLOSER = '等';
 
@@ -84,6 +91,7 @@ function segmentsOf(sentence: string): Segment[] {
 function followKind(rest: string): FollowKind | null {
   if (rest === '') return 'end';
   if (NAME_FOLLOWERS.some((w) => rest.startsWith(w))) return 'strong';
+  if (POSTS_AFTER_NAME.some((w) => rest.startsWith(w)) || NAME_ENDERS.some((w) => rest.startsWith(w))) return 'strong';
   if (rest.startsWith(LIST_CLOSER) && NAME_FOLLOWERS.some((w) => rest.startsWith(w, LIST_CLOSER.length))) return 'list-close';
   if (WEAK_NAME_FOLLOWERS.some((w) => rest.startsWith(w))) return 'weak';
   return null;
@@ -129,6 +137,38 @@ function readNameAt(text: string, start: number): NameFit | null {
   return atEnd;
 }
 
+/** A character that is not Han ends a name after a post: 国务院总理李强5月7日, 董事长吴亚军(右). */
+const NOT_HAN_START = /^[^\p{Script=Han}]/u;
+
+/**
+ * The name right after a post. The post makes a name certain; only its length is in question: the longest fit that
+ * a follower, a title or an ender ends (韩俊先后发言 → 韩俊, 汲斌昌受贿 → 汲斌昌, 李旭锋教授), else the longest that a
+ * one-character follower or a non-Han character ends (徐曙海作部署, 李强5月7日). No fit, no name.
+ */
+function readPostedNameAt(text: string, start: number): NameFit | null {
+  if (!SURNAME_FIRST_UNITS.has(text.charCodeAt(start))) return null;
+  let weak: NameFit | null = null;
+  for (const length of NAME_LENGTHS) {
+    const name = text.slice(start, start + length);
+    if (name.length !== length || !isPlausibleName(name)) continue;
+    const rest = text.slice(start + length);
+    const follow = followKind(rest);
+    if (follow !== null && follow !== 'weak') return { name, follow };
+    if (follow === 'weak' || NOT_HAN_START.test(rest) || POSTED_NAME_FOLLOWERS.includes(rest[0] ?? '')) weak ??= { name, follow: 'weak' };
+  }
+  return weak;
+}
+
+/** A post written right after the name (李旭锋教授, 习近平总书记), or null. */
+function postAfterName(rest: string): string | null {
+  return POSTS_AFTER_NAME.find((w) => rest.startsWith(w)) ?? null;
+}
+
+/** Whether what follows a name is only a title or an ender, so a 、 list after it shares the post (薛德升教授、刘敏教授). */
+function endsWithTitleOnly(rest: string): boolean {
+  return rest === '' || [...POSTS_AFTER_NAME, ...NAME_ENDERS].includes(rest);
+}
+
 function cleanTitle(text: string): string {
   return text.replace(TITLE_LEAD, '');
 }
@@ -136,7 +176,38 @@ function cleanTitle(text: string): string {
 function isPost(text: string): boolean {
   if (!endsWithPostSuffix(text, text.length)) return false;
   const title = cleanTitle(text);
-  return title.length >= 2 && HAN_ONLY.test(title) && POST_SUFFIXES.some((s) => title.endsWith(s));
+  return title.length >= 2 && HAN_ONLY.test(title) && POST_SUFFIXES.some((s) => title.endsWith(s)) && !isFormOfAddress(title);
+}
+
+/** 陈校长, 曲局长: a surname and a post is how a person is addressed, not a post that a name follows. */
+function isFormOfAddress(title: string): boolean {
+  return !POST_SUFFIXES.includes(title) && POST_SUFFIXES.some((s) => title.length === s.length + 1 && title.endsWith(s) && SINGLE_SURNAMES.has(title[0]!));
+}
+
+/** What ends an organisation's name right before a person's name: 广州大学朱竑教授, CCER的宋国青教授. */
+const ORGANISATION_END = /(?:大学|学院|研究院|研究所|所|中心|学会|协会|公司|集团|医院|学校|中学|科技|的)$/;
+
+/**
+ * 「广州大学朱竑教授」「中科院地理科学与资源研究所刘彦随研究员」: a name between an organisation (or the segment start)
+ * and a title written after it. Returns every such person in the segment.
+ */
+function readNamesBeforeTitles(text: string): { name: string; title: string }[] {
+  const found: { name: string; title: string }[] = [];
+  for (const title of POSTS_AFTER_NAME) {
+    for (let k = text.indexOf(title); k > 0; k = text.indexOf(title, k + title.length)) {
+      for (const length of [3, 2]) {
+        const start = k - length;
+        if (start < 0) continue;
+        const name = text.slice(start, k);
+        const before = text.slice(0, start);
+        const anyBefore = title === '总书记';
+        if (!isPlausibleName(name) || !(anyBefore || before === '' || ORGANISATION_END.test(before) || /[和及与、]$/.test(before))) continue;
+        if (!found.some((f) => f.name === name)) found.push({ name, title });
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /** POST_SUFFIXES by their last character, so a split point is dismissed with one lookup. */
@@ -158,13 +229,20 @@ function endsWithPostSuffix(text: string, end: number): boolean {
 }
 
 /** "post + name": the first split where the text before is a post and a name fits after it. */
-function readTitledName(text: string): { title: string; fit: NameFit } | null {
-  for (let p = 2; p <= text.length - 2; p++) {
+function readTitledName(text: string): { title: string; fit: NameFit; after: string } | null {
+  // A post is at most MAX_POST_CHARS long: a longer prefix is a sentence (and scanning it would be quadratic).
+  for (let p = 2; p <= Math.min(text.length - 2, MAX_POST_CHARS); p++) {
     if (!endsWithPostSuffix(text, p) || !isPost(text.slice(0, p))) continue;
-    const fit = readNameAt(text, p);
-    if (fit) return { title: cleanTitle(text.slice(0, p)), fit };
+    const fit = readPostedNameAt(text, p);
+    if (fit) return { title: cleanTitle(text.slice(0, p)), fit, after: text.slice(p + fit.name.length) };
   }
   return null;
+}
+
+/** 「首席技术官兼阿里云智能总裁」 is two posts held at once: split at 兼 when both sides are posts. */
+function splitConcurrentPosts(title: string): string[] {
+  const parts = title.split('兼');
+  return parts.length > 1 && parts.every((p) => p.length >= 2 && POST_SUFFIXES.some((s) => p.endsWith(s))) ? parts : [title];
 }
 
 class PeopleAccumulator {
@@ -172,7 +250,7 @@ class PeopleAccumulator {
 
   add(name: string, titles: readonly string[]): void {
     const merged = this.byName.get(name) ?? [];
-    for (const t of titles) if (!merged.includes(t)) merged.push(t);
+    for (const t of titles.flatMap(splitConcurrentPosts)) if (!merged.includes(t)) merged.push(t);
     this.byName.set(name, merged);
   }
 
@@ -193,13 +271,16 @@ function readBareSegment(segment: Segment, state: SentenceState, people: PeopleA
     state.listTitles = null;
     state.pendingBare = [];
   } else if (state.listTitles && segment.join === 'list') {
-    people.add(fit.name, state.listTitles);
-    if (fit.follow !== 'end') state.listTitles = null;
+    const rest = segment.text.slice(fit.name.length);
+    const after = postAfterName(rest);
+    people.add(fit.name, after ? [...state.listTitles, after] : state.listTitles);
+    if (!endsWithTitleOnly(rest)) state.listTitles = null;
   } else if (confirmsBareName(fit, state.pendingBare.length > 0, people)) {
     for (const name of [...state.pendingBare, fit.name]) people.add(name, []);
     state.pendingBare = [];
   } else {
-    state.pendingBare = fit.follow === 'end' ? [...state.pendingBare, fit.name] : [];
+    if (fit.follow === 'end') state.pendingBare.push(fit.name);
+    else state.pendingBare = [];
   }
 }
 
@@ -217,11 +298,26 @@ function readSegment(segment: Segment, state: SentenceState, people: PeopleAccum
     state.pendingBare = [];
     return;
   }
+  if (state.listTitles && segment.join === 'list') {
+    const fit = readNameAt(segment.text, 0);
+    if (fit) {
+      state.pendingTitles = [];
+      readBareSegment(segment, state, people);
+      return;
+    }
+  }
+  const before = readNamesBeforeTitles(segment.text);
   const titled = readTitledName(segment.text);
+  if (before.length > 0 && !(titled && before.some((b) => b.name === titled.fit.name))) {
+    before.forEach((b, i) => people.add(b.name, i === 0 ? [...state.pendingTitles, b.title] : [b.title]));
+    Object.assign(state, { pendingTitles: [], pendingBare: [], listTitles: null });
+    return;
+  }
   if (titled) {
     const titles = [...state.pendingTitles, titled.title];
-    people.add(titled.fit.name, titles);
-    Object.assign(state, { pendingTitles: [], pendingBare: [], listTitles: titled.fit.follow === 'end' ? titles : null });
+    const after = postAfterName(titled.after);
+    people.add(titled.fit.name, after ? [...titles, after] : titles);
+    Object.assign(state, { pendingTitles: [], pendingBare: [], listTitles: endsWithTitleOnly(titled.after) ? titles : null });
   } else if (isPost(segment.text)) {
     state.pendingTitles.push(cleanTitle(segment.text));
     Object.assign(state, { listTitles: null, pendingBare: [] });
@@ -231,11 +327,14 @@ function readSegment(segment: Segment, state: SentenceState, people: PeopleAccum
   }
 }
 
-export function findPeople(paragraphs: string[]): PersonMention[] {
+/** Named people and their posts, at most MAX_PEOPLE; when the cap cuts, a warning is added to `warnings`. */
+export function findPeople(paragraphs: string[], warnings?: string[]): PersonMention[] {
   const people = new PeopleAccumulator();
   for (const sentence of paragraphs.flatMap((p) => p.split(SENTENCE_END))) {
     const state: SentenceState = { pendingTitles: [], listTitles: null, pendingBare: [] };
     for (const segment of segmentsOf(sentence)) readSegment(segment, state, people);
   }
-  return [...people.byName].map(([name, titles]) => ({ name, titles }));
+  const all = [...people.byName].map(([name, titles]) => ({ name, titles }));
+  if (all.length > MAX_PEOPLE) warnings?.push(`people capped at ${MAX_PEOPLE}: ${all.length - MAX_PEOPLE} more name(s) not kept`);
+  return all.slice(0, MAX_PEOPLE);
 }

@@ -89,8 +89,14 @@ interface Mention {
 }
 
 const FORMS: ReadonlyMap<string, readonly Place[]> = buildForms();
-const MAX_FORM_CHARS = Math.max(...[...FORMS.keys()].map((f) => f.length));
-const FIRST_CHARS: ReadonlySet<string> = new Set([...FORMS.keys()].map((f) => f[0]!));
+/** Form lengths by first character, longest first: most positions start no form, the rest try only real lengths. */
+const LENGTHS_BY_FIRST: ReadonlyMap<string, readonly number[]> = lengthsByFirst();
+
+function lengthsByFirst(): Map<string, number[]> {
+  const out = new Map<string, Set<number>>();
+  for (const form of FORMS.keys()) out.set(form[0]!, (out.get(form[0]!) ?? new Set()).add(form.length));
+  return new Map([...out].map(([c, lengths]) => [c, [...lengths].sort((a, b) => b - a)]));
+}
 
 function buildForms(): Map<string, Place[]> {
   const forms = new Map<string, Place[]>();
@@ -125,8 +131,10 @@ function boundaryOk(text: string, start: number, form: string): boolean {
 }
 
 function longestFormAt(text: string, start: number): string | null {
-  if (!FIRST_CHARS.has(text[start]!)) return null;
-  for (let len = Math.min(MAX_FORM_CHARS, text.length - start); len >= 2; len--) {
+  const lengths = LENGTHS_BY_FIRST.get(text[start]!);
+  if (!lengths) return null;
+  for (const len of lengths) {
+    if (start + len > text.length) continue;
     const form = text.slice(start, start + len);
     if (FORMS.has(form) && boundaryOk(text, start, form)) return form;
   }
