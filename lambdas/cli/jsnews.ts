@@ -14,9 +14,11 @@ import { command as query } from './query.js';
 import { command as local } from './local.js';
 import { command as revisit } from './revisit.js';
 import { command as diff } from './diff.js';
+import { command as exportCommand } from './export.js';
+import { command as sources } from './sources.js';
 
 /** Every command, in the order `jsnews --help` lists them. Adding a command: one file + one line here. */
-export const COMMANDS: readonly CliCommand[] = [normalize, run, backfill, reprocess, revisit, query, diff, local];
+export const COMMANDS: readonly CliCommand[] = [normalize, run, backfill, reprocess, revisit, query, diff, exportCommand, sources, local];
 
 /** The package version; this file sits two levels below the package root both as source and as built JS. */
 function packageVersion(): string {

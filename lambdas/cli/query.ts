@@ -4,14 +4,20 @@
  * result says so on stderr and exits 0.
  */
 import { z } from 'zod';
+import type { Reader } from '../read/index.js';
 import { parseOptions, usageError, type CliCommand } from './framework.js';
 import { addStoreOptions, checkRange, Day, IsoTime, PositiveInt, StoreFlags } from './store-options.js';
 import { chinaDayEndUtc, chinaDayStartUtc, isDay } from '../contract/china-time.js';
 
-const PATTERNS = ['--id', '--url', '--site', '--day', '--city', '--reposts-of', '--failures', '--changes', '--history'] as const;
+const PATTERNS = ['--id', '--url', '--site', '--day', '--city', '--reposts-of', '--failures', '--changes', '--history', '--all'] as const;
 /** Without --since, --changes looks back this many days from --until (or now). */
 export const DEFAULT_CHANGES_LOOKBACK_DAYS = 90;
-const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a 64-hex record id');
+/** The shortest id prefix `--id` accepts: 8 hex digits = 32 bits, ambiguous only past ~65k records (birthday bound). */
+export const MIN_ID_PREFIX = 8;
+const IdPrefix = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.string().regex(new RegExp(`^[0-9a-f]{${MIN_ID_PREFIX},64}$`), `must be a record id or a prefix of at least ${MIN_ID_PREFIX} hex digits (tables show 12)`));
 
 /** Record table columns `--columns` can choose from, and how each is printed. */
 export const RECORD_COLUMNS = ['id', 'publishedAt', 'site', 'city', 'source', 'authors', 'confidence', 'url', 'title'] as const;
@@ -21,12 +27,14 @@ export const FAILURE_COLUMNS = ['code', 'stage', 'attempts', 'lastFailedAt', 'ne
 const Options = z
   .object({
     ...StoreFlags,
-    '--id': Hex64.optional(),
+    '--id': IdPrefix.optional(),
+    '--all': z.boolean().optional(),
+    '--min-confidence': z.coerce.number({ invalid_type_error: 'must be a number' }).min(0).max(1, 'must be between 0 and 1').optional(),
     '--url': z.string().url('must be an absolute URL').optional(),
     '--site': z.string().regex(/^[a-z0-9.-]+$/i, 'a bare host name, e.g. jsnews.jschina.com.cn').optional(),
     '--day': Day.optional(),
     '--city': z.string().min(1).optional(),
-    '--reposts-of': Hex64.optional(),
+    '--reposts-of': IdPrefix.optional(),
     '--failures': z.string().min(1).optional(),
     '--from': Day.optional(),
     '--to': Day.optional(),
@@ -35,7 +43,7 @@ const Options = z
     '--format': z.enum(['jsonl', 'table']).default('jsonl'),
     '--columns': z.string().optional(),
     '--changes': z.boolean().optional(),
-    '--history': Hex64.optional(),
+    '--history': IdPrefix.optional(),
     '--since': z.union([Day, IsoTime]).optional(),
     '--until': z.union([Day, IsoTime]).optional(),
     '--kind': z.enum(['edited', 'deleted', 'restored']).optional(),
@@ -104,11 +112,14 @@ export const command: CliCommand = {
     'jsnews query --failures jschina-jsnews --format table --limit 10',
     'jsnews query --changes --since 2026-01-01 --kind deleted',
     'jsnews query --history 3f2a…e9',
+    'jsnews query --id 68edd7675f86',
+    'jsnews query --all --min-confidence 0.8 --limit 100 > good.jsonl',
   ],
   configure(cmd) {
     cmd
-      .option('--id <id>', 'a record by its id (64 hex)')
-      .option('--url <url>', 'records fetched from URL')
+      .option('--id <id>', `a record by its id, or a unique prefix of at least ${MIN_ID_PREFIX} hex digits (a prefix scans the table)`)
+      .option('--url <url>', 'records known under URL: as fetched, after redirects, or canonical')
+      .option('--all', 'every record, read page by page (a table scan; use --limit)')
       .option('--site <host>', 'a site\'s records, newest first (with --from/--to)')
       .option('--day <day>', 'records of one China day')
       .option('--city <city>', 'records about a city (南京 or 南京市), newest first (with --from/--to)')
@@ -118,6 +129,7 @@ export const command: CliCommand = {
       .option('--to <day>', 'last day, inclusive (with --site or --city)')
       .option('--max-hamming <bits>', 'SimHash distance for --reposts-of (default 3)')
       .option('--limit <n>', 'at most N rows')
+      .option('--min-confidence <x>', 'only records whose quality.confidence is at least x (0-1); records without one are left out')
       .option('--format <format>', 'jsonl (default) or table')
       .option('--changes', 'edits, deletions and restorations detected (JSON Lines: url, id, kind, detectedAt, fields); with --since/--until/--site/--kind')
       .option('--since <time>', 'changes detected at or after (a China day or an ISO time; default 90 days before --until)')
@@ -138,13 +150,24 @@ export const command: CliCommand = {
     const opened = await openCommandStores(opts);
     try {
       const reader = createReader(opened.stores);
-      const rows = (await runQuery(reader, opts)).slice(0, opts['--limit'] ?? Infinity);
-      if (rows.length === 0) {
-        process.stderr.write(`no ${kind}\n`);
+      const limit = opts['--limit'] ?? Infinity;
+      const min = opts['--min-confidence'];
+      const keep = (r: Row) => min === undefined || kind === 'failures' || (typeof (r as { quality?: { confidence?: unknown } }).quality?.confidence === 'number' && ((r as { quality: { confidence: number } }).quality.confidence >= min));
+      const table = opts['--format'] === 'table';
+      const rows: Row[] = [];
+      let count = 0;
+      for await (const row of runQuery(reader, opts)) {
+        if (!keep(row)) continue;
+        count++;
+        if (table) rows.push(row);
+        else process.stdout.write(`${JSON.stringify(row)}\n`);
+        if (count >= limit) break;
+      }
+      if (count === 0) {
+        process.stderr.write(`no ${kind}${min !== undefined ? ` with quality.confidence >= ${min}` : ''}\n`);
         return 0;
       }
-      if (opts['--format'] === 'table') process.stdout.write(`${out.formatTable(columns, rows.map((r) => columns.map((c) => cell(r, c))))}\n`);
-      else for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
+      if (table) process.stdout.write(`${out.formatTable(columns, rows.map((r) => columns.map((c) => cell(r, c))))}\n`);
       return 0;
     } finally {
       await opened.close();
@@ -152,22 +175,44 @@ export const command: CliCommand = {
   },
 };
 
-async function runQuery(reader: import('../read/index.js').Reader, a: Options): Promise<Row[]> {
+/** A record id from a full id or a unique prefix; an ambiguous or unknown prefix says so. */
+async function resolveId(reader: Reader, idOrPrefix: string): Promise<string | null> {
+  if (idOrPrefix.length === 64) return idOrPrefix;
+  const matches = await reader.byIdPrefix(idOrPrefix, 2);
+  if (matches.length > 1) throw usageError(`--id ${idOrPrefix} is ambiguous: more than one record id starts with it; give more digits`);
+  return matches[0]?.id ?? null;
+}
+
+async function* runQuery(reader: Reader, a: Options): AsyncIterable<Row> {
   const range = { ...(a['--from'] ? { from: a['--from'] } : {}), ...(a['--to'] ? { to: a['--to'] } : {}) };
-  const limit = a['--limit'];
-  if (a['--failures']) return (await reader.failuresOf(a['--failures'])) as unknown as Row[];
-  if (a['--changes']) return (await reader.changes(changeRange(a))) as unknown as Row[];
-  if (a['--history']) {
-    const h = await reader.history(a['--history']);
-    return h ? [h as unknown as Row] : [];
+  // With --min-confidence rows are filtered after the read: the store limit would cut before the filter.
+  const limit = a['--min-confidence'] === undefined ? a['--limit'] : undefined;
+  const rows = (list: unknown[]) => list as Row[];
+  if (a['--all']) {
+    for await (const r of reader.all()) yield r as unknown as Row;
+    return;
   }
-  if (a['--id']) return [await reader.byId(a['--id'])].filter((r) => r !== null) as unknown as Row[];
-  if (a['--url']) return (await reader.byUrl(a['--url'])) as unknown as Row[];
-  if (a['--site']) return (await reader.bySite(a['--site'], range, limit)) as unknown as Row[];
-  if (a['--day']) return (await reader.byDay(a['--day'], limit)) as unknown as Row[];
-  if (a['--city']) return (await reader.byCity(a['--city'], range, limit)) as unknown as Row[];
-  const matches = await reader.repostsOf(a['--reposts-of']!, a['--max-hamming']);
-  return matches.map((m) => ({ ...m.record, match: { reason: m.reason, hamming: m.hamming } }));
+  if (a['--failures']) return yield* rows(await reader.failuresOf(a['--failures']));
+  if (a['--changes']) return yield* rows(await reader.changes(changeRange(a)));
+  if (a['--history']) {
+    const id = await resolveId(reader, a['--history']);
+    const h = id ? await reader.history(id) : null;
+    if (h) yield h as unknown as Row;
+    return;
+  }
+  if (a['--id']) {
+    const id = await resolveId(reader, a['--id']);
+    const r = id ? await reader.byId(id) : null;
+    if (r) yield r as unknown as Row;
+    return;
+  }
+  if (a['--url']) return yield* rows(await reader.byUrl(a['--url']));
+  if (a['--site']) return yield* rows(await reader.bySite(a['--site'], range, limit));
+  if (a['--day']) return yield* rows(await reader.byDay(a['--day'], limit));
+  if (a['--city']) return yield* rows(await reader.byCity(a['--city'], range, limit));
+  const id = await resolveId(reader, a['--reposts-of']!);
+  if (!id) return;
+  for (const m of await reader.repostsOf(id, a['--max-hamming'])) yield { ...m.record, match: { reason: m.reason, hamming: m.hamming } };
 }
 
 /** --since/--until as UTC times: a day means its first (since) or last (until) instant in China time. */

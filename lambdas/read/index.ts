@@ -5,10 +5,13 @@
  *   const today = await reader.byDay('2024-02-20');
  *   await reader.close();
  *
- * One method per access pattern; each is a GetItem or Query (never a Scan). With no AWS
- * configuration the reader starts the embedded local stores over .jsnews/local and stops them on close().
+ * One method per access pattern; each is a GetItem or Query, except `all()` and a short id prefix,
+ * which scan. With no AWS configuration the reader uses the local stores of the data directory
+ * (running ones when `jsnews local start` left them up) and releases them on close().
  */
 import type { AppConfig } from '../contract/config.js';
+import { sha256Hex } from '../contract/hashing.js';
+import { normalizeUrl } from '../contract/url.js';
 import { openStores } from '../dev/open-stores.js';
 import type { NewsRecord } from '../contract/record.js';
 import type { ChangeItem, ChangeKindValue, FailureItem, TrackItem, VersionItem } from '../store/ports.js';
@@ -76,7 +79,15 @@ export { REPOST_MAX_HAMMING } from '../store/records-dynamodb.js';
 
 export interface Reader {
   byId(id: string): Promise<NewsRecord | null>;
+  /**
+   * Records by any URL they were known under: the URL fetched (also one that redirected: the URL state
+   * remembers which record it gave), the post-redirect `url`, and the `canonicalUrl` (the id is its hash).
+   */
   byUrl(url: string): Promise<NewsRecord[]>;
+  /** Records whose id starts with `prefix` (hex). A full 64-hex id is a GetItem; a shorter prefix scans. */
+  byIdPrefix(prefix: string, limit?: number): Promise<NewsRecord[]>;
+  /** Every stored record, page by page (a Scan): for exports and `query --all`. */
+  all(): AsyncIterable<NewsRecord>;
   /** A site's records, newest first, in a China-day range (inclusive; either end may be open). */
   bySite(host: string, range?: DateRange, limit?: number): Promise<NewsRecord[]>;
   /** All records filed under one China day (published, else fetched). */
@@ -120,7 +131,17 @@ export function createReader(stores: Stores, close: () => Promise<void> = async 
   };
   return {
     byId: (id) => records.byId(id),
-    byUrl: (url) => records.byUrl(url),
+    byUrl: (url) => byAnyUrl(stores, url),
+    async byIdPrefix(prefix, limit) {
+      if (/^[0-9a-f]{64}$/.test(prefix)) return [await records.byId(prefix)].filter((r): r is NewsRecord => r !== null);
+      const found: NewsRecord[] = [];
+      for await (const r of records.scanRecords({ idPrefix: prefix })) {
+        found.push(r);
+        if (limit && found.length >= limit) break;
+      }
+      return found;
+    },
+    all: () => records.scanRecords(),
     bySite: (host, range = {}, limit) => records.bySite(host, range, limit),
     byDay: (day, limit) => records.byDay(day, limit),
     byCity: (city, range = {}, limit) => records.byCity(city, range, limit),
@@ -172,6 +193,30 @@ export function createReader(stores: Stores, close: () => Promise<void> = async 
     },
     close,
   };
+}
+
+/** The URL forms a record can be looked up by, in order: as given, and normalized as canonical URLs are. */
+function urlForms(url: string): string[] {
+  return [...new Set([url, normalizeUrl(url)].filter((u): u is string => !!u))];
+}
+
+async function byAnyUrl(stores: Stores, url: string): Promise<NewsRecord[]> {
+  const forms = urlForms(url);
+  const ids = new Set<string>();
+  const found: NewsRecord[] = [];
+  const add = (r: NewsRecord | null) => {
+    if (r && !ids.has(r.id)) {
+      ids.add(r.id);
+      found.push(r);
+    }
+  };
+  for (const form of forms) {
+    for (const r of await stores.records.byUrl(form)) add(r); // the post-redirect url (GSI1)
+    add(await stores.records.byId(sha256Hex(form))); // the canonicalUrl: a record's id is sha256(canonicalUrl)
+    const state = await stores.urlState.get(form); // the URL as fetched, redirects included
+    if (state?.recordId && !ids.has(state.recordId)) add(await stores.records.byId(state.recordId));
+  }
+  return found;
 }
 
 export async function openReader(config: AppConfig): Promise<Reader> {

@@ -12,6 +12,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  ScanCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -96,6 +97,11 @@ export interface RecordQueries {
   byDay(day: string, limit?: number): Promise<NewsRecord[]>;
   byCity(city: string, range: DateRange, limit?: number): Promise<NewsRecord[]>;
   repostsOf(id: string, maxHamming?: number): Promise<RepostMatch[]>;
+  /**
+   * Every stored record (or those whose id starts with `idPrefix`), page by page: a Scan, for exports
+   * and listings that need all records; no access pattern above uses it.
+   */
+  scanRecords(options?: { idPrefix?: string; pageSize?: number }): AsyncIterable<NewsRecord>;
 }
 
 export type DynamoRecordStore = RecordStore & RecordQueries;
@@ -111,8 +117,12 @@ export function createDynamoRecordStore(doc: DynamoDBDocumentClient, tableName: 
     byDay: (day, limit) => store.byDay(day, limit),
     byCity: (city, range, limit) => store.byCity(city, range, limit),
     repostsOf: (id, maxHamming) => store.repostsOf(id, maxHamming),
+    scanRecords: (options) => store.scanRecords(options),
   };
 }
+
+/** Items a record Scan reads per page: bounded memory for an export of any size. */
+const SCAN_PAGE_ITEMS = 200;
 
 /** "镇江市" and "镇江" name one city: the key drops a trailing 市. */
 export function cityKey(city: string): string {
@@ -247,6 +257,26 @@ class RecordTable {
       reason: reasons.get(record.id) ?? 'simhash',
       hamming: hammingDistance(item.simhash, record.simhash),
     }));
+  }
+
+  async *scanRecords(options: { idPrefix?: string; pageSize?: number } = {}): AsyncIterable<NewsRecord> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.send('scan records', () =>
+        this.doc.send(
+          new ScanCommand({
+            TableName: this.tableName,
+            FilterExpression: options.idPrefix ? '#kind = :kind AND begins_with(#pk, :prefix)' : '#kind = :kind',
+            ExpressionAttributeNames: { '#kind': 'kind', ...(options.idPrefix ? { '#pk': 'PK' } : {}) },
+            ExpressionAttributeValues: { ':kind': ITEM_KIND.record, ...(options.idPrefix ? { ':prefix': `REC#${options.idPrefix}` } : {}) },
+            Limit: options.pageSize ?? SCAN_PAGE_ITEMS,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      for (const item of (out.Items ?? []) as StoredRecordItem[]) yield await this.hydrate(item);
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
   }
 
   private async getItem(id: string): Promise<StoredRecordItem | null> {
