@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { cliEnv, jsnewsSync } from '../../helpers/cli.js';
 import { REPO_ROOT } from '../../helpers/seed-expectations.js';
 
-const COMMANDS = ['normalize', 'run', 'backfill', 'reprocess', 'query'];
+const COMMANDS = ['normalize', 'run', 'backfill', 'reprocess', 'query', 'export', 'sources', 'local'];
 
 describe('jsnews CLI framework', () => {
   const home = join(mkdtempSync(join(tmpdir(), 'jsnews-fw-')), 'home');
