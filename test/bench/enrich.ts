@@ -121,7 +121,9 @@ function figureKeyMatch(p: Predicted['figures'][number], l: LabelFigure, strict:
 
 interface PageScore {
   names: Tally;
+  /** Precision side: tp counts predicted posts that match; recall side: postsFound counts labelled posts found. */
   posts: Tally;
+  postsFound: number;
   figures: Map<string, Tally>;
   figuresStrict: Tally;
   errors: string[];
@@ -153,7 +155,8 @@ function scorePeople(label: LabelLine, pred: Predicted, score: PageScore): void 
       score.errors.push(`  person  missed: ${l.name} [${l.titles.join('、')}]`);
     }
     for (const t of l.titles) {
-      if (!found?.titles.some((p) => samePost(p, t))) {
+      if (found?.titles.some((p) => samePost(p, t))) score.postsFound++;
+      else {
         score.posts.fn++;
         if (found) score.errors.push(`  post    missed: ${l.name} ${t}`);
       }
@@ -213,16 +216,18 @@ function main(): void {
   const urls = new Map(['zh-cwced', 'gne', 'aeb'].map((s) => [s, urlsOf(s)]));
   const names = new Tally();
   const posts = new Tally();
+  let postsFound = 0;
   const figures = new Map<string, Tally>();
   const figuresStrict = new Tally();
   const region = { province: 0, city: 0, district: 0, all: 0, falseJiangsu: 0 };
   for (const label of labels) {
     const pred = predict(label, urls);
-    const score: PageScore = { names: new Tally(), posts: new Tally(), figures: new Map(), figuresStrict: new Tally(), errors: [] };
+    const score: PageScore = { names: new Tally(), posts: new Tally(), postsFound: 0, figures: new Map(), figuresStrict: new Tally(), errors: [] };
     scorePeople(label, pred, score);
     scoreFigures(label, pred, score);
     names.add(score.names);
     posts.add(score.posts);
+    postsFound += score.postsFound;
     figuresStrict.add(score.figuresStrict);
     for (const [unit, t] of score.figures) tallyFor(figures, unit).add(t);
     const r = pred.region;
@@ -242,7 +247,9 @@ function main(): void {
   console.log('| field                        | prec  | recall| label | pred  |');
   console.log('|---|---|---|---|---|');
   console.log(row('people: names', names));
-  console.log(row('people: (name, post) pairs', posts));
+  const postRow = row('people: (name, post) pairs', posts);
+  const postRecall = postsFound / (postsFound + posts.fn);
+  console.log(`${postRow.slice(0, 40)} ${pct(postRecall)} | ${String(postsFound + posts.fn).padStart(5)} | ${String(posts.tp + posts.fp).padStart(5)} |`);
   console.log(row('figures: all (unit + value)', allFigures));
   for (const [unit, t] of [...figures].sort((a, b) => b[1].tp + b[1].fn - (a[1].tp + a[1].fn))) console.log(row(`figures: ${unit}`, t));
   console.log(row('figures: + qualifier/upper', figuresStrict));
