@@ -35,7 +35,9 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
   const credits = emptyCredits();
   const used: CleanedText[] = [];
   if (layout.title) used.push(layout.title);
-  used.push(...layout.subtitles);
+  // Loops, not push(...xs): a spread passes every element as a call argument and overflows the stack past ~120k
+  // (issue 10: 130k text lines or 150k <p> gave INTERNAL).
+  for (const line of layout.subtitles) used.push(line);
 
   for (const line of layout.infoLines) if (readLabelledCredits(line.text, credits)) used.push(line);
 
@@ -59,7 +61,7 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
   }
 
   const paragraphs = kept.map((b) => b.text);
-  used.push(...kept);
+  for (const block of kept) used.push(block);
   closeWithTrailingByline(paragraphs, credits);
   if (paragraphs[0]) readDateline(paragraphs[0], credits);
   fillFromPageText(layout, credits);

@@ -60,10 +60,27 @@ export function countDatedListItems(paragraphs: readonly string[]): { listing: b
 }
 
 /** The last gate (index.ts): too little article text, or a list page. Throws NO_ARTICLE. */
+/** Letters and digits: punctuation, symbols and spaces alone are no article (issue 10: 5 M `，` was one). */
+const WORD_CHAR = /[\p{L}\p{N}]/gu;
+
+function wordChars(paragraphs: readonly string[], enough: number): number {
+  let n = 0;
+  for (const p of paragraphs) {
+    WORD_CHAR.lastIndex = 0;
+    while (n < enough && WORD_CHAR.exec(p)) n++;
+    if (n >= enough) return n;
+  }
+  return n;
+}
+
 export function assertArticle(draft: ArticleDraft, layout: PageLayout): void {
   const chars = draft.paragraphs.reduce((n, p) => n + p.length, 0);
   if (chars < MIN_ARTICLE_CHARS) {
     throw new JsnewsError(ErrorCode.NoArticle, `no article found: ${chars} characters of body text (an index, list or stub page?)${layout.warnings.length ? `; ${layout.warnings.join('; ')}` : ''}`);
+  }
+  const words = wordChars(draft.paragraphs, MIN_ARTICLE_CHARS);
+  if (words < MIN_ARTICLE_CHARS) {
+    throw new JsnewsError(ErrorCode.NoArticle, `no article found: the body has only ${words} letters or digits among ${chars} characters (punctuation or symbols only)`);
   }
   const listing = countDatedListItems(draft.paragraphs);
   if (listing.listing) throw new JsnewsError(ErrorCode.NoArticle, `no article found: this is a list page (${listing.items} dated headline lines)`);

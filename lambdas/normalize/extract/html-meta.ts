@@ -95,7 +95,7 @@ function flattenJsonLd(data: unknown): Record<string, unknown>[] {
   const stack: unknown[] = [data];
   while (stack.length) {
     const item = stack.pop();
-    if (Array.isArray(item)) stack.push(...item);
+    if (Array.isArray(item)) for (const x of item) stack.push(x); // no spread: a 200k-element array would overflow the stack
     else if (item && typeof item === 'object') {
       out.push(item as Record<string, unknown>);
       const graph = (item as Record<string, unknown>)['@graph'];
