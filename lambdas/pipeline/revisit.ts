@@ -75,7 +75,7 @@ export async function revisitDue(sources: readonly Source[], deps: PipelineDeps,
 }
 
 /** One revisit of one tracked article; null when it is no longer tracked. */
-export async function revisitOne(due: Pick<DueRevisit, 'id' | 'url' | 'sourceId'>, deps: PipelineDeps, source?: Source): Promise<RevisitResult | null> {
+export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps: PipelineDeps, source?: Source): Promise<RevisitResult | null> {
   const changes = requireChanges(deps);
   const started = performance.now();
   const track = await changes.getTrack(due.id);

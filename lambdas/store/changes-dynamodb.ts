@@ -7,7 +7,7 @@
  * Version and change writes are conditional on the item not existing, so replaying them writes nothing.
  * Every read is a GetItem or a Query.
  */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { bodyKeyFor } from '../contract/archive-keys.js';
 import { chinaDay, daysBetween } from '../contract/china-time.js';
@@ -17,6 +17,8 @@ import { MAX_INLINE_ITEM_BYTES, wrapDynamo } from './records-dynamodb.js';
 
 /** Days of change partitions read at once for a date range (each a Query on its own partition). */
 const DAY_QUERY_CONCURRENCY = 8;
+/** BatchGetItem takes at most 100 keys per call. */
+const BATCH_GET_MAX_KEYS = 100;
 /** Default page of due revisits one planning call returns. */
 const DEFAULT_DUE_LIMIT = 1000;
 
@@ -45,6 +47,20 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       start = out.LastEvaluatedKey;
     } while (start && items.length < limit);
     return items.slice(0, limit);
+  };
+  const batchGet = async (keyList: Record<string, unknown>[]): Promise<Record<string, unknown>[]> => {
+    const out: Record<string, unknown>[] = [];
+    for (let i = 0; i < keyList.length; i += BATCH_GET_MAX_KEYS) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName]: { Keys: keyList.slice(i, i + BATCH_GET_MAX_KEYS) } };
+      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+        const req: Record<string, { Keys: Record<string, unknown>[] }> = request;
+        const res = await send('batch get changes', () => doc.send(new BatchGetCommand({ RequestItems: req })));
+        out.push(...((res.Responses?.[tableName] ?? []) as Record<string, unknown>[]));
+        request = res.UnprocessedKeys as typeof request;
+      }
+    }
+    return out;
   };
   const readVersion = async (item: Record<string, unknown>): Promise<VersionItem> => {
     const v = stripKeys(item) as unknown as VersionItem & { bodyKey?: string };
@@ -104,11 +120,13 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       const range = { ':a': filter.since, ':b': `${filter.until}#~` };
       let items: Record<string, unknown>[];
       if (filter.host) {
-        items = await queryAll(`changes of ${filter.host}`, {
+        // GSI2 projects only failure attributes: the site partition gives the keys, a BatchGet the items.
+        const found = await queryAll(`changes of ${filter.host}`, {
           IndexName: GSI.bySiteDate,
           KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :a AND :b',
           ExpressionAttributeValues: { ':pk': keys.changeSitePartition(filter.host), ...range },
         });
+        items = await batchGet(found.map((i) => ({ PK: i.PK, SK: i.SK })));
       } else {
         const days = daysBetween(chinaDay(filter.since), chinaDay(filter.until));
         const perDay: Record<string, unknown>[][] = new Array(days.length);
@@ -144,7 +162,11 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
         },
         limit,
       );
-      return items.map((i) => ({ id: String(i.id), url: String(i.url), sourceId: String(i.sourceId), nextRevisitAt: String(i.nextRevisitAt) }) satisfies DueRevisit);
+      // GSI3 is KEYS_ONLY: the id is in PK (REC#<id>), the time in GSI3SK (<nextRevisitAt>#<id>).
+      return items.map((i) => {
+        const sk = String(i.GSI3SK);
+        return { id: String(i.PK).slice(keys.recordPartition('').length), sourceId, nextRevisitAt: sk.slice(0, sk.lastIndexOf('#')) } satisfies DueRevisit;
+      });
     },
   };
 }

@@ -176,7 +176,6 @@ export interface ChangeFilter {
 
 export interface DueRevisit {
   id: string;
-  url: string;
   sourceId: string;
   nextRevisitAt: string;
 }
