@@ -24,7 +24,13 @@ const NON_NESTING_TAGS: ReadonlySet<string> = new Set([
   'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'tbody', 'thead', 'tfoot', 'colgroup', 'rp', 'rt',
 ]);
 /** Raw-text elements: their content is not markup and is skipped by the scan. */
-const RAW_TEXT_END: Readonly<Record<string, RegExp>> = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi, textarea: /<\/textarea\s*>/gi };
+const RAW_TEXT_END: Readonly<Record<string, RegExp>> = {
+  // The tokenizer ends raw text at `</script` followed by white space, '/' or '>', so `</script foo>` ends it too
+  // (issue 10: the scan read on to the end of the page as script, and what followed went unguarded).
+  script: /<\/script(?:[\s/][^>]*)?>/gi,
+  style: /<\/style(?:[\s/][^>]*)?>/gi,
+  textarea: /<\/textarea(?:[\s/][^>]*)?>/gi,
+};
 
 /**
  * The tags `capNestingDepth` sees, one at a time, as the pattern
@@ -142,44 +148,64 @@ function isNameChar(c: number): boolean {
 }
 
 /**
- * Drops opening tags nested deeper than `maxDepth` (and as many closing tags after them), without parsing.
- * Returns the input unchanged (same string) when nothing is that deep. One linear scan.
+ * Drops opening tags nested deeper than `maxDepth` (and their closing tags), without parsing. Returns the input
+ * unchanged (same string) when nothing is that deep. One linear scan.
+ *
+ * The depth is the parser's, so the scan keeps the open elements the way htmlparser2 does: a closing tag closes the
+ * innermost open element of its name and everything opened inside it, and a closing tag with no open element of
+ * its name changes nothing (issue 10: counting every `</zz>` as a close let `<span>`x900 `</zz>`x900, repeated, nest
+ * without bound and parse in 72 s). `<span/>` opens a span in HTML (the slash is ignored), so it counts (200k `<span/>`
+ * took 32 s); void elements and the implied-end ones do not.
  */
 export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEPTH): { html: string; dropped: number } {
   let depth = 0;
-  let excess = 0;
   let dropped = 0;
   const parts: string[] = [];
   let copiedTo = 0;
+  // Open elements, innermost last: lower-cased name and whether its opening tag was dropped.
+  const openNames: string[] = [];
+  const openDropped: boolean[] = [];
+  // How many elements of each name are open, so a stray closing tag is found out without searching the stack.
+  const openCount = new Map<string, number>();
   const tag = new TagScanner(html);
+  const drop = () => {
+    dropped++;
+    parts.push(html.slice(copiedTo, tag.start));
+    copiedTo = tag.end;
+  };
   while (tag.find()) {
     const kind = tagKind(html, tag.nameStart, tag.nameEnd);
-    let drop = false;
+    if (kind === NON_NESTING) continue;
+    const name = html.slice(tag.nameStart, tag.nameEnd).toLowerCase();
     if (tag.closing) {
-      if (kind === NON_NESTING) continue;
-      if (excess > 0) {
-        excess--;
-        drop = true;
-      } else if (depth > 0) depth--;
-    } else {
-      const rawEnd = kind === RAW_TEXT ? RAW_TEXT_END[html.slice(tag.nameStart, tag.nameEnd).toLowerCase()] : undefined;
-      if (rawEnd) {
-        rawEnd.lastIndex = tag.next;
-        const end = rawEnd.exec(html);
-        tag.next = end ? rawEnd.lastIndex : html.length;
-        continue;
+      if (!openCount.get(name)) continue; // stray: the parser ignores it
+      let droppedMatch = false;
+      for (;;) {
+        const top = openNames.pop()!;
+        const wasDropped = openDropped.pop()!;
+        openCount.set(top, openCount.get(top)! - 1);
+        if (!wasDropped) depth--;
+        if (top === name) {
+          droppedMatch = wasDropped;
+          break;
+        }
       }
-      if (tag.selfClosing || kind === NON_NESTING) continue;
-      if (depth >= maxDepth) {
-        excess++;
-        drop = true;
-      } else depth++;
+      if (droppedMatch) drop();
+      continue;
     }
-    if (drop) {
-      dropped++;
-      parts.push(html.slice(copiedTo, tag.start));
-      copiedTo = tag.end;
+    const rawEnd = kind === RAW_TEXT ? RAW_TEXT_END[name] : undefined;
+    if (rawEnd) {
+      rawEnd.lastIndex = tag.next;
+      const end = rawEnd.exec(html);
+      tag.next = end ? rawEnd.lastIndex : html.length;
+      continue;
     }
+    const tooDeep = depth >= maxDepth;
+    openNames.push(name);
+    openDropped.push(tooDeep);
+    openCount.set(name, (openCount.get(name) ?? 0) + 1);
+    if (tooDeep) drop();
+    else depth++;
   }
   if (dropped === 0) return { html, dropped };
   parts.push(html.slice(copiedTo));

@@ -4,25 +4,28 @@ import { capNestingDepth } from '../../../../lambdas/normalize/parse/dom-safety.
 /** The regex formulation capNestingDepth's hand-written scanner replaced: it defines what a tag is. */
 const NON_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
   'keygen', 'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'tbody', 'thead', 'tfoot', 'colgroup', 'rp', 'rt']);
-const RAW_END: Record<string, RegExp> = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi, textarea: /<\/textarea\s*>/gi };
+const RAW_END: Record<string, RegExp> = { script: /<\/script(?:[\s/][^>]*)?>/gi, style: /<\/style(?:[\s/][^>]*)?>/gi, textarea: /<\/textarea(?:[\s/][^>]*)?>/gi };
+/**
+ * The plain formulation: tags as the regex finds them; the open elements as a stack searched with lastIndexOf (a closing
+ * tag closes the innermost open element of its name and all inside it; a stray one changes nothing); `<x/>` opens x.
+ */
 function referenceCap(html: string, maxDepth: number): { html: string; dropped: number } {
-  let depth = 0;
-  let excess = 0;
   let dropped = 0;
   const parts: string[] = [];
   let copiedTo = 0;
+  const stack: Array<{ name: string; dropped: boolean }> = [];
   const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
   for (let m = re.exec(html); m; m = re.exec(html)) {
-    const [whole, closing, rawName, selfClosing] = m;
+    const [whole, closing, rawName] = m;
     if (!rawName) continue;
     const name = rawName.toLowerCase();
+    if (NON_NESTING.has(name)) continue;
     let drop = false;
     if (closing) {
-      if (NON_NESTING.has(name)) continue;
-      if (excess > 0) {
-        excess--;
-        drop = true;
-      } else if (depth > 0) depth--;
+      const at = stack.map((e) => e.name).lastIndexOf(name);
+      if (at < 0) continue;
+      drop = stack[at]!.dropped;
+      stack.length = at;
     } else {
       const rawEnd = RAW_END[name];
       if (rawEnd) {
@@ -31,11 +34,8 @@ function referenceCap(html: string, maxDepth: number): { html: string; dropped: 
         re.lastIndex = end ? rawEnd.lastIndex : html.length;
         continue;
       }
-      if (selfClosing || NON_NESTING.has(name)) continue;
-      if (depth >= maxDepth) {
-        excess++;
-        drop = true;
-      } else depth++;
+      drop = stack.filter((e) => !e.dropped).length >= maxDepth;
+      stack.push({ name, dropped: drop });
     }
     if (drop) {
       dropped++;
@@ -66,6 +66,17 @@ describe('capNestingDepth scanner', () => {
       if (got.html !== want.html || got.dropped !== want.dropped) differing.push(html);
     }
     expect(differing).toEqual([]);
+  });
+
+  it('follows the parser on stray closing tags, <x/> and </script foo> (issue 10 item 7)', () => {
+    // Stray </zz> close nothing: the spans stay open, so the second run of spans is too deep.
+    expect(capNestingDepth('<span><span></zz></zz><span>x', 2)).toEqual({ html: '<span><span></zz></zz>x', dropped: 1 });
+    // <span/> opens a span in HTML.
+    expect(capNestingDepth('<span/><span/><span/>x', 2)).toEqual({ html: '<span/><span/>x', dropped: 1 });
+    // </script foo> ends the script; the spans after it are scanned.
+    expect(capNestingDepth('<script>a</script foo><i><i><i>x', 2)).toEqual({ html: '<script>a</script foo><i><i>x', dropped: 1 });
+    // A closing tag closes everything opened inside its element; the closer of a dropped element is dropped too.
+    expect(capNestingDepth('<a><b><c><d></d></c></b></a><e>', 2)).toEqual({ html: '<a><b></b></a><e>', dropped: 4 });
   });
 
   it('stays linear on a long unterminated tail', () => {
