@@ -3,10 +3,10 @@
  * BackfillFunctionName stack output) and returns what it enqueued. The payload is validated here
  * first with the same schema the Lambda uses, so a typo fails fast without an AWS call.
  */
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
-import { parseBackfillPayload } from '../handlers/backfill-payload.js';
-import type { BackfillResponse } from '../handlers/backfill.js';
+import { parseBackfillPayload, type BackfillResponse } from '../pipeline/backfill-payload.js';
+import { invokeFunction } from '../store/lambda-invoke.js';
+import { awsRegionFromEnv } from '../contract/config.js';
 import { parseInput } from '../contract/zod-issues.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 
@@ -19,27 +19,12 @@ export type RemoteOptions = z.infer<typeof RemoteOptions>;
 export type RemoteBackfillResult = Extract<BackfillResponse, { ok: true }>;
 
 /** Invokes the backfill Lambda synchronously. Throws JsnewsError (InvalidArgument for a rejected payload). */
-export async function invokeRemoteBackfill(
-  payload: unknown,
-  options: { functionName: string; region?: string },
-  client?: LambdaClient,
-): Promise<RemoteBackfillResult> {
+export async function invokeRemoteBackfill(payload: unknown, options: { functionName: string; region?: string }): Promise<RemoteBackfillResult> {
   parseBackfillPayload(payload);
-  const { functionName, region } = parseInput(RemoteOptions, { ...options, region: options.region ?? process.env.AWS_REGION ?? '' }, 'remote options');
-  const lambda = client ?? new LambdaClient({ region });
-  let out;
-  try {
-    out = await lambda.send(
-      new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: new TextEncoder().encode(JSON.stringify(payload)) }),
-    );
-  } catch (err) {
-    throw new JsnewsError(ErrorCode.StoreFailed, `invoke ${functionName}: ${(err as Error).message}`, true, { cause: err });
-  } finally {
-    if (!client) lambda.destroy();
-  }
-  const text = out.Payload ? new TextDecoder().decode(out.Payload) : '';
-  if (out.FunctionError) throw new JsnewsError(ErrorCode.Internal, `backfill Lambda failed (${out.FunctionError}): ${text}`);
-  return toResult(text);
+  const { functionName, region } = parseInput(RemoteOptions, { ...options, region: options.region ?? awsRegionFromEnv() ?? '' }, 'remote options');
+  const out = await invokeFunction(functionName, region, payload);
+  if (out.functionError) throw new JsnewsError(ErrorCode.Internal, `backfill Lambda failed (${out.functionError}): ${out.text}`);
+  return toResult(out.text);
 }
 
 function toResult(text: string): RemoteBackfillResult {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { BackfillTarget } from '../pipeline/backfill.js';
+import { echo, MAX_BACKFILL_LIST_PAGES, MAX_BACKFILL_URLS, MAX_SOURCE_ID_CHARS } from '../contract/limits.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { parseInput } from '../contract/zod-issues.js';
 import { EXIT_FAILED, flagValues, type CliCommand } from './framework.js';
@@ -18,14 +19,24 @@ const HttpUrl = z
   .url('not a URL')
   .refine((u) => /^https?:\/\//i.test(u), 'not an http(s) URL');
 
+/** `N` or `N-M` spans fewer than MAX_BACKFILL_LIST_PAGES pages (contract/limits.ts; the Lambda payload checks the same). */
+function pagesWithinLimit(pages: string): boolean {
+  const [from = 0, to = from] = pages.split('-').map(Number);
+  return to - from < MAX_BACKFILL_LIST_PAGES;
+}
+
 const Options = z
   .object({
     ...StoreFlags,
     ...CrawlFlags,
-    urls: z.array(HttpUrl),
+    urls: z.array(HttpUrl).max(MAX_BACKFILL_URLS),
     '--file': z.string().min(1).optional(),
-    '--source': z.string().optional(),
-    '--pages': z.string().regex(/^\d+(-\d+)?$/, 'must be N or N-M').optional(),
+    '--source': z.string().max(MAX_SOURCE_ID_CHARS).optional(),
+    '--pages': z
+      .string()
+      .regex(/^\d+(-\d+)?$/, 'must be N or N-M')
+      .refine(pagesWithinLimit, `at most ${MAX_BACKFILL_LIST_PAGES} list pages per backfill`)
+      .optional(),
     '--from': Day.optional(),
     '--to': Day.optional(),
     '--json': z.boolean().optional(),
@@ -111,9 +122,8 @@ export const command: CliCommand = {
     const opts = parseInput(Options, { ...flagValues(cmd), urls }, 'option');
     const target = toTarget(opts);
     if (opts['--remote']) {
-      const { invokeRemoteBackfill } = await import('./backfill-remote.js');
-      const payload = 'dateRange' in target ? { sourceId: target.sourceId, ...target.dateRange } : target;
-      const result = await invokeRemoteBackfill(payload, { functionName: opts['--function']!, region: opts['--region'] });
+      const [{ invokeRemoteBackfill }, { backfillPayloadOf }] = await Promise.all([import('./backfill-remote.js'), import('../pipeline/backfill.js')]);
+      const result = await invokeRemoteBackfill(backfillPayloadOf(target), { functionName: opts['--function']!, region: opts['--region'] });
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return 0;
     }
@@ -128,7 +138,7 @@ export const command: CliCommand = {
     try {
       const { sources, fetcher } = await prepareCrawl(session, opts);
       if ('sourceId' in target && !sources.some((s) => s.id === target.sourceId)) {
-        throw new JsnewsError(ErrorCode.InvalidArgument, `unknown source: ${target.sourceId} (jsnews sources list shows them)`);
+        throw new JsnewsError(ErrorCode.InvalidArgument, `unknown source: ${echo(target.sourceId)} (jsnews sources list shows them)`);
       }
       session.opened = await openCommandStores(opts);
       const started = new Date();

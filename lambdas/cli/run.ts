@@ -4,14 +4,8 @@
  * anything (every source failed: DNS, robots, HTTP errors), so scripts and schedulers notice.
  */
 import { z } from 'zod';
-import type { Source } from '../sites/sources-schema.js';
 import { EXIT_FAILED, parseOptions, type CliCommand } from './framework.js';
 import { addCrawlOptions, addNowOption, addStoreOptions, CrawlFlags, NowFlag, SourceId, StoreFlags } from './store-options.js';
-
-/** Per-host politeness delays from the sources, for the fetcher. */
-export function hostDelays(sources: readonly Source[]): Record<string, number> {
-  return Object.fromEntries(sources.flatMap((s) => s.hosts.map((h) => [h, s.politeness.delayMs] as const)));
-}
 
 /** What each column of the summary table means (shown in `run`, `backfill` and `reprocess` help, and the README). */
 export const SUMMARY_COLUMNS_HELP = `Summary columns (one row per source):

@@ -11,7 +11,7 @@ import type { FetcherOptionsInput } from '../fetch/options.js';
 import type { Fetcher } from '../fetch/types.js';
 import { loadSources } from '../sites/load-sources.js';
 import { hostDeadlines, type Source } from '../sites/sources-schema.js';
-import { hostDelays } from './run.js';
+import { hostDelays } from '../pipeline/host-delays.js';
 
 export function selectSources(all: Source[], ids: string[] | undefined): Source[] {
   if (!ids?.length) return all.filter((s) => s.enabled);

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { isDay } from '../contract/china-time.js';
+import { MAX_SOURCE_ID_CHARS } from '../contract/limits.js';
 
 export const HOME_HELP = 'data directory (default $JSNEWS_HOME, else $XDG_DATA_HOME/jsnews or ~/.local/share/jsnews)';
 
@@ -35,7 +36,7 @@ export const CrawlFlags = {
 /** A real calendar day YYYY-MM-DD (2024-02-30 is refused: isDay round-trips it through a Date). */
 export const Day = z.string().refine(isDay, (s) => ({ message: `"${s}" is not a day YYYY-MM-DD` }));
 
-export const SourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a source id: lower-case letters, digits and -');
+export const SourceId = z.string().max(MAX_SOURCE_ID_CHARS).regex(/^[a-z0-9][a-z0-9-]*$/, 'a source id: lower-case letters, digits and -');
 
 /** Refinement for --from/--to: both days, from ≤ to. `together` requires both or neither. */
 export function checkRange(a: { '--from'?: string; '--to'?: string }, ctx: z.RefinementCtx, together = false): void {

@@ -119,6 +119,8 @@ export const ENV = {
   /** Path of a sources JSON file bundled next to the handler (deploys made with `-c sources=`). */
   sourcesFile: 'JSNEWS_SOURCES_FILE',
   stage: 'JSNEWS_STAGE',
+  /** The CLI's log level on stderr. */
+  logLevel: 'JSNEWS_LOG_LEVEL',
 } as const;
 
 const QueueEnv = z.object({
@@ -149,4 +151,18 @@ export function sourcesFileFromEnv(env: NodeJS.ProcessEnv = process.env): string
 /** Turns off the AWS SDK's Node-version warning (see SDK_NODE_WARNING_ENV) unless the user set the variable. */
 export function silenceSdkNodeVersionWarning(env: NodeJS.ProcessEnv = process.env): void {
   env[SDK_NODE_WARNING_ENV] ??= 'true';
+}
+
+/** Log levels of the CLI's stderr logger. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** JSNEWS_LOG_LEVEL (debug|info|warn|error); default error: failures are already in the stores and the summary. */
+export function logLevelFromEnv(env: NodeJS.ProcessEnv = process.env): LogLevel {
+  const v = env[ENV.logLevel];
+  return v === 'debug' || v === 'info' || v === 'warn' || v === 'error' ? v : 'error';
+}
+
+/** AWS_REGION as set (for a remote call such as `jsnews backfill --remote`), else undefined. */
+export function awsRegionFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.AWS_REGION || undefined;
 }

@@ -1,19 +1,16 @@
 /**
  * Backfill Lambda (manual invoke; `jsnews backfill --remote` or `aws lambda invoke`): validates the
- * payload (backfill-payload.ts), turns it into queue work (plan-backfill.ts) and enqueues it. It
+ * payload (pipeline/backfill-payload.ts), plans it as queue work (pipeline/backfill.ts) and enqueues it. It
  * never fetches or normalizes itself, so a backfill of any size finishes in seconds.
  * An invalid payload is answered with `{ok:false, error}` (a user mistake, not an ops alarm).
  */
 import type { Context } from 'aws-lambda';
 import { ErrorCode, toJsnewsError } from '../contract/errors.js';
-import { parseBackfillPayload, type BackfillPayload } from './backfill-payload.js';
+import { planBackfill } from '../pipeline/backfill.js';
+import { parseBackfillPayload, type BackfillResponse } from '../pipeline/backfill-payload.js';
 import { createObservability, pipelineLogger, recordEnqueued, type Observability } from './observability.js';
-import { planBackfill } from './plan-backfill.js';
+import { createSqsTransport } from '../store/work-queue-sqs.js';
 import { lazyRuntime, runtimeFromEnv, type HandlerRuntime } from './runtime.js';
-
-export type BackfillResponse =
-  | { ok: true; kind: BackfillPayload['kind']; enqueued: { fetch: number; normalize: number } }
-  | { ok: false; error: { code: string; message: string } };
 
 export function makeBackfillHandler(runtime: () => HandlerRuntime, obs: Observability) {
   return async (event: unknown, context?: Context): Promise<BackfillResponse> => {
@@ -21,7 +18,7 @@ export function makeBackfillHandler(runtime: () => HandlerRuntime, obs: Observab
     try {
       const payload = parseBackfillPayload(event);
       const rt = runtime();
-      const plan = await planBackfill(payload, rt.sources, rt.listDays);
+      const plan = await planBackfill(payload, rt.sources, rt.deps.stores.archive);
       await rt.queue.sendFetch(plan.fetch);
       await rt.queue.sendNormalize(plan.normalize);
       recordEnqueued(obs.metrics, plan.fetch.length + plan.normalize.length);
@@ -40,4 +37,4 @@ export function makeBackfillHandler(runtime: () => HandlerRuntime, obs: Observab
 }
 
 const obs = createObservability('backfill');
-export const handler = makeBackfillHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), {})), obs);
+export const handler = makeBackfillHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { transport: createSqsTransport,})), obs);

@@ -10,9 +10,11 @@ import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { SourceSummary } from '../pipeline/summary.js';
 import { ScheduledDiscoverEvent } from './events.js';
 import { createObservability, pipelineLogger, recordEnqueued, recordSourceListed, recordSummaryMetrics, type Observability } from './observability.js';
-import { planDiscover } from './plan-discover.js';
+import { planDiscover } from '../pipeline/plan-discover.js';
+import { createSqsTransport } from '../store/work-queue-sqs.js';
 import { lazyRuntime, runtimeFromEnv, type HandlerRuntime } from './runtime.js';
 import { parseInput } from '../contract/zod-issues.js';
+import { echo } from '../contract/limits.js';
 
 export interface DiscoverResult {
   sourceId: string;
@@ -28,7 +30,7 @@ export function makeDiscoverHandler(runtime: () => HandlerRuntime, obs: Observab
       const { sourceId, scheduledTime } = parseInput(ScheduledDiscoverEvent, event, 'scheduler event');
       const rt = runtime();
       const source = rt.sources.find((s) => s.id === sourceId);
-      if (!source) throw new JsnewsError(ErrorCode.InvalidArgument, `unknown source "${sourceId}"`);
+      if (!source) throw new JsnewsError(ErrorCode.InvalidArgument, `unknown source ${echo(sourceId)}`);
       const plan = await planDiscover(source, rt.deps);
       await rt.queue.sendFetch(plan.work);
       recordSourceListed(obs.metrics, sourceId, plan.listed);
@@ -43,4 +45,4 @@ export function makeDiscoverHandler(runtime: () => HandlerRuntime, obs: Observab
 }
 
 const obs = createObservability('discover');
-export const handler = makeDiscoverHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { fetcher: (hostDelayMs, hostDeadlineMs) => createHttpFetcher({ hostDelayMs, hostDeadlineMs }), discover: defaultDiscover })), obs);
+export const handler = makeDiscoverHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { transport: createSqsTransport, fetcher: (hostDelayMs, hostDeadlineMs) => createHttpFetcher({ hostDelayMs, hostDeadlineMs }), discover: defaultDiscover })), obs);

@@ -2,11 +2,12 @@
 import type { SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { parseInput } from '../contract/zod-issues.js';
+import { MAX_SOURCE_ID_CHARS } from '../contract/limits.js';
 
 /** What each EventBridge Scheduler schedule sends discover (lib/constructs/schedules.ts builds it). */
 export const ScheduledDiscoverEvent = z
   .object({
-    sourceId: z.string().min(1),
+    sourceId: z.string().min(1).max(MAX_SOURCE_ID_CHARS),
     /** <aws.scheduler.scheduled-time>, for logs. */
     scheduledTime: z.string().optional(),
   })

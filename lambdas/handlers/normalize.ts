@@ -9,7 +9,7 @@ import { parseSqsEvent } from './events.js';
 import { createObservability, pipelineLogger, recordSummaryMetrics, type Observability } from './observability.js';
 import { lazyRuntime, runtimeFromEnv, type HandlerRuntime } from './runtime.js';
 import { processSqsBatch } from './sqs-batch.js';
-import { NormalizeWork } from './work-items.js';
+import { NormalizeWork } from '../pipeline/work-items.js';
 
 export function makeNormalizeHandler(runtime: () => HandlerRuntime, obs: Observability) {
   return async (event: unknown, context: Context): Promise<SQSBatchResponse> => {

@@ -3,32 +3,32 @@
  * across invocations) from the environment: stores over SDK clients, the HTTP fetcher, the
  * normalizer, the sources registry and the work queue. Tests build one from local stores instead.
  */
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { loadConfig } from '../contract/config.js';
-import type { Fetcher } from '../fetch/types.js';
-import { makeClients, type StoreClients } from '../store/clients.js';
+import { loadConfig, queueUrlsFromEnv, sourcesFileFromEnv, type QueueUrls } from '../contract/config.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import type { Fetcher } from '../fetch/types.js';
 import type { DiscoverFn, NormalizeFn, PipelineDeps, PipelineLogger } from '../pipeline/deps.js';
+import { hostDelays } from '../pipeline/host-delays.js';
+import { workQueueOver, type WorkQueue } from '../pipeline/work-queue.js';
 import { loadSources } from '../sites/load-sources.js';
 import { hostDeadlines, type Source } from '../sites/sources-schema.js';
+import { makeClients, type StoreClients } from '../store/clients.js';
 import { createStores } from '../store/stores.js';
-import { listArchiveDays, type ArchiveDay, type DaySelection } from './archive-days.js';
-import { queueUrlsFromEnv, sourcesFileFromEnv } from '../contract/config.js';
-import { createSqsWorkQueue, type WorkQueue } from './work-queue.js';
+import type { QueueTransport } from '../store/ports.js';
 
 export interface HandlerRuntime {
   deps: PipelineDeps;
   sources: Source[];
   queue: WorkQueue;
-  /** Archived (source, day) partitions, for reprocess fan-out. */
-  listDays(selection: DaySelection): Promise<ArchiveDay[]>;
 }
 
 /**
  * The heavy parts a handler may need, passed in by the handler itself so each bundle only contains
- * what its Lambda uses (backfill needs no HTTP client and no normalizer; normalize needs no HTTP client).
+ * what its Lambda uses (backfill needs no HTTP client and no normalizer; normalize needs no HTTP
+ * client and no queue).
  */
 export interface Capabilities {
+  /** The work queues' transport (store/work-queue-sqs.ts), for the Lambdas that enqueue. */
+  transport?: (region: string, urls: QueueUrls) => QueueTransport;
   /** Builds the HTTP fetcher, given per-host delays and fetch deadlines from the sources. */
   fetcher?: (hostDelayMs: Record<string, number>, hostDeadlineMs: Record<string, number>) => Fetcher;
   normalize?: NormalizeFn;
@@ -45,18 +45,12 @@ export interface RuntimeParts {
   clock?: () => Date;
 }
 
-/** Per-host crawl delays from the sources' politeness settings. */
-export function hostDelays(sources: readonly Source[]): Record<string, number> {
-  const delays: Record<string, number> = {};
-  for (const s of sources) for (const host of s.hosts) delays[host] = s.politeness.delayMs;
-  return delays;
-}
-
 function unavailable(what: string): never {
   throw new JsnewsError(ErrorCode.Internal, `${what} is not bundled into this Lambda`);
 }
 
 const NO_FETCHER: Fetcher = { fetch: () => unavailable('the HTTP fetcher'), close: async () => {} };
+const NO_QUEUE: WorkQueue = { sendFetch: () => unavailable('the work queue'), sendNormalize: () => unavailable('the work queue') };
 
 export function buildRuntime(parts: RuntimeParts): HandlerRuntime {
   const { capabilities: cap } = parts;
@@ -64,7 +58,6 @@ export function buildRuntime(parts: RuntimeParts): HandlerRuntime {
   return {
     sources: parts.sources,
     queue: parts.queue,
-    listDays: (selection) => listArchiveDays(parts.clients.s3, parts.names.bucketName, selection),
     deps: {
       stores: createStores(parts.clients, parts.names),
       fetcher,
@@ -80,12 +73,11 @@ export function buildRuntime(parts: RuntimeParts): HandlerRuntime {
 export function runtimeFromEnv(logger: PipelineLogger, capabilities: Capabilities, env: NodeJS.ProcessEnv = process.env): HandlerRuntime {
   const config = loadConfig(env);
   const clients = makeClients({ region: config.region, mode: config.mode, dynamoEndpoint: config.dynamoEndpoint, s3Endpoint: config.s3Endpoint });
-  const sqs = new SQSClient({ region: config.region });
   return buildRuntime({
     clients,
     names: { tableName: config.tableName, bucketName: config.bucketName },
     sources: loadSources(sourcesFileFromEnv(env)),
-    queue: createSqsWorkQueue(sqs, queueUrlsFromEnv(env)),
+    queue: capabilities.transport ? workQueueOver(capabilities.transport(config.region, queueUrlsFromEnv(env))) : NO_QUEUE,
     logger,
     capabilities,
   });

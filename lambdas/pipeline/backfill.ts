@@ -1,29 +1,84 @@
 /**
- * Backfill: ingest pages a cycle would not reach.
- *   - `{ urls }`: exactly these URLs (each filed under the source whose hosts match, else an ad-hoc id);
- *   - `{ sourceId, listPages: { from, to } }`: the source's list pages n = from..to (0 = the start page
+ * Backfill: pages a cycle would not reach, planned once as work items (work-items.ts) and then run
+ * either inline (`jsnews backfill`, runBackfill below) or queued (the backfill Lambda enqueues the
+ * plan, the fetch and normalize Lambdas consume it). The plan of a request (backfill-payload.ts):
+ *   - urls → one article item each (filed under the source whose hosts match, else an ad-hoc id);
+ *   - listPages → one list item per list start page and page number n = from..to (0 = the start page
  *     itself, n ≥ 1 = its `listPageRange.template`), every article found on them;
- *   - `{ sourceId, dateRange: { from, to } }`: walk list pages from 0 until they only hold articles
- *     older than `from`, ingesting articles whose URL dates fall in the range.
+ *   - date range → one walking list item per list start page (page 0; each page yields the next,
+ *     list-work.ts has the walk rule), articles whose URL dates fall in the range;
+ *   - reprocess → one reprocess-day item per archived (source, day).
  * Backfill does not honour failure backoff: asking for a URL means trying it now.
  */
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import { echo } from '../contract/limits.js';
 import { findSourceForUrl } from '../sites/load-sources.js';
-import { dateFromUrl as urlDate } from '../normalize/extract/dates.js';
 import type { Source } from '../sites/sources-schema.js';
+import type { Archive } from '../store/ports.js';
+import { parseBackfillPayload, type BackfillRequest } from './backfill-payload.js';
 import type { PipelineDeps } from './deps.js';
 import { ingestUrl } from './ingest.js';
-import { readListPage } from './list-pages.js';
+import { listPageUrl, readListWork } from './list-work.js';
 import { mapPool } from './pool.js';
-import { addResult, countFailure, emptySummary, type SourceSummary } from './summary.js';
 import { DEFAULT_URL_CONCURRENCY, type ProgressEvent } from './run-cycle.js';
+import { addResult, countFailure, emptySummary, type SourceSummary } from './summary.js';
+import type { FetchWork, ListWork, NormalizeWork } from './work-items.js';
 
-/** A date-range backfill never walks further than this many list pages per start page (a runaway guard). */
-export const MAX_BACKFILL_LIST_PAGES = 200;
-/** Placeholder for the page number in a source's listPageRange template. */
-const PAGE_PLACEHOLDER = '{n}';
+export interface BackfillPlan {
+  fetch: FetchWork[];
+  normalize: NormalizeWork[];
+}
 
+/** A source id for URLs no source claims: the host, in the id alphabet. */
+export function adHocSourceId(url: string): string {
+  return `adhoc-${new URL(url).hostname.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
 
+export async function planBackfill(request: BackfillRequest, sources: readonly Source[], archive: Pick<Archive, 'listDays'>): Promise<BackfillPlan> {
+  switch (request.kind) {
+    case 'urls':
+      return {
+        fetch: request.urls.map((url) => ({ kind: 'article', url, sourceId: findSourceForUrl(sources, url)?.id ?? adHocSourceId(url), mayHaveFailure: true })),
+        normalize: [],
+      };
+    case 'listPages': {
+      const source = findSource(sources, request.sourceId);
+      const fetch: FetchWork[] = [];
+      for (const start of listStarts(source)) {
+        for (let n = request.from; n <= request.to; n++) {
+          fetch.push({ kind: 'list', url: listPageUrl(source, start, n), sourceId: source.id, pageKind: 'list' });
+        }
+      }
+      return { fetch, normalize: [] };
+    }
+    case 'dateRange': {
+      const source = findSource(sources, request.sourceId);
+      const walk = { n: 0, from: request.from, to: request.to };
+      return {
+        fetch: listStarts(source).map((start) => ({ kind: 'list', url: start, sourceId: source.id, pageKind: 'list', walk: { ...walk, startUrl: start } })),
+        normalize: [],
+      };
+    }
+    case 'reprocess': {
+      const days = await archive.listDays(request.selection);
+      return { fetch: [], normalize: days.map((d) => ({ kind: 'reprocess-day', sourceId: d.sourceId, day: d.day })) };
+    }
+  }
+}
+
+export function findSource(sources: readonly Source[], id: string): Source {
+  const source = sources.find((s) => s.id === id);
+  if (!source) throw new JsnewsError(ErrorCode.InvalidArgument, `unknown source ${echo(id)} (known: ${sources.map((s) => s.id).join(', ')})`);
+  return source;
+}
+
+function listStarts(source: Source): string[] {
+  const starts = source.startPages.filter((p) => p.kind === 'list').map((p) => p.url);
+  if (starts.length === 0) throw new JsnewsError(ErrorCode.InvalidArgument, `source ${source.id} has no list start pages to backfill from`);
+  return starts;
+}
+
+/** What `jsnews backfill` asks for (a date range is `dateRange: {from, to}` there). */
 export type BackfillTarget =
   | { urls: string[] }
   | { sourceId: string; listPages: { from: number; to: number } }
@@ -34,61 +89,48 @@ export interface BackfillOptions {
   urlConcurrency?: number;
 }
 
-/** The day a URL's path names (TRS `t20240220_…`, `/2024/0220/`, `/2024-02-20/`) as YYYY-MM-DD, or null: the normalizer's reading. */
-export function dateFromUrl(url: string): string | null {
-  const d = urlDate(url);
-  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
+/** The backfill payload of a CLI target: the same request the Lambda validates, limits included. */
+export function backfillPayloadOf(target: BackfillTarget): unknown {
+  return 'dateRange' in target ? { sourceId: target.sourceId, ...target.dateRange } : target;
 }
 
-/** A source id for URLs no source claims: the host, in the id alphabet. */
-export function adHocSourceId(url: string): string {
-  return `adhoc-${new URL(url).hostname.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+/** Inline backfill: validate, plan, then read the list work (each walk in order), then ingest the articles per source. */
+export async function backfill(target: BackfillTarget, sources: readonly Source[], deps: PipelineDeps, options: BackfillOptions = {}): Promise<SourceSummary[]> {
+  const plan = await planBackfill(parseBackfillPayload(backfillPayloadOf(target)), sources, deps.stores.archive);
+  return runBackfill(plan, sources, deps, options);
 }
 
-export function listPageUrl(source: Source, startUrl: string, n: number): string {
-  if (n === 0) return startUrl;
-  if (!source.listPageRange) {
-    throw new JsnewsError(ErrorCode.InvalidArgument, `source ${source.id} has no listPageRange template: only page 0 exists`);
+export async function runBackfill(plan: BackfillPlan, sources: readonly Source[], deps: PipelineDeps, options: BackfillOptions = {}): Promise<SourceSummary[]> {
+  const summaries = new Map<string, { summary: SourceSummary; urls: Set<string> }>();
+  const of = (sourceId: string) => {
+    let entry = summaries.get(sourceId);
+    if (!entry) summaries.set(sourceId, (entry = { summary: emptySummary(sourceId), urls: new Set() }));
+    return entry;
+  };
+  const lists: ListWork[] = [];
+  for (const item of plan.fetch) {
+    if (item.kind === 'article') of(item.sourceId).urls.add(item.url);
+    else lists.push(item);
   }
-  return new URL(source.listPageRange.template.replace(PAGE_PLACEHOLDER, String(n)), startUrl).toString();
-}
-
-export async function backfill(
-  target: BackfillTarget,
-  sources: readonly Source[],
-  deps: PipelineDeps,
-  options: BackfillOptions = {},
-): Promise<SourceSummary[]> {
-  if ('urls' in target) return backfillUrls(target.urls, sources, deps, options);
-  const source = sources.find((s) => s.id === target.sourceId);
-  if (!source) throw new JsnewsError(ErrorCode.InvalidArgument, `unknown source: ${target.sourceId}`);
-  const summary = emptySummary(source.id);
-  const urls =
-    'listPages' in target
-      ? await urlsFromListPages(source, target.listPages, deps, summary)
-      : await urlsInDateRange(source, target.dateRange, deps, summary);
-  summary.discovered = urls.length;
-  await ingestAll(source.id, urls, deps, options, summary);
-  return [summary];
-}
-
-async function backfillUrls(urls: string[], sources: readonly Source[], deps: PipelineDeps, options: BackfillOptions): Promise<SourceSummary[]> {
-  const bySource = new Map<string, string[]>();
-  for (const url of new Set(urls)) {
-    const id = findSourceForUrl(sources, url)?.id ?? adHocSourceId(url);
-    bySource.set(id, [...(bySource.get(id) ?? []), url]);
+  for (let item = lists.shift(); item; item = lists.shift()) {
+    const entry = of(item.sourceId);
+    const result = await readListWork(item, findSource(sources, item.sourceId), deps);
+    if (!result.ok) {
+      if (result.counts) countFailure(entry.summary, result.code);
+      continue;
+    }
+    for (const url of result.articles) entry.urls.add(url);
+    if (result.next) lists.unshift(result.next); // depth first: a walk is read to its end before the next start page
   }
-  const summaries: SourceSummary[] = [];
-  for (const [sourceId, list] of bySource) {
-    const summary = emptySummary(sourceId);
-    summary.discovered = list.length;
-    await ingestAll(sourceId, list, deps, options, summary);
-    summaries.push(summary);
+  for (const { summary, urls } of summaries.values()) {
+    summary.discovered = urls.size;
+    await ingestAll(summary, [...urls], deps, options);
   }
-  return summaries;
+  return [...summaries.values()].map((e) => e.summary);
 }
 
-async function ingestAll(sourceId: string, urls: string[], deps: PipelineDeps, options: BackfillOptions, summary: SourceSummary) {
+async function ingestAll(summary: SourceSummary, urls: string[], deps: PipelineDeps, options: BackfillOptions) {
+  const { sourceId } = summary;
   let done = 0;
   options.onProgress?.({ sourceId, done, total: urls.length, phase: 'discovered' });
   await mapPool(urls, options.urlConcurrency ?? DEFAULT_URL_CONCURRENCY, async (url) => {
@@ -97,36 +139,4 @@ async function ingestAll(sourceId: string, urls: string[], deps: PipelineDeps, o
     options.onProgress?.({ sourceId, done: ++done, total: urls.length, result, phase: 'ingested' });
   });
   options.onProgress?.({ sourceId, done, total: urls.length, phase: 'finished' });
-}
-
-async function urlsFromListPages(source: Source, range: { from: number; to: number }, deps: PipelineDeps, summary: SourceSummary) {
-  const found = new Set<string>();
-  for (const start of source.startPages.filter((p) => p.kind === 'list')) {
-    for (let n = range.from; n <= range.to; n++) {
-      const page = await readListPage(listPageUrl(source, start.url, n), 'list', source, deps, true);
-      if (!page.ok) countFailure(summary, page.code);
-      else page.links.forEach((l) => found.add(l));
-    }
-  }
-  return [...found];
-}
-
-async function urlsInDateRange(source: Source, range: { from: string; to: string }, deps: PipelineDeps, summary: SourceSummary) {
-  const found = new Set<string>();
-  for (const start of source.startPages.filter((p) => p.kind === 'list')) {
-    for (let n = 0; n < MAX_BACKFILL_LIST_PAGES; n++) {
-      if (n > 0 && !source.listPageRange) break;
-      const page = await readListPage(listPageUrl(source, start.url, n), 'list', source, deps, true);
-      if (!page.ok) {
-        // The page after the last one is a 404 on TRS sites: that ends the walk, it is not a failure of the backfill.
-        if (n === 0) countFailure(summary, page.code);
-        break;
-      }
-      const dated = page.links.map((url) => ({ url, day: dateFromUrl(url) }));
-      for (const l of dated) if (l.day && l.day >= range.from && l.day <= range.to) found.add(l.url);
-      const days = dated.flatMap((l) => (l.day ? [l.day] : []));
-      if (days.length > 0 && days.every((d) => d < range.from)) break;
-    }
-  }
-  return [...found];
 }

@@ -1,4 +1,5 @@
-/** The production wiring of PipelineDeps: the real normalizer and discovery, the system clock. */
+/** The production wiring of PipelineDeps: the real normalizer and discovery, the system clock, the configured log level. */
+import { logLevelFromEnv } from '../contract/config.js';
 import { normalize } from '../normalize/index.js';
 import type { Fetcher } from '../fetch/types.js';
 import { defaultDiscover } from './discover-default.js';
@@ -6,10 +7,4 @@ import { createStderrLogger, type PipelineDeps, type PipelineLogger, type Pipeli
 
 export function createDefaultDeps(stores: PipelineStores, fetcher: Fetcher, logger: PipelineLogger = createStderrLogger(logLevelFromEnv())): PipelineDeps {
   return { stores, fetcher, normalize, discover: defaultDiscover, clock: () => new Date(), logger };
-}
-
-/** JSNEWS_LOG_LEVEL (debug|info|warn|error); default error: failures are already in the stores and the summary. */
-function logLevelFromEnv(): 'debug' | 'info' | 'warn' | 'error' {
-  const v = process.env.JSNEWS_LOG_LEVEL;
-  return v === 'debug' || v === 'info' || v === 'warn' || v === 'error' ? v : 'error';
 }

@@ -18,6 +18,7 @@ import type { PipelineDeps } from './deps.js';
 import type { RevisitPolicy } from '../sites/sources-schema.js';
 import { versionHash } from './changes.js';
 import { applyObservation, firstTrack } from './track.js';
+import { recordFailure } from './record-failure.js';
 
 export interface StageTimings {
   fetchMs: number;
@@ -43,6 +44,8 @@ export type IngestResult =
       stage: FailureStage;
       code: ErrorCodeValue;
       reason: string;
+      /** Whether a retry can help (a transient store outage, a 503), as recorded in the failures store. */
+      retryable: boolean;
       fetched: boolean;
       timings: StageTimings;
     };
@@ -58,11 +61,16 @@ export interface IngestOptions {
 export async function ingestUrl(url: string, deps: PipelineDeps, options: IngestOptions): Promise<IngestResult> {
   const timings: StageTimings = { fetchMs: 0, archiveMs: 0, normalizeMs: 0, storeMs: 0 };
   const { stores } = deps;
-  const fail = (stage: FailureStage, err: JsnewsError, fetched: boolean, status: number | null = null) =>
-    recordFailure(url, deps, options.sourceId, stage, err, fetched, timings, status);
+  const fail = async (stage: FailureStage, err: JsnewsError, fetched: boolean, status: number | null = null): Promise<IngestResult> => {
+    const { code, message: reason, retryable } = err;
+    await recordFailure(deps, { sourceId: options.sourceId, url, stage, code, reason, retryable, status }, 'ingest failed');
+    return { url, status: 'failed', stage, code, reason, retryable, fetched, timings };
+  };
 
   let t = performance.now();
   let page: FetchedPage;
+  /** sha256 of the body, computed once: compared with the URL state and used as the archive key. */
+  let sha256 = '';
   try {
     const state = await stores.urlState.get(url);
     const outcome = await deps.fetcher.fetch(url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
@@ -72,7 +80,8 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
     }
     // The pipeline's clock, not the fetcher's, dates the fetch: a simulated clock (--now) dates everything.
     page = { ...outcome, fetchedAt: deps.clock().toISOString() };
-    if (page.notModified || (state && state.sha256 === sha256Hex(page.body))) {
+    if (!page.notModified) sha256 = sha256Hex(page.body);
+    if (page.notModified || (state && state.sha256 === sha256)) {
       await clearFailure(url, deps, options);
       return { url, status: 'unchanged', unchangedBy: page.notModified ? 'not-modified' : 'same-bytes', fetched: !page.notModified, timings };
     }
@@ -83,7 +92,7 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
   t = performance.now();
   let rawRef;
   try {
-    rawRef = (await stores.archive.putRaw(page.body, rawMeta(page))).ref;
+    rawRef = (await stores.archive.putRaw(page.body, rawMeta(page, sha256))).ref;
   } catch (err) {
     timings.archiveMs = performance.now() - t;
     return fail('store', toStoreError(err), true, page.status);
@@ -160,8 +169,8 @@ async function storeRecord(record: NewsRecord, url: string, deps: PipelineDeps, 
   return applied.recordStatus ?? 'unchanged';
 }
 
-function rawMeta(page: FetchedPage): RawMeta {
-  return { url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt };
+function rawMeta(page: FetchedPage, sha256: string): RawMeta {
+  return { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt };
 }
 
 function fetchPointer(url: string, page: FetchedPage, ref: RawRef, sourceId: string): FetchPointer {
@@ -193,31 +202,12 @@ async function clearFailure(url: string, deps: PipelineDeps, options: IngestOpti
   await deps.stores.failures.clear(options.sourceId, url);
 }
 
+/**
+ * A store step's error. The store adapters map every SDK error to a JsnewsError that says whether a
+ * retry can help (store/sdk-errors.ts); anything else thrown there (an invalid record, a bug) will
+ * fail the same way again, so it is permanent.
+ */
 function toStoreError(err: unknown): JsnewsError {
   if (err instanceof JsnewsError) return err;
-  return new JsnewsError(ErrorCode.StoreFailed, err instanceof Error ? err.message : String(err), true, { cause: err });
-}
-
-async function recordFailure(
-  url: string,
-  deps: PipelineDeps,
-  sourceId: string,
-  stage: FailureStage,
-  err: JsnewsError,
-  fetched: boolean,
-  timings: StageTimings,
-  status: number | null,
-): Promise<IngestResult> {
-  const result: IngestResult = { url, status: 'failed', stage, code: err.code, reason: err.message, fetched, timings };
-  try {
-    await deps.stores.failures.record(
-      { sourceId, url, stage, code: err.code, reason: err.message, retryable: err.retryable, status },
-      deps.clock(),
-    );
-  } catch (storeErr) {
-    // The failure store itself is down: the failure still reaches the summary and the log.
-    deps.logger.error('could not record failure', { url, stage, code: err.code, error: toJsnewsError(storeErr).message });
-  }
-  deps.logger.warn('ingest failed', { url, stage, code: err.code, reason: err.message });
-  return result;
+  return new JsnewsError(ErrorCode.StoreFailed, err instanceof Error ? err.message : String(err), false, { cause: err });
 }

@@ -7,6 +7,7 @@ import { decodeBytes } from '../normalize/decode/charset.js';
 import { JsnewsError } from '../contract/errors.js';
 import type { Source, StartPageKind } from '../sites/sources-schema.js';
 import type { PipelineDeps } from './deps.js';
+import { recordFailure } from './record-failure.js';
 
 export type ListPageResult =
   | { ok: true; url: string; links: string[] }
@@ -21,15 +22,8 @@ export async function readListPage(
 ): Promise<ListPageResult> {
   const outcome = await deps.fetcher.fetch(url);
   if (outcome.kind === 'failure') {
-    try {
-      await deps.stores.failures.record(
-        { sourceId: source.id, url, stage: 'list', code: outcome.code, reason: outcome.reason, retryable: outcome.retryable, status: outcome.status },
-        deps.clock(),
-      );
-    } catch (err) {
-      deps.logger.error('could not record list-page failure', { url, code: outcome.code, error: String(err) });
-    }
-    deps.logger.warn('list page failed', { url, code: outcome.code, reason: outcome.reason });
+    const { code, reason, retryable, status } = outcome;
+    await recordFailure(deps, { sourceId: source.id, url, stage: 'list', code, reason, retryable, status }, 'list page failed');
     return { ok: false, url, code: outcome.code, reason: outcome.reason, status: outcome.status };
   }
   if (knownFailure) await deps.stores.failures.clear(source.id, url);

@@ -8,6 +8,7 @@ import { toJsnewsError } from '../contract/errors.js';
 import type { FetchPointer, PutOutcome } from '../store/ports.js';
 import type { PipelineDeps } from './deps.js';
 import { mapPool } from './pool.js';
+import { recordFailure } from './record-failure.js';
 import { countFailure, emptySummary, type SourceSummary } from './summary.js';
 
 /** Pages normalized at once: normalize is CPU-bound, so more than 2 on 2 cores only adds memory. */
@@ -66,15 +67,7 @@ async function reprocessOne(
     return { ok: true, status };
   } catch (err) {
     const e = toJsnewsError(err);
-    try {
-      await stores.failures.record(
-        { sourceId: p.sourceId, url: p.url, stage, code: e.code, reason: e.message, retryable: e.retryable, status: p.status },
-        deps.clock(),
-      );
-    } catch (storeErr) {
-      deps.logger.error('could not record failure', { url: p.url, code: e.code, error: toJsnewsError(storeErr).message });
-    }
-    deps.logger.warn('reprocess failed', { url: p.url, stage, code: e.code, reason: e.message });
+    await recordFailure(deps, { sourceId: p.sourceId, url: p.url, stage, code: e.code, reason: e.message, retryable: e.retryable, status: p.status }, 'reprocess failed');
     return { ok: false, code: e.code };
   }
 }

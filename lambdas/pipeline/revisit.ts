@@ -110,9 +110,10 @@ async function look(track: TrackItem, deps: PipelineDeps): Promise<{ facts: Fetc
   const outcome = await deps.fetcher.fetch(track.url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
   if (outcome.kind === 'failure') return { facts: { kind: 'failure', status: outcome.status, code: outcome.code, reason: outcome.reason, finalUrl: outcome.finalUrl }, record: null };
   const page: FetchedPage = { ...outcome, fetchedAt: deps.clock().toISOString() };
-  if (page.notModified || (state && state.sha256 === sha256Hex(page.body))) return { facts: { kind: 'not-modified' }, record: null };
+  const sha256 = page.notModified ? '' : sha256Hex(page.body);
+  if (page.notModified || (state && state.sha256 === sha256)) return { facts: { kind: 'not-modified' }, record: null };
 
-  const { ref } = await stores.archive.putRaw(page.body, { url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt });
+  const { ref } = await stores.archive.putRaw(page.body, { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt });
   await stores.archive.putFetchPointer({
     sourceId: track.sourceId,
     url: track.url,

@@ -6,7 +6,8 @@
  * PUT only happens when the same bytes come from another URL, since the pipeline skips bytes whose
  * sha256 the URL state already holds). Never relies on If-None-Match, which s3rver ignores. gzip runs
  * on libuv's thread pool, not the event loop. Each fetch also leaves a small JSON pointer
- * `fetches/<sourceId>/<China day>/<sha256(url)>.json` so reprocess can find pages by source and date.
+ * `fetches/<sourceId>/<China day>/<sha256(url)>.json` so reprocess can find pages by source and date,
+ * and `listDays` finds the (source, day) partitions of those pointers without reading any of them.
  */
 import { gunzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -17,9 +18,8 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { RawRef } from '../contract/record.js';
-import { ErrorCode, JsnewsError } from '../contract/errors.js';
-import type { Archive, FetchPointer, PointerFilter, RawMeta } from './ports.js';
-import { sha256Hex } from '../contract/hashing.js';
+import type { Archive, ArchiveDay, FetchPointer, PointerFilter, RawMeta } from './ports.js';
+import { storeCall as sdkCall } from './sdk-errors.js';
 import { rawKeyFor, fetchPointerKey, bodyKeyFor, FETCH_POINTER_PREFIX } from '../contract/archive-keys.js';
 
 const GZIP_LEVEL = 6;
@@ -45,13 +45,14 @@ export function createS3Archive(s3: S3Client, bucket: string, options: ArchiveOp
     getRaw: (key) => getRaw(s3, bucket, key),
     putFetchPointer: (pointer) => putFetchPointer(s3, bucket, pointer),
     listFetchPointers: (filter) => listFetchPointers(s3, bucket, filter, pageSize),
+    listDays: (filter) => listDays(s3, bucket, filter),
     putBody: (key, body) => storeCall(`put ${key}`, () => putJson(s3, bucket, key, body)),
     getBody: async (key) => JSON.parse(Buffer.from(await getObjectBytes(s3, bucket, key)).toString('utf8')),
   };
 }
 
 async function putRaw(s3: S3Client, bucket: string, bytes: Uint8Array, meta: RawMeta): Promise<{ ref: RawRef }> {
-  const sha256 = sha256Hex(bytes);
+  const { sha256 } = meta;
   const key = rawKeyFor(sha256);
   const ref: RawRef = {
     bucket,
@@ -123,7 +124,7 @@ async function putFetchPointer(s3: S3Client, bucket: string, pointer: FetchPoint
  */
 async function* listFetchPointers(s3: S3Client, bucket: string, filter: PointerFilter, pageSize: number): AsyncIterable<FetchPointer> {
   const prefix = filter.sourceId ? `${FETCH_POINTER_PREFIX}${filter.sourceId}/` : FETCH_POINTER_PREFIX;
-  const startAfter = filter.sourceId && filter.from ? `${prefix}${dayBefore(filter.from)}/~` : undefined;
+  const startAfter = filter.sourceId && filter.from ? `${prefix}${dayBefore(filter.from)}/${AFTER_ALL}` : undefined;
   for await (const key of listKeys(s3, bucket, prefix, pageSize, startAfter)) {
     const day = key.split('/')[2] ?? '';
     if (filter.from && day < filter.from) continue;
@@ -136,8 +137,50 @@ async function* listFetchPointers(s3: S3Client, bucket: string, filter: PointerF
   }
 }
 
+/** The calendar day before a YYYY-MM-DD day. */
 function dayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+}
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Sorts after every character of source ids ([a-z0-9-]), days and pointer names. */
+const AFTER_ALL = '~';
+const POINTER_KEY = /^([^/]+)\/(\d{4}-\d{2}-\d{2})\//;
+
+/**
+ * The (source, China day) partitions of the fetch pointers, found without reading any pointer: one
+ * ListObjectsV2 of a single key per partition, each starting after the previous partition (StartAfter
+ * `…/<day>/~`). A year of one source is ~365 small calls: a reprocess of any size fans out in seconds.
+ * (Not a Delimiter listing: s3rver does not report CommonPrefixes two levels down, real S3 does.)
+ */
+async function listDays(s3: S3Client, bucket: string, filter: PointerFilter): Promise<ArchiveDay[]> {
+  const prefix = filter.sourceId ? `${FETCH_POINTER_PREFIX}${filter.sourceId}/` : FETCH_POINTER_PREFIX;
+  const days: ArchiveDay[] = [];
+  let startAfter = filter.sourceId && filter.from ? `${prefix}${dayBefore(filter.from)}/${AFTER_ALL}` : undefined;
+  for (;;) {
+    const out = await storeCall(`list ${prefix}`, () =>
+      s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1, ...(startAfter ? { StartAfter: startAfter } : {}) })),
+    );
+    const key = out.Contents?.[0]?.Key;
+    if (!key) return days;
+    const m = POINTER_KEY.exec(key.slice(FETCH_POINTER_PREFIX.length));
+    if (!m) {
+      startAfter = key; // not a pointer key: step over it
+      continue;
+    }
+    const [, sourceId, day] = m as unknown as [string, string, string];
+    if (filter.from && day < filter.from) {
+      startAfter = `${FETCH_POINTER_PREFIX}${sourceId}/${dayBefore(filter.from)}/${AFTER_ALL}`;
+      continue;
+    }
+    if (filter.to && day > filter.to) {
+      if (filter.sourceId) return days;
+      startAfter = `${FETCH_POINTER_PREFIX}${sourceId}/${AFTER_ALL}`; // next source
+      continue;
+    }
+    days.push({ sourceId, day });
+    startAfter = `${FETCH_POINTER_PREFIX}${sourceId}/${day}/${AFTER_ALL}`;
+  }
 }
 
 async function* listKeys(s3: S3Client, bucket: string, prefix: string, pageSize: number, startAfter?: string): AsyncIterable<string> {
@@ -158,23 +201,6 @@ async function* listKeys(s3: S3Client, bucket: string, prefix: string, pageSize:
   } while (token);
 }
 
-function httpStatus(err: unknown): number | undefined {
-  return (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-}
-
-/** SDK errors never leak raw: they become STORE_FAILED (retryable unless the request was refused as invalid). */
-export function wrap(what: string, err: unknown): JsnewsError {
-  if (err instanceof JsnewsError) return err;
-  const status = httpStatus(err);
-  const message = err instanceof Error ? err.message : String(err);
-  const retryable = status === undefined || status >= 500 || status === 429;
-  return new JsnewsError(ErrorCode.StoreFailed, `S3 ${what}: ${message}`, retryable, { cause: err });
-}
-
-async function storeCall<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw wrap(what, err);
-  }
+function storeCall<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  return sdkCall('S3', what, fn);
 }

@@ -13,7 +13,8 @@ import { bodyKeyFor } from '../contract/archive-keys.js';
 import { chinaDay, daysBetween } from '../contract/china-time.js';
 import { GSI, ITEM_KIND, keys } from '../contract/table-design.js';
 import type { Archive, ChangeFilter, ChangeItem, ChangeStore, DueRevisit, TrackItem, VersionItem } from './ports.js';
-import { MAX_INLINE_ITEM_BYTES, wrapDynamo } from './records-dynamodb.js';
+import { MAX_INLINE_ITEM_BYTES } from './records-dynamodb.js';
+import { storeError } from './sdk-errors.js';
 
 /** Days of change partitions read at once for a date range (each a Query on its own partition). */
 const DAY_QUERY_CONCURRENCY = 8;
@@ -27,7 +28,7 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
     try {
       return await fn();
     } catch (err) {
-      throw wrapDynamo(what, err);
+      throw storeError('DynamoDB', what, err);
     }
   };
   const putOnce = async (what: string, Item: Record<string, unknown>): Promise<void> => {
@@ -35,7 +36,7 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       await doc.send(new PutCommand({ TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' }));
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return;
-      throw wrapDynamo(what, err);
+      throw storeError('DynamoDB', what, err);
     }
   };
   const queryAll = async (what: string, input: Omit<QueryCommandInput, 'TableName'>, limit = Infinity): Promise<Record<string, unknown>[]> => {

@@ -8,9 +8,9 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocum
 import type { FailureInput, FailureItem, FailureStore } from './ports.js';
 import { GSI, ITEM_KIND, keys } from '../contract/table-design.js';
 import { sha256Hex } from '../contract/hashing.js';
-import { wrapDynamo } from './records-dynamodb.js';
+import { storeError } from './sdk-errors.js';
 
-/** First retry of a transient failure (5xx, timeout, store error): soon, the next cycle or two. */
+/** First retry of a transient failure (5xx, timeout): soon, the next cycle or two. */
 export const RETRYABLE_BACKOFF_BASE_MS = 15 * 60 * 1000;
 /** First retry of a permanent-looking failure (404, NO_ARTICLE, robots): a page may still change, but not often. */
 export const PERMANENT_BACKOFF_BASE_MS = 24 * 60 * 60 * 1000;
@@ -18,6 +18,19 @@ export const PERMANENT_BACKOFF_BASE_MS = 24 * 60 * 60 * 1000;
 export const BACKOFF_FACTOR = 2;
 /** Never wait longer than a week: a page that keeps failing is still retried now and then. */
 export const MAX_BACKOFF_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * A transient failure of our own stores (S3 or DynamoDB were down or throttled) says nothing about
+ * the page: it is due again at once, so the next run after the outage retries it (issue 10 item 9:
+ * with the 15-minute backoff an immediate rerun stored 0 of 5 pages).
+ */
+export const STORE_OUTAGE_BACKOFF_MS = 0;
+
+/** Wait before the next retry of a failure after `attempts` failures. */
+export function retryDelayMs(input: Pick<FailureInput, 'stage' | 'retryable'>, attempts: number): number {
+  if (input.stage === 'store' && input.retryable) return STORE_OUTAGE_BACKOFF_MS;
+  return backoffMs(attempts, input.retryable);
+}
 
 /** Wait before the next retry after `attempts` failures. */
 export function backoffMs(attempts: number, retryable: boolean): number {
@@ -30,7 +43,7 @@ export function createFailureStore(doc: DynamoDBDocumentClient, tableName: strin
     try {
       return await fn();
     } catch (err) {
-      throw wrapDynamo(what, err);
+      throw storeError('DynamoDB', what, err);
     }
   };
   return {
@@ -40,7 +53,7 @@ export function createFailureStore(doc: DynamoDBDocumentClient, tableName: strin
       const previous = prev.Item as FailureItem | undefined;
       const attempts = (previous?.attempts ?? 0) + 1;
       const nowIso = now.toISOString();
-      const nextRetryAt = new Date(now.getTime() + backoffMs(attempts, input.retryable)).toISOString();
+      const nextRetryAt = new Date(now.getTime() + retryDelayMs(input, attempts)).toISOString();
       const item: FailureItem = {
         ...input,
         status: input.status ?? null,
@@ -95,7 +108,7 @@ async function queryAll(
     const page = await doc
       .send(new QueryCommand({ TableName: tableName, ...q, ExclusiveStartKey: startKey }))
       .catch((err: unknown) => {
-        throw wrapDynamo('query failures', err);
+        throw storeError('DynamoDB', 'query failures', err);
       });
     for (const it of page.Items ?? []) out.push(toFailure(it));
     startKey = page.LastEvaluatedKey;

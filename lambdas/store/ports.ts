@@ -7,6 +7,8 @@ import type { ErrorCodeValue } from '../contract/errors.js';
 
 /** How a page was served, stored next to its raw bytes. */
 export interface RawMeta {
+  /** sha256 of the bytes (hex), computed once by the caller: it is the archive key. */
+  sha256: string;
   url: string;
   status: number;
   contentType: string | null;
@@ -38,16 +40,24 @@ export interface PointerFilter {
   to?: string;
 }
 
+/** One (source, China day) partition of the fetch pointers. */
+export interface ArchiveDay {
+  sourceId: string;
+  day: string;
+}
+
 export interface Archive {
   readonly bucket: string;
   /**
-   * Stores the bytes under their content address. Idempotent: the same bytes always land on the same
+   * Stores the bytes under their content address (`meta.sha256`). Idempotent: the same bytes always land on the same
    * key with the same content, so writing them again changes nothing but the object's metadata.
    */
   putRaw(bytes: Uint8Array, meta: RawMeta): Promise<{ ref: RawRef }>;
   getRaw(key: string): Promise<Uint8Array>;
   putFetchPointer(pointer: FetchPointer): Promise<string>;
   listFetchPointers(filter: PointerFilter): AsyncIterable<FetchPointer>;
+  /** The (source, day) partitions holding fetch pointers, in key order, without reading the pointers. */
+  listDays(filter: PointerFilter): Promise<ArchiveDay[]>;
   /** Large record bodies (see records-dynamodb.ts). */
   putBody(key: string, body: { paragraphs: string[]; text: string }): Promise<void>;
   getBody(key: string): Promise<{ paragraphs: string[]; text: string }>;
@@ -195,4 +205,16 @@ export interface ChangeStore {
   changes(filter: ChangeFilter): Promise<ChangeItem[]>;
   /** Tracked articles of a source whose next revisit is at or before `before`, soonest first. */
   dueRevisits(sourceId: string, before: string, limit?: number): Promise<DueRevisit[]>;
+}
+
+/** One message for a work queue: a JSON body, and on a FIFO queue its group and deduplication ids. */
+export interface QueueMessage {
+  body: string;
+  groupId?: string;
+  deduplicationId?: string;
+}
+
+/** Sends messages to the fetch (FIFO) or normalize queue; pipeline/work-queue.ts builds the messages. */
+export interface QueueTransport {
+  send(queue: 'fetch' | 'normalize', messages: readonly QueueMessage[]): Promise<void>;
 }

@@ -20,6 +20,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { NewsRecord } from '../contract/record.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import { storeError } from './sdk-errors.js';
 import type { Archive, PutOutcome, RecordStore } from './ports.js';
 import { BAND_INDEXES, GSI, ITEM_KIND, keys, simhashBands } from '../contract/table-design.js';
 import { hammingDistance } from '../contract/hashing.js';
@@ -198,7 +199,7 @@ class RecordTable {
       return out.Attributes ? 'updated' : 'new';
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return 'unchanged';
-      throw wrapDynamo(`put record ${record.id}`, err);
+      throw storeError('DynamoDB', `put record ${record.id}`, err);
     }
   }
 
@@ -358,7 +359,7 @@ class RecordTable {
     try {
       return await fn();
     } catch (err) {
-      throw wrapDynamo(what, err);
+      throw storeError('DynamoDB', what, err);
     }
   }
 }
@@ -384,12 +385,4 @@ function unpackRecord(item: StoredRecordItem & { recordGz?: Uint8Array }): Store
 /** Uncompressed: a body that would not fit uncompressed goes to S3, as before compression, whatever gzip makes of it. */
 function estimateBytes(item: StoredRecordItem): number {
   return Buffer.byteLength(JSON.stringify(item), 'utf8');
-}
-
-export function wrapDynamo(what: string, err: unknown): JsnewsError {
-  if (err instanceof JsnewsError) return err;
-  const status = (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
-  const message = err instanceof Error ? err.message : String(err);
-  const retryable = status === undefined || status >= 500 || status === 429 || (err as { $retryable?: unknown }).$retryable !== undefined;
-  return new JsnewsError(ErrorCode.StoreFailed, `DynamoDB ${what}: ${message}`, retryable, { cause: err });
 }

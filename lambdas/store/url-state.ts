@@ -6,7 +6,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UrlState, UrlStateStore } from './ports.js';
 import { ITEM_KIND, keys } from '../contract/table-design.js';
-import { wrapDynamo } from './records-dynamodb.js';
+import { storeError } from './sdk-errors.js';
 
 export function createUrlStateStore(doc: DynamoDBDocumentClient, tableName: string): UrlStateStore {
   return {
@@ -17,14 +17,14 @@ export function createUrlStateStore(doc: DynamoDBDocumentClient, tableName: stri
         const { url: u, sourceId, etag, lastModified, sha256, fetchedAt, recordId } = out.Item as UrlState;
         return { url: u, sourceId, etag: etag ?? null, lastModified: lastModified ?? null, sha256, fetchedAt, recordId: recordId ?? null };
       } catch (err) {
-        throw wrapDynamo(`get url state ${url}`, err);
+        throw storeError('DynamoDB', `get url state ${url}`, err);
       }
     },
     async put(state) {
       try {
         await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.urlState(state.url), kind: ITEM_KIND.urlState, ...state } }));
       } catch (err) {
-        throw wrapDynamo(`put url state ${state.url}`, err);
+        throw storeError('DynamoDB', `put url state ${state.url}`, err);
       }
     },
   };

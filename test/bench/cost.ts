@@ -41,8 +41,9 @@ import { makeFetchHandler } from '../../lambdas/handlers/fetch.js';
 import { makeNormalizeHandler } from '../../lambdas/handlers/normalize.js';
 import { createObservability, pipelineLogger } from '../../lambdas/handlers/observability.js';
 import { buildRuntime, type HandlerRuntime } from '../../lambdas/handlers/runtime.js';
-import { fetchDeduplicationId, fetchGroupId, createSqsWorkQueue } from '../../lambdas/handlers/work-queue.js';
-import { FetchWork, type NormalizeWork } from '../../lambdas/handlers/work-items.js';
+import { fetchDeduplicationId, fetchGroupId, workQueueOver } from '../../lambdas/pipeline/work-queue.js';
+import { FetchWork, type NormalizeWork } from '../../lambdas/pipeline/work-items.js';
+import { sqsTransport } from '../../lambdas/store/work-queue-sqs.js';
 import { normalize } from '../../lambdas/normalize/index.js';
 import { defaultDiscover } from '../../lambdas/pipeline/discover-default.js';
 import { loadSources } from '../../lambdas/sites/load-sources.js';
@@ -406,7 +407,7 @@ async function main(): Promise<void> {
         clients,
         names,
         sources: [source],
-        queue: createSqsWorkQueue(meteredSqs(meter.sqs), queueUrls),
+        queue: workQueueOver(sqsTransport(meteredSqs(meter.sqs), queueUrls)),
         logger: pipelineLogger(createObservability(fn).logger),
         capabilities: {
           fetcher: () => fetcher,

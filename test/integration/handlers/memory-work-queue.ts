@@ -1,7 +1,7 @@
 /** A WorkQueue that keeps what handlers enqueue, and turns it into SQS events the consumers accept. */
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { fetchDeduplicationId, fetchGroupId, type WorkQueue } from '../../../lambdas/handlers/work-queue.js';
-import type { FetchWork, NormalizeWork } from '../../../lambdas/handlers/work-items.js';
+import { fetchDeduplicationId, fetchGroupId, type WorkQueue } from '../../../lambdas/pipeline/work-queue.js';
+import type { FetchWork, NormalizeWork } from '../../../lambdas/pipeline/work-items.js';
 
 export interface MemoryWorkQueue extends WorkQueue {
   fetch: FetchWork[];

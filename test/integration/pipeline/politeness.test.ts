@@ -16,7 +16,7 @@ import { normalize } from '../../../lambdas/normalize/index.js';
 import { runCycle } from '../../../lambdas/pipeline/run-cycle.js';
 import { defaultDiscover } from '../../../lambdas/pipeline/discover-default.js';
 import { silentLogger, type PipelineDeps } from '../../../lambdas/pipeline/deps.js';
-import { hostDelays } from '../../../lambdas/cli/run.js';
+import { hostDelays } from '../../../lambdas/pipeline/host-delays.js';
 
 // robots-parser is CommonJS; under NodeNext its default import is typed as the namespace (see lambdas/fetch/robots.ts).
 type RobotsParser = typeof robotsParserModule.default;

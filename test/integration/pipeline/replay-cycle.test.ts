@@ -12,7 +12,7 @@ import { normalize } from '../../../lambdas/normalize/index.js';
 import { runCycle } from '../../../lambdas/pipeline/run-cycle.js';
 import { defaultDiscover } from '../../../lambdas/pipeline/discover-default.js';
 import { silentLogger, type PipelineDeps } from '../../../lambdas/pipeline/deps.js';
-import { hostDelays } from '../../../lambdas/cli/run.js';
+import { hostDelays } from '../../../lambdas/pipeline/host-delays.js';
 import type { Fetcher } from '../../../lambdas/fetch/types.js';
 
 const TREE = 'seeds/replay/jiangsu';

@@ -14,7 +14,10 @@ afterAll(async () => {
 });
 
 const gbkBytes = new Uint8Array([0x3c, 0x70, 0x3e, 0xd6, 0xd0, 0xce, 0xc4, 0x3c, 0x2f, 0x70, 0x3e]); // <p>中文</p> in GBK
+/** sha256 of gbkBytes, written out by hand (`printf '<p>\xd6\xd0\xce\xc4</p>' | sha256sum`). */
+const GBK_SHA256 = '3e25f2b888e0df3d9da6c0e332c4d06600a0411fa54eeac69367fcec6bc7c1aa';
 const meta = {
+  sha256: GBK_SHA256,
   url: 'http://www.woaijiangsu.example/新闻/a.html?q=镇江',
   status: 200,
   contentType: 'text/html; charset=gbk',

@@ -1,5 +1,6 @@
 /**
- * The backfill Lambda's payload (also what `jsnews backfill --remote` sends):
+ * A backfill request: the backfill Lambda's payload, what `jsnews backfill --remote` sends, and what
+ * `jsnews backfill` runs inline, validated by the same schema (so the same limits, contract/limits.ts):
  *   { "urls": ["https://…", …] }
  *   { "sourceId": "jschina-jsnews", "listPages": { "from": 1, "to": 20 } }
  *   { "sourceId": "jschina-jsnews", "from": "2024-01-01", "to": "2024-02-01" }
@@ -8,22 +9,17 @@
  */
 import { z } from 'zod';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
-import { MAX_BACKFILL_LIST_PAGES } from '../pipeline/backfill.js';
+import { MAX_BACKFILL_LIST_PAGES, MAX_BACKFILL_URLS } from '../contract/limits.js';
 import { parseInput } from '../contract/zod-issues.js';
-import { IsoDay } from './work-items.js';
+import { HttpUrl, IsoDay, SourceId } from './work-items.js';
 
-/** One invocation enqueues at most this many URLs; the Lambda payload cap (6 MB) allows ~50k, keep a margin. */
-export const MAX_BACKFILL_URLS = 10_000;
-
-const httpUrl = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
-const sourceId = z.string().min(1);
 const dayRange = <T extends z.ZodRawShape>(shape: T) =>
   z.object(shape).strict().refine((v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to, 'from must not be after to');
 
-const UrlsPayload = z.object({ urls: z.array(httpUrl).min(1).max(MAX_BACKFILL_URLS) }).strict();
+const UrlsPayload = z.object({ urls: z.array(HttpUrl).min(1).max(MAX_BACKFILL_URLS) }).strict();
 const ListPagesPayload = z
   .object({
-    sourceId,
+    sourceId: SourceId,
     listPages: z
       .object({ from: z.number().int().min(0), to: z.number().int().min(0) })
       .strict()
@@ -31,24 +27,29 @@ const ListPagesPayload = z
       .refine((r) => r.to - r.from < MAX_BACKFILL_LIST_PAGES, `at most ${MAX_BACKFILL_LIST_PAGES} list pages per request`),
   })
   .strict();
-const DateRangePayload = dayRange({ sourceId, from: IsoDay, to: IsoDay });
+const DateRangePayload = dayRange({ sourceId: SourceId, from: IsoDay, to: IsoDay });
 const ReprocessSelection = z.union([
   z.object({ all: z.literal(true) }).strict(),
-  dayRange({ sourceId, from: IsoDay.optional(), to: IsoDay.optional() }),
+  dayRange({ sourceId: SourceId, from: IsoDay.optional(), to: IsoDay.optional() }),
   dayRange({ from: IsoDay, to: IsoDay }),
 ]);
 const ReprocessPayload = z.object({ reprocess: ReprocessSelection }).strict();
 
-export type BackfillPayload =
+export type BackfillRequest =
   | { kind: 'urls'; urls: string[] }
   | { kind: 'listPages'; sourceId: string; from: number; to: number }
   | { kind: 'dateRange'; sourceId: string; from: string; to: string }
   | { kind: 'reprocess'; selection: { sourceId?: string; from?: string; to?: string } };
 
+/** What the backfill Lambda answers (and `jsnews backfill --remote` prints). */
+export type BackfillResponse =
+  | { ok: true; kind: BackfillRequest['kind']; enqueued: { fetch: number; normalize: number } }
+  | { ok: false; error: { code: string; message: string } };
+
 const WHAT = 'backfill payload';
 const SHAPES = 'expected {"urls":[...]}, {"sourceId","listPages":{"from","to"}}, {"sourceId","from","to"} or {"reprocess":{...}}';
 
-export function parseBackfillPayload(input: unknown): BackfillPayload {
+export function parseBackfillPayload(input: unknown): BackfillRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new JsnewsError(ErrorCode.InvalidArgument, `invalid ${WHAT}: not a JSON object; ${SHAPES}`);
   }

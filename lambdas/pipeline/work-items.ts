@@ -10,15 +10,23 @@
  *   - reprocess-day: re-normalize the archived pages one source fetched on one China day.
  */
 import { z } from 'zod';
+import { MAX_BACKFILL_LIST_PAGES, MAX_SOURCE_ID_CHARS, MAX_URL_CHARS } from '../contract/limits.js';
 
-const httpUrl = z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
-const sourceId = z.string().min(1).max(128);
+/** An http(s) URL of at most MAX_URL_CHARS characters. */
+export const HttpUrl = z
+  .string()
+  .max(MAX_URL_CHARS)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+/** A source id, at most MAX_SOURCE_ID_CHARS (the value is never echoed in the error). */
+export const SourceId = z.string().min(1).max(MAX_SOURCE_ID_CHARS);
+
 export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD');
 
 export const ArticleWork = z.object({
   kind: z.literal('article'),
-  url: httpUrl,
-  sourceId,
+  url: HttpUrl,
+  sourceId: SourceId,
   /** A failure item may exist for the URL (discover knows); false skips the clearing delete. */
   mayHaveFailure: z.boolean().default(true),
 });
@@ -26,18 +34,18 @@ export type ArticleWork = z.infer<typeof ArticleWork>;
 
 export const ListWork = z.object({
   kind: z.literal('list'),
-  url: httpUrl,
-  sourceId,
+  url: HttpUrl,
+  sourceId: SourceId,
   pageKind: z.enum(['list', 'rss', 'sitemap']).default('list'),
   /** Date-range walk: this is page `n` of the list that starts at `startUrl`. */
-  walk: z.object({ startUrl: httpUrl, n: z.number().int().min(0), from: IsoDay, to: IsoDay }).optional(),
+  walk: z.object({ startUrl: HttpUrl, n: z.number().int().min(0).max(MAX_BACKFILL_LIST_PAGES), from: IsoDay, to: IsoDay }).optional(),
 });
 export type ListWork = z.infer<typeof ListWork>;
 
 export const FetchWork = z.discriminatedUnion('kind', [ArticleWork, ListWork]);
 export type FetchWork = z.infer<typeof FetchWork>;
 
-export const ReprocessDayWork = z.object({ kind: z.literal('reprocess-day'), sourceId, day: IsoDay });
+export const ReprocessDayWork = z.object({ kind: z.literal('reprocess-day'), sourceId: SourceId, day: IsoDay });
 export type ReprocessDayWork = z.infer<typeof ReprocessDayWork>;
 
 export const NormalizeWork = ReprocessDayWork;

@@ -3,9 +3,9 @@
  * then plan the article URLs (backoff honoured, due failures retried) and return them as fetch
  * work instead of ingesting them inline: pipeline/run-cycle.ts's planSource, enqueued.
  */
-import type { PipelineDeps } from '../pipeline/deps.js';
-import { planSource } from '../pipeline/run-cycle.js';
-import type { SourceSummary } from '../pipeline/summary.js';
+import type { PipelineDeps } from './deps.js';
+import { planSource } from './run-cycle.js';
+import type { SourceSummary } from './summary.js';
 import type { Source } from '../sites/sources-schema.js';
 import type { ArticleWork } from './work-items.js';
 

@@ -1,0 +1,54 @@
+/**
+ * One fetch-queue item, as the fetch Lambda runs it. Everything that goes wrong is already recorded
+ * in the failures store by the pipeline, whose backoff brings it back on a later discover run, so
+ * the outcome only asks for an SQS retry (`retry`) when a retry can help: a transient failure of our
+ * own stores or queue. A permanent store failure (a record over DynamoDB's item limit) is recorded
+ * and acknowledged like a 404, so it never holds up the host's FIFO group or its batch-mates.
+ */
+import { performance } from 'node:perf_hooks';
+import { ErrorCode, JsnewsError, type ErrorCodeValue } from '../contract/errors.js';
+import type { Source } from '../sites/sources-schema.js';
+import type { PipelineDeps } from './deps.js';
+import { ingestUrl, type IngestResult } from './ingest.js';
+import { readListWork } from './list-work.js';
+import type { WorkQueue } from './work-queue.js';
+import type { ArticleWork, FetchWork, ListWork } from './work-items.js';
+
+export interface FetchWorkContext {
+  deps: PipelineDeps;
+  sources: readonly Source[];
+  queue: WorkQueue;
+}
+
+export type FetchWorkOutcome =
+  | { kind: 'article'; result: IngestResult; elapsedMs: number; retry?: JsnewsError }
+  | { kind: 'list'; ok: true; sourceId: string; url: string; links: number; enqueued: number }
+  | { kind: 'list'; ok: false; code: ErrorCodeValue; counts: boolean };
+
+export async function processFetchWork(item: FetchWork, ctx: FetchWorkContext): Promise<FetchWorkOutcome> {
+  return item.kind === 'article' ? processArticle(item, ctx.deps) : processList(item, ctx);
+}
+
+async function processArticle(item: ArticleWork, deps: PipelineDeps): Promise<FetchWorkOutcome> {
+  const started = performance.now();
+  const result = await ingestUrl(item.url, deps, { sourceId: item.sourceId, mayHaveFailure: item.mayHaveFailure });
+  const elapsedMs = performance.now() - started;
+  if (result.status === 'failed' && result.stage === 'store' && result.retryable) {
+    return { kind: 'article', result, elapsedMs, retry: new JsnewsError(ErrorCode.StoreFailed, `store failed for ${item.url}: ${result.reason}`, true) };
+  }
+  return { kind: 'article', result, elapsedMs };
+}
+
+async function processList(item: ListWork, ctx: FetchWorkContext): Promise<FetchWorkOutcome> {
+  const source = ctx.sources.find((s) => s.id === item.sourceId);
+  if (!source) {
+    ctx.deps.logger.error('list work for an unknown source', { sourceId: item.sourceId, url: item.url });
+    return { kind: 'list', ok: false, code: ErrorCode.InvalidArgument, counts: true };
+  }
+  const result = await readListWork(item, source, ctx.deps);
+  if (!result.ok) return { kind: 'list', ok: false, code: result.code, counts: result.counts };
+  const work: FetchWork[] = result.next ? [result.next] : [];
+  for (const url of result.articles) work.push({ kind: 'article', url, sourceId: source.id, mayHaveFailure: true });
+  await ctx.queue.sendFetch(work);
+  return { kind: 'list', ok: true, sourceId: source.id, url: item.url, links: result.links, enqueued: work.length };
+}

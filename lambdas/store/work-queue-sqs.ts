@@ -1,0 +1,36 @@
+/**
+ * The work queues on SQS: messages are sent 10 per SendMessageBatch call (the SQS maximum), with the
+ * FIFO group and deduplication ids the pipeline chose (pipeline/work-queue.ts).
+ */
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import type { QueueUrls } from '../contract/config.js';
+import type { QueueMessage, QueueTransport } from './ports.js';
+import { storeCall } from './sdk-errors.js';
+
+/** SendMessageBatch takes at most 10 entries. */
+const SQS_BATCH_MAX = 10;
+
+export function createSqsTransport(region: string, urls: QueueUrls): QueueTransport {
+  return sqsTransport(new SQSClient({ region }), urls);
+}
+
+/** The transport over a given client (the cost bench meters one). */
+export function sqsTransport(sqs: SQSClient, urls: QueueUrls): QueueTransport {
+  return { send: (queue, messages) => sendAll(sqs, urls[queue], messages) };
+}
+
+async function sendAll(sqs: SQSClient, queueUrl: string, messages: readonly QueueMessage[]): Promise<void> {
+  for (let i = 0; i < messages.length; i += SQS_BATCH_MAX) {
+    // Unset ids are left out of the request by the SDK's serializer (the normalize queue is not FIFO).
+    const chunk = messages.slice(i, i + SQS_BATCH_MAX).map((m, j) => ({ Id: String(j), MessageBody: m.body, MessageGroupId: m.groupId, MessageDeduplicationId: m.deduplicationId }));
+    const out = await storeCall('SQS', `send to ${queueUrl}`, () => sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: chunk })));
+    const failed = out.Failed ?? [];
+    if (failed.length > 0) {
+      const detail = failed.map((f) => `${f.Code}: ${f.Message ?? ''}`).join('; ');
+      // SenderFault: SQS says the message itself is wrong (too big, bad attribute); a resend cannot help.
+      const retryable = failed.some((f) => !f.SenderFault);
+      throw new JsnewsError(ErrorCode.StoreFailed, `SQS refused ${failed.length} of ${chunk.length} messages: ${detail}`, retryable);
+    }
+  }
+}
