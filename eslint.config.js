@@ -91,17 +91,4 @@ export default tseslint.config(
   rule(['lambdas/dev/**/*.ts'], [notFrom(['handlers', 'cli'], 'dev/ is used by cli/ and tests only'), AWS_SDK]),
   // lib/: the CDK app reads only the shared vocabulary and the sources registry.
   rule(['lib/**/*.ts'], [notFrom(others('contract', 'sites'), 'lib/ imports only lambdas/contract/ and lambdas/sites/ (handler entry points are paths, not imports)')]),
-  // PENDING (issue 8, in progress): these files break the rules above and are being moved right now (parse/ layout
-  // work into extract/, SDK adapters out of handlers/ into store/, env reads into contract/config.ts). Warnings, not
-  // errors, until the moves land; this block must be empty when issue 8 is closed.
-  {
-    files: [
-      'lambdas/cli/backfill-remote.ts',
-      'lambdas/handlers/archive-days.ts',
-      'lambdas/handlers/runtime.ts',
-      'lambdas/handlers/work-queue.ts',
-      'lambdas/pipeline/default-deps.ts',
-    ],
-    rules: { 'no-restricted-imports': 'warn', 'no-restricted-properties': 'warn' },
-  },
 );

@@ -31,7 +31,3 @@ export function addResult(summary: SourceSummary, result: IngestResult): void {
   if (result.status === 'failed') countFailure(summary, result.code);
   else summary[result.status]++;
 }
-
-export function totalFailed(summary: SourceSummary): number {
-  return Object.values(summary.failed).reduce((a, b) => a + b, 0);
-}

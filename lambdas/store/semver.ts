@@ -12,10 +12,3 @@ export function versionSortKey(version: string): string {
   const parts = [m[1], m[2], m[3]].map((p) => (p ?? '0').padStart(PART_DIGITS, '0')).join('.');
   return m[4] ? `${parts}-${m[4]}` : `${parts}~`;
 }
-
-/** -1, 0 or 1, like a comparator. */
-export function compareVersions(a: string, b: string): number {
-  const ka = versionSortKey(a);
-  const kb = versionSortKey(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}

@@ -5,6 +5,7 @@
  * stores are healthy again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../../lambdas/contract/hashing.js';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
 import { endpointTarget, startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js';
@@ -64,7 +65,7 @@ describe('black-holed store connections fail within the client bounds', () => {
       proxy.cutAll(); // kept-alive sockets would bypass the fault
     }
     const read = await elapsed(() => stores.records.byUrl('http://www.example.com/a.html'));
-    const put = await elapsed(() => stores.archive.putRaw(Buffer.from('<html>x</html>'), { url: 'http://www.example.com/a.html', status: 200, contentType: 'text/html', charset: null, fetchedAt: '2024-02-22T02:00:00.000Z' }));
+    const put = await elapsed(() => stores.archive.putRaw(Buffer.from('<html>x</html>'), { sha256: sha256Hex(Buffer.from('<html>x</html>')), url: 'http://www.example.com/a.html', status: 200, contentType: 'text/html', charset: null, fetchedAt: '2024-02-22T02:00:00.000Z' }));
     for (const proxy of [dynamoProxy, s3Proxy]) {
       proxy.set('pass');
       proxy.cutAll();
