@@ -77,11 +77,22 @@ async function closedPort(): Promise<number> {
 }
 
 /**
- * Figures in a record made too big for one DynamoDB item (400 KB) even after the body moves to S3:
- * the unstorable page of issue 10 item 2. 6,000 figures with a 90-character context are ~700 KB.
+ * Figures in a record made too big for one DynamoDB item (400 KB) even after the body moves to S3
+ * and the item is gzip-compressed: the unstorable page of issue 10 item 2. 6,000 figures with a
+ * 60-character context drawn pseudo-randomly from 20,000 CJK characters (~14 bits each, so gzip
+ * keeps ~1.75 bytes a character) are ~630 KB compressed.
  */
 const UNSTORABLE_FIGURES = 6_000;
-const UNSTORABLE_CONTEXT = '全省地区生产总值增长百分之五点八，'.repeat(5);
+const CONTEXT_CHARS = 60;
+const CJK_FIRST = 0x4e00;
+const CJK_COUNT = 20_000;
+
+/** Deterministic incompressible contexts (a linear congruential generator, Numerical Recipes constants). */
+function randomContexts(): string[] {
+  let x = 1;
+  const next = () => (x = (Math.imul(x, 1_664_525) + 1_013_904_223) >>> 0);
+  return Array.from({ length: UNSTORABLE_FIGURES }, () => String.fromCodePoint(...Array.from({ length: CONTEXT_CHARS }, () => CJK_FIRST + (next() % CJK_COUNT))));
+}
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -201,8 +212,7 @@ describe('fetch handler (SQS FIFO batch)', () => {
     const bloated: NormalizeFn = (bytes, ctx) => {
       const record = normalize(bytes, ctx);
       if (!ctx.url?.endsWith(ARTICLES[1]!)) return record;
-      const figure = { text: '5.8%', value: 5.8, unit: 'percent' as const, context: UNSTORABLE_CONTEXT };
-      return { ...record, figures: Array.from({ length: UNSTORABLE_FIGURES }, () => figure) };
+      return { ...record, figures: randomContexts().map((context) => ({ text: '5.8%', value: 5.8, unit: 'percent' as const, context })) };
     };
     const rt = await runtime(queue, { normalize: bloated });
     const handler = makeFetchHandler(() => rt, createObservability('fetch'));
