@@ -79,7 +79,7 @@ const FIGURE = new RegExp(
   `(?<![${DIGITS}A-Za-z.．+＋])(?<![A-Za-z] )` +
     `(?:${NUMBER('l')}(?<lu>${UNIT})?${RANGE_SEPARATOR})?` +
     `${NUMBER('n')}(?<unit>${UNIT})`,
-  'gd',
+  'g',
 );
 
 /** Qualifier words written before a number (longest first). */
@@ -266,17 +266,17 @@ function contextAround(paragraph: string, start: number, end: number): string {
 /** The figures a regex match stands for (none when an exclusion rule applies; two when a "range" joins different units). */
 function figuresOf(paragraph: string, match: RegExpExecArray): FigureMention[] {
   const groups = match.groups as Record<string, string | undefined>;
-  const indices = match.indices!.groups!;
   const unitWord = groups.unit!;
   const end = match.index + match[0].length;
   const rest = paragraph.slice(end, end + 4);
   if (unitWord === '个' && NOT_COUNT_AFTER_GE.test(rest)) return [];
   if (NOT_COUNT_AFTER[unitWord]?.test(rest)) return [];
   const upperParts = partsOf(groups, 'n')!;
-  const upperStart = (indices.na ?? indices.nc)![0];
+  const len = (...parts: (string | undefined)[]): number => parts.reduce((n, p) => n + (p?.length ?? 0), 0);
+  const upperStart = end - len(groups.na, groups.nc, groups.ni1, groups.nm, groups.ni2, unitWord);
   const lowerParts = partsOf(groups, 'l');
   if (lowerParts) {
-    const lowerEnd = (indices.lu ?? indices.li2 ?? indices.lm ?? indices.li1 ?? indices.la ?? indices.lc)![1];
+    const lowerEnd = match.index + len(groups.la, groups.lc, groups.li1, groups.lm, groups.li2, groups.lu);
     const lower = figureAt(paragraph, match.index, lowerEnd, lowerParts, groups.lu, null);
     if (lower === 'excluded' || (groups.lu !== undefined && unitOf(groups.lu) !== unitOf(unitWord))) {
       // Not a range: 35.7%至35.9亿元 is two figures; 几十万元到100多万元 keeps only the upper end.
