@@ -4,6 +4,7 @@
  * Loaded only when such a command runs.
  */
 import cliProgress from 'cli-progress';
+import { ErrorCode } from '../contract/errors.js';
 import type { SourceSummary } from '../pipeline/summary.js';
 
 /** Without a TTY, print a progress line at most this often. */
@@ -133,7 +134,13 @@ export async function topFailureReasons(
   const groups = new Map<string, FailureReason>();
   for (const s of summaries) {
     if (Object.keys(s.failed).length === 0) continue;
-    for (const f of await failures.listBySource(s.sourceId)) {
+    let items;
+    try {
+      items = await failures.listBySource(s.sourceId);
+    } catch {
+      continue; // the stores are down (the summary says STORE_FAILED): print the summary without these reasons
+    }
+    for (const f of items) {
       if (f.lastFailedAt < since) continue;
       const key = `${s.sourceId}\u0000${f.code}\u0000${f.reason.replace(REASON_VARYING_PARTS, '…')}`;
       const g = groups.get(key);
@@ -153,13 +160,17 @@ export function formatReasons(reasons: readonly FailureReason[]): string {
 }
 
 export interface RunOutcome {
-  /** False when sources were crawled, something failed, and no source reached any page. */
+  /** False when our own stores failed (STORE_FAILED), or when sources were crawled, something failed, and no source reached any page. */
   ok: boolean;
   message: string;
 }
 
 /** A source "reached" its site when any URL got an answer that was stored or found unchanged. */
 export function runOutcome(summaries: readonly SourceSummary[]): RunOutcome {
+  const unstored = summaries.reduce((n, s) => n + (s.failed[ErrorCode.StoreFailed] ?? 0), 0);
+  if (unstored > 0) {
+    return { ok: false, message: `${unstored} URL(s) or source(s) failed on our own stores (STORE_FAILED): run again once they are back; these are retried at once` };
+  }
   const reached = summaries.filter((s) => s.fetched + s.unchanged + s.new + s.updated > 0).length;
   const failed = summaries.reduce((n, s) => n + Object.values(s.failed).reduce((a, b) => a + b, 0), 0);
   if (summaries.length > 0 && reached === 0 && failed > 0) {

@@ -6,6 +6,7 @@
  *   4. every queued URL goes through ingestUrl; results are counted per source.
  * State lives only in the stores, so a killed cycle run again loses nothing and duplicates nothing.
  */
+import { toJsnewsError } from '../contract/errors.js';
 import type { Source } from '../sites/sources-schema.js';
 import type { FailureItem } from '../store/ports.js';
 import type { PipelineDeps } from './deps.js';
@@ -71,7 +72,19 @@ export async function planSource(source: Source, deps: PipelineDeps): Promise<So
 }
 
 async function runSource(source: Source, deps: PipelineDeps, options: CycleOptions): Promise<SourceSummary> {
-  const { summary, failures, queue } = await planSource(source, deps);
+  let plan: SourcePlan;
+  try {
+    plan = await planSource(source, deps);
+  } catch (err) {
+    // The stores failed while the source was planned (DynamoDB died mid-run): the run goes on and its
+    // summary counts the source as one failure by code, instead of the whole run ending without one.
+    const e = toJsnewsError(err);
+    const summary = emptySummary(source.id);
+    countFailure(summary, e.code);
+    deps.logger.error('source could not be planned', { sourceId: source.id, code: e.code, error: e.message });
+    return summary;
+  }
+  const { summary, failures, queue } = plan;
   const limited = options.maxUrlsPerSource !== undefined ? queue.slice(0, options.maxUrlsPerSource) : queue;
   options.onProgress?.({ sourceId: source.id, done: 0, total: limited.length, phase: 'discovered' });
 
