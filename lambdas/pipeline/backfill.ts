@@ -134,7 +134,7 @@ async function ingestAll(summary: SourceSummary, urls: string[], deps: PipelineD
   let done = 0;
   options.onProgress?.({ sourceId, done, total: urls.length, phase: 'discovered' });
   await mapPool(urls, options.urlConcurrency ?? DEFAULT_URL_CONCURRENCY, async (url) => {
-    const result = await ingestUrl(url, deps, { sourceId });
+    const result = await ingestUrl(url, deps, { sourceId, keepStoredOnFetchFailure: true });
     addResult(summary, result);
     options.onProgress?.({ sourceId, done: ++done, total: urls.length, result, phase: 'ingested' });
   });

@@ -56,6 +56,12 @@ export interface IngestOptions {
   revisit?: RevisitPolicy;
   /** Whether a failure item may exist for this URL; false skips the clearing delete (no write on a quiet re-run). */
   mayHaveFailure?: boolean;
+  /**
+   * Backfill: when a URL whose record is already stored cannot be fetched again (DNS, timeout, HTTP
+   * error), record no failure item for it: the stored record and URL state stand, and the failure
+   * shows only in this run's summary. A cycle keeps recording them (revisits and retries need them).
+   */
+  keepStoredOnFetchFailure?: boolean;
 }
 
 export async function ingestUrl(url: string, deps: PipelineDeps, options: IngestOptions): Promise<IngestResult> {
@@ -76,6 +82,10 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
     const outcome = await deps.fetcher.fetch(url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
     timings.fetchMs = performance.now() - t;
     if (outcome.kind === 'failure') {
+      if (options.keepStoredOnFetchFailure && state?.recordId) {
+        deps.logger.warn('refetch failed; stored record kept', { url, code: outcome.code, reason: outcome.reason });
+        return { url, status: 'failed', stage: 'fetch', code: outcome.code, reason: outcome.reason, fetched: false, timings };
+      }
       return fail('fetch', new JsnewsError(outcome.code, outcome.reason, outcome.retryable), false, outcome.status);
     }
     // The pipeline's clock, not the fetcher's, dates the fetch: a simulated clock (--now) dates everything.

@@ -84,6 +84,16 @@ describe('jsnews query and export', () => {
     expect(q(['--all', '--min-confidence', '1.5']).status).toBe(2);
   });
 
+  it('a backfill that cannot reach a stored article keeps its record and records no failure for it', async () => {
+    // Without --replay the .example hosts do not resolve: every fetch fails.
+    const bf = await jsnews(['backfill', ARTICLE.url], { env });
+    expect(bf.status).toBe(1);
+    expect(bf.stdout).toMatch(/\nwoaijiangsu +1 +0 +0 +0 +0 +0 +0 +[A-Z_]+=1\n/);
+    expect(bf.stdout).toContain('FAILED: no source could fetch anything');
+    expect(q(['--failures', 'woaijiangsu']).stdout).not.toContain(ARTICLE.url);
+    expect(JSON.parse(q(['--id', ARTICLE.id]).stdout) as { title: string }).toMatchObject({ title: ARTICLE.title });
+  });
+
   it('sources list shows the replay sources', () => {
     const r = jsnewsSync(['sources', 'list', '--replay', REPLAY], { env });
     expect(r.status).toBe(0);
