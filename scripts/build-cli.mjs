@@ -4,13 +4,15 @@
 // bundled except a few (see external). Run by `npm ci`/`npm install` through the `prepare` script, and by `npm run build:cli`.
 // Plain JavaScript so it runs before anything is compiled.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist', 'cli');
-
+const target = join(root, 'dist', 'cli');
+// Built into a fresh directory and swapped in by rename, so a jsnews process running meanwhile
+// (or a second build) never sees a half-written dist/cli.
+const outdir = `${target}.tmp-${process.pid}`;
 rmSync(outdir, { recursive: true, force: true });
 const started = performance.now();
 await build({
@@ -36,4 +38,8 @@ await build({
 // Files the built code finds next to itself at run time (local-stores.ts spawns the s3rver child).
 mkdirSync(outdir, { recursive: true });
 copyFileSync(join(root, 'lambdas/dev/s3rver-child.cjs'), join(outdir, 's3rver-child.cjs'));
+const old = `${target}.old-${process.pid}`;
+if (existsSync(target)) renameSync(target, old);
+renameSync(outdir, target);
+rmSync(old, { recursive: true, force: true });
 if (!process.argv.includes('--quiet')) process.stderr.write(`built dist/cli in ${Math.round(performance.now() - started)} ms\n`);
