@@ -84,7 +84,7 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
     if (outcome.kind === 'failure') {
       if (options.keepStoredOnFetchFailure && state?.recordId) {
         deps.logger.warn('refetch failed; stored record kept', { url, code: outcome.code, reason: outcome.reason });
-        return { url, status: 'failed', stage: 'fetch', code: outcome.code, reason: outcome.reason, fetched: false, timings };
+        return { url, status: 'failed', stage: 'fetch', code: outcome.code, reason: outcome.reason, retryable: outcome.retryable, fetched: false, timings };
       }
       return fail('fetch', new JsnewsError(outcome.code, outcome.reason, outcome.retryable), false, outcome.status);
     }
