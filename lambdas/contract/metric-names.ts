@@ -12,6 +12,7 @@ export const SERVICE = {
   fetch: 'jsnews-fetch',
   normalize: 'jsnews-normalize',
   backfill: 'jsnews-backfill',
+  'revisit-planner': 'jsnews-revisit-planner',
 } as const;
 
 export const METRIC = {

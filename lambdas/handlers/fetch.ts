@@ -38,6 +38,8 @@ function observe(outcome: FetchWorkOutcome, obs: Observability): FetchWorkOutcom
   if (outcome.kind === 'article') {
     recordIngestMetrics(obs.metrics, outcome.result, outcome.elapsedMs);
     if (outcome.retry) throw outcome.retry;
+  } else if (outcome.kind === 'revisit') {
+    if (outcome.result?.change) obs.logger.info('change detected', { id: outcome.result.id, url: outcome.result.url, kind: outcome.result.change });
   } else if (!outcome.ok) {
     if (outcome.counts) recordFailure(obs.metrics, outcome.code);
   } else {

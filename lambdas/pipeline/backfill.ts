@@ -110,7 +110,7 @@ export async function runBackfill(plan: BackfillPlan, sources: readonly Source[]
   const lists: ListWork[] = [];
   for (const item of plan.fetch) {
     if (item.kind === 'article') of(item.sourceId).urls.add(item.url);
-    else lists.push(item);
+    else if (item.kind === 'list') lists.push(item);
   }
   for (let item = lists.shift(); item; item = lists.shift()) {
     const entry = of(item.sourceId);

@@ -12,7 +12,8 @@ import type { PipelineDeps } from './deps.js';
 import { ingestUrl, type IngestResult } from './ingest.js';
 import { readListWork } from './list-work.js';
 import type { WorkQueue } from './work-queue.js';
-import type { ArticleWork, FetchWork, ListWork } from './work-items.js';
+import type { ArticleWork, FetchWork, ListWork, RevisitWork } from './work-items.js';
+import { revisitOne, type RevisitResult } from './revisit.js';
 
 export interface FetchWorkContext {
   deps: PipelineDeps;
@@ -23,15 +24,24 @@ export interface FetchWorkContext {
 export type FetchWorkOutcome =
   | { kind: 'article'; result: IngestResult; elapsedMs: number; retry?: JsnewsError }
   | { kind: 'list'; ok: true; sourceId: string; url: string; links: number; enqueued: number }
-  | { kind: 'list'; ok: false; code: ErrorCodeValue; counts: boolean };
+  | { kind: 'list'; ok: false; code: ErrorCodeValue; counts: boolean }
+  | { kind: 'revisit'; result: RevisitResult | null };
 
 export async function processFetchWork(item: FetchWork, ctx: FetchWorkContext): Promise<FetchWorkOutcome> {
-  return item.kind === 'article' ? processArticle(item, ctx.deps) : processList(item, ctx);
+  if (item.kind === 'revisit') return processRevisit(item, ctx);
+  return item.kind === 'article' ? processArticle(item, ctx.deps, ctx.sources) : processList(item, ctx);
 }
 
-async function processArticle(item: ArticleWork, deps: PipelineDeps): Promise<FetchWorkOutcome> {
+/** A revisit never asks for a retry for the site's sake (a failed fetch is no observation); a store error throws and SQS retries. */
+async function processRevisit(item: RevisitWork, ctx: FetchWorkContext): Promise<FetchWorkOutcome> {
+  const source = ctx.sources.find((s) => s.id === item.sourceId);
+  return { kind: 'revisit', result: await revisitOne(item, ctx.deps, source) };
+}
+
+async function processArticle(item: ArticleWork, deps: PipelineDeps, sources: readonly Source[]): Promise<FetchWorkOutcome> {
   const started = performance.now();
-  const result = await ingestUrl(item.url, deps, { sourceId: item.sourceId, mayHaveFailure: item.mayHaveFailure });
+  const revisit = sources.find((s) => s.id === item.sourceId)?.revisit;
+  const result = await ingestUrl(item.url, deps, { sourceId: item.sourceId, mayHaveFailure: item.mayHaveFailure, ...(revisit ? { revisit } : {}) });
   const elapsedMs = performance.now() - started;
   if (result.status === 'failed' && result.stage === 'store' && result.retryable) {
     return { kind: 'article', result, elapsedMs, retry: new JsnewsError(ErrorCode.StoreFailed, `store failed for ${item.url}: ${result.reason}`, true) };

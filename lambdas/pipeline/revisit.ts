@@ -47,7 +47,7 @@ export interface RevisitSelection {
 }
 
 /** A far-future bound that selects every tracked article of a source, due or not. */
-const ALL_DUE_BEFORE = '9999-12-31T23:59:59.999Z';
+export const ALL_DUE_BEFORE = '9999-12-31T23:59:59.999Z';
 
 /** The due revisits of each source, soonest first (one Query per source). */
 export async function planRevisits(sources: readonly Source[], changes: ChangeStore, before: string, limit?: number): Promise<DueRevisit[]> {

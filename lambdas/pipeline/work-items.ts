@@ -6,6 +6,7 @@
  *   - article: ingest one URL (fetch → archive → normalize → store).
  *   - list: read one list page and enqueue the articles on it; a `walk` continues to the next
  *     list page until the page holds only articles older than `walk.from` (date-range backfill).
+ *   - revisit: look again at one tracked article (change tracking), enqueued by the revisit planner.
  * Normalize queue (standard):
  *   - reprocess-day: re-normalize the archived pages one source fetched on one China day.
  */
@@ -42,7 +43,16 @@ export const ListWork = z.object({
 });
 export type ListWork = z.infer<typeof ListWork>;
 
-export const FetchWork = z.discriminatedUnion('kind', [ArticleWork, ListWork]);
+/** Revisit one tracked article (change tracking); `url` (the article's) gives the FIFO group. */
+export const RevisitWork = z.object({
+  kind: z.literal('revisit'),
+  id: z.string().regex(/^[0-9a-f]{64}$/, 'a record id'),
+  url: HttpUrl,
+  sourceId: SourceId,
+});
+export type RevisitWork = z.infer<typeof RevisitWork>;
+
+export const FetchWork = z.discriminatedUnion('kind', [ArticleWork, ListWork, RevisitWork]);
 export type FetchWork = z.infer<typeof FetchWork>;
 
 export const ReprocessDayWork = z.object({ kind: z.literal('reprocess-day'), sourceId: SourceId, day: IsoDay });
