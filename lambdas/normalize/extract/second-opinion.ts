@@ -1,0 +1,67 @@
+/**
+ * The second opinion (issue 9): when the first extraction's confidence is low, Readability.js (Mozilla's maintained
+ * library) reads the same decoded page on linkedom, and its article becomes an alternative body. normalize/index.ts
+ * keeps whichever result has the higher confidence and says so in quality.warnings.
+ *
+ * Loaded lazily, on the fallback path only: the two libraries cost nothing on the pages that do not need them (most
+ * pages: `npm run bench:accuracy` prints how many asked). As in clean/pinyin-annotations.ts, a synchronous lazy load
+ * needs `require`: bundled, esbuild's shim evaluates its bundled copy on first call; from source, Node's own
+ * require is made with createRequire.
+ */
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
+
+interface Libraries {
+  Readability: typeof ReadabilityClass;
+  parseHTML: typeof ParseHtml;
+}
+
+let libraries: Libraries | undefined;
+function load(): Libraries {
+  if (!libraries) {
+    // Literal require('…') calls, so esbuild sees and bundles both packages.
+    const fromSource = typeof require === 'function' ? null : createRequire(import.meta.url);
+    const readability = (fromSource ? fromSource('@mozilla/readability') : require('@mozilla/readability')) as { Readability: typeof ReadabilityClass };
+    const linkedom = (fromSource ? fromSource('linkedom') : require('linkedom')) as { parseHTML: typeof ParseHtml };
+    libraries = { Readability: readability.Readability, parseHTML: linkedom.parseHTML };
+  }
+  return libraries;
+}
+
+export interface SecondOpinion {
+  /** The article's lines as served (white space not yet collapsed), in order. */
+  blocks: string[];
+  /** Characters (white space excluded) of the article text and of its link text. */
+  chars: number;
+  linkChars: number;
+}
+
+/** Block-level closing tags and <br>: where Readability's article HTML breaks into lines. */
+const BLOCK_END = /<\/(?:p|div|h[1-6]|li|blockquote|pre|tr|section|article|figcaption|dd|dt)\s*>|<br\s*\/?>/gi;
+const LINE_MARK = '\n';
+
+/** Readability's article for a decoded HTML page, or null when it finds none (or throws on hostile markup). */
+export function readabilityArticle(html: string): SecondOpinion | null {
+  const { Readability, parseHTML } = load();
+  let content: string | null | undefined;
+  try {
+    const { document } = parseHTML(html);
+    content = new Readability(document as unknown as Document).parse()?.content;
+  } catch {
+    return null;
+  }
+  if (!content) return null;
+  const { document } = parseHTML(`<!doctype html><html><body>${content.replace(BLOCK_END, (m) => `${m}${LINE_MARK}`)}</body></html>`);
+  const text = document.body?.textContent ?? '';
+  let linkChars = 0;
+  document.querySelectorAll('a').forEach((a) => {
+    linkChars += nonSpace(a.textContent ?? '');
+  });
+  const blocks = text.split(LINE_MARK).map((l) => l.trim()).filter((l) => l !== '');
+  return { blocks, chars: nonSpace(text), linkChars };
+}
+
+function nonSpace(text: string): number {
+  return text.replace(/\s+/g, '').length;
+}
