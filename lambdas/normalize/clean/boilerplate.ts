@@ -25,6 +25,10 @@
  *   widget     — (English-language templates) the whole line is a widget label: Related, More from X, You may also like,
  *                Don't miss, Trending, Advertisement, Tags, Comments, Caption/Close, Image copyright, Subscribe…
  *   teaser     — a short line led by READ MORE: / SEE MORE: / Related: / MORE: (a link to another story)
+ *   trailer    — (issue 9 class 5) app and repost trailers and widget text inside the container: （本文来自X，更多原创资讯请
+ *                下载“X”APP）, 原标题：… lines, 声明：/ 风险提示： disclaimers at the line start, 图片/信息来源于网络 notes,
+ *                【点击投票】-style promo buttons, 打印 字体：放大 正常 缩小 toolbars, 延伸·推荐, 相关资讯请关注…, 返回X，查看更多,
+ *                video-player text (正在为您切换到…, 倍速), short unless the marker leads the line
  *   date-stamp — a short line that is only a Latin-script publication stamp: Published/Updated/Posted labels, month
  *                and weekday names, times, time zones ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM")
  */
@@ -33,7 +37,7 @@ import { collapseRuns, JS_SPACE_NOT_SPACE } from './whitespace.js';
 
 export type BoilerplateReason =
   | 'share' | 'comment' | 'copyright' | 'contact' | 'list-header' | 'promo' | 'prev-next' | 'print' | 'font-size' | 'views'
-  | 'breadcrumb' | 'site-info' | 'widget' | 'teaser' | 'date-stamp';
+  | 'breadcrumb' | 'site-info' | 'widget' | 'teaser' | 'date-stamp' | 'trailer';
 
 /** Simplified → Traditional forms of the characters the patterns use. */
 const TRADITIONAL_VARIANTS: Readonly<Record<string, string>> = {
@@ -64,7 +68,7 @@ const SHORT_LINE_CHARS = 60;
 const COPYRIGHT_MARKER_MAX_OFFSET = 16;
 
 /** A metadata label: such a line belongs to the lead's metadata parser, not to the chrome filter. */
-const METADATA_LABEL = zh('(责任编辑|责编|编辑|来源|稿源|作者|记者|通讯员|摄影|原文地址|原文链接)\\s*[:：]?');
+const METADATA_LABEL = zh('(责任编辑|责编|编辑|来源(?!于)|稿源|作者|记者|通讯员|摄影|原文地址|原文链接)\\s*[:：]?');
 /** Pinyin reading annotations like `(wǎng)` that text captures carry after characters. */
 const PINYIN_ANNOTATION = /[(（][a-zü\u00e0-\u01dc]{1,7}[)）]/g;
 const PHONE_OR_EMAIL = /\d{3,4}[-\s]?\d{7,8}|\b1[3-9]\d{9}\b|\b400[-\s]?\d{3}[-\s]?\d{3,4}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
@@ -103,9 +107,15 @@ const EN_TEASER = /^(read more|see more|more|related|also read|read also|watch|r
 const DATE_STAMP_TOKEN =
   /\b(published|updated|posted|last updated|modified|on|at|and|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|a\.?m|p\.?m|[ecmp][sd]t|utc|gmt|bst|cet|hst|ist)\b\.?|\d+(?:[ap]\.?m\b\.?)?/gi;
 
+/** Trailers that lead their line (any length: a disclaimer paragraph runs long): 本文来自X…下载/APP, 原标题：, 声明：. */
+const LEADING_TRAILER = zh('^[（(【\\[]?\\s*(本文来自.{1,24}[，,].{0,40}(下载|关注|APP|客户端)|原标题\\s*[:：]|原题\\s*[:：]|(声明|特别声明|免责声明|风险提示)\\s*[】\\]]?\\s*[:：])', 'i');
+/** Short trailer and widget lines (SHORT_LINE_CHARS). */
+const SHORT_TRAILER = zh('(图片|信息|内容|文章)(均)?(来自|来源于|源自)网络|^[【\\[][^】\\]]{0,8}(投票|下载|报名|订阅)[^】\\]]{0,8}[】\\]]$|放大\\s*正常\\s*缩小|字体\\s*[:：]?\\s*放大|^延伸\\s*[·•・]\\s*推荐|相关资讯请关注|^返回.{1,8}[，,]\\s*查看更多|正在为您切换|倍速播放|^\\d{1,2}(\\.\\d+)?倍速?$');
+
 const RULES: readonly Rule[] = [
   // First: boilerplateReason's long-line shortcut applies this rule alone.
   { reason: 'copyright', pattern: COPYRIGHT, short: false, also: copyrightPlacement },
+  { reason: 'trailer', pattern: LEADING_TRAILER, short: false },
   { reason: 'share', pattern: zh('^(分享到|分享给朋友|分享给好友|分享至|一键分享|分享本文|分享)\\s*[:：]?'), short: true, also: (l) => !/^分享[^\s:：到给給至本]/.test(l) },
   { reason: 'comment', pattern: zh('^(发表评论|我要评论|网友评论|查看评论|查看全部评论|欢迎参与讨论|欢迎发表评论|参与评论|已有\\s*\\d+\\s*人参与|\\d+\\s*条评论)'), short: true },
   { reason: 'contact', pattern: zh('客服|联系邮箱|联系电话|投稿邮箱|投稿信箱|举报电话|举报邮箱|热线电话|服务热线'), short: true, also: (l) => PHONE_OR_EMAIL.test(l) },
@@ -119,6 +129,7 @@ const RULES: readonly Rule[] = [
   { reason: 'widget', pattern: EN_WIDGET, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'teaser', pattern: EN_TEASER, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'date-stamp', pattern: /\d/, short: false, also: isLatinDateStamp },
+  { reason: 'trailer', pattern: SHORT_TRAILER, short: true },
   { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true },
 ];
 
@@ -145,10 +156,13 @@ export function boilerplateReason(line: string): BoilerplateReason | null {
   const text = collapseRuns(line.replace(PINYIN_ANNOTATION, ''), SPACE_RUN, JS_SPACE_NOT_SPACE).trim();
   if (!text) return null;
   // Past LATIN_SHORT_LINE_CHARS every rule but copyright is out (short rules, and the Latin ones' length caps).
-  if (text.length > LATIN_SHORT_LINE_CHARS) return RULES[0]!.pattern.test(text) && copyrightPlacement(text) ? 'copyright' : null;
+  if (text.length > LATIN_SHORT_LINE_CHARS) {
+    if (RULES[0]!.pattern.test(text) && copyrightPlacement(text)) return 'copyright';
+    return LEADING_TRAILER.test(text) ? 'trailer' : null;
+  }
   const hasMetadata = METADATA_LABEL.test(text);
   for (const rule of RULES) {
-    if (hasMetadata && rule.reason !== 'copyright') return null;
+    if (hasMetadata && rule.reason !== 'copyright' && rule.pattern !== LEADING_TRAILER) return null;
     if (rule.short && text.length > SHORT_LINE_CHARS) continue;
     if (rule.pattern.test(text) && (!rule.also || rule.also(text))) return rule.reason;
   }

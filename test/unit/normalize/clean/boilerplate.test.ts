@@ -96,3 +96,31 @@ describe('NOTICE_HEADER', () => {
     expect(NOTICE_HEADER.test('会议发表了联合声明')).toBe(false);
   });
 });
+
+describe('trailers and widgets inside the container (issue 9 class 5)', () => {
+  it.each([
+    '（本文来自某某新闻，更多原创资讯请下载“某某新闻”APP）',
+    '原标题：某市出台新规 促进消费回暖',
+    '（原标题：某市出台新规）',
+    '声明：本站力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。本站不对因使用本文信息产生的任何后果负责，转载时请保留来源链接与作者署名，谢谢合作与支持。',
+    '风险提示：市场有风险，投资需谨慎。',
+    '图片均来自网络，如有侵权请联系删除',
+    '文章信息来源于网络，如有侵权请联系删除',
+    '【点击投票】',
+    '打印 字体：放大 正常 缩小 分享',
+    '延伸 · 推荐',
+    '相关资讯请关注：某某专区',
+    '返回某站，查看更多',
+    '正在为您切换到高清 480P，请稍候',
+  ])('drops %s', (line) => {
+    expect(boilerplateReason(line)).toBe('trailer');
+  });
+
+  it.each([
+    '他在声明中表示，公司将继续履行承诺，保障员工权益。',
+    '原标题中的“暴涨”一词并不准确，记者核实后发现涨幅不足一成。',
+    '市民可通过手机APP下载电子证照，本文来自记者的实地采访。',
+  ])('keeps prose that mentions the words: %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
