@@ -4,6 +4,7 @@
  * never fetches or normalizes itself, so a backfill of any size finishes in seconds.
  * An invalid payload is answered with `{ok:false, error}` (a user mistake, not an ops alarm).
  */
+import { redactText } from '../contract/redact.js';
 import type { Context } from 'aws-lambda';
 import { ErrorCode, toJsnewsError } from '../contract/errors.js';
 import { planBackfill } from '../pipeline/backfill.js';
@@ -28,7 +29,7 @@ export function makeBackfillHandler(runtime: () => HandlerRuntime, obs: Observab
     } catch (err) {
       const e = toJsnewsError(err);
       if (e.code !== ErrorCode.InvalidArgument) throw e;
-      obs.logger.warn('backfill rejected', { code: e.code, error: e.message });
+      obs.logger.warn('backfill rejected', { code: e.code, error: redactText(e.message) });
       return { ok: false, error: { code: e.code, message: e.message } };
     } finally {
       obs.metrics.publishStoredMetrics();

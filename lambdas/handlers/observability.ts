@@ -2,6 +2,7 @@
  * Structured logs and metrics for the handlers (Powertools Logger and Metrics, EMF): one Logger and
  * one Metrics per Lambda, created at module load, and the adapters the pipeline needs.
  */
+import { redactFields } from '../contract/redact.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { PipelineLogger } from '../pipeline/deps.js';
@@ -25,10 +26,10 @@ export function createObservability(name: keyof typeof SERVICE): Observability {
 /** The pipeline's logger interface over a Powertools Logger. */
 export function pipelineLogger(logger: Logger): PipelineLogger {
   return {
-    debug: (message, fields) => logger.debug(message, { ...fields }),
-    info: (message, fields) => logger.info(message, { ...fields }),
-    warn: (message, fields) => logger.warn(message, { ...fields }),
-    error: (message, fields) => logger.error(message, { ...fields }),
+    debug: (message, fields) => logger.debug(message, redactFields(fields)),
+    info: (message, fields) => logger.info(message, redactFields(fields)),
+    warn: (message, fields) => logger.warn(message, redactFields(fields)),
+    error: (message, fields) => logger.error(message, redactFields(fields)),
   };
 }
 

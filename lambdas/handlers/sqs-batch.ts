@@ -3,6 +3,7 @@
  * errors marked retryable (or unexpected) become batch item failures. A record that can never
  * succeed (bad JSON, wrong shape, a permanent error) is logged, counted and acknowledged.
  */
+import { redactText } from '../contract/redact.js';
 import {
   BatchProcessor,
   EventType,
@@ -45,11 +46,11 @@ export async function processSqsBatch<T extends z.ZodTypeAny>(
     } catch (err) {
       const e = toJsnewsError(err);
       if (isRetryable(err)) {
-        obs.logger.warn('record will be retried', { messageId: record.messageId, code: e.code, error: e.message });
+        obs.logger.warn('record will be retried', { messageId: record.messageId, code: e.code, error: redactText(e.message) });
         throw err;
       }
       recordFailure(obs.metrics, e.code);
-      obs.logger.error('record failed permanently; acknowledged', { messageId: record.messageId, code: e.code, error: e.message });
+      obs.logger.error('record failed permanently; acknowledged', { messageId: record.messageId, code: e.code, error: redactText(e.message) });
       return { failed: e.code };
     }
   };

@@ -13,10 +13,21 @@ import { MAX_BACKFILL_LIST_PAGES, MAX_BACKFILL_URLS } from '../contract/limits.j
 import { parseInput } from '../contract/zod-issues.js';
 import { HttpUrl, IsoDay, SourceId } from './work-items.js';
 
+/** URLs with credentials are never fetched; refusing them here keeps the password out of the queue, the stores and the logs. */
+const BackfillUrl = HttpUrl.refine((u) => !hasCredentials(u), 'must not contain a user name or password (URLs with credentials are never fetched)');
+
+function hasCredentials(u: string): boolean {
+  try {
+    const url = new URL(u);
+    return url.username !== '' || url.password !== '';
+  } catch {
+    return false;
+  }
+}
 const dayRange = <T extends z.ZodRawShape>(shape: T) =>
   z.object(shape).strict().refine((v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to, 'from must not be after to');
 
-const UrlsPayload = z.object({ urls: z.array(HttpUrl).min(1).max(MAX_BACKFILL_URLS) }).strict();
+const UrlsPayload = z.object({ urls: z.array(BackfillUrl).min(1).max(MAX_BACKFILL_URLS) }).strict();
 const ListPagesPayload = z
   .object({
     sourceId: SourceId,

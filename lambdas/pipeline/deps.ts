@@ -2,6 +2,7 @@
  * What the pipeline needs, passed in (no globals): stores, a fetcher, the normalizer, a clock and a
  * logger. The CLI and the Lambda handlers build one PipelineDeps and call the same functions.
  */
+import { redactFields } from '../contract/redact.js';
 import type { Fetcher } from '../fetch/types.js';
 import type { NewsRecord, PageContext } from '../contract/record.js';
 import type { Archive, ChangeStore, FailureStore, RecordStore, UrlStateStore } from '../store/ports.js';
@@ -44,7 +45,7 @@ export function createStderrLogger(level: 'debug' | 'info' | 'warn' | 'error' = 
   const min = order.indexOf(level);
   const write = (lvl: (typeof order)[number]) => (message: string, fields?: LogFields) => {
     if (order.indexOf(lvl) < min) return;
-    process.stderr.write(`${JSON.stringify({ level: lvl, message, ...fields })}\n`);
+    process.stderr.write(`${JSON.stringify({ level: lvl, message, ...redactFields(fields) })}\n`);
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

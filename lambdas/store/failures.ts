@@ -4,6 +4,7 @@
  * the next time it is due for a retry (exponential backoff). Success clears it. `dueFailures` is a
  * Query on the overloaded GSI2 (`DUE#<sourceId>`, sorted by nextRetryAt), never a Scan.
  */
+import { redactText, stripCredentials } from '../contract/redact.js';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FailureInput, FailureItem, FailureStore } from './ports.js';
 import { GSI, ITEM_KIND, keys } from '../contract/table-design.js';
@@ -56,6 +57,9 @@ export function createFailureStore(doc: DynamoDBDocumentClient, tableName: strin
       const nextRetryAt = new Date(now.getTime() + retryDelayMs(input, attempts)).toISOString();
       const item: FailureItem = {
         ...input,
+        // What is stored is what may be shown: no credentials, no 100 kB reasons (the key still hashes the URL as given).
+        url: stripCredentials(input.url),
+        reason: redactText(input.reason),
         status: input.status ?? null,
         attempts,
         firstFailedAt: previous?.firstFailedAt ?? nowIso,
