@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalize } from '../lambdas/normalize/index.js';
+import { loadSources, siteHintsForUrl } from '../lambdas/sites/load-sources.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bench = process.env.JSNEWS_BENCH_DIR ?? resolve(root, '../shared/bench');
@@ -41,11 +42,13 @@ for (const dir of ['seeds', 'seeds/html']) {
   }
 }
 
+// Site hints as `jsnews normalize --url` passes them: the registry's, for the input's URL.
+const sources = loadSources();
 const lines: string[] = [];
 for (const input of inputs) {
   const bytes = readFileSync(input.path);
   try {
-    const record = normalize(bytes, { url: input.url, fetchedAt: input.fetchedAt });
+    const record = normalize(bytes, { url: input.url, fetchedAt: input.fetchedAt, site: siteHintsForUrl(sources, input.url) });
     lines.push(JSON.stringify({ input: input.name, record }));
   } catch (err) {
     const e = err as { code?: string; message?: string };

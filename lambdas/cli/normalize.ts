@@ -48,7 +48,11 @@ export const command: CliCommand = {
     const opts = parseOptions(Options, cmd);
     if (files.length === 0) throw usageError('no input files');
     const { normalize } = await import('../normalize/index.js');
-    const ctx: PageContext = { url: opts['--url'] ?? null, fetchedAt: opts['--fetched-at'] ?? null, charset: opts['--charset'] ?? null };
+    const { loadSources, siteHintsForUrl } = await import('../sites/load-sources.js');
+    const url = opts['--url'] ?? null;
+    // The registry's hints for the URL's site, as the pipeline passes them for its sources.
+    const site = url ? siteHintsForUrl(loadSources(), url) : null;
+    const ctx: PageContext = { url, fetchedAt: opts['--fetched-at'] ?? null, charset: opts['--charset'] ?? null, site };
     let failed = 0;
     for (const file of files) {
       let line: Record<string, unknown>;

@@ -50,12 +50,13 @@ export const command: CliCommand = {
   },
   async run(_args, cmd) {
     const opts = parseOptions(Options, cmd);
-    const [{ openCommandStores }, { normalize }, { createStderrLogger }, { reprocess }, out] = await Promise.all([
+    const [{ openCommandStores }, { normalize }, { createStderrLogger }, { reprocess }, out, { loadSources }] = await Promise.all([
       import('./open.js'),
       import('../normalize/index.js'),
       import('../pipeline/deps.js'),
       import('../pipeline/reprocess.js'),
       import('./pipeline-output.js'),
+      import('../sites/load-sources.js'),
     ]);
     const opened = await openCommandStores(opts);
     try {
@@ -63,7 +64,8 @@ export const command: CliCommand = {
       const summaries = await reprocess(
         toSelection(opts),
         { stores: opened.stores, normalize, clock: () => new Date(), logger: createStderrLogger('error') },
-        { onProgress: (e) => progress.update('all', e.done, e.total) },
+        // The registry's site hints for each page's source, as the crawl used them.
+        { sources: loadSources(), onProgress: (e) => progress.update('all', e.done, e.total) },
       );
       progress.stop();
       process.stdout.write(opts['--json'] ? `${JSON.stringify(summaries)}\n` : `${out.formatSummaryTable(summaries)}\n`);

@@ -94,6 +94,20 @@ export type NewsRecord = z.infer<typeof NewsRecord>;
 /** The record's credit fields: who wrote, edited and photographed the article, which outlet and original it reposts. */
 export type Credits = Pick<NewsRecord, 'authors' | 'editors' | 'photographers' | 'source' | 'originalUrl'>;
 
+/**
+ * What the sources registry (lambdas/sites/) knows about a site's pages: shortcuts for the normalizer, never
+ * requirements (the generic path must work without them; the seed tests run with and without).
+ */
+export const SiteHints = z
+  .object({
+    /** The site's own name, for pages that name themselves nowhere (no og:site_name, chrome phrase or title bar). */
+    siteName: z.string().min(1).optional(),
+    /** CSS selector of the article container in the site's template: the body cascade's first layer. */
+    bodySelector: z.string().min(1).optional(),
+  })
+  .strict();
+export type SiteHints = z.infer<typeof SiteHints>;
+
 /** What a crawl knows about a page besides its bytes. Everything is optional: a local file has none of it. */
 export interface PageContext {
   /** URL the page was fetched from, after redirects. */
@@ -106,4 +120,6 @@ export interface PageContext {
   contentType?: string | null;
   /** The input's file name, used only as a hint (`.txt` captures); bytes are sniffed, not trusted by extension. */
   fileName?: string | null;
+  /** The hints of the source the page belongs to (Source.hints in lambdas/sites/), if it has any. */
+  site?: SiteHints | null;
 }

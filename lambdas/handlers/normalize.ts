@@ -22,7 +22,7 @@ export function makeNormalizeHandler(runtime: () => HandlerRuntime, obs: Observa
         fifo: false,
         obs,
         handle: async (item) => {
-          const summaries = await reprocess({ sourceId: item.sourceId, from: item.day, to: item.day }, rt.deps);
+          const summaries = await reprocess({ sourceId: item.sourceId, from: item.day, to: item.day }, rt.deps, { sources: rt.sources });
           for (const s of summaries) recordSummaryMetrics(obs.metrics, s);
           obs.logger.info('reprocessed day', { sourceId: item.sourceId, day: item.day, summaries });
           return summaries;

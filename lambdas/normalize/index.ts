@@ -24,7 +24,6 @@ import { cleanText } from './clean/clean-text.js';
 import { layoutTextCapture } from './extract/text-layout.js';
 import { buildRecord, type RecordFields } from './record/build-record.js';
 import type { NewsRecord, PageContext } from '../contract/record.js';
-import { findSiteProfile } from './data/site-profiles.js';
 
 export const NORMALIZER_VERSION = '1.0.0';
 
@@ -33,9 +32,9 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
   const decoded = decodeBytes(bytes, { declared: ctx.charset ?? charsetFromContentType(ctx.contentType) });
   assertDecodedTextLike(decoded.text);
   const url = ctx.url ?? null;
-  const profile = findSiteProfile(url);
+  // ctx.site: the source's hints (lambdas/sites/, passed by the caller), a shortcut, never a requirement.
   const isHtml = detectInputKind(decoded.text) === 'html';
-  const first = isHtml ? layoutHtml(decoded.text, { selector: profile?.bodySelector }) : layoutTextCapture(decoded.text);
+  const first = isHtml ? layoutHtml(decoded.text, { selector: ctx.site?.bodySelector }) : layoutTextCapture(decoded.text);
   const firstDraft = extractArticle(first);
   assertArticle(firstDraft, first);
   const { layout, draft, confidence, note } = isHtml ? withSecondOpinion(decoded.text, first, firstDraft) : { layout: first, draft: firstDraft, confidence: confidenceOfDraft(first, firstDraft), note: null };
@@ -59,7 +58,7 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
   return buildRecord({
     url,
     canonicalUrl: findCanonicalUrl(url, [layout.meta?.canonical ?? null, layout.meta?.ogUrl ?? null]),
-    site: { host: hostOf(url), name: layout.siteName ?? profile?.name ?? null },
+    site: { host: hostOf(url), name: layout.siteName ?? ctx.site?.siteName ?? null },
     title: draft.title ?? '',
     subtitle: draft.subtitle,
     published,

@@ -124,17 +124,17 @@ export async function runBackfill(plan: BackfillPlan, sources: readonly Source[]
   }
   for (const { summary, urls } of summaries.values()) {
     summary.discovered = urls.size;
-    await ingestAll(summary, [...urls], deps, options);
+    await ingestAll(summary, [...urls], deps, options, sources.find((s) => s.id === summary.sourceId)?.hints);
   }
   return [...summaries.values()].map((e) => e.summary);
 }
 
-async function ingestAll(summary: SourceSummary, urls: string[], deps: PipelineDeps, options: BackfillOptions) {
+async function ingestAll(summary: SourceSummary, urls: string[], deps: PipelineDeps, options: BackfillOptions, site: Source['hints']) {
   const { sourceId } = summary;
   let done = 0;
   options.onProgress?.({ sourceId, done, total: urls.length, phase: 'discovered' });
   await mapPool(urls, options.urlConcurrency ?? DEFAULT_URL_CONCURRENCY, async (url) => {
-    const result = await ingestUrl(url, deps, { sourceId, keepStoredOnFetchFailure: true });
+    const result = await ingestUrl(url, deps, { sourceId, site, keepStoredOnFetchFailure: true });
     addResult(summary, result);
     options.onProgress?.({ sourceId, done: ++done, total: urls.length, result, phase: 'ingested' });
   });

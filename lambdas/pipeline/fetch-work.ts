@@ -40,8 +40,9 @@ async function processRevisit(item: RevisitWork, ctx: FetchWorkContext): Promise
 
 async function processArticle(item: ArticleWork, deps: PipelineDeps, sources: readonly Source[]): Promise<FetchWorkOutcome> {
   const started = performance.now();
-  const revisit = sources.find((s) => s.id === item.sourceId)?.revisit;
-  const result = await ingestUrl(item.url, deps, { sourceId: item.sourceId, mayHaveFailure: item.mayHaveFailure, ...(revisit ? { revisit } : {}) });
+  const source = sources.find((s) => s.id === item.sourceId);
+  const revisit = source?.revisit;
+  const result = await ingestUrl(item.url, deps, { sourceId: item.sourceId, site: source?.hints, mayHaveFailure: item.mayHaveFailure, ...(revisit ? { revisit } : {}) });
   const elapsedMs = performance.now() - started;
   if (result.status === 'failed' && result.stage === 'store' && result.retryable) {
     return { kind: 'article', result, elapsedMs, retry: new JsnewsError(ErrorCode.StoreFailed, `store failed for ${item.url}: ${result.reason}`, true) };

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../contract/errors.js';
 import type { FetchedPage } from '../fetch/types.js';
 import type { FailureStage, FetchPointer, PutOutcome, RawMeta } from '../store/ports.js';
-import type { NewsRecord, RawRef } from '../contract/record.js';
+import type { NewsRecord, RawRef, SiteHints } from '../contract/record.js';
 import { sha256Hex } from '../contract/hashing.js';
 import type { PipelineDeps } from './deps.js';
 import type { RevisitPolicy } from '../sites/sources-schema.js';
@@ -54,6 +54,8 @@ export interface IngestOptions {
   sourceId: string;
   /** The source's revisit policy, for the tracking item of a first sighting (default schedule when absent). */
   revisit?: RevisitPolicy;
+  /** The source's hints for the normalizer (Source.hints), passed on as PageContext.site. */
+  site?: SiteHints | null;
   /** Whether a failure item may exist for this URL; false skips the clearing delete (no write on a quiet re-run). */
   mayHaveFailure?: boolean;
   /**
@@ -119,6 +121,7 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
       fetchedAt: page.fetchedAt,
       charset: page.headerCharset,
       contentType: page.contentType,
+      site: options.site ?? null,
     });
     record = { ...record, raw: rawRef };
   } catch (err) {

@@ -6,6 +6,8 @@
  */
 import { toJsnewsError } from '../contract/errors.js';
 import type { FetchPointer, PutOutcome } from '../store/ports.js';
+import type { SiteHints } from '../contract/record.js';
+import type { Source } from '../sites/sources-schema.js';
 import type { PipelineDeps } from './deps.js';
 import { mapPool } from './pool.js';
 import { recordFailure } from './record-failure.js';
@@ -18,6 +20,8 @@ export type ReprocessSelection = { all: true } | { sourceId: string; from?: stri
 
 export interface ReprocessOptions {
   concurrency?: number;
+  /** The sources registry: each page is normalized with its source's hints (Source.hints → PageContext.site). */
+  sources?: readonly Source[];
   onProgress?: (event: { done: number; total: number; sourceId: string; outcome: PutOutcome | 'failed' }) => void;
 }
 
@@ -40,7 +44,7 @@ export async function reprocess(
     const summary = summaries.get(pointer.sourceId) ?? emptySummary(pointer.sourceId);
     summaries.set(pointer.sourceId, summary);
     summary.discovered++;
-    const outcome = await reprocessOne(pointer, deps);
+    const outcome = await reprocessOne(pointer, deps, options.sources?.find((s) => s.id === pointer.sourceId)?.hints);
     if (outcome.ok) summary[outcome.status]++;
     else countFailure(summary, outcome.code);
     options.onProgress?.({ done: ++done, total: pointers.length, sourceId: pointer.sourceId, outcome: outcome.ok ? outcome.status : 'failed' });
@@ -51,13 +55,14 @@ export async function reprocess(
 async function reprocessOne(
   p: FetchPointer,
   deps: Pick<PipelineDeps, 'stores' | 'normalize' | 'clock' | 'logger'>,
+  site: SiteHints | undefined,
 ): Promise<{ ok: true; status: PutOutcome } | { ok: false; code: string }> {
   const { stores } = deps;
   let stage: 'normalize' | 'store' = 'store';
   try {
     const bytes = await stores.archive.getRaw(p.rawKey);
     stage = 'normalize';
-    const record = deps.normalize(bytes, { url: p.finalUrl, fetchedAt: p.fetchedAt, charset: p.charset, contentType: p.contentType });
+    const record = deps.normalize(bytes, { url: p.finalUrl, fetchedAt: p.fetchedAt, charset: p.charset, contentType: p.contentType, site: site ?? null });
     stage = 'store';
     const status = await stores.records.put({
       ...record,

@@ -11,7 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { sha256Hex } from '../contract/hashing.js';
-import type { NewsRecord } from '../contract/record.js';
+import type { NewsRecord, SiteHints } from '../contract/record.js';
 import type { FetchedPage } from '../fetch/types.js';
 import { charsetFromContentType, decodeBytes } from '../normalize/decode/charset.js';
 import type { Source } from '../sites/sources-schema.js';
@@ -81,7 +81,7 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
   const track = await changes.getTrack(due.id);
   if (!track) return null;
   const ctx = { url: track.url, sourceId: track.sourceId, policy: source?.revisit };
-  const { facts, record, urlState } = await look(track, deps);
+  const { facts, record, urlState } = await look(track, deps, source?.hints);
   const obs = observeFetch(facts);
   const now = deps.clock();
   const applied = await applyObservation(deps, changes, track, obs, now, ctx, record);
@@ -104,7 +104,7 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
 }
 
 /** Fetches the article conditionally; archives and normalizes new bytes. */
-async function look(track: TrackItem, deps: PipelineDeps): Promise<{ facts: FetchFacts; record: NewsRecord | null; urlState?: UrlState }> {
+async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | undefined): Promise<{ facts: FetchFacts; record: NewsRecord | null; urlState?: UrlState }> {
   const { stores } = deps;
   const state = await stores.urlState.get(track.url);
   const outcome = await deps.fetcher.fetch(track.url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
@@ -129,7 +129,8 @@ async function look(track: TrackItem, deps: PipelineDeps): Promise<{ facts: Fetc
   });
   let record: NewsRecord | null = null;
   try {
-    record = { ...deps.normalize(page.body, { url: page.finalUrl, fetchedAt: page.fetchedAt, charset: page.headerCharset, contentType: page.contentType }), raw: ref };
+    // The source's hints, as ingest used them: the same page must normalize to the same record.
+    record = { ...deps.normalize(page.body, { url: page.finalUrl, fetchedAt: page.fetchedAt, charset: page.headerCharset, contentType: page.contentType, site: site ?? null }), raw: ref };
   } catch (err) {
     if (!(err instanceof JsnewsError) || err.code === ErrorCode.Internal) deps.logger.warn('revisit: normalize failed', { url: track.url, error: String(err) });
   }

@@ -90,7 +90,7 @@ async function runSource(source: Source, deps: PipelineDeps, options: CycleOptio
 
   let done = 0;
   await mapPool(limited, options.urlConcurrency ?? DEFAULT_URL_CONCURRENCY, async (url) => {
-    const result = await ingestUrl(url, deps, { sourceId: source.id, revisit: source.revisit, mayHaveFailure: failures.has(url) });
+    const result = await ingestUrl(url, deps, { sourceId: source.id, revisit: source.revisit, site: source.hints, mayHaveFailure: failures.has(url) });
     addResult(summary, result);
     options.onProgress?.({ sourceId: source.id, done: ++done, total: limited.length, result, phase: 'ingested' });
   });

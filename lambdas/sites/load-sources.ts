@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import type { SiteHints } from '../contract/record.js';
 import { SourceList, type Source } from './sources-schema.js';
 import { SOURCES } from './sources.js';
 import { formatIssues } from '../contract/zod-issues.js';
@@ -50,4 +51,9 @@ export function findSourceForUrl(sources: readonly Source[], url: string): Sourc
     return undefined;
   }
   return sources.find((s) => s.hosts.includes(host));
+}
+
+/** The normalizer's hints (PageContext.site) for a URL: those of the source whose hosts include its host, else null. */
+export function siteHintsForUrl(sources: readonly Source[], url: string | null | undefined): SiteHints | null {
+  return url ? (findSourceForUrl(sources, url)?.hints ?? null) : null;
 }

@@ -3,6 +3,7 @@
  * (data only); a JSON override file can replace them at run time (load-sources.ts).
  */
 import { z } from 'zod';
+import { SiteHints } from '../contract/record.js';
 
 /** Default gap between two requests to one host: one request a second is the usual polite floor. */
 export const DEFAULT_DELAY_MS = 1000;
@@ -107,6 +108,8 @@ export const Source = z
       .optional(),
     /** Charset the site is known to serve, when its headers do not say (a hint, never trusted over the bytes). */
     charsetHint: z.string().optional(),
+    /** What the normalizer may use for this site's pages (its name, its template's article container): PageContext.site. */
+    hints: SiteHints.optional(),
     /** Revisits for change tracking; defaults apply when absent. */
     revisit: RevisitPolicy.default({}),
     notes: z.string().optional(),

@@ -33,6 +33,8 @@ export const SOURCES: SourceInput[] = [
     enabled: true,
     // TRS list pages: index.shtml is page 0, then index_1.shtml, index_2.shtml, ...
     listPageRange: { template: 'index_{n}.shtml', first: 1, last: 5 },
+    // TRS WCM templates put the article in .TRS_Editor / #content; the site calls itself 中国江苏网.
+    hints: { siteName: '中国江苏网', bodySelector: '.TRS_Editor, #content .text, .article-content' },
   },
   {
     id: 'woaijiangsu',

@@ -147,3 +147,30 @@ describe('reprocess and backfill', () => {
     expect((await stores.failures.listBySource('jssuxun'))[0]?.attempts).toBe(2);
   });
 });
+
+describe('site hints', () => {
+  const hints = { siteName: '江苏苏讯网', bodySelector: 'article' };
+  const hinted = Source.parse({ ...source, hints });
+  function capturing(deps: PipelineDeps): { deps: PipelineDeps; seen: unknown[] } {
+    const seen: unknown[] = [];
+    return { seen, deps: { ...deps, normalize: (bytes, ctx) => (seen.push(ctx.site), deps.normalize(bytes, ctx)) } };
+  }
+
+  it("the crawl, backfill and reprocess hand the source's hints to the normalizer", async () => {
+    const crawl = capturing(setup(await env.freshStores(), site()).deps);
+    await runCycle([hinted], crawl.deps);
+    // art 1-4 are fetched and normalized (4 is NO_ARTICLE); 5 and 6 fail at the fetch.
+    expect(crawl.seen).toEqual([hints, hints, hints, hints]);
+
+    const again = capturing(crawl.deps);
+    await reprocess({ all: true }, again.deps, { sources: [hinted] });
+    expect(again.seen).toEqual([hints, hints, hints, hints]);
+    const without = capturing(crawl.deps);
+    await reprocess({ all: true }, without.deps);
+    expect(without.seen).toEqual([null, null, null, null]);
+
+    const back = capturing(setup(await env.freshStores(), site()).deps);
+    await backfill({ urls: [art(1), art(2)] }, [hinted], back.deps);
+    expect(back.seen).toEqual([hints, hints]);
+  });
+});

@@ -1,15 +1,16 @@
 /**
  * The seeds as regression fixtures: every field of every seed record (text captures and their HTML renderings)
- * against the expectations written by hand from the seed text. Run twice: with site profiles on and off, so the
- * generic path stays honest.
+ * against the expectations written by hand from the seed text. Run twice: with the site hints the sources registry
+ * has for the seed's URL (as the pipeline and `jsnews normalize --url` pass them) and with none, so the generic path
+ * stays honest.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { normalize, NORMALIZER_VERSION } from '../../../lambdas/normalize/index.js';
 import { LOW_CONFIDENCE } from '../../../lambdas/normalize/extract/confidence.js';
 import { NewsRecord } from '../../../lambdas/contract/record.js';
-import { setSiteProfilesEnabled } from '../../../lambdas/normalize/data/site-profiles.js';
+import { loadSources, siteHintsForUrl } from '../../../lambdas/sites/index.js';
 import { derivedFields, loadExpectations, REPO_ROOT } from '../../helpers/seed-expectations.js';
 
 const expectations = [...loadExpectations('seeds'), ...loadExpectations('seeds/html')];
@@ -18,12 +19,12 @@ const HAND_WRITTEN_FIELDS = [
   'authors', 'editors', 'photographers', 'region', 'people', 'figures', 'paragraphs', 'language', 'sourceScript', 'quality', 'raw',
 ] as const;
 
+const sources = loadSources();
+
 describe.each([
-  ['with site profiles', true],
-  ['generic path only (profiles off)', false],
-])('seed records %s', (_label, profiles) => {
-  setSiteProfilesEnabled(profiles);
-  afterAll(() => setSiteProfilesEnabled(true));
+  ['with the registry\'s site hints', true],
+  ['generic path only (no site hints)', false],
+])('seed records %s', (_label, withHints) => {
 
   it('has the five text seeds and their HTML renderings', () => {
     expect(expectations.filter((e) => e.input.endsWith('.txt'))).toHaveLength(5);
@@ -31,9 +32,7 @@ describe.each([
 
   describe.each(expectations.map((e) => [e.input, e] as const))('%s', (_input, e) => {
     const bytes = new Uint8Array(readFileSync(join(REPO_ROOT, e.input)));
-    setSiteProfilesEnabled(profiles);
-    const record = normalize(bytes, e.context);
-    setSiteProfilesEnabled(true);
+    const record = normalize(bytes, { ...e.context, site: withHints ? siteHintsForUrl(sources, e.context.url) : null });
 
     it.each(HAND_WRITTEN_FIELDS.map((f) => [f]))('%s matches the hand-checked expectation', (field) => {
       // quality.confidence is a calibrated score, not a hand-written fact: checked apart below.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageSpecs } from '../../../seeds/html/build.js';
-import { DEFAULT_DELAY_MS, listPageUrls, loadSources, parseSources, replaySources, REPLAY_HOSTS, findSourceForUrl } from '../../../lambdas/sites/index.js';
+import { DEFAULT_DELAY_MS, listPageUrls, loadSources, parseSources, replaySources, REPLAY_HOSTS, findSourceForUrl, siteHintsForUrl } from '../../../lambdas/sites/index.js';
 
 function tempJson(value: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), 'jsnews-sources-')), 'sources.json');
@@ -101,5 +101,24 @@ describe('fetchDeadlineMs (issue 10 item 4)', () => {
     expect(hostDeadlines([plain!, slow!])).toEqual({ 'www.y.example': 90_000, 'img.y.example': 90_000 });
     expect(() => parseSources([{ ...minimal, fetchDeadlineMs: 999 }], 'test')).toThrow(/fetchDeadlineMs/);
     expect(() => parseSources([{ ...minimal, fetchDeadlineMs: 120_001 }], 'test')).toThrow(/fetchDeadlineMs/);
+  });
+});
+
+describe('site hints (the normalizer\'s PageContext.site)', () => {
+  const sources = loadSources();
+  it('come from the source whose hosts include the URL\'s host, else there are none', () => {
+    expect(siteHintsForUrl(sources, 'https://jsnews.jschina.com.cn/jsyw/202402/t20240220_3363783.shtml')).toEqual({
+      siteName: '中国江苏网',
+      bodySelector: '.TRS_Editor, #content .text, .article-content',
+    });
+    expect(siteHintsForUrl(sources, 'https://www.jssuxun.example/html/2024/jiangsu_0220/52317.html')).toBeNull();
+    expect(siteHintsForUrl(sources, 'https://elsewhere.example/a.html')).toBeNull();
+    expect(siteHintsForUrl(sources, null)).toBeNull();
+  });
+
+  it('are validated: unknown keys and empty values are refused', () => {
+    expect(parseSources([{ ...minimal, hints: { siteName: 'X网', bodySelector: '.article' } }], 'test')[0]!.hints).toEqual({ siteName: 'X网', bodySelector: '.article' });
+    expect(() => parseSources([{ ...minimal, hints: { bodyselector: '.article' } }], 'test')).toThrow(/hints/);
+    expect(() => parseSources([{ ...minimal, hints: { siteName: '' } }], 'test')).toThrow(/hints\.siteName/);
   });
 });
