@@ -121,7 +121,7 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
       fetchedAt: page.fetchedAt,
       charset: page.headerCharset,
       contentType: page.contentType,
-      site: options.site ?? null,
+      site: options.site,
     });
     record = { ...record, raw: rawRef };
   } catch (err) {

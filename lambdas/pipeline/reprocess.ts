@@ -62,7 +62,7 @@ async function reprocessOne(
   try {
     const bytes = await stores.archive.getRaw(p.rawKey);
     stage = 'normalize';
-    const record = deps.normalize(bytes, { url: p.finalUrl, fetchedAt: p.fetchedAt, charset: p.charset, contentType: p.contentType, site: site ?? null });
+    const record = deps.normalize(bytes, { url: p.finalUrl, fetchedAt: p.fetchedAt, charset: p.charset, contentType: p.contentType, site });
     stage = 'store';
     const status = await stores.records.put({
       ...record,

@@ -130,7 +130,7 @@ async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | unde
   let record: NewsRecord | null = null;
   try {
     // The source's hints, as ingest used them: the same page must normalize to the same record.
-    record = { ...deps.normalize(page.body, { url: page.finalUrl, fetchedAt: page.fetchedAt, charset: page.headerCharset, contentType: page.contentType, site: site ?? null }), raw: ref };
+    record = { ...deps.normalize(page.body, { url: page.finalUrl, fetchedAt: page.fetchedAt, charset: page.headerCharset, contentType: page.contentType, site }), raw: ref };
   } catch (err) {
     if (!(err instanceof JsnewsError) || err.code === ErrorCode.Internal) deps.logger.warn('revisit: normalize failed', { url: track.url, error: String(err) });
   }

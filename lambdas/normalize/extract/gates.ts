@@ -24,7 +24,7 @@ export const MIN_CONTAINER_CHARS = 80;
  * boilerplate were removed (extract/article.ts), for both HTML and text captures; less is an index page, a stub or
  * an error page. Lower than MIN_CONTAINER_CHARS because what it counts is what is left after those removals.
  */
-export const MIN_ARTICLE_CHARS = 50;
+const MIN_ARTICLE_CHARS = 50;
 
 /** Headline-link signal: 5+ headline-link entries forming 40%+ of the blocks. The caller then drops them, and what is
  * left must still reach MIN_CONTAINER_CHARS (an index page keeps only dates → no article; an article keeps its prose). An

@@ -7,7 +7,7 @@ import { capNestingDepth, flattenDeepNesting } from './dom-safety.js';
 import { loadHtml, MAX_NESTING_DEPTH, type CheerioAPI } from './load-html.js';
 import { indexPage, type ClassHints, type PageIndex } from './page-index.js';
 
-export interface ParsedPage {
+interface ParsedPage {
   $: CheerioAPI;
   page: PageIndex;
   /** The string guard dropped tags before the parse (the tree may still change when it is flattened again). */

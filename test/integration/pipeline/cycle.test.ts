@@ -167,7 +167,7 @@ describe('site hints', () => {
     expect(again.seen).toEqual([hints, hints, hints, hints]);
     const without = capturing(crawl.deps);
     await reprocess({ all: true }, without.deps);
-    expect(without.seen).toEqual([null, null, null, null]);
+    expect(without.seen).toEqual([undefined, undefined, undefined, undefined]);
 
     const back = capturing(setup(await env.freshStores(), site()).deps);
     await backfill({ urls: [art(1), art(2)] }, [hinted], back.deps);
