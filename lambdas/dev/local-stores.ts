@@ -18,7 +18,6 @@ import { makeClients } from '../store/clients.js';
 
 export { ensureBucket, ensureTable } from '../store/provision.js';
 import { dynamoAnswers } from '../store/provision.js';
-export { makeClients } from '../store/clients.js';
 
 /** How long to wait for a store to answer after spawning it. The JVM needs ~2-5 s on 2 cores. */
 const STARTUP_TIMEOUT_MS = 60_000;

@@ -8,9 +8,9 @@ import { discoverArticleLinks } from './list-links.js';
 import type { DiscoveredLink } from './types.js';
 
 export type { DiscoveredLink } from './types.js';
-export { discoverArticleLinks, SOURCE_PATTERN_SCORE } from './list-links.js';
-export { parseFeed, parseSitemap, FEED_LINK_SCORE, type SitemapResult } from './feeds.js';
-export { normalizeLinkUrl, isSameSite } from './normalize-url.js';
+export { discoverArticleLinks } from './list-links.js';
+export { parseFeed, parseSitemap } from './feeds.js';
+export { normalizeLinkUrl } from './normalize-url.js';
 export { MIN_ARTICLE_SCORE } from './patterns.js';
 
 /** Article links of a decoded start page of the given kind (a sitemap index yields no links: use parseSitemap). */

@@ -16,7 +16,6 @@ import type { NewsRecord } from '../contract/record.js';
 import { DEFAULT_CONFIRM_DELETION_AFTER_HOURS } from '../sites/sources-schema.js';
 
 export type ChangeKind = 'edited' | 'deleted' | 'restored';
-export const CHANGE_KINDS: readonly ChangeKind[] = ['edited', 'deleted', 'restored'];
 
 /** The record fields whose difference is an edit. Everything else (figures, people, region, quality) is derived from these. */
 export const TRACKED_FIELDS = ['title', 'paragraphs', 'publishedAt', 'authors', 'editors', 'photographers'] as const;

@@ -1,2 +1,1 @@
-export { startReplayServer, replayFetcherOptions, type ReplayServer, type ReplayServerOptions, type ReplayLogEntry } from './replay-server.js';
-export { loadManifest, ReplayManifest, ReplaySite, PathBehaviour, MANIFEST_FILE } from './manifest.js';
+export { startReplayServer, replayFetcherOptions, type ReplayServer, type ReplayLogEntry } from './replay-server.js';

@@ -3,7 +3,6 @@
  */
 import table from './chinese-surnames.json' with { type: 'json' };
 
-export const SURNAME_SOURCE: string = table.source;
 /** Single-character surnames (《百家姓》 singles plus common modern ones). */
 export const SINGLE_SURNAMES: ReadonlySet<string> = new Set([...table.single, ...table.modern]);
 /** Two-character surnames (欧阳, 司马, 诸葛 ...). */

@@ -124,10 +124,6 @@ function strictUtf8OrNull(b: Uint8Array): string | null {
   }
 }
 
-export function isValidUtf8(b: Uint8Array): boolean {
-  return strictUtf8OrNull(b) !== null;
-}
-
 function replacementShare(text: string): number {
   if (text.length === 0) return 0;
   let bad = 0;

@@ -57,9 +57,6 @@ export const UNLIKELY_ROLES: ReadonlySet<string> = new Set([
 /** Inline style that hides an element. */
 export const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** Clause punctuation, Chinese and Latin: our "commas". Readability counts commas only; Chinese text uses ，。、；：. */
-export const CLAUSE_PUNCTUATION = /[，。、；：！？,;\uFF0C\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32]/g;
-
 /** Sentence-final punctuation: a short unlinked paragraph ending with one is prose (Readability's `/\.( |$)/`). */
 export const SENTENCE_END = /[。！？!?.…"”」』)）]\s*$/;
 
