@@ -11,6 +11,7 @@ export const LAMBDA_ENTRIES = {
   fetch: 'lambdas/handlers/fetch.ts',
   normalize: 'lambdas/handlers/normalize.ts',
   backfill: 'lambdas/handlers/backfill.ts',
+  'revisit-planner': 'lambdas/handlers/revisit-planner.ts',
 } as const;
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 

@@ -59,6 +59,7 @@ export class JsnewsStack extends Stack {
     this.schedules = new SourceSchedules(this, 'Schedules', {
       sources: props.sources,
       discover: this.functions.discover,
+      revisitPlanner: this.functions.revisitPlanner,
       deadLetterQueue: this.queues.scheduleDlq,
       stage: config.stage,
     });

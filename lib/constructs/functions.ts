@@ -1,5 +1,5 @@
 /**
- * The four Lambdas, their queue wiring and their permissions. Each function gets exactly the grants
+ * The five Lambdas, their queue wiring and their permissions. Each function gets exactly the grants
  * its handler uses (see the table in docs/deploy.md); tests in test/unit/lib/ pin them.
  */
 import { join, resolve } from 'node:path';
@@ -35,6 +35,9 @@ export const FUNCTION_SETTINGS = {
   normalize: { memoryMb: 1024, timeout: Duration.minutes(1) },
   // Only enumerates and enqueues work (never fetches), so it finishes far inside the 15-minute cap.
   backfill: { memoryMb: 512, timeout: Duration.minutes(10) },
+  // One Query per source on its REVISIT# partition plus a GetItem per due article, then SQS batches: I/O-bound
+  // and small, so the smallest memory that loads the bundle comfortably.
+  'revisit-planner': { memoryMb: 256, timeout: Duration.minutes(5) },
 } as const satisfies Record<LambdaName, { memoryMb: number; timeout: Duration }>;
 
 /** URLs per fetch invocation: small, because a host's batch is fetched one by one with its delay. */
@@ -64,6 +67,7 @@ export class JsnewsFunctions extends Construct {
   readonly fetch: nodejs.NodejsFunction;
   readonly normalize: nodejs.NodejsFunction;
   readonly backfill: nodejs.NodejsFunction;
+  readonly revisitPlanner: nodejs.NodejsFunction;
 
   constructor(scope: Construct, id: string, private readonly props: JsnewsFunctionsProps) {
     super(scope, id);
@@ -110,6 +114,12 @@ export class JsnewsFunctions extends Construct {
     queues.fetchQueue.grantSendMessages(this.backfill);
     queues.normalizeQueue.grantSendMessages(this.backfill);
 
+    // revisit planner: reads the due-revisit index and tracking items, enqueues revisits on the fetch queue (the
+    // fetch function does the revisit itself, under the host's politeness). Reads only; no objects.
+    this.revisitPlanner = this.handler('revisit-planner', { needsSources: true });
+    table.grantReadData(this.revisitPlanner);
+    queues.fetchQueue.grantSendMessages(this.revisitPlanner);
+
     this.acknowledgeScopedWildcards(table, bucket);
   }
 
@@ -142,6 +152,7 @@ export class JsnewsFunctions extends Construct {
       { name: 'fetch', fn: this.fetch },
       { name: 'normalize', fn: this.normalize },
       { name: 'backfill', fn: this.backfill },
+      { name: 'revisit-planner', fn: this.revisitPlanner },
     ];
   }
 
@@ -205,6 +216,7 @@ function copySourcesHook(sourcesFile: string): nodejs.ICommandHooks {
   };
 }
 
+/** Construct id of a function name: revisit-planner → RevisitPlanner. */
 function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return s.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }

@@ -1,6 +1,7 @@
 /**
- * One EventBridge Scheduler schedule per enabled source, invoking discover with `{sourceId}`.
- * Failed deliveries are retried by Scheduler, then parked in the schedule DLQ.
+ * One EventBridge Scheduler schedule per enabled source, invoking discover with `{sourceId}`, and one
+ * hourly schedule invoking the revisit planner (change tracking). Failed deliveries are retried by
+ * Scheduler, then parked in the schedule DLQ.
  */
 import { type CfnElement, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -18,15 +19,23 @@ export const SCHEDULE_MAX_EVENT_AGE = Duration.hours(1);
 /** cron() fields are read in China time: the sites publish on it. rate() ignores the zone. */
 export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_SHANGHAI;
 
+/**
+ * How often the revisit planner looks for due revisits. The shortest default revisit offset is +1 h after the first
+ * sighting (pipeline/revisit-schedule.ts), so an hourly plan keeps every revisit within an hour of its due time.
+ */
+export const REVISIT_PLAN_RATE = Duration.hours(1);
+
 export interface SourceSchedulesProps {
   sources: ScheduledSource[];
   discover: lambda.IFunction;
+  revisitPlanner: lambda.IFunction;
   deadLetterQueue: sqs.IQueue;
   stage: string;
 }
 
 export class SourceSchedules extends Construct {
   readonly schedules = new Map<string, scheduler.Schedule>();
+  readonly revisitSchedule: scheduler.Schedule;
 
   constructor(scope: Construct, id: string, props: SourceSchedulesProps) {
     super(scope, id);
@@ -49,13 +58,26 @@ export class SourceSchedules extends Construct {
       });
       this.schedules.set(source.id, schedule);
     }
+    this.revisitSchedule = new scheduler.Schedule(this, 'RevisitPlanner', {
+      schedule: scheduler.ScheduleExpression.rate(REVISIT_PLAN_RATE),
+      target: new targets.LambdaInvoke(props.revisitPlanner, {
+        input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime }),
+        retryAttempts: SCHEDULE_RETRY_ATTEMPTS,
+        maxEventAge: SCHEDULE_MAX_EVENT_AGE,
+        deadLetterQueue: props.deadLetterQueue,
+      }),
+      scheduleGroup: group,
+      description: 'plan due revisits of tracked articles (change tracking)',
+    });
     // The L2 target role (one per target function, created at stack level) may invoke the function's versions/aliases.
     const stack = Stack.of(this);
-    const fnId = stack.getLogicalId(props.discover.node.defaultChild as CfnElement);
-    acknowledgeNag(
-      stack,
-      `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`,
-      'EventBridge Scheduler role may invoke only the discover function (and its versions/aliases, the :* suffix); nothing else.',
-    );
+    for (const fn of [props.discover, props.revisitPlanner]) {
+      const fnId = stack.getLogicalId(fn.node.defaultChild as CfnElement);
+      acknowledgeNag(
+        stack,
+        `AwsSolutions-IAM5[Resource::<${fnId}.Arn>:*]`,
+        'An EventBridge Scheduler role may invoke only its one target function (and its versions/aliases, the :* suffix); nothing else.',
+      );
+    }
   }
 }

@@ -111,7 +111,7 @@ describe('queues', () => {
 describe('functions', () => {
   it('are nodejs22.x on arm64 with the Powertools service names', () => {
     const fns = Object.values(template.findResources('AWS::Lambda::Function'));
-    expect(fns).toHaveLength(4);
+    expect(fns).toHaveLength(5);
     for (const fn of fns) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -166,12 +166,22 @@ describe('least privilege', () => {
   it('discover touches no S3 at all', () => {
     expect(actionsOf(statementsOf('FunctionsDiscover')).some((a) => a.startsWith('s3:'))).toBe(false);
   });
+  it('the revisit planner only reads the table and enqueues on the fetch queue: no writes, no S3', () => {
+    const actions = actionsOf(statementsOf('FunctionsRevisitPlanner'));
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    expect(actions.some((a) => a.startsWith('s3:'))).toBe(false);
+    expect(actions).toContain('sqs:SendMessage');
+  });
 });
 
 describe('schedules', () => {
   it('one schedule per enabled source, with the override applied, retries and a DLQ', () => {
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
-    expect(schedules).toHaveLength(1); // only jschina-jsnews is enabled in the registry
+    const discovers = schedules.filter((sc) => JSON.stringify(sc.Properties.Target.Arn).includes('FunctionsDiscover'));
+    expect(discovers).toHaveLength(1); // only jschina-jsnews is enabled in the registry
+    expect(schedules).toHaveLength(2); // and the revisit planner's
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(2 hours)',
       ScheduleExpressionTimezone: 'Asia/Shanghai',
@@ -185,11 +195,25 @@ describe('schedules', () => {
   });
 });
 
+describe('revisit schedule', () => {
+  it('invokes the revisit planner hourly, with retries and the schedule DLQ', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Target: {
+        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('FunctionsRevisitPlanner'), 'Arn'] },
+        Input: Match.serializedJson({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      },
+    });
+  });
+});
+
 describe('alarms and outputs', () => {
   it('alarms on every DLQ, every function, and per source staleness with missing data breaching', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
-    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(4);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(5);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'SourceListed',
       Namespace: 'Jsnews',
