@@ -5,7 +5,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import type { Source } from '../sites/sources-schema.js';
+import { DEFAULT_MAX_LINKS_PER_PAGE, type Source } from '../sites/sources-schema.js';
 import { isSameSite, normalizeLinkUrl } from './normalize-url.js';
 import {
   CHROME_CLASS,
@@ -61,7 +61,9 @@ function resolveBase($: cheerio.CheerioAPI, baseUrl: string): string {
 
 function collectCandidates($: cheerio.CheerioAPI, baseUrl: string, source?: Source): Candidate[] {
   const out: Candidate[] = [];
+  const max = source?.maxLinksPerPage ?? DEFAULT_MAX_LINKS_PER_PAGE;
   $('a[href]').each((_, el) => {
+    if (out.length >= max) return false;
     const url = normalizeLinkUrl($(el).attr('href') ?? '', baseUrl);
     if (!url || URL_PATTERNS.resource.test(url) || !isSameSite(url, baseUrl, source?.hosts)) return;
     out.push({ el, url, text: anchorText($, el), shape: urlShape(url) });
@@ -86,6 +88,7 @@ function urlShape(url: string): string {
 
 function scoreCandidates($: cheerio.CheerioAPI, candidates: Candidate[]): DiscoveredLink[] {
   const shapeOf = new Map<AnyNode, string>(candidates.map((c) => [c.el, c.shape]));
+  const shapesInBlock = new Map<AnyNode, Map<string, number>>();
   return candidates.map((c) => {
     const reasons: string[] = [];
     let score = 0;
@@ -96,7 +99,7 @@ function scoreCandidates($: cheerio.CheerioAPI, candidates: Candidate[]): Discov
     scoreUrl(c.url, add);
     scoreText(c.text, add);
     if (isInChrome(c.el)) add(SCORES.inChrome, 'chrome');
-    else if (isInListBlock($, c, shapeOf)) add(SCORES.inListBlock, 'list-block');
+    else if (isInListBlock($, c, shapeOf, shapesInBlock)) add(SCORES.inListBlock, 'list-block');
     return toLink(c, score, reasons);
   });
 }
@@ -134,14 +137,31 @@ function isInChrome(el: Element): boolean {
   return false;
 }
 
-/** In a <li>/<dd>/<tr>, or in the nearest block that holds several links of the same URL shape. */
-function isInListBlock($: cheerio.CheerioAPI, c: Candidate, shapeOf: Map<AnyNode, string>): boolean {
+/**
+ * In a <li>/<dd>/<tr>, or in the nearest block that holds several links of the same URL shape. The shape counts of a
+ * block are computed once per block (`shapesInBlock`), not once per link: a page whose thousands of links share one
+ * block was quadratic (3,000 links: 190 s) when every link walked the whole block again.
+ */
+function isInListBlock(
+  $: cheerio.CheerioAPI,
+  c: Candidate,
+  shapeOf: Map<AnyNode, string>,
+  shapesInBlock: Map<AnyNode, Map<string, number>>,
+): boolean {
   const block = $(c.el).parent().closest(BLOCK_SELECTOR);
-  if (block.length === 0) return false;
-  let same = 0;
-  block.find('a[href]').each((_, a) => {
-    if (shapeOf.get(a) === c.shape) same++;
-  });
+  const el = block.get(0);
+  if (!el) return false;
+  let counts = shapesInBlock.get(el);
+  if (!counts) {
+    const fresh = new Map<string, number>();
+    block.find('a[href]').each((_, a) => {
+      const shape = shapeOf.get(a);
+      if (shape !== undefined) fresh.set(shape, (fresh.get(shape) ?? 0) + 1);
+    });
+    shapesInBlock.set(el, fresh);
+    counts = fresh;
+  }
+  const same = counts.get(c.shape) ?? 0;
   return same >= MIN_LINKS_IN_LIST_BLOCK || ($(c.el).closest('li, dd, tr').length > 0 && same >= 2);
 }
 

@@ -6,6 +6,14 @@ import { z } from 'zod';
 import { SiteHints } from '../contract/record.js';
 
 /** Default gap between two requests to one host: one request a second is the usual polite floor. */
+/**
+ * Links generic discovery reads from one start page, in page order. Real list pages of the seed sites and the bench's
+ * list pages hold 40-400 links; 2,000 leaves a wide margin while bounding a hostile page (100k links were all queued).
+ */
+export const DEFAULT_MAX_LINKS_PER_PAGE = 2_000;
+/** The most a source may raise it to (a sitemap-like list page). */
+export const MAX_LINKS_PER_PAGE_LIMIT = 50_000;
+
 export const DEFAULT_DELAY_MS = 1000;
 
 // EventBridge Scheduler accepts `rate(<n> minute|minutes|hour|hours|day|days)` and a six-field
@@ -96,6 +104,8 @@ export const Source = z
     politeness: Politeness.default({}),
     /** Total time budget of one fetch from this source's hosts; the fetcher's default (60 s) when absent. */
     fetchDeadlineMs: z.number().int().min(MIN_FETCH_DEADLINE_MS).max(MAX_FETCH_DEADLINE_MS).optional(),
+    /** Links read per start page by generic discovery (the first ones in page order); DEFAULT_MAX_LINKS_PER_PAGE when absent. */
+    maxLinksPerPage: z.number().int().min(1).max(MAX_LINKS_PER_PAGE_LIMIT).optional(),
     enabled: z.boolean(),
     /** Backfill: list pages after the first, relative to each list start page, e.g. `index_{n}.shtml` (n = 1, 2, ...). */
     listPageRange: z

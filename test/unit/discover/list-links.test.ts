@@ -86,3 +86,22 @@ describe('URL helpers', () => {
     expect(siteKey('www.woaijiangsu.example')).toBe('woaijiangsu.example');
   });
 });
+
+describe('discoverArticleLinks on pages with thousands of links (issue 10 item 3)', () => {
+  const page = (n: number) =>
+    `<html><body><div class="news">${Array.from({ length: n }, (_, i) => `<a href="/news/2024/01/${i}.html">第${i}条江苏新闻标题测试内容</a>`).join('\n')}</div></body></html>`;
+
+  it('scores every link of one big block as a list-block link (block shape counts shared, not recounted per link)', () => {
+    const links = discoverArticleLinks(page(1500), 'https://example.com/list.html');
+    expect(links).toHaveLength(1500);
+    expect(links.every((l) => l.reason.includes('list-block'))).toBe(true);
+  });
+
+  it('reads at most DEFAULT_MAX_LINKS_PER_PAGE links of a page, in page order, unless the source says otherwise', () => {
+    const links = discoverArticleLinks(page(2500), 'https://example.com/list.html');
+    expect(links).toHaveLength(2000);
+    expect(links[1999]!.url).toBe('https://example.com/news/2024/01/1999.html');
+    const source = { ...loadSources()[0]!, hosts: ['example.com'], articleUrlPatterns: [], maxLinksPerPage: 10 };
+    expect(discoverArticleLinks(page(2500), 'https://example.com/list.html', source)).toHaveLength(10);
+  });
+});
