@@ -186,7 +186,8 @@ function rawMeta(page: FetchedPage, sha256: string): RawMeta {
   return { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt };
 }
 
-function fetchPointer(url: string, page: FetchedPage, ref: RawRef, sourceId: string): FetchPointer {
+/** The archive's pointer for one fetch of `url` (shared by ingest and revisit). */
+export function fetchPointer(url: string, page: FetchedPage, ref: RawRef, sourceId: string): FetchPointer {
   return {
     sourceId,
     url,

@@ -18,6 +18,7 @@ import type { Source } from '../sites/sources-schema.js';
 import type { ChangeStore, DueRevisit, TrackItem, UrlState } from '../store/ports.js';
 import { observeFetch, SOFT_404_MAX_BODY_CHARS, visibleText, type ChangeKind, type FetchFacts, type Observation } from './changes.js';
 import type { PipelineDeps } from './deps.js';
+import { fetchPointer } from './ingest.js';
 import { mapPool } from './pool.js';
 import { applyObservation } from './track.js';
 
@@ -114,19 +115,7 @@ async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | unde
   if (page.notModified || (state && state.sha256 === sha256)) return { facts: { kind: 'not-modified' }, record: null };
 
   const { ref } = await stores.archive.putRaw(page.body, { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt });
-  await stores.archive.putFetchPointer({
-    sourceId: track.sourceId,
-    url: track.url,
-    finalUrl: page.finalUrl,
-    fetchedAt: page.fetchedAt,
-    status: page.status,
-    headers: page.headers,
-    sha256: ref.sha256,
-    rawKey: ref.key,
-    bytes: ref.bytes,
-    contentType: page.contentType,
-    charset: page.headerCharset,
-  });
+  await stores.archive.putFetchPointer(fetchPointer(track.url, page, ref, track.sourceId));
   let record: NewsRecord | null = null;
   try {
     // The source's hints, as ingest used them: the same page must normalize to the same record.
