@@ -1,7 +1,7 @@
 /** Builds FetchFailure values and classifies thrown network errors. Nothing here throws. */
 import { ErrorCode, type ErrorCodeValue } from '../contract/errors.js';
 import type { FetchFailure } from './types.js';
-import { BodyTooLargeError } from './read-body.js';
+import { BodyEncodingError, BodyTooLargeError } from './read-body.js';
 import { BlockedAddressError } from './url-guard.js';
 
 export interface FailureFields {
@@ -34,6 +34,7 @@ const TIMEOUT_CODES: Record<string, string> = {
 /** Maps an error thrown by undici / node:net / our body reader to a failure code. */
 export function classifyError(err: unknown): ErrorClass {
   if (err instanceof BodyTooLargeError) return { code: ErrorCode.TooLarge, reason: err.message, retryable: false };
+  if (err instanceof BodyEncodingError) return { code: ErrorCode.FetchFailed, reason: err.message, retryable: false };
   if (err instanceof BlockedAddressError || (err as { cause?: unknown })?.cause instanceof BlockedAddressError) {
     return { code: ErrorCode.FetchBlocked, reason: (err as Error).message, retryable: false };
   }
