@@ -5,13 +5,13 @@
  * what it did (the CLI then exits 1: cli/pipeline-output.ts runOutcome).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
-import { endpointTarget, startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js';
+import type { TestStores } from '../../helpers/local-stores.js';
+import { startProxiedStores, type ProxiedStores } from '../../helpers/proxied-stores.js';
+import type { FaultProxy } from '../../helpers/fault-proxy.js';
 import { createMemoryFetcher, type MemoryPage } from '../../helpers/memory-fetcher.js';
 import { makeTestNormalize } from '../../helpers/records.js';
-import { makeClients, type StoreClients, type StoreTimeouts } from '../../../lambdas/store/clients.js';
+import type { StoreClients, StoreTimeouts } from '../../../lambdas/store/clients.js';
 import { createStores, type Stores } from '../../../lambdas/store/stores.js';
-import { LOCAL_REGION } from '../../../lambdas/contract/config.js';
 import { Source } from '../../../lambdas/sites/sources-schema.js';
 import { runCycle } from '../../../lambdas/pipeline/run-cycle.js';
 import { silentLogger, type PipelineDeps } from '../../../lambdas/pipeline/deps.js';
@@ -21,21 +21,17 @@ import type { Fetcher } from '../../../lambdas/fetch/types.js';
 const TIMEOUTS: StoreTimeouts = { connectionTimeoutMs: 500, requestTimeoutMs: 1_000, maxAttempts: 2 };
 const ARTICLES = 3;
 
+let harness: ProxiedStores;
 let env: TestStores;
 let dynamoProxy: FaultProxy;
 let s3Proxy: FaultProxy;
 let proxied: StoreClients;
 beforeAll(async () => {
-  env = await startTestStores();
-  dynamoProxy = await startFaultProxy(endpointTarget(env.local.dynamo.endpoint));
-  s3Proxy = await startFaultProxy(endpointTarget(env.local.s3.endpoint));
-  proxied = makeClients({ mode: 'local', region: LOCAL_REGION, dynamoEndpoint: dynamoProxy.endpoint, s3Endpoint: s3Proxy.endpoint, timeouts: TIMEOUTS });
+  harness = await startProxiedStores(TIMEOUTS);
+  ({ env, dynamoProxy, s3Proxy, clients: proxied } = harness);
 }, 60_000);
 afterAll(async () => {
-  proxied?.destroy();
-  await dynamoProxy?.close();
-  await s3Proxy?.close();
-  await env?.stop();
+  await harness?.stop();
 });
 
 async function proxiedStores(): Promise<Stores> {
