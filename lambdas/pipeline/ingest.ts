@@ -11,7 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../contract/errors.js';
 import type { FetchedPage } from '../fetch/types.js';
-import type { FailureStage, FetchPointer, PutOutcome, RawMeta } from '../store/ports.js';
+import type { FailureStage, FetchPointer, PutOutcome, RawMeta, UrlState } from '../store/ports.js';
 import type { NewsRecord, RawRef, SiteHints } from '../contract/record.js';
 import { sha256Hex } from '../contract/hashing.js';
 import type { PipelineDeps } from './deps.js';
@@ -142,15 +142,7 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
     const status = await storeRecord(record, url, deps, options);
     // URL state strictly after the record (a kill in between redoes the URL); clearing a failure is independent of it.
     await Promise.all([
-      stores.urlState.put({
-        url,
-        sourceId: options.sourceId,
-        etag: page.headers.etag ?? null,
-        lastModified: page.headers['last-modified'] ?? null,
-        sha256: rawRef.sha256,
-        fetchedAt: page.fetchedAt,
-        recordId: record.id,
-      }),
+      stores.urlState.put(urlStateFor(url, page, rawRef, options.sourceId, record.id)),
       clearFailure(url, deps, options),
     ]);
     timings.storeMs = performance.now() - t;
@@ -200,6 +192,22 @@ export function fetchPointer(url: string, page: FetchedPage, ref: RawRef, source
     bytes: ref.bytes,
     contentType: page.contentType,
     charset: page.headerCharset,
+  };
+}
+
+/**
+ * The URL state after a fetch of `url` that gave the record `recordId` (shared by ingest and revisit):
+ * validators for the next conditional GET and the body's sha256 to know the same bytes again.
+ */
+export function urlStateFor(url: string, page: FetchedPage, ref: RawRef, sourceId: string, recordId: string): UrlState {
+  return {
+    url,
+    sourceId,
+    etag: page.headers.etag ?? null,
+    lastModified: page.headers['last-modified'] ?? null,
+    sha256: ref.sha256,
+    fetchedAt: page.fetchedAt,
+    recordId,
   };
 }
 

@@ -18,7 +18,7 @@ import type { Source } from '../sites/sources-schema.js';
 import type { ChangeStore, DueRevisit, TrackItem, UrlState } from '../store/ports.js';
 import { observeFetch, SOFT_404_MAX_BODY_CHARS, visibleText, type ChangeKind, type FetchFacts, type Observation } from './changes.js';
 import type { PipelineDeps } from './deps.js';
-import { fetchPointer } from './ingest.js';
+import { fetchPointer, urlStateFor } from './ingest.js';
 import { mapPool } from './pool.js';
 import { applyObservation } from './track.js';
 
@@ -127,15 +127,7 @@ async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | unde
   const pageText = short ? visibleText(decodeBytes(page.body, { declared: page.headerCharset ?? charsetFromContentType(page.contentType) }).text) : '';
   // Validators and sha256 for the next conditional GET, written once the observation is applied (a kill
   // before that redoes the revisit) and only for an article: a notice page's bytes must not read as "same" next time.
-  const urlState: UrlState = {
-    url: track.url,
-    sourceId: track.sourceId,
-    etag: page.headers.etag ?? null,
-    lastModified: page.headers['last-modified'] ?? null,
-    sha256: ref.sha256,
-    fetchedAt: page.fetchedAt,
-    recordId: track.id,
-  };
+  const urlState = urlStateFor(track.url, page, ref, track.sourceId, track.id);
   return { facts: { kind: 'page', requestedUrl: track.url, finalUrl: page.finalUrl, status: page.status, record, pageText }, record, urlState };
 }
 

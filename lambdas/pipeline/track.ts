@@ -1,16 +1,20 @@
 /**
  * Applying an observation of a tracked article to the stores (the decision itself is changes.ts):
  *   1. a new version: the superseded version item (with its last-seen time), the new version item, the record;
- *   2. the change item, if the observation is a change;
- *   3. the tracking item last (status, version count, schedule): a run killed before it redoes the
- *      observation; version items are put-once by number, so the redo adds none.
+ *   2. the change item, if the observation is a change, and the tracking item (status, version count,
+ *      schedule) in one transaction: both or neither. A run killed before it redoes the observation at its
+ *      next visit; a kill between the two would have left a change whose redo (a later detectedAt, so
+ *      another key) reported it twice.
+ * A redo after a kill past step 1 finds the record ahead of its tracking item: the superseded version
+ * item written then holds the previous content (the per-field summary is made against it, and it is
+ * not overwritten); version items are put-once by number, so the redo adds none.
  * Nothing is written when the tracking item would not change (replaying the same observation).
  * Version items are written only once an article changes: an article never edited has its record
  * as its only version (history() shows it as version 1), so unchanged articles cost no version writes.
  */
 import type { NewsRecord } from '../contract/record.js';
 import type { RevisitPolicy } from '../sites/sources-schema.js';
-import type { ChangeStore, TrackItem, VersionItem } from '../store/ports.js';
+import type { ChangeItem, ChangeStore, TrackItem, VersionItem } from '../store/ports.js';
 import { decideChange, trackedContent, versionHash, type DetectedChange, type Observation, type TrackState } from './changes.js';
 import type { PipelineDeps } from './deps.js';
 import { DEFAULT_SCHEDULE, nextVisit, scheduleOf } from './revisit-schedule.js';
@@ -79,7 +83,10 @@ export async function applyObservation(
   const state: TrackState = { status: track.status, hash: track.hash, goneSince: track.goneSince, goneDetail: track.goneDetail };
   const differs = obs.kind === 'article' && obs.hash !== track.hash;
   const current = differs ? await deps.stores.records.get(track.id) : null;
-  const decision = decideChange(state, obs, now, { confirmDeletionAfterMs: confirmMs(ctx.policy), previous: current ? trackedContent(current) : null });
+  // The record ahead of the tracking item: an earlier apply of this observation died after storing it (see above).
+  const interrupted = current && versionHash(current) !== track.hash ? await changes.getVersion(track.id, track.versionCount) : null;
+  const previous = interrupted?.content ?? (current ? trackedContent(current) : null);
+  const decision = decideChange(state, obs, now, { confirmDeletionAfterMs: confirmMs(ctx.policy), previous });
   const at = now.toISOString();
   let writes = 0;
   let recordStatus: ApplyResult['recordStatus'];
@@ -87,19 +94,22 @@ export async function applyObservation(
   let versionSeenAt = track.versionSeenAt;
 
   if (decision.newVersion && record) {
-    const superseded: VersionItem = {
-      id: track.id,
-      n: track.versionCount,
-      hash: track.hash,
-      firstSeenAt: track.versionSeenAt,
-      lastSeenAt: track.lastSeenAt,
-      content: current ? trackedContent(current) : trackedContent(record),
-      rawKey: current?.raw?.key ?? null,
-      normalizerVersion: current?.normalizerVersion ?? record.normalizerVersion,
-    };
     versionCount = track.versionCount + 1;
     versionSeenAt = at;
-    await changes.putVersion(superseded, { replace: true });
+    if (!interrupted) {
+      const superseded: VersionItem = {
+        id: track.id,
+        n: track.versionCount,
+        hash: track.hash,
+        firstSeenAt: track.versionSeenAt,
+        lastSeenAt: track.lastSeenAt,
+        content: current ? trackedContent(current) : trackedContent(record),
+        rawKey: current?.raw?.key ?? null,
+        normalizerVersion: current?.normalizerVersion ?? record.normalizerVersion,
+      };
+      await changes.putVersion(superseded, { replace: true });
+      writes++;
+    }
     await changes.putVersion({
       id: track.id,
       n: versionCount,
@@ -111,10 +121,10 @@ export async function applyObservation(
       normalizerVersion: record.normalizerVersion,
     });
     recordStatus = await deps.stores.records.put(record);
-    writes += 3;
+    writes += 2;
   }
-  if (decision.change) {
-    await changes.putChange({
+  const change: ChangeItem | null = decision.change
+    ? {
       id: track.id,
       url: track.url,
       host: track.host,
@@ -124,9 +134,8 @@ export async function applyObservation(
       ...(decision.change.detail ? { detail: decision.change.detail } : {}),
       ...(decision.change.firstSeenAt ? { firstSeenAt: decision.change.firstSeenAt } : {}),
       ...(decision.newVersion ? { fromVersion: track.versionCount, toVersion: versionCount } : {}),
-    });
-    writes++;
-  }
+    }
+    : null;
   const seenLive = obs.kind === 'article' || obs.kind === 'same';
   const next: TrackItem = {
     ...track,
@@ -140,9 +149,9 @@ export async function applyObservation(
     lastVisitAt: at,
     nextRevisitAt: nextAt(track, now, ctx.policy, decision.state.goneSince !== null),
   };
-  if (!sameTrack(track, next)) {
-    await changes.putTrack(next);
-    writes++;
+  if (change || !sameTrack(track, next)) {
+    await changes.putTrack(next, change);
+    writes += change ? 2 : 1;
   }
   return { change: decision.change, writes, ...(recordStatus ? { recordStatus } : {}) };
 }

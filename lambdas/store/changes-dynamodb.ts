@@ -4,10 +4,11 @@
  *     `REVISIT#<sourceId>` / `<nextRevisitAt>#<id>` finds a source's due revisits with one Query;
  *   version items `REC#<id>` / `VER#<n>`: each distinct normalized version, first and last seen;
  *   change items `CHG#<China day>` / `<detectedAt>#<id>#<kind>`, GSI2 (overloaded) `CHGSITE#<host>`.
- * Version and change writes are conditional on the item not existing, so replaying them writes nothing.
+ * Version writes are conditional on the item not existing, so replaying them writes nothing; a change
+ * item is written with its tracking item in one transaction (both or neither).
  * Every read is a GetItem or a Query.
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { bodyKeyFor } from '../contract/archive-keys.js';
 import { chinaDay, daysBetween } from '../contract/china-time.js';
@@ -76,13 +77,24 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       const out = await send(`get tracking ${id}`, () => doc.send(new GetCommand({ TableName: tableName, Key: keys.track(id) })));
       return out.Item ? (stripKeys(out.Item) as unknown as TrackItem) : null;
     },
-    async putTrack(track) {
+    async putTrack(track, change) {
       const item: Record<string, unknown> = { ...keys.track(track.id), kind: ITEM_KIND.track, ...track };
       if (track.nextRevisitAt) {
         item.GSI3PK = keys.revisitPartition(track.sourceId);
         item.GSI3SK = `${track.nextRevisitAt}#${track.id}`;
       }
-      await send(`put tracking ${track.id}`, () => doc.send(new PutCommand({ TableName: tableName, Item: item })));
+      if (!change) {
+        await send(`put tracking ${track.id}`, () => doc.send(new PutCommand({ TableName: tableName, Item: item })));
+        return;
+      }
+      // Both or neither (ports.ts). The change's key is its detectedAt: rewriting the same change writes the same item.
+      await send(`put tracking ${track.id} with change ${change.kind}`, () =>
+        doc.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName, Item: changeItem(change) } }, { Put: { TableName: tableName, Item: item } }] })),
+      );
+    },
+    async getVersion(id, n) {
+      const out = await send(`get version ${id} #${n}`, () => doc.send(new GetCommand({ TableName: tableName, Key: keys.version(id, n) })));
+      return out.Item ? readVersion(out.Item) : null;
     },
     async putVersion(version, options = {}) {
       let item: Record<string, unknown> = { ...keys.version(version.id, version.n), kind: ITEM_KIND.version, ...version };
@@ -93,19 +105,6 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       }
       if (options.replace) await send(`put version ${version.id} #${version.n}`, () => doc.send(new PutCommand({ TableName: tableName, Item: item })));
       else await putOnce(`put version ${version.id} #${version.n}`, item);
-    },
-    async putChange(change) {
-      const sk = keys.changeSort(change.detectedAt, change.id, change.kind);
-      await putOnce(`put change ${change.id} ${change.kind}`, {
-        PK: keys.changeDayPartition(chinaDay(change.detectedAt)),
-        SK: sk,
-        GSI2PK: keys.changeSitePartition(change.host),
-        GSI2SK: sk,
-        ...change,
-        // `kind` is the item kind in this table; the change's own kind is stored as changeKind.
-        kind: ITEM_KIND.change,
-        changeKind: change.kind,
-      });
     },
     async history(id) {
       // 'REC' < 'TRACK' < 'VER#…': one Query reads the tracking item and every version, not the record.
@@ -169,6 +168,21 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
         return { id: String(i.PK).slice(keys.recordPartition('').length), sourceId, nextRevisitAt: sk.slice(0, sk.lastIndexOf('#')) } satisfies DueRevisit;
       });
     },
+  };
+}
+
+/** A change's table item: its China day's partition, and its site's partition in GSI2. */
+function changeItem(change: ChangeItem): Record<string, unknown> {
+  const sk = keys.changeSort(change.detectedAt, change.id, change.kind);
+  return {
+    PK: keys.changeDayPartition(chinaDay(change.detectedAt)),
+    SK: sk,
+    GSI2PK: keys.changeSitePartition(change.host),
+    GSI2SK: sk,
+    ...change,
+    // `kind` is the item kind in this table; the change's own kind is stored as changeKind.
+    kind: ITEM_KIND.change,
+    changeKind: change.kind,
   };
 }
 

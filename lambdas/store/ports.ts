@@ -192,14 +192,18 @@ export interface DueRevisit {
 
 export interface ChangeStore {
   getTrack(id: string): Promise<TrackItem | null>;
-  putTrack(track: TrackItem): Promise<void>;
+  /**
+   * The tracking item; with `change`, the change item too, in one transaction (both or neither): a
+   * kill between them cannot leave a change that a redo (with a later detectedAt) reports again.
+   */
+  putTrack(track: TrackItem, change?: ChangeItem | null): Promise<void>;
+  /** One version item (null when it was never written: an article never changed has none). */
+  getVersion(id: string, n: number): Promise<VersionItem | null>;
   /**
    * Idempotent: a version number already written is left as it is, unless `replace` (used once, when a
    * version is superseded, to record its last-seen time).
    */
   putVersion(version: VersionItem, options?: { replace?: boolean }): Promise<void>;
-  /** Idempotent: the same change (id, kind, detectedAt) is written once. */
-  putChange(change: ChangeItem): Promise<void>;
   /** The tracking item and every version item of an article, with one Query. */
   history(id: string): Promise<{ track: TrackItem | null; versions: VersionItem[] }>;
   changes(filter: ChangeFilter): Promise<ChangeItem[]>;
