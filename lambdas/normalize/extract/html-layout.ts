@@ -11,7 +11,7 @@ import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { nonSpaceChars } from '../clean/whitespace.js';
 import { findArticleBody } from './body.js';
 import { readHtmlMeta } from './html-meta.js';
-import { findHtmlHeadline, findSubtitles, SUBTITLE_HINT } from './title.js';
+import { findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, SUBTITLE_HINT } from './title.js';
 import { findSiteName } from './site-name.js';
 import type { PageLayout } from './layout.js';
 import { collapseSpaceRuns, elementText, siblingElements } from '../parse/elements.js';
@@ -40,7 +40,8 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
   const chromeLines = metaSiteName ? [] : collectChrome(page);
   const titleBars = meta.titleTag ? [cleanText(meta.titleTag, page.script).text] : [];
   const siteName = findSiteName({ metaSiteName, chromeLines, titleBars });
-  const { title, element: titleEl } = findHtmlHeadline(page, { ogTitle: cleanMeta(meta.ogTitle), titleTag: cleanMeta(meta.titleTag), siteName });
+  const titleRefs = { ogTitle: cleanMeta(meta.ogTitle), titleTag: cleanMeta(meta.titleTag), siteName };
+  let { title, element: titleEl } = findHtmlHeadline(page, titleRefs);
 
   const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null, nestingFlattened: !nestingCapped });
   // findArticleBody flattens deep nesting itself; when the string guard already dropped tags, that can still change
@@ -48,6 +49,11 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
   if (nestingCapped) page.thaw();
   if (body) warnings.push(...body.warnings);
   const blocks = (body?.blocks ?? []).map((b) => cleanText(b, page.script)).filter((b) => b.text !== '');
+  // No headline element and a <title> naming only the channel or site: the heading right before the article.
+  if (!titleEl && blocks[0] && !hasHeadlineSegment(titleRefs.ogTitle, siteName) && !hasHeadlineSegment(titleRefs.titleTag, siteName)) {
+    const heading = headingBeforeBody(page, blocks[0].raw);
+    if (heading) ({ title, element: titleEl } = heading);
+  }
   const blockSet = new Set(blocks.map((b) => b.text));
   const infoLines = findInfoLines(page, titleEl, page.infoHinted, blockSet);
   // An editor span inside the info line ("来源: 编辑:中国江苏网") is already read there.

@@ -16,7 +16,24 @@ export const MAX_HEADLINE_CHARS = 120;
 /** Elements around the headline that hold the kicker (引题) or sub-headline (副题). */
 export const SUBTITLE_HINT = /sub-?title|subhead|kicker|yinti|futi|fbt|ytitle|yt\b|ft\b|intro-?title|h2/i;
 
-const TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|—|\s-\s|-|»|::|·)\s*/;
+/** A bare `-` separates only when a letter or digit is not on both sides: `1-10月德清县…`, `Off-Peak` and
+ * `Black-Scholes` are one word (issue 9 class 4), `标题-网站` and `Title - Site` are split. */
+const TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|—|\s-\s|(?<!\d)-|-(?!\d)|»|::|·)\s*/;
+/** On a title bar without Han characters a bare `-` between two letters is an in-word hyphen too. A Chinese title bar
+ * keeps splitting there: `…十块GPU-EDN 电子技术设计` is headline-site. */
+const LATIN_TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|—|\s-\s|(?<![A-Za-z0-9])-|-(?![A-Za-z0-9])|»|::|·)\s*/;
+const HAN_CHAR = /[\u3400-\u9fff]/;
+
+function titleSegments(title: string): string[] {
+  return title.split(HAN_CHAR.test(title) ? TITLE_SEPARATORS : LATIN_TITLE_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Whether a title bar holds a headline-length segment that is not the site's name (else it names only a channel or
+ * the site: "新闻动态--中国地理学会官网"). */
+export function hasHeadlineSegment(title: string | null, siteName: string | null): boolean {
+  if (!title) return false;
+  return titleSegments(title).some((s) => s !== siteName && s.length >= MIN_HEADLINE_SEGMENT_CHARS && !NOT_A_HEADLINE.test(s));
+}
 /** Segments that are software or domain names, never headlines: "powered by Discuz! Archiver", "blog.example.com". */
 const NOT_A_HEADLINE = /^(?:powered by\b|[\w-]+(?:\.[\w-]+)+$)/i;
 /** Segments this short in a title bar are section or site names (要闻, 新闻中心), not headlines. */
@@ -24,7 +41,7 @@ const MIN_HEADLINE_SEGMENT_CHARS = 6;
 
 /** Removes site-name and section suffixes from a <title>/og:title: "标题_我爱江苏网_江苏网" → "标题". */
 export function stripTitleSuffixes(title: string, siteName?: string | null): string {
-  const segments = title.split(TITLE_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+  const segments = titleSegments(title);
   if (segments.length <= 1) return title.trim();
   const kept = segments.filter((s) => s !== siteName && s.length >= MIN_HEADLINE_SEGMENT_CHARS && !NOT_A_HEADLINE.test(s));
   // Headline first is the common order ("标题_栏目_网站"); a site-first title has a short first segment, skipped above.
@@ -36,10 +53,11 @@ function squash(s: string): string {
 }
 
 /** Picks the headline from HTML candidates (all cleaned). */
-export function chooseHtmlTitle(input: { h1s: string[]; ogTitle: string | null; titleTag: string | null; siteName: string | null }): string | null {
+export function chooseHtmlTitle(input: { h1s: string[]; named?: string[]; ogTitle: string | null; titleTag: string | null; siteName: string | null }): string | null {
   const refs = [input.ogTitle, input.titleTag].filter((s): s is string => !!s).map(squash);
-  // The longest agreeing heading: a logo <h1> with the site name agrees with every <title> too.
-  const agreed = input.h1s
+  // The longest agreeing heading: a logo <h1> with the site name agrees with every <title> too. Compound-class
+  // candidates (`div.title-text`) count here only: wrappers of that kind hold the headline and its date line.
+  const agreed = [...input.h1s, ...(input.named ?? [])]
     .filter((h) => h.length >= 2 && h !== input.siteName && refs.some((r) => r.includes(squash(h))))
     .sort((a, b) => b.length - a.length)[0];
   if (agreed) return agreed;
@@ -60,14 +78,40 @@ export function findHtmlHeadline(
   page: PageIndex,
   refs: { ogTitle: string | null; titleTag: string | null; siteName: string | null },
 ): { title: CleanedText | null; element: Element | undefined } {
-  const headlineTexts = page.headlines.map((el) => elementText(page, el));
-  const headlineEls = page.headlines.filter((_, i) => headlineTexts[i]!.length > 0 && headlineTexts[i]!.length <= MAX_HEADLINE_CHARS);
-  const h1s = headlineTexts.filter((t) => t.length > 0 && t.length <= MAX_HEADLINE_CHARS).map((t) => cleanText(t, page.script));
-  const titleText = chooseHtmlTitle({ h1s: h1s.map((h) => h.text), ...refs });
-  const titleIndex = h1s.findIndex((h) => h.text === titleText);
-  const element = titleIndex >= 0 ? headlineEls[titleIndex] : undefined;
-  const title = titleIndex >= 0 ? h1s[titleIndex]! : titleText ? cleanText(titleText, page.script) : null;
-  return { title, element };
+  const strong = headlineCandidates(page, page.headlines);
+  const named = headlineCandidates(page, page.namedHeadlines);
+  const titleText = chooseHtmlTitle({ h1s: strong.map((c) => c.text.text), named: named.map((c) => c.text.text), ...refs });
+  const chosen = strong.find((c) => c.text.text === titleText) ?? named.find((c) => c.text.text === titleText);
+  if (chosen) return { title: chosen.text, element: chosen.el };
+  return { title: titleText ? cleanText(titleText, page.script) : null, element: undefined };
+}
+
+function headlineCandidates(page: PageIndex, els: readonly Element[]): { el: Element; text: CleanedText }[] {
+  const out: { el: Element; text: CleanedText }[] = [];
+  for (const el of els) {
+    const t = elementText(page, el);
+    if (t.length > 0 && t.length <= MAX_HEADLINE_CHARS) out.push({ el, text: cleanText(t, page.script) });
+  }
+  return out;
+}
+
+/**
+ * A template without <h1> or headline class, whose <title> names only the channel or the site ("新闻动态--学会官网"):
+ * the headline is the last <h2>–<h6> of headline length (MIN_HEADLINE_SEGMENT_CHARS..MAX_HEADLINE_CHARS) that comes
+ * before the article's first block in the page text; box headings (联系我们, 新闻排行榜) are short or come after it.
+ */
+export function headingBeforeBody(page: PageIndex, firstBlock: string): { title: CleanedText; element: Element } | null {
+  const probe = firstBlock.slice(0, 12);
+  const bodyAt = probe.length >= 4 ? page.text.indexOf(probe) : -1;
+  if (bodyAt < 0) return null;
+  let best: { title: CleanedText; element: Element; at: number } | null = null;
+  for (const el of page.headings) {
+    const t = elementText(page, el);
+    if (t.length < MIN_HEADLINE_SEGMENT_CHARS || t.length > MAX_HEADLINE_CHARS) continue;
+    const at = page.textStart(el);
+    if (at !== undefined && at < bodyAt && (!best || at > best.at)) best = { title: cleanText(t, page.script), element: el, at };
+  }
+  return best && { title: best.title, element: best.element };
 }
 
 /** Kicker and sub-headline: up to two sibling elements before and after the headline element that SUBTITLE_HINT names. */

@@ -19,7 +19,16 @@ const REMOVED_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript'
 /** `h1, .title, .article-title, .post-title, .news-title, .tit, #title, td.title, .headline, .biaoti` */
 const HEADLINE_TAGS: ReadonlySet<string> = new Set(['h1']);
 const HEADLINE_CLASSES = classTokenPattern(['title', 'article-title', 'post-title', 'news-title', 'tit', 'headline', 'biaoti']);
+/**
+ * Compound headline classes, any case: `con-title`, `title-text`, `Title`, `article_title`, `detail-tit`. Templates
+ * name the headline element this way when they have no <h1> (issue 9 class 4: a logo or channel <h1> won over a
+ * `div.title-text` / `p.con-title` / `span.Title` headline). A candidate is still chosen only when the <title> or
+ * og:title agrees with it (title.ts), so a `list-title` box heading is not taken; kicker/sub-headline, footer, side and
+ * list headings are excluded by their prefix. Checked on zh-cwced, aeb, gne and the seeds.
+ */
+const COMPOUND_HEADLINE_CLASS = /(?:^|\s)(?!(?:sub|foot|side|list|nav|hot|rel|related|rec|box)[-_]?t)(?:[a-z]+[-_])?(?:title|tit|headline)(?:[-_](?:text|txt|name|h1|h2))?(?:$|\s)/i;
 const HEADLINE_IDS: ReadonlySet<string> = new Set(['title']);
+const HEADING_TAGS: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 /** `footer, .footer, #footer, .foot, #foot, .bottom, #bottom, .copyright, #copyright, .banner, .top-banner, #top, .header, header` */
 const CHROME_TAGS: ReadonlySet<string> = new Set(['footer', 'header']);
 const CHROME_CLASSES = classTokenPattern(['footer', 'foot', 'bottom', 'copyright', 'banner', 'top-banner', 'header']);
@@ -37,6 +46,12 @@ export interface PageIndex {
   /** The script `text` is served in: which of the page's strings OpenCC may convert (clean/simplified.ts). */
   readonly script: Script;
   headlines: Element[];
+  /** Elements with a compound headline class (COMPOUND_HEADLINE_CLASS), not already in `headlines`: a weaker kind of
+   * candidate, taken only when the <title>/og:title contains its text (extract/title.ts). */
+  namedHeadlines: Element[];
+  /** <h2>–<h6> elements, in document order: the headline of a template without <h1> or headline class whose <title>
+   * is only a channel or site name (extract/title.ts). */
+  headings: Element[];
   chrome: Element[];
   /**
    * Elements with a class or an id attribute (`[class], [id]`) whose "class id" text matches the caller's `editor`
@@ -59,6 +74,8 @@ export interface PageIndex {
    * (`frozen`), else read from the live subtree.
    */
   textOf(el: AnyNode): string;
+  /** Where a listed element's text starts in `text` (undefined once thawed or for an unlisted element). */
+  textStart(el: AnyNode): number | undefined;
   /** Call when the tree may have changed since the walk: texts are then read from the live tree. */
   thaw(): void;
 }
@@ -69,7 +86,7 @@ export interface PageIndex {
  */
 export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
   const found = {
-    headlines: [] as Element[], chrome: [] as Element[], editorHinted: [] as Element[], infoHinted: [] as Element[], bodies: [] as Element[],
+    headlines: [] as Element[], namedHeadlines: [] as Element[], headings: [] as Element[], chrome: [] as Element[], editorHinted: [] as Element[], infoHinted: [] as Element[], bodies: [] as Element[],
     metas: [] as Element[], jsonLdTexts: [] as string[],
     title: null as Element | null, canonicalLink: null as Element | null, html: null as Element | null,
     datePublishedItem: null as Element | null, pubdateTime: null as Element | null,
@@ -117,6 +134,7 @@ export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
       const span = frozen ? spans.get(el) : undefined;
       return span ? text.slice(span[0], span[1]) : liveText(el);
     },
+    textStart: (el) => (frozen ? spans.get(el)?.[0] : undefined),
     thaw: () => {
       frozen = false;
     },
@@ -151,6 +169,7 @@ const HEADLINE_CLASS = 1;
 const CHROME_CLASS = 2;
 const EDITOR_HINT = 4;
 const INFO_HINT = 8;
+const NAMED_HEADLINE = 16;
 /** Distinct class/id values remembered per ClassHints (pages of a site repeat them; a bound keeps memory flat). */
 const MAX_REMEMBERED_VALUES = 20_000;
 const bitsByHints = new WeakMap<ClassHints, Map<string, number>>();
@@ -161,7 +180,7 @@ function attributeBits(value: string, hints: ClassHints): number {
   if (!memo) bitsByHints.set(hints, (memo = new Map()));
   let bits = memo.get(value);
   if (bits === undefined) {
-    bits = (HEADLINE_CLASSES.test(value) ? HEADLINE_CLASS : 0) | (CHROME_CLASSES.test(value) ? CHROME_CLASS : 0) |
+    bits = (HEADLINE_CLASSES.test(value) ? HEADLINE_CLASS : COMPOUND_HEADLINE_CLASS.test(value) ? NAMED_HEADLINE : 0) | (CHROME_CLASSES.test(value) ? CHROME_CLASS : 0) |
       (hints.editor.test(value) ? EDITOR_HINT : 0) | (hints.info.test(value) ? INFO_HINT : 0);
     if (memo.size >= MAX_REMEMBERED_VALUES) memo.clear();
     memo.set(value, bits);
@@ -170,7 +189,7 @@ function attributeBits(value: string, hints: ClassHints): number {
 }
 
 /** Files the element under every list it belongs to; true when its text may be asked for. */
-function classify(el: Element, found: Omit<PageIndex, 'text' | 'script' | 'textOf' | 'thaw'>, hints: ClassHints): boolean {
+function classify(el: Element, found: Omit<PageIndex, 'text' | 'script' | 'textOf' | 'textStart' | 'thaw'>, hints: ClassHints): boolean {
   const a = el.attribs;
   const name = el.name;
   const cls = a.class;
@@ -180,6 +199,12 @@ function classify(el: Element, found: Omit<PageIndex, 'text' | 'script' | 'textO
   let needsText = false;
   if (HEADLINE_TAGS.has(name) || clsBits & HEADLINE_CLASS || (id !== undefined && HEADLINE_IDS.has(id))) {
     found.headlines.push(el);
+    needsText = true;
+  } else if (clsBits & NAMED_HEADLINE) {
+    found.namedHeadlines.push(el);
+    needsText = true;
+  } else if (HEADING_TAGS.has(name)) {
+    found.headings.push(el);
     needsText = true;
   }
   if (CHROME_TAGS.has(name) || clsBits & CHROME_CLASS || (id !== undefined && CHROME_IDS.has(id))) {
