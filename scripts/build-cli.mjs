@@ -35,9 +35,9 @@ await build({
   // the normalizer) would otherwise hit esbuild's "Dynamic require is not supported" stub in ESM output.
   banner: { js: "import { createRequire as __jsnewsCreateRequire } from 'node:module'; const require = __jsnewsCreateRequire(import.meta.url);" },
 });
-// Files the built code finds next to itself at run time (local-stores.ts spawns the s3rver child).
+// Files the built code finds next to itself at run time (local-stores.ts spawns the s3rver and dynalite children).
 mkdirSync(outdir, { recursive: true });
-copyFileSync(join(root, 'lambdas/dev/s3rver-child.cjs'), join(outdir, 's3rver-child.cjs'));
+for (const child of ['s3rver-child.cjs', 'dynalite-child.cjs']) copyFileSync(join(root, 'lambdas/dev', child), join(outdir, child));
 const old = `${target}.old-${process.pid}`;
 if (existsSync(target)) renameSync(target, old);
 renameSync(outdir, target);

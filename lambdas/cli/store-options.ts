@@ -12,7 +12,7 @@ export const HOME_HELP = 'data directory (default $JSNEWS_HOME, else $XDG_DATA_H
 /** `--home DIR` and (unless the command only reads) `--in-memory`. */
 export function addStoreOptions(cmd: Command, options: { inMemory?: boolean } = {}): Command {
   cmd.option('--home <dir>', HOME_HELP);
-  if (options.inMemory !== false) cmd.option('--in-memory', 'throwaway local stores in memory: nothing is kept');
+  if (options.inMemory !== false) cmd.option('--in-memory', 'throwaway local stores in memory (dynalite + s3rver on a temp dir, no Java needed): nothing is kept');
   return cmd;
 }
 

@@ -43,6 +43,13 @@ export interface LocalStoresOptions {
   inMemory?: boolean;
   /** Directory for s3rver files when inMemory (tests pass a temp dir). */
   s3Dir?: string;
+  /**
+   * The DynamoDB implementation: Amazon's DynamoDB Local (default; needs Java), or, for an inMemory
+   * run only, dynalite (pure JS: `--in-memory` works without Java). dynalite serves every call the
+   * store makes (CreateTable with 9 GSIs incl. KEYS_ONLY/INCLUDE projections, conditional Put, Get,
+   * BatchGet, Query on the GSIs, Scan, Delete); the integration tests run on DynamoDB Local.
+   */
+  dynamo?: 'dynamodb-local' | 'dynalite';
 }
 
 export interface LocalStores {
@@ -74,8 +81,10 @@ export async function startLocalStores(options: LocalStoresOptions = {}): Promis
   const dynamoDir = options.inMemory ? null : join(root, 'dynamodb');
   if (dynamoDir) mkdirSync(dynamoDir, { recursive: true });
 
-  findJava(); // before starting anything: without Java nothing is left running
-  const [dynamoStarted, s3Started] = await Promise.allSettled([startDynamoDbLocal(dynamoDir), startS3rver(s3Dir)]);
+  const useDynalite = options.dynamo === 'dynalite';
+  if (useDynalite && !options.inMemory) throw new Error('dynalite is used for in-memory stores only');
+  if (!useDynalite) findJava(); // before starting anything: without Java nothing is left running
+  const [dynamoStarted, s3Started] = await Promise.allSettled([useDynalite ? startDynalite() : startDynamoDbLocal(dynamoDir), startS3rver(s3Dir)]);
   if (dynamoStarted.status === 'rejected' || s3Started.status === 'rejected') {
     await Promise.all([dynamoStarted, s3Started].map((r) => (r.status === 'fulfilled' ? stopChild(r.value.child) : undefined)));
     throw dynamoStarted.status === 'rejected' ? dynamoStarted.reason : (s3Started as PromiseRejectedResult).reason;
@@ -122,7 +131,7 @@ export function findJava(env: NodeJS.ProcessEnv = process.env): string {
     ErrorCode.StoreFailed,
     'the local stores need Java 17 or newer for DynamoDB Local, and no `java` was found (JAVA_HOME or PATH). ' +
       'Install a Java runtime (Debian/Ubuntu: apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17), ' +
-      'or use AWS stores (set JSNEWS_TABLE, JSNEWS_BUCKET and AWS_REGION)',
+      'or use AWS stores (set JSNEWS_TABLE, JSNEWS_BUCKET and AWS_REGION); --in-memory runs need no Java',
   );
 }
 
@@ -185,8 +194,23 @@ async function startS3rver(directory: string): Promise<{ child: ChildProcess; en
     env: { ...process.env, NODE_OPTIONS: '--openssl-legacy-provider' },
   });
   track(child, 's3rver');
-  const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`s3rver did not start within ${STARTUP_TIMEOUT_MS} ms`)), STARTUP_TIMEOUT_MS);
+  const port = await portFromChild(child, 's3rver');
+  return { child, endpoint: `http://127.0.0.1:${port}` };
+}
+
+/** dynalite in its own Node process (lambdas/dev/dynalite-child.cjs), in memory, on a free port. */
+async function startDynalite(): Promise<{ child: ChildProcess; endpoint: string }> {
+  const script = fileURLToPath(new URL('./dynalite-child.cjs', import.meta.url));
+  const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
+  track(child, 'dynalite');
+  const port = await portFromChild(child, 'dynalite');
+  return { child, endpoint: `http://127.0.0.1:${port}` };
+}
+
+/** The port a child store prints as its first stdout line (`{"port":N}`). */
+function portFromChild(child: ChildProcess, name: string): Promise<number> {
+  return new Promise<number>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${STARTUP_TIMEOUT_MS} ms`)), STARTUP_TIMEOUT_MS);
     let buf = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       buf += chunk.toString('utf8');
@@ -198,10 +222,9 @@ async function startS3rver(directory: string): Promise<{ child: ChildProcess; en
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`s3rver exited with code ${code}: ${lastOutput(child)}`));
+      reject(new Error(`${name} exited with code ${code}: ${lastOutput(child)}`));
     });
   });
-  return { child, endpoint: `http://127.0.0.1:${port}` };
 }
 
 /**
@@ -232,7 +255,7 @@ function track(child: ChildProcess, name: string): void {
   output.set(child, '');
   const keep = (chunk: Buffer) => output.set(child, ((output.get(child) ?? '') + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS));
   child.stderr?.on('data', keep);
-  if (name !== 's3rver') child.stdout?.on('data', keep);
+  if (name === 'DynamoDB Local') child.stdout?.on('data', keep);
   child.once('exit', () => children.delete(child));
 }
 

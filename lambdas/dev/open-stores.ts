@@ -39,10 +39,11 @@ export async function openStores(config: AppConfig, options: { inMemory?: boolea
       close: async () => clients.destroy(),
     };
   }
-  // In memory nothing is kept: s3rver (which needs a directory) gets a temp one, removed on close.
+  // In memory nothing is kept: dynalite (pure JS, so no Java needed) instead of DynamoDB Local, and
+  // s3rver (which needs a directory) gets a temp one, removed on close.
   const tempS3 = options.inMemory ? mkdtempSync(join(tmpdir(), 'jsnews-s3-')) : null;
   const removeTemp = () => tempS3 && rmSync(tempS3, { recursive: true, force: true });
-  const local = await startLocalStores(tempS3 ? { inMemory: true, s3Dir: tempS3 } : { dataDir: config.localDataDir });
+  const local = await startLocalStores(tempS3 ? { inMemory: true, s3Dir: tempS3, dynamo: 'dynalite' } : { dataDir: config.localDataDir });
   const clients = makeClients({ mode: 'local', region: config.region, dynamoEndpoint: local.dynamo.endpoint, s3Endpoint: local.s3.endpoint });
   try {
     await ensureTable(clients.dynamo, config.tableName);

@@ -67,7 +67,22 @@ describe('jsnews local stores and data directory', () => {
     const r = jsnewsSync(['query', '--day', '2024-02-20'], { env: noJava });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^jsnews query: STORE_FAILED: the local stores need Java 17 or newer .*apt-get install openjdk-17-jre-headless/);
+    expect(r.stderr).toMatch(/^jsnews query: STORE_FAILED: the local stores need Java 17 or newer .*apt-get install openjdk-17-jre-headless.*--in-memory runs need no Java$/m);
+  });
+
+  it('without Java, --in-memory still works (dynalite): a replay run stores and reports as with DynamoDB Local', async () => {
+    const bin = join(base, 'bin-only-node');
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const noJava = cliEnv(join(base, 'nojava-mem'), { PATH: bin, JAVA_HOME: '' });
+    const r = await jsnews(['run', '--in-memory', '--replay', REPLAY, '--source', 'tinghu'], { env: noJava });
+    expect(r.stderr).not.toContain('Java');
+    expect(r.status).toBe(0);
+    // The same row the DynamoDB Local run above prints: 15 discovered, 1 new, 14 replay 404s.
+    expect(r.stdout).toMatch(/\ntinghu +15 +0 +0 +1 +0 +1 +0 +HTTP_STATUS=14\n/);
+    expect(r.stdout).toContain('1 of 1 source(s) fetched pages');
+    // Nothing kept: no data directory was created.
+    expect(existsSync(join(base, 'nojava-mem'))).toBe(false);
   });
 });
 
