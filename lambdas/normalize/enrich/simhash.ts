@@ -21,7 +21,6 @@ const isHan = memoizeCharTest(/\p{Script=Han}/u);
 const FNV_OFFSET_HI = 0xcbf29ce4;
 const FNV_OFFSET_LO = 0x84222325;
 const FNV_PRIME_LO = 0x1b3;
-const TWO_TO_32 = 2 ** 32;
 /** Code points from here on are astral: two UTF-16 units. */
 const BMP_END = 0x10000;
 
@@ -52,25 +51,31 @@ function putUtf8(codePoint: number, out: Uint8Array, at: number): number {
   return at + 4;
 }
 
+/**
+ * One FNV-1a 64 step over 32-bit halves: h = (h ^ byte) · prime mod 2^64, with prime = 2^40 + 0x1b3, so
+ * h·prime = h·0x1b3 + (lo << 40). The low half's product lo·0x1b3 (< 2^41) is split at 16 bits so every partial
+ * stays a 32-bit integer: V8 keeps such values in registers, where double arithmetic (and a state object written per
+ * shingle) boxed heap numbers. Halves are signed int32 here; callers take `>>> 0` for the unsigned value.
+ */
+function fnvHi(hi: number, lo: number): number {
+  const carry = (Math.imul(lo >>> 16, FNV_PRIME_LO) + (Math.imul(lo & 0xffff, FNV_PRIME_LO) >>> 16)) >>> 16;
+  return (Math.imul(hi, FNV_PRIME_LO) + carry + (lo << 8)) | 0;
+}
+
 /** The FNV state after hashing bytes; written by `fnv1a64Into`, read right after (no tuple allocated per shingle). */
 const fnvState = { hi: 0, lo: 0 };
 
-/**
- * FNV-1a 64 over `bytes[from..to)` into `fnvState` as unsigned 32-bit halves. Done in doubles rather than BigInt for
- * speed: prime = 2^40 + 0x1b3, so h·prime = h·0x1b3 + (lo << 40), each part exact below 2^53.
- */
+/** FNV-1a 64 over `bytes[from..to)` into `fnvState` as unsigned 32-bit halves. */
 function fnv1a64Into(bytes: Uint8Array, from: number, to: number): void {
-  let hi = FNV_OFFSET_HI;
-  let lo = FNV_OFFSET_LO;
+  let hi = FNV_OFFSET_HI | 0;
+  let lo = FNV_OFFSET_LO | 0;
   for (let b = from; b < to; b++) {
-    lo = (lo ^ bytes[b]!) >>> 0;
-    const low = lo * FNV_PRIME_LO; // < 2^41, exact; `>>> 0` takes an exact integer mod 2^32
-    const carry = (low / TWO_TO_32) >>> 0; // division by 2^32 is exact; `>>> 0` truncates to the integer part
-    hi = (hi * FNV_PRIME_LO + carry + ((lo << 8) >>> 0)) >>> 0;
-    lo = low >>> 0;
+    lo ^= bytes[b]!;
+    hi = fnvHi(hi, lo);
+    lo = Math.imul(lo, FNV_PRIME_LO);
   }
-  fnvState.hi = hi;
-  fnvState.lo = lo;
+  fnvState.hi = hi >>> 0;
+  fnvState.lo = lo >>> 0;
 }
 
 /** FNV-1a 64 of a string's UTF-8 bytes as [hi, lo]. */
@@ -168,8 +173,16 @@ export function simhash64(text: string): string {
   // tally[p * 256 + v]: how many shingle hashes have value v in byte p (p = 0 is the high byte of hi).
   const tally = new Int32Array(HASH_BYTES * BYTE_VALUES);
   for (const start of starts) {
-    fnv1a64Into(bytes, offsets[start]!, offsets[start + width]!);
-    const { hi, lo } = fnvState;
+    // fnv1a64Into inlined: its halves stay local integers instead of being stored per shingle.
+    let h = FNV_OFFSET_HI | 0;
+    let l = FNV_OFFSET_LO | 0;
+    for (let b = offsets[start]!, end = offsets[start + width]!; b < end; b++) {
+      l ^= bytes[b]!;
+      h = fnvHi(h, l);
+      l = Math.imul(l, FNV_PRIME_LO);
+    }
+    const hi = h >>> 0;
+    const lo = l >>> 0;
     tally[hi >>> 24]!++;
     tally[BYTE_VALUES + ((hi >>> 16) & 0xff)]!++;
     tally[2 * BYTE_VALUES + ((hi >>> 8) & 0xff)]!++;
