@@ -112,32 +112,39 @@ function classifyChar(ch: string): CharScript {
 /** Per BMP code unit: 0 not seen yet, else 1 + index in UNIT_CLASSES (not Han, or the character's CharScript). */
 const unitClass = new Uint8Array(0x10000);
 const UNIT_CLASSES = ['not-han', 'traditional', 'simplified', 'shared'] as const;
+/** unitClass values of the two script-specific classes. */
+const TRADITIONAL_UNIT = 1 + UNIT_CLASSES.indexOf('traditional');
+const SIMPLIFIED_UNIT = 1 + UNIT_CLASSES.indexOf('simplified');
+const HIGH_SURROGATE_FIRST = 0xd800;
+const HIGH_SURROGATE_LAST = 0xdbff;
 
-/** HAN test + classifyChar for one BMP character, remembered in `unitClass`. */
-function classifyUnit(code: number): (typeof UNIT_CLASSES)[number] {
+/** HAN test + classifyChar for one BMP character, remembered in `unitClass`; returns its unitClass value. */
+function classifyUnit(code: number): number {
   let k = unitClass[code]!;
   if (k === 0) {
     const ch = String.fromCharCode(code);
     k = 1 + UNIT_CLASSES.indexOf(HAN.test(ch) ? classifyChar(ch) : 'not-han');
     unitClass[code] = k;
   }
-  return UNIT_CLASSES[k - 1]!;
+  return k;
 }
 
-/** Count script-specific Han characters. */
+/** Count script-specific Han characters. One table read per BMP code unit; only astral characters take a string. */
 export function countScriptChars(text: string): ScriptCounts {
-  const counts: ScriptCounts = { traditional: 0, simplified: 0 };
+  let traditional = 0;
+  let simplified = 0;
   for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
-    let script: CharScript | 'not-han';
-    if (cp > 0xffff) {
-      const ch = String.fromCodePoint(cp);
+    const unit = text.charCodeAt(i);
+    let k: number;
+    if (unit >= HIGH_SURROGATE_FIRST && unit <= HIGH_SURROGATE_LAST && text.codePointAt(i)! > 0xffff) {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
       i++;
-      script = HAN.test(ch) ? classifyChar(ch) : 'not-han';
-    } else script = classifyUnit(cp);
-    if (script === 'traditional' || script === 'simplified') counts[script] += 1;
+      k = 1 + UNIT_CLASSES.indexOf(HAN.test(ch) ? classifyChar(ch) : 'not-han');
+    } else k = unitClass[unit] || classifyUnit(unit);
+    if (k === TRADITIONAL_UNIT) traditional++;
+    else if (k === SIMPLIFIED_UNIT) simplified++;
   }
-  return counts;
+  return { traditional, simplified };
 }
 
 /** The script the text is served in. No script-specific characters (e.g. 中国江苏) counts as 'Hans'. */
