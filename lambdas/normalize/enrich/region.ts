@@ -89,13 +89,18 @@ interface Mention {
 }
 
 const FORMS: ReadonlyMap<string, readonly Place[]> = buildForms();
-/** Form lengths by first character, longest first: most positions start no form, the rest try only real lengths. */
-const LENGTHS_BY_FIRST: ReadonlyMap<string, readonly number[]> = lengthsByFirst();
+/**
+ * Form lengths by first UTF-16 unit, longest first: most positions start no form, the rest try only real lengths.
+ * A table indexed by the unit (not a Map of one-character strings), so a position that starts no form costs one read.
+ */
+const LENGTHS_BY_FIRST: readonly (readonly number[] | undefined)[] = lengthsByFirst();
 
-function lengthsByFirst(): Map<string, number[]> {
-  const out = new Map<string, Set<number>>();
-  for (const form of FORMS.keys()) out.set(form[0]!, (out.get(form[0]!) ?? new Set()).add(form.length));
-  return new Map([...out].map(([c, lengths]) => [c, [...lengths].sort((a, b) => b - a)]));
+function lengthsByFirst(): (number[] | undefined)[] {
+  const out = new Map<number, Set<number>>();
+  for (const form of FORMS.keys()) out.set(form.charCodeAt(0), (out.get(form.charCodeAt(0)) ?? new Set()).add(form.length));
+  const table: (number[] | undefined)[] = new Array<number[] | undefined>(0x10000).fill(undefined);
+  for (const [unit, lengths] of out) table[unit] = [...lengths].sort((a, b) => b - a);
+  return table;
 }
 
 function buildForms(): Map<string, Place[]> {
@@ -131,7 +136,7 @@ function boundaryOk(text: string, start: number, form: string): boolean {
 }
 
 function longestFormAt(text: string, start: number): string | null {
-  const lengths = LENGTHS_BY_FIRST.get(text[start]!);
+  const lengths = LENGTHS_BY_FIRST[text.charCodeAt(start)];
   if (!lengths) return null;
   for (const len of lengths) {
     if (start + len > text.length) continue;
