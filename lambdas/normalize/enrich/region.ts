@@ -6,12 +6,14 @@
  *    镇江 + 新区). Full names (江油市, 沙坪坝区) always count; a short form needs word-boundary care: a 2-character
  *    short form inside a common word is skipped (非常熟悉 is not 常熟), and a county's short form counts only when
  *    its city or province is named on the page too (四川江油 yes, a stray 江油 no).
- * 2. Weights: headline and subtitle count HEADLINE_WEIGHT, the lead paragraph LEAD_WEIGHT, the rest 1. A mention
- *    inside an organisation's name (江苏卫视, 南京大学, 江苏省苏豪控股集团) counts nothing; one that opens an official's
- *    post (江苏省委书记信长星 at a Shanghai meeting) counts OFFICIAL_POST_WEIGHT.
+ * 2. Weights: headline and subtitle count HEADLINE_WEIGHT, the lead paragraph LEAD_WEIGHT, the rest 1; a place
+ *    counts once per text (scoreBy). A mention inside an organisation's name (江苏卫视, 南京大学, 江苏省苏豪控股集团),
+ *    a transport work's name (江阴大桥) or a commenter's location ([网易湖北省武汉网友]) counts nothing; one that
+ *    opens an official's post (江苏省委书记信长星 at a Shanghai meeting) counts OFFICIAL_POST_WEIGHT.
  * 3. province = the province with the most weight, only when it holds DOMINANT_SHARE of all place weight; city and
- *    district likewise inside the chosen province and city. A municipality's city is the municipality. Null where no
- *    one place dominates: a national notice, a list of many cities, a company's projects across the country.
+ *    district likewise inside the chosen province and city, and only when they hold PART_OF_PARENT_SHARE of their
+ *    parent's weight. A municipality's city is the municipality. Null where no one place dominates: a national
+ *    notice, a list of many cities, a company's projects across the country.
  * Conventions and the labelled pages this was checked on: test/fixtures/enrich/README.md (`npm run bench:enrich`).
  */
 import { CHINA_REGIONS } from '../data/china-regions.js';
@@ -55,12 +57,26 @@ const SENTENCE_END = /(?<=[。！？；])/;
  * and a district named only further down is one stop of a city-wide story (seed 000).
  */
 export const DISTRICT_LEAD_PARAGRAPHS = 3;
+/**
+ * A city is named only when the texts naming it (headline, subtitle, paragraphs, weighted) are this share of the texts
+ * naming its province, and a district likewise of its city's. Otherwise the story is about the whole province (a
+ * provincial notice whose works lie in 白城 and 松原) or the whole city (a 东莞 survey that opens in one town).
+ * Checked on test/fixtures/enrich: any value from 0.2 to 0.5 gives the same pages; 0.3 sits in the middle.
+ */
+export const PART_OF_PARENT_SHARE = 0.3;
 /** A district must hold this share of the district mentions in the lead; one mention there is enough. */
 export const DISTRICT_SHARE = 0.5;
 
 /** Organisation words after a place name (with up to ORG_MAX_MIDDLE_CHARS of name between) that make it part of a name. */
 const ORGANISATION = /^[\p{Script=Han}]{0,6}?(?:大学|学院|卫视|电视台|广播电视台|集团|控股|银行|日报|晚报|报社|出版社)/u;
 /** Party and government bodies after a place that open a post: 江苏省委书记, 南京市长, 浦口区委书记, 省贸促会会长. */
+/** A place before 网友 is where a commenter posts from (a comment line left in the body: [网易湖北省武汉网友]), not the story's. */
+const COMMENTER = /^(?:[省市县区]|[\p{Script=Han}]{0,4}?)网友/u;
+/**
+ * Transport works named after a place (江阴大桥, 广陵枢纽, 无锡东收费站, 泰州大桥) say where a route runs, not
+ * where the story is: a road-closure notice lists every bridge and junction of its detours.
+ */
+const FACILITY = /^[东南西北]?(?:大桥|枢纽|收费站|互通|汽渡|服务区)/;
 const OFFICIAL_POST = /^(?:省|市|县|区|州)?(?:委|政府|人大|政协|长|纪委)/;
 /**
  * Two-character short forms that also end or start a common word: skip the match when the character before (left)
@@ -86,6 +102,8 @@ interface Place {
 interface Mention {
   places: readonly Place[];
   weight: number;
+  /** Which text it is in (headline, subtitle, paragraph n): a place counts once per text (see scoreBy). */
+  text: number;
 }
 
 const FORMS: ReadonlyMap<string, readonly Place[]> = buildForms();
@@ -147,7 +165,7 @@ function longestFormAt(text: string, start: number): string | null {
 }
 
 /** Place mentions in one text, left to right, longest form first, never overlapping. */
-function mentionsIn(text: string, weight: number): Mention[] {
+function mentionsIn(text: string, weight: number, index: number): Mention[] {
   const mentions: Mention[] = [];
   for (let i = 0; i < text.length; ) {
     const form = longestFormAt(text, i);
@@ -157,8 +175,8 @@ function mentionsIn(text: string, weight: number): Mention[] {
     }
     const after = text.slice(i + form.length, i + form.length + 12);
     const dateline = DATELINE_AFTER.test(after) && DATELINE_BEFORE.test(text.slice(Math.max(0, i - 3), i));
-    const w = ORGANISATION.test(after) || dateline || DATELINE_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && text.slice(i - 2, i) === '发自' ? 0 : OFFICIAL_POST.test(after) ? weight * OFFICIAL_POST_WEIGHT : weight;
-    if (w > 0) mentions.push({ places: FORMS.get(form)!, weight: w });
+    const w = ORGANISATION.test(after) || COMMENTER.test(after) || FACILITY.test(after) || dateline || DATELINE_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && text.slice(i - 2, i) === '发自' ? 0 : OFFICIAL_POST.test(after) ? weight * OFFICIAL_POST_WEIGHT : weight;
+    if (w > 0) mentions.push({ places: FORMS.get(form)!, weight: w, text: index });
     i += form.length;
   }
   return mentions;
@@ -171,15 +189,18 @@ function resolve(mentions: readonly Mention[]): Mention[] {
     for (const p of m.places) {
       if (p.needsParent || m.places.length > 1) continue;
       named.add(p.province);
+      named.add(`${m.text}\u0000${p.province}`);
       if (p.city) named.add(`${p.province}/${p.city}`);
     }
   }
   const out: Mention[] = [];
   for (const m of mentions) {
-    const places = m.places.filter((p) => !p.needsParent || named.has(p.province) || named.has(`${p.province}/${p.city}`));
+    // A county short form needs its own city on the page, or its province in the same text (四川江油): a province
+    // named only through another city (武汉) does not make 公安部 the county 公安.
+    const places = m.places.filter((p) => !p.needsParent || named.has(`${m.text}\u0000${p.province}`) || named.has(`${p.province}/${p.city}`));
     const byCity = places.filter((p) => named.has(`${p.province}/${p.city}`));
     const confirmed = places.length <= 1 ? places : byCity.length > 0 ? byCity : places.filter((p) => named.has(p.province));
-    if (confirmed.length === 1) out.push({ places: confirmed, weight: m.weight });
+    if (confirmed.length === 1) out.push({ places: confirmed, weight: m.weight, text: m.text });
   }
   return out;
 }
@@ -198,19 +219,32 @@ function dominant(scores: Map<string, number>, share: number, min = MIN_WEIGHT):
   return best[0];
 }
 
+/**
+ * Weight per key. A key counts once per text (headline, subtitle, paragraph), at its strongest mention there: one
+ * paragraph that names 深圳 three times is one passing topic (a scholar's data from 深圳 in a Beijing report), and a
+ * company bulletin's 常州市工业用地…公司常州基地 one item. Checked on test/fixtures/enrich (with the other rules in
+ * place): counting every mention claims a null-labelled company bulletin for 江苏 and a city on a provincial notice.
+ */
 function scoreBy(mentions: readonly Mention[], keyOf: (p: Place) => string | null): Map<string, number> {
-  const scores = new Map<string, number>();
+  const best = new Map<string, number>();
   for (const m of mentions) {
     const key = keyOf(m.places[0]!);
-    if (key !== null) scores.set(key, (scores.get(key) ?? 0) + m.weight);
+    if (key === null) continue;
+    const slot = `${m.text}\u0000${key}`;
+    best.set(slot, Math.max(best.get(slot) ?? 0, m.weight));
+  }
+  const scores = new Map<string, number>();
+  for (const [slot, w] of best) {
+    const key = slot.slice(slot.indexOf('\u0000') + 1);
+    scores.set(key, (scores.get(key) ?? 0) + w);
   }
   return scores;
 }
 
 /** Mentions of a paragraph, sentence by sentence, leaving out enumerations. */
-function paragraphMentions(paragraph: string, weight: number): Mention[] {
+function paragraphMentions(paragraph: string, weight: number, index: number): Mention[] {
   return paragraph.split(SENTENCE_END).flatMap((sentence) => {
-    const found = mentionsIn(sentence, weight);
+    const found = mentionsIn(sentence, weight, index);
     const provinces = new Set(found.flatMap((m) => m.places.map((p) => p.province)));
     return provinces.size >= ENUMERATION_PROVINCES ? [] : found;
   });
@@ -218,21 +252,25 @@ function paragraphMentions(paragraph: string, weight: number): Mention[] {
 
 export function findRegion(input: RegionInput): Region {
   const headline = [
-    ...paragraphMentions(input.title, HEADLINE_WEIGHT),
-    ...paragraphMentions(input.subtitle ?? '', HEADLINE_WEIGHT),
-    ...paragraphMentions(input.paragraphs[0] ?? '', LEAD_WEIGHT),
-    ...input.paragraphs.slice(1, DISTRICT_LEAD_PARAGRAPHS).flatMap((p) => paragraphMentions(p, 1)),
+    ...paragraphMentions(input.title, HEADLINE_WEIGHT, -2),
+    ...paragraphMentions(input.subtitle ?? '', HEADLINE_WEIGHT, -1),
+    ...paragraphMentions(input.paragraphs[0] ?? '', LEAD_WEIGHT, 0),
+    ...input.paragraphs.slice(1, DISTRICT_LEAD_PARAGRAPHS).flatMap((p, i) => paragraphMentions(p, 1, i + 1)),
   ];
-  const raw = [...headline, ...input.paragraphs.slice(DISTRICT_LEAD_PARAGRAPHS).flatMap((p) => paragraphMentions(p, 1))];
+  const raw = [...headline, ...input.paragraphs.slice(DISTRICT_LEAD_PARAGRAPHS).flatMap((p, i) => paragraphMentions(p, 1, i + DISTRICT_LEAD_PARAGRAPHS))];
   const mentions = resolve(raw);
   const headlineMentions = resolve(headline).filter((m) => mentions.some((n) => n.places[0] === m.places[0]));
   const province = dominant(scoreBy(mentions, (p) => p.province), DOMINANT_SHARE);
   if (province === null) return { province: null, city: null, district: null };
   const inProvince = mentions.filter((m) => m.places[0]!.province === province);
-  const city = dominant(scoreBy(inProvince, (p) => p.city), DOMINANT_SHARE);
-  if (city === null) return { province, city: null, district: null };
+  const provinceScore = scoreBy(inProvince, (p) => p.province).get(province) ?? 0;
+  const cityScores = scoreBy(inProvince, (p) => p.city);
+  const city = dominant(cityScores, DOMINANT_SHARE);
+  if (city === null || (cityScores.get(city) ?? 0) < PART_OF_PARENT_SHARE * provinceScore) return { province, city: null, district: null };
   // The district: named in the headline or the first paragraphs, and dominant among the districts named there.
   const inCity = headlineMentions.filter((m) => m.places[0]!.province === province && m.places[0]!.city === city);
   const district = dominant(scoreBy(inCity, (p) => p.district), DISTRICT_SHARE, 1);
+  const cityWide = inProvince.filter((m) => m.places[0]!.city === city);
+  if (district !== null && (scoreBy(cityWide, (p) => p.district).get(district) ?? 0) < PART_OF_PARENT_SHARE * (cityScores.get(city) ?? 0)) return { province, city, district: null };
   return { province, city, district };
 }

@@ -86,4 +86,36 @@ describe('findRegion rules', () => {
     expect(region('例如东部地区', []).city).toBeNull();
     expect(region('如东县召开大会', []).city).toBe('南通');
   });
+
+  it('counts a place once per paragraph: one paragraph naming it three times is one passing topic', () => {
+    const body = ['报告会召开。', '会议在北京举行。', '专家说，深圳的工资增长6.1倍，深圳的指数上升，深圳的成本上升。'];
+    // 北京 1, 深圳 1 (once for its paragraph): a tie, so no province; counted per mention, 深圳 would hold 3 of 4.
+    expect(region('经济观察', body).province).toBeNull();
+    // One more paragraph on 深圳: 2 against 1.
+    expect(region('经济观察', [...body, '深圳企业表示乐观。']).province).toBe('广东');
+  });
+
+  it('does not count where a commenter posts from, or a transport work named after a place', () => {
+    expect(region('快闪店登陆', ['电商平台合作。', '凛冬也至[网易湖北省武汉网友]2019-11-25'])).toEqual({ province: null, city: null, district: null });
+    expect(region('无锡至江阴大桥段封闭', ['无锡往江阴大桥方向封闭。']).district).toBeNull();
+    expect(region('无锡至江阴段封闭', ['无锡往江阴方向封闭。'])).toEqual({ province: '江苏', city: '无锡', district: '江阴市' });
+    expect(region('绕行通知', ['车辆可从泰州大桥、苏通大桥过江。', '经广陵枢纽绕行。']).province).toBeNull();
+  });
+
+  it('reads a county short form only with its own city, or its province in the same paragraph', () => {
+    // 公安 (公安县 in 荆州, 湖北) inside 公安部: 湖北 named elsewhere, through 武汉, does not confirm it.
+    expect(region('女警遭停机', ['公安部发布消息，四川江油一民警核查人口。', '武汉一位快递小哥被停机。', '四川江油民警说。'])).toEqual({ province: '四川', city: '绵阳', district: '江油市' });
+    expect(region('女警遭停机', ['公安部发布消息。', '湖北武汉一位快递小哥被停机。']).district).toBeNull();
+  });
+
+  it('names a city only when it is a fair part of its province on the page, and a district of its city', () => {
+    const notice = ['吉林省人民政府通告。', '吉林省工程位于大安市、镇赉县。', '吉林省将加强管理。', '吉林省人民政府要求。', '吉林省各地执行。'];
+    // 吉林 weighs 3 (headline) + 2 (lead) + 4 = 9, 白城 (大安市, 镇赉县) 1: below 0.3 × 9, so the notice is about the province.
+    expect(region('吉林省人民政府关于工程的通告', notice)).toEqual({ province: '吉林', city: null, district: null });
+    // Three more paragraphs on 白城: 4 of 12, above 0.3 × 12.
+    expect(region('吉林省人民政府关于工程的通告', [...notice, '白城市要加强组织。', '大安市要落实。', '镇赉县要落实。'])).toMatchObject({ province: '吉林', city: '白城' });
+    const survey = ['在东莞洪梅镇，董事长告诉笔者。', '东莞企业受到影响。', '东莞市政府座谈。', '东莞工业增长。', '东莞企业转型。'];
+    expect(region('东莞调研', survey)).toEqual({ province: '广东', city: '东莞', district: null });
+    expect(region('东莞洪梅镇调研', survey)).toEqual({ province: '广东', city: '东莞', district: '洪梅镇' });
+  });
 });
