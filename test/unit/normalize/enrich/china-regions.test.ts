@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHINA_REGIONS } from '../../../../lambdas/normalize/data/china-regions.js';
+import { CHINA_REGIONS, checkRegionTable } from '../../../../lambdas/normalize/data/china-regions.js';
 import { buildChinaTable, compactJson } from '../../../../scripts/build-region-table.js';
 import { REPO_ROOT } from '../../../helpers/seed-expectations.js';
 
@@ -31,6 +31,19 @@ describe('nationwide region table (china-regions.json)', () => {
     expect(city('广东', '中山').short).toBeNull();
     expect(city('广西', '来宾').short).toBeNull();
     expect(city('吉林', '吉林').short).toBeNull();
+  });
+
+  it('refuses a table of the wrong shape at import, naming the bad entry', () => {
+    const committed = JSON.parse(readFileSync(join(REPO_ROOT, 'lambdas/normalize/data/china-regions.json'), 'utf8')) as { provinces: { short: string; cities: { short: string | null; districts: unknown[][] }[] }[] };
+    expect(() => checkRegionTable(committed)).not.toThrow();
+    const withOneCharShort = structuredClone(committed);
+    withOneCharShort.provinces[3]!.cities[1]!.short = '南';
+    expect(() => checkRegionTable(withOneCharShort)).toThrow('bad city 3.1');
+    const districtAsObject = structuredClone(committed);
+    districtAsObject.provinces[0]!.cities[0]!.districts[2] = ['东城区'];
+    expect(() => checkRegionTable(districtAsObject)).toThrow('bad district 0.0.2');
+    expect(() => checkRegionTable({ ...committed, provinces: committed.provinces.slice(1) })).toThrow('province list');
+    expect(() => checkRegionTable(null)).toThrow('bad source');
   });
 
   it('keeps Jiangsu\'s hand-curated new areas', () => {
