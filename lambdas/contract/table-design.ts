@@ -25,6 +25,8 @@ export const ITEM_KIND = {
   track: 'track',
   version: 'version',
   change: 'change',
+  fetchPointer: 'fetch-pointer',
+  pointerSource: 'pointer-source',
 } as const;
 
 /** GSI names, by the access pattern they serve. Index attributes are overloaded only where noted. */
@@ -71,6 +73,12 @@ export const keys = {
   changeSitePartition: (host: string) => `CHGSITE#${host.toLowerCase()}`,
   /** GSI3 partition of a source's tracked articles; GSI3SK `<nextRevisitAt>#<id>`. */
   revisitPartition: (sourceId: string) => `REVISIT#${sourceId}`,
+  /** Fetch pointers of a source (store/pointers-dynamodb.ts); SK `<China day>#<sha256(url)>`. */
+  pointerPartition: (sourceId: string) => `PTR#${sourceId}`,
+  fetchPointer: (sourceId: string, day: string, urlHash: string) => ({ PK: `PTR#${sourceId}`, SK: `${day}#${urlHash}` }),
+  /** One item per source that ever wrote a fetch pointer: "every source" is one Query. */
+  pointerSourcePartition: 'PTRSRC',
+  pointerSource: (sourceId: string) => ({ PK: 'PTRSRC', SK: sourceId }),
 } as const;
 
 /** The four 16-bit bands of a 16-hex-digit simhash. */

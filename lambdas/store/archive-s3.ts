@@ -110,10 +110,9 @@ async function putJson(s3: S3Client, bucket: string, key: string, value: unknown
   );
 }
 
-async function putFetchPointer(s3: S3Client, bucket: string, pointer: FetchPointer): Promise<string> {
+async function putFetchPointer(s3: S3Client, bucket: string, pointer: FetchPointer): Promise<void> {
   const key = fetchPointerKey(pointer.sourceId, pointer.url, pointer.fetchedAt);
   await storeCall(`put ${key}`, () => putJson(s3, bucket, key, pointer));
-  return key;
 }
 
 /**

@@ -54,7 +54,7 @@ export interface Archive {
    */
   putRaw(bytes: Uint8Array, meta: RawMeta): Promise<{ ref: RawRef }>;
   getRaw(key: string): Promise<Uint8Array>;
-  putFetchPointer(pointer: FetchPointer): Promise<string>;
+  putFetchPointer(pointer: FetchPointer): Promise<void>;
   listFetchPointers(filter: PointerFilter): AsyncIterable<FetchPointer>;
   /** The (source, day) partitions holding fetch pointers, in key order, without reading the pointers. */
   listDays(filter: PointerFilter): Promise<ArchiveDay[]>;

@@ -3,6 +3,7 @@ import type { StoreClients } from './clients.js';
 import type { Archive, ChangeStore, FailureStore, UrlStateStore } from './ports.js';
 import { createDynamoChangeStore } from './changes-dynamodb.js';
 import { createS3Archive } from './archive-s3.js';
+import { createPointerTable, withTablePointers } from './pointers-dynamodb.js';
 import { createDynamoRecordStore, type DynamoRecordStore } from './records-dynamodb.js';
 import { createUrlStateStore } from './url-state.js';
 import { createFailureStore } from './failures.js';
@@ -16,7 +17,8 @@ export interface Stores {
 }
 
 export function createStores(clients: Pick<StoreClients, 'doc' | 's3'>, names: { tableName: string; bucketName: string }): Stores {
-  const archive = createS3Archive(clients.s3, names.bucketName);
+  // Fetch pointers are table items; the S3 pointers of older archives are still listed.
+  const archive = withTablePointers(createS3Archive(clients.s3, names.bucketName), createPointerTable(clients.doc, names.tableName));
   return {
     archive,
     records: createDynamoRecordStore(clients.doc, names.tableName, archive),

@@ -78,11 +78,10 @@ export class JsnewsFunctions extends Construct {
     table.grantReadWriteData(this.discover);
     queues.fetchQueue.grantSendMessages(this.discover);
 
-    // fetch: ingests (archive raw + fetch pointer + large bodies, write records) and reads list pages.
+    // fetch: ingests (archive raw + large bodies to S3; records and fetch pointers to the table) and reads list pages.
     this.fetch = this.handler('fetch', { needsSources: true });
     table.grantReadWriteData(this.fetch);
     allowObjects(this.fetch, bucket, ['s3:GetObject', 's3:PutObject'], [RAW_PREFIX, BODY_PREFIX]);
-    allowObjects(this.fetch, bucket, ['s3:PutObject'], [FETCH_POINTER_PREFIX]);
     allowListBucket(this.fetch, bucket);
     queues.fetchQueue.grantSendMessages(this.fetch); // list pages enqueue the articles they link
     this.fetch.addEventSource(
@@ -108,8 +107,10 @@ export class JsnewsFunctions extends Construct {
       }),
     );
 
-    // backfill: only plans and enqueues. Lists archive days for reprocess; no table, no object access.
+    // backfill: only plans and enqueues. Lists archive days for reprocess (fetch pointer items by Query, and the
+    // S3 pointer objects of older archives by listing); no table writes, no object access.
     this.backfill = this.handler('backfill', { needsSources: true });
+    this.backfill.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [table.tableArn] }));
     allowListBucket(this.backfill, bucket);
     queues.fetchQueue.grantSendMessages(this.backfill);
     queues.normalizeQueue.grantSendMessages(this.backfill);

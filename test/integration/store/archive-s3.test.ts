@@ -48,33 +48,36 @@ describe('S3 archive', () => {
     expect(head.Metadata?.charset).toBe('gbk');
   });
 
-  it('lists fetch pointers by source and China day across pages of results', async () => {
+  const pointerAt = (sourceId: string, url: string, fetchedAt: string, ref: { sha256: string; key: string; bytes: number }) => ({
+    sourceId,
+    url,
+    finalUrl: url,
+    fetchedAt,
+    status: 200,
+    headers: {},
+    sha256: ref.sha256,
+    rawKey: ref.key,
+    bytes: ref.bytes,
+    contentType: null,
+    charset: null,
+  });
+
+  it('lists fetch pointers (table items) by source and China day, and their (source, day) partitions', async () => {
     const stores = await env.freshStores();
     const { ref } = await stores.archive.putRaw(gbkBytes, meta);
     const days = ['2024-02-18', '2024-02-19', '2024-02-20', '2024-02-21'];
     for (const [i, day] of days.entries()) {
       for (let k = 0; k < 3; k++) {
-        await stores.archive.putFetchPointer({
-          sourceId: i % 2 === 0 ? 'src-a' : 'src-b',
-          url: `http://x.example/${day}/${k}.html`,
-          finalUrl: `http://x.example/${day}/${k}.html`,
-          // 20:00 UTC is the next China day: pointers are filed under China days.
-          fetchedAt: `${day}T20:00:00.000Z`,
-          status: 200,
-          headers: {},
-          sha256: ref.sha256,
-          rawKey: ref.key,
-          bytes: ref.bytes,
-          contentType: null,
-          charset: null,
-        });
+        // 20:00 UTC is the next China day: pointers are filed under China days.
+        await stores.archive.putFetchPointer(pointerAt(i % 2 === 0 ? 'src-a' : 'src-b', `http://x.example/${day}/${k}.html`, `${day}T20:00:00.000Z`, ref));
       }
     }
-    // Two keys per listing page: every listing below spans several pages.
-    const paged = createS3Archive(env.clients.s3, stores.bucketName, { listPageSize: 2 });
+    // No pointer object in S3 any more: a pointer is one table item (one write unit instead of a PUT).
+    const objects = await env.clients.s3.send(new ListObjectsV2Command({ Bucket: stores.bucketName, Prefix: 'fetches/' }));
+    expect(objects.KeyCount ?? 0).toBe(0);
     const collect = async (f: Parameters<typeof stores.archive.listFetchPointers>[0]) => {
       const out: string[] = [];
-      for await (const p of paged.listFetchPointers(f)) out.push(p.url);
+      for await (const p of stores.archive.listFetchPointers(f)) out.push(p.url);
       return out;
     };
     expect(await collect({})).toHaveLength(12);
@@ -85,5 +88,35 @@ describe('S3 archive', () => {
     // China days 2024-02-20..2024-02-21 hold the fetches made on UTC days 02-19 and 02-20.
     const ranged = await collect({ from: '2024-02-20', to: '2024-02-21' });
     expect(ranged.sort()).toEqual([0, 1, 2].flatMap((k) => [`http://x.example/2024-02-19/${k}.html`, `http://x.example/2024-02-20/${k}.html`]).sort());
+    // src-a fetched on UTC 02-18 and 02-20 = China days 02-19 and 02-21; src-b on China days 02-20 and 02-22.
+    expect(await stores.archive.listDays({})).toEqual([
+      { sourceId: 'src-a', day: '2024-02-19' },
+      { sourceId: 'src-a', day: '2024-02-21' },
+      { sourceId: 'src-b', day: '2024-02-20' },
+      { sourceId: 'src-b', day: '2024-02-22' },
+    ]);
+    expect(await stores.archive.listDays({ sourceId: 'src-b', from: '2024-02-21', to: '2024-02-22' })).toEqual([{ sourceId: 'src-b', day: '2024-02-22' }]);
+  });
+
+  it('still lists the S3 pointer objects of archives written before pointers moved to the table', async () => {
+    const stores = await env.freshStores();
+    const { ref } = await stores.archive.putRaw(gbkBytes, meta);
+    // An old archive: the pointer as an S3 object (the S3 archive still writes that shape; the stores no longer do).
+    const legacy = createS3Archive(env.clients.s3, stores.bucketName, { listPageSize: 2 });
+    for (let k = 0; k < 3; k++) await legacy.putFetchPointer(pointerAt('src-old', `http://x.example/old/${k}.html`, '2024-02-18T04:00:00.000Z', ref));
+    await stores.archive.putFetchPointer(pointerAt('src-old', 'http://x.example/new.html', '2024-02-19T04:00:00.000Z', ref));
+    await stores.archive.putFetchPointer(pointerAt('src-old', 'http://x.example/new2.html', '2024-02-18T05:00:00.000Z', ref));
+    const urls: string[] = [];
+    for await (const p of stores.archive.listFetchPointers({ sourceId: 'src-old' })) urls.push(p.url);
+    expect(urls.sort()).toEqual(['http://x.example/new.html', 'http://x.example/new2.html', 'http://x.example/old/0.html', 'http://x.example/old/1.html', 'http://x.example/old/2.html']);
+    // 2024-02-18 holds both an old object and a new item: listed once.
+    expect(await stores.archive.listDays({ sourceId: 'src-old' })).toEqual([
+      { sourceId: 'src-old', day: '2024-02-18' },
+      { sourceId: 'src-old', day: '2024-02-19' },
+    ]);
+    // The S3 listing itself still pages (two keys per listing page).
+    const old: string[] = [];
+    for await (const p of legacy.listFetchPointers({ sourceId: 'src-old' })) old.push(p.url);
+    expect(old).toHaveLength(3);
   });
 });
