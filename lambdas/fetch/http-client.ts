@@ -93,6 +93,10 @@ class HttpFetcher implements Fetcher {
     await this.agent.close();
   }
 
+  politeDelayMs(url: string): number {
+    return this.options.politeness ? this.delayFor(url) : 0;
+  }
+
   /** Steps 1-5 for each hop of a redirect chain. */
   private async follow(requestedUrl: string, conditional: ConditionalHeaders, started: number, deadline: Deadline): Promise<FetchOutcome> {
     const visited = new Set<string>();
@@ -157,7 +161,8 @@ class HttpFetcher implements Fetcher {
   /** The host's delay: configured (per host or default), raised by robots.txt Crawl-delay (capped). */
   private delayFor(url: string): number {
     const u = new URL(url);
-    const configured = this.options.hostDelayMs[u.host] ?? this.options.delayMs;
+    // Sources list hosts without a port; a site served on a port still gets its source's delay.
+    const configured = this.options.hostDelayMs[u.host] ?? this.options.hostDelayMs[u.hostname] ?? this.options.delayMs;
     const crawlDelay = this.robots.crawlDelayMs(u.origin) ?? 0;
     return Math.max(configured, Math.min(crawlDelay, this.options.maxCrawlDelayMs));
   }

@@ -49,6 +49,12 @@ export type FetchOutcome = FetchedPage | FetchFailure;
 
 export interface Fetcher {
   fetch(url: string, conditional?: ConditionalHeaders): Promise<FetchOutcome>;
+  /**
+   * The gap this fetcher keeps between two requests to the URL's host (configured, raised by robots.txt
+   * Crawl-delay); 0 with politeness off. The fetch Lambda defers a host's next message by it instead of
+   * sleeping (pipeline/polite-batch.ts). Absent: no delay is known.
+   */
+  politeDelayMs?(url: string): number;
   /** Stops timers and closes connection pools. */
   close(): Promise<void>;
 }

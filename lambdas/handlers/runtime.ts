@@ -50,7 +50,7 @@ function unavailable(what: string): never {
 }
 
 const NO_FETCHER: Fetcher = { fetch: () => unavailable('the HTTP fetcher'), close: async () => {} };
-const NO_QUEUE: WorkQueue = { sendFetch: () => unavailable('the work queue'), sendNormalize: () => unavailable('the work queue') };
+const NO_QUEUE: WorkQueue = { sendFetch: () => unavailable('the work queue'), sendNormalize: () => unavailable('the work queue'), deferFetch: () => unavailable('the work queue') };
 
 export function buildRuntime(parts: RuntimeParts): HandlerRuntime {
   const { capabilities: cap } = parts;

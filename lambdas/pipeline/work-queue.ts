@@ -10,6 +10,8 @@ import type { FetchWork, NormalizeWork } from './work-items.js';
 export interface WorkQueue {
   sendFetch(items: readonly FetchWork[]): Promise<void>;
   sendNormalize(items: readonly NormalizeWork[]): Promise<void>;
+  /** Hands received fetch messages back, invisible for `seconds` (per-host politeness, pipeline/polite-batch.ts). */
+  deferFetch(receiptHandles: readonly string[], seconds: number): Promise<void>;
 }
 
 /** The FIFO group of a fetch work item: its host, so one host is never fetched by two consumers at once. */
@@ -34,5 +36,6 @@ export function workQueueOver(transport: QueueTransport): WorkQueue {
         items.map((item) => ({ body: JSON.stringify(item), groupId: fetchGroupId(item), deduplicationId: fetchDeduplicationId(item) })),
       ),
     sendNormalize: (items) => transport.send('normalize', items.map((item) => ({ body: JSON.stringify(item) }))),
+    deferFetch: (receiptHandles, seconds) => transport.defer('fetch', receiptHandles, seconds),
   };
 }

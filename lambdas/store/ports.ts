@@ -221,4 +221,6 @@ export interface QueueMessage {
 /** Sends messages to the fetch (FIFO) or normalize queue; pipeline/work-queue.ts builds the messages. */
 export interface QueueTransport {
   send(queue: 'fetch' | 'normalize', messages: readonly QueueMessage[]): Promise<void>;
+  /** Makes received messages of the fetch queue visible again after `seconds` (ChangeMessageVisibility). */
+  defer(queue: 'fetch', receiptHandles: readonly string[], seconds: number): Promise<void>;
 }

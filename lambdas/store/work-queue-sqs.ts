@@ -1,8 +1,9 @@
 /**
  * The work queues on SQS: messages are sent 10 per SendMessageBatch call (the SQS maximum), with the
- * FIFO group and deduplication ids the pipeline chose (pipeline/work-queue.ts).
+ * FIFO group and deduplication ids the pipeline chose (pipeline/work-queue.ts); received fetch messages are
+ * deferred 10 per ChangeMessageVisibilityBatch call (per-host politeness, pipeline/polite-batch.ts).
  */
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityBatchCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { QueueUrls } from '../contract/config.js';
 import type { QueueMessage, QueueTransport } from './ports.js';
@@ -17,7 +18,22 @@ export function createSqsTransport(region: string, urls: QueueUrls): QueueTransp
 
 /** The transport over a given client (the cost bench meters one). */
 export function sqsTransport(sqs: SQSClient, urls: QueueUrls): QueueTransport {
-  return { send: (queue, messages) => sendAll(sqs, urls[queue], messages) };
+  return {
+    send: (queue, messages) => sendAll(sqs, urls[queue], messages),
+    defer: (queue, receiptHandles, seconds) => deferAll(sqs, urls[queue], receiptHandles, seconds),
+  };
+}
+
+async function deferAll(sqs: SQSClient, queueUrl: string, receiptHandles: readonly string[], seconds: number): Promise<void> {
+  for (let i = 0; i < receiptHandles.length; i += SQS_BATCH_MAX) {
+    const entries = receiptHandles.slice(i, i + SQS_BATCH_MAX).map((h, j) => ({ Id: String(j), ReceiptHandle: h, VisibilityTimeout: seconds }));
+    const out = await storeCall('SQS', `defer on ${queueUrl}`, () => sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries })));
+    const failed = out.Failed ?? [];
+    if (failed.length > 0) {
+      const detail = failed.map((f) => `${f.Code}: ${f.Message ?? ''}`).join('; ');
+      throw new JsnewsError(ErrorCode.StoreFailed, `SQS refused to defer ${failed.length} of ${entries.length} messages: ${detail}`, failed.some((f) => !f.SenderFault));
+    }
+  }
 }
 
 async function sendAll(sqs: SQSClient, queueUrl: string, messages: readonly QueueMessage[]): Promise<void> {

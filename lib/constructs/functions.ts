@@ -26,8 +26,8 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.u
 export const FUNCTION_SETTINGS = {
   // Reads a few list pages politely (2 s apart) and enqueues links.
   discover: { memoryMb: 512, timeout: Duration.minutes(2) },
-  // A batch of FETCH_BATCH_SIZE URLs of one host, each up to ~30 s plus the host's crawl delay. Mostly waiting
-  // (the crawl delay, the site, the stores), and waiting is billed per GB-s: 512 MB halves it against 1024 MB
+  // One URL per host per invocation (a host's later messages are deferred by its delay, not slept), each up to
+  // ~30 s. Mostly waiting (the site, the stores), and waiting is billed per GB-s: 512 MB halves it against 1024 MB
   // while CPU-bound normalize costs the same GB-s either way. Peak RSS of all three handlers in one process
   // (npm run bench:cost, 317 pages, under tsx): 395 MB.
   fetch: { memoryMb: 512, timeout: Duration.minutes(5) },
@@ -40,7 +40,11 @@ export const FUNCTION_SETTINGS = {
   'revisit-planner': { memoryMb: 256, timeout: Duration.minutes(5) },
 } as const satisfies Record<LambdaName, { memoryMb: number; timeout: Duration }>;
 
-/** URLs per fetch invocation: small, because a host's batch is fetched one by one with its delay. */
+/**
+ * Messages per fetch invocation. Of each host only the first is handled, the rest are deferred by the host's
+ * delay (pipeline/polite-batch.ts), so this bounds the deferrals of one message (the fetch queue's redrive
+ * count is raised by FETCH_BATCH_SIZE - 1) rather than the pages per invocation.
+ */
 export const FETCH_BATCH_SIZE = 5;
 /** Archived pages per normalize invocation. */
 export const NORMALIZE_BATCH_SIZE = 10;

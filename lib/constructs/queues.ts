@@ -12,9 +12,17 @@ import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { acknowledgeNag } from '../nag.js';
 import { Construct } from 'constructs';
+import { FETCH_BATCH_SIZE } from './functions.js';
 
 /** A message that failed this many receives is parked in the DLQ instead of retried forever. */
 export const MAX_RECEIVE_COUNT = 3;
+/**
+ * The fetch queue's redrive count. Per-host politeness hands a host's later messages of a batch back to SQS
+ * for the host's delay (pipeline/polite-batch.ts); each such deferral is a receive, at most FETCH_BATCH_SIZE - 1
+ * per message (it is handled once it is first in its group's batch). Raised by that much, so a message still
+ * gets MAX_RECEIVE_COUNT real attempts before the DLQ.
+ */
+export const FETCH_MAX_RECEIVE_COUNT = MAX_RECEIVE_COUNT + FETCH_BATCH_SIZE - 1;
 /** Dead letters are kept as long as SQS allows, so nobody loses evidence over a holiday. */
 export const DLQ_RETENTION = Duration.days(14);
 /** AWS advice for SQS-triggered Lambdas: visibility timeout >= 6x the function timeout. */
@@ -41,7 +49,7 @@ export class WorkQueues extends Construct {
       // Producers set an explicit deduplication id (hash of the URL); content-based is the fallback.
       contentBasedDeduplication: true,
       visibilityTimeout: visibility(props.fetchFunctionTimeout),
-      deadLetterQueue: { queue: this.fetchDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
+      deadLetterQueue: { queue: this.fetchDlq, maxReceiveCount: FETCH_MAX_RECEIVE_COUNT },
     });
     this.normalizeDlq = deadLetterQueue(this, 'NormalizeDlq', false);
     this.normalizeQueue = new sqs.Queue(this, 'Normalize', {

@@ -17,8 +17,10 @@
  *   revisit   the same pages again, unchanged (every page answers 304 to its ETag);
  *   reprocess the normalize Lambda re-normalizes the archived day after a normalizer version bump.
  *
- * Not measured, printed apart: the politeness delay a fetch Lambda sleeps between two pages of one host
- * (billed wall time; from the sources' configured delays), and storage, which is per month kept.
+ * Politeness is measured too: the bench source has the registry's mean per-host delay, and the fetch Lambda
+ * defers a host's later messages by it (ChangeMessageVisibility) instead of sleeping; the loopback queue hands
+ * them back first, as a FIFO group does once they are visible again (the wait itself is not slept here: it is
+ * billed nowhere). Not measured, printed apart: storage, which is per month kept.
  * Timings are printed, never asserted; the machine is shared, so read the load average beside them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -328,7 +330,7 @@ function costLines(u: ScenarioUse): CostLine[] {
 
 const usd = (x: number) => (Number.isNaN(x) ? '' : `${x.toFixed(3).padStart(8)}`);
 
-function printScenario(u: ScenarioUse, target: number | null, politenessWaitMs: number): number {
+function printScenario(u: ScenarioUse, target: number | null): number {
   const lines = costLines(u);
   const total = lines.reduce((n, l) => n + (Number.isNaN(l.usdPerMillion) ? 0 : l.usdPerMillion), 0);
   console.log(`\n${u.name}: ${u.pages} pages (${u.outcomes})`);
@@ -336,26 +338,20 @@ function printScenario(u: ScenarioUse, target: number | null, politenessWaitMs: 
   for (const l of lines) console.log(`  ${l.service.padEnd(30)} ${l.perPage.padEnd(58)} ${usd(l.usdPerMillion)}`);
   const verdict = target === null ? '' : `   target ≤ ${target.toFixed(2)}: ${total <= target ? 'met' : 'NOT met'}`;
   console.log(`  ${'TOTAL (measured)'.padEnd(89)} ${usd(total)}${verdict}`);
-  if (politenessWaitMs > 0) {
-    const fetchMb = u.lambdas.fetch?.memoryMb ?? FUNCTION_SETTINGS.fetch.memoryMb;
-    const waitUsd = (politenessWaitMs / 1000) * (fetchMb / MB_PER_GB) * USD_PER_GB_SECOND_LAMBDA_ARM * 1e6;
-    console.log(`  ${`+ politeness sleep in the fetch Lambda (not measured: ${politenessWaitMs.toFixed(0)} ms/page at ${fetchMb} MB)`.padEnd(89)} ${usd(waitUsd)}`);
-    const all = total + waitUsd;
-    console.log(`  ${'TOTAL with the politeness sleep'.padEnd(89)} ${usd(all)}${target === null ? '' : `   target ≤ ${target.toFixed(2)}: ${all <= target ? 'met' : 'NOT met'}`}`);
+  if (u.meter.sqs.deferred > 0) {
+    console.log(`  politeness: ${(u.meter.sqs.deferred / u.pages).toFixed(2)} deferrals per page (SQS and Lambda lines above include them); no sleep billed`);
   }
   return total;
 }
 
-/**
- * The crawl delay a fetch Lambda sleeps per page: a batch holds FETCH_BATCH_SIZE URLs of one host (one FIFO
- * group), fetched one after another with the host's delay between two, so (batch - 1) delays per batch.
- * Averaged over the enabled sources of the registry.
- */
-function politenessSleepMsPerPage(): { ms: number; sources: number; meanDelayMs: number } {
+/** The mean per-host delay of the registry's enabled sources: the bench source's politeness delay. */
+function registryDelay(): { sources: number; meanDelayMs: number } {
   const enabled = loadSources().filter((s) => s.enabled);
   const meanDelayMs = enabled.reduce((n, s) => n + s.politeness.delayMs, 0) / Math.max(1, enabled.length);
-  return { ms: (meanDelayMs * (FETCH_BATCH_SIZE - 1)) / FETCH_BATCH_SIZE, sources: enabled.length, meanDelayMs };
+  return { sources: enabled.length, meanDelayMs };
 }
+/** Fetch invocations per scenario page beyond which the bench stops redelivering (a message retried forever). */
+const MAX_INVOCATIONS_PER_PAGE = 2 * FETCH_BATCH_SIZE;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -385,7 +381,10 @@ async function main(): Promise<void> {
   const meter = newMeter();
   const queueUrls = { fetch: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-fetch.fifo', normalize: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-normalize' };
   const names = { tableName: 'cost', bucketName: 'cost-archive' };
-  const fetcher = createHttpFetcher({ ...replayFetcherOptions(replay), politeness: false });
+  const delay = registryDelay();
+  // Never sleeps here (the loopback queue redelivers at once), but tells the handler the host's delay, as the deployed fetcher does.
+  const httpFetcher = createHttpFetcher({ ...replayFetcherOptions(replay), politeness: false });
+  const fetcher = { fetch: httpFetcher.fetch.bind(httpFetcher), close: () => httpFetcher.close(), politeDelayMs: () => delay.meanDelayMs };
   try {
     await ensureTable(clients.dynamo, names.tableName);
     await ensureBucket(clients.s3, names.bucketName);
@@ -398,7 +397,7 @@ async function main(): Promise<void> {
       startPages: Array.from({ length: tree.lists }, (_, l) => ({ url: `http://${HOST}/list/index_${l}.html`, kind: 'list' })),
       articleUrlPatterns: [String.raw`^http://cost\.example/a/\d+\.html$`],
       schedule: 'rate(1 hour)',
-      politeness: { delayMs: 0, maxConcurrency: 1 },
+      politeness: { delayMs: delay.meanDelayMs, maxConcurrency: 1 },
       enabled: true,
     });
     let normalizerVersionOverride: string | null = null;
@@ -429,18 +428,26 @@ async function main(): Promise<void> {
       const result = await invoke(lambdas.discover, () => discover({ sourceId: source.id, scheduledTime: new Date().toISOString() }, context('discover', lambdas.discover.memoryMb)));
       const counts = new Map<string, number>();
       let fifoBatches = 0;
-      // Work fans out (list pages could enqueue more): deliver until the queue is empty.
-      for (let delivered = 0; ; ) {
-        const bodies = meter.sqs.sent.get(queueUrls.fetch) ?? [];
-        if (delivered >= bodies.length) break;
-        const pending = bodies.slice(delivered);
-        delivered = bodies.length;
-        for (const batch of chunks(pending, FETCH_BATCH_SIZE)) {
-          fifoBatches++;
-          const response = await invoke(lambdas.fetch, () => fetchHandler(sqsEvent(batch, true), context('fetch', lambdas.fetch.memoryMb)));
-          if (response.batchItemFailures.length > 0) counts.set('retried', (counts.get('retried') ?? 0) + response.batchItemFailures.length);
-        }
+      // One host, one FIFO group: the queue hands out its oldest FETCH_BATCH_SIZE messages; what the handler
+      // does not acknowledge (deferred for politeness, or to retry) comes back first, in order. Work fans out
+      // (list pages could enqueue more), so messages sent meanwhile join at the end.
+      let pending: string[] = [];
+      for (let taken = 0; ; ) {
+        const sent = meter.sqs.sent.get(queueUrls.fetch) ?? [];
+        pending.push(...sent.slice(taken));
+        taken = sent.length;
+        if (pending.length === 0) break;
+        if (fifoBatches > MAX_INVOCATIONS_PER_PAGE * Math.max(1, taken)) throw new JsnewsError(ErrorCode.Internal, `fetch messages keep coming back after ${fifoBatches} invocations`);
+        const batch = pending.slice(0, FETCH_BATCH_SIZE);
+        const event = sqsEvent(batch, true);
+        fifoBatches++;
+        const response = await invoke(lambdas.fetch, () => fetchHandler(event, context('fetch', lambdas.fetch.memoryMb)));
+        const back = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
+        const returned = event.Records.filter((r) => back.has(r.messageId)).map((r) => r.body);
+        pending = [...returned, ...pending.slice(batch.length)];
       }
+      const deferred = meter.sqs.deferred;
+      if (deferred > 0) counts.set('deferrals', deferred);
       const used = snapshot(meter);
       const state = await readBack(n, (i) => runtimes.fetch.deps.stores.urlState.get(`http://${HOST}/a/${i}.html`));
       counts.set('with url state', state.filter(Boolean).length);
@@ -477,14 +484,14 @@ async function main(): Promise<void> {
       outcomes: `normalizer version bumped; ${updated} records now carry it`,
     };
 
-    const sleep = politenessSleepMsPerPage();
     console.log(`cost bench: ${n} distinct pages (${BENCH_SETS.join(', ')} and seeds), ${tree.lists} list pages of ${LINKS_PER_LIST_PAGE} links; one host`);
     console.log(`prices: ${PRICE_REGION}, on-demand list prices as of ${PRICE_DATE} (DynamoDB, S3, Lambda arm64, SQS, CloudWatch, EventBridge pricing pages)`);
-    console.log(`memory from lib/: discover ${FUNCTION_SETTINGS.discover.memoryMb} MB, fetch ${FUNCTION_SETTINGS.fetch.memoryMb} MB, normalize ${FUNCTION_SETTINGS.normalize.memoryMb} MB; ${FETCH_BATCH_SIZE} URLs per fetch invocation`);
+    console.log(`memory from lib/: discover ${FUNCTION_SETTINGS.discover.memoryMb} MB, fetch ${FUNCTION_SETTINGS.fetch.memoryMb} MB, normalize ${FUNCTION_SETTINGS.normalize.memoryMb} MB; ${FETCH_BATCH_SIZE} messages per fetch batch`);
+    console.log(`politeness: the registry's mean delay (${delay.sources} enabled sources) ${delay.meanDelayMs.toFixed(0)} ms per host; a host's later messages are deferred by it (SQS visibility), never slept`);
     console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (durations are wall time on a shared machine)`);
-    const freshTotal = printScenario(fresh, TARGET_USD_PER_MILLION_FRESH, sleep.ms);
-    const revisitTotal = printScenario(revisit, TARGET_USD_PER_MILLION_REVISIT, sleep.ms);
-    const reprocessTotal = printScenario(reprocess, null, 0);
+    const freshTotal = printScenario(fresh, TARGET_USD_PER_MILLION_FRESH);
+    const revisitTotal = printScenario(revisit, TARGET_USD_PER_MILLION_REVISIT);
+    const reprocessTotal = printScenario(reprocess, null);
     const s3GbPerMillion = (fresh.meter.s3.bytesPut / fresh.pages) * 1e6 / GB;
     const tableWru = fresh.meter.dynamo.byTarget.get('table')?.wru ?? 0;
     const gsiWru = fresh.meter.dynamo.wru - tableWru;
@@ -492,10 +499,9 @@ async function main(): Promise<void> {
     console.log(`\nstorage per million fresh pages kept one month: S3 ${s3GbPerMillion.toFixed(1)} GB → USD ${(s3GbPerMillion * USD_PER_GB_MONTH_S3).toFixed(2)}; ` +
       `DynamoDB ≤ ${dynamoGbPerMillion.toFixed(1)} GB (bound from write units: table ${(tableWru / fresh.pages).toFixed(1)} + indexes ${(gsiWru / fresh.pages).toFixed(1)} KB/page) → USD ≤ ${(dynamoGbPerMillion * USD_PER_GB_MONTH_DYNAMODB).toFixed(2)}`);
     console.log(`peak RSS of this process, which ran all three handlers with their SDK clients: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (fits the smallest memory setting of lib/: ${Math.min(...Object.values(FUNCTION_SETTINGS).map((f) => f.memoryMb))} MB)`);
-    console.log(`politeness sleep: ${sleep.sources} enabled sources, mean delay ${sleep.meanDelayMs.toFixed(0)} ms, ${FETCH_BATCH_SIZE} URLs per batch → ${sleep.ms.toFixed(0)} ms of billed sleep per page`);
     console.log(`\nsummary (USD per million pages, measured): fresh ${freshTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_FRESH}), revisit ${revisitTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_REVISIT}), reprocess ${reprocessTotal.toFixed(2)}`);
   } finally {
-    await fetcher.close();
+    await httpFetcher.close();
     replay.child.stdin?.end();
     clients.destroy();
     await local.stop();

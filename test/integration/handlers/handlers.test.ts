@@ -48,6 +48,8 @@ interface RuntimeOptions {
   /** S3 client to use instead of the test stores' (e.g. one aimed at a closed port). */
   s3?: StoreClients['s3'];
   normalize?: NormalizeFn;
+  /** The sources' politeness delay (default: the registry fixture's 0). */
+  delayMs?: number;
 }
 
 async function runtime(queue: MemoryWorkQueue, opts: RuntimeOptions = {}): Promise<HandlerRuntime> {
@@ -56,7 +58,7 @@ async function runtime(queue: MemoryWorkQueue, opts: RuntimeOptions = {}): Promi
   return buildRuntime({
     clients: { doc: stores.clients.doc, s3: opts.s3 ?? stores.clients.s3 },
     names: { tableName: fresh.tableName, bucketName: opts.bucketOverride ?? fresh.bucketName },
-    sources,
+    sources: opts.delayMs === undefined ? sources : sources.map((s) => ({ ...s, politeness: { ...s.politeness, delayMs: opts.delayMs! } })),
     queue,
     logger: pipelineLogger(obs.logger),
     capabilities: {
@@ -240,6 +242,37 @@ describe('fetch handler (SQS FIFO batch)', () => {
     expect(urls).toContain(`article ${base}${ARTICLES[1]}`); // 2024-02-21 is in range
     expect(urls).not.toContain(`article ${base}${ARTICLES[0]}`); // 2024-02-20 is not
     expect(urls).toContain(`list ${base}/list/index_1.shtml`);
+  });
+});
+
+describe('fetch handler politeness (no sleeping: later messages of a host are deferred by its delay)', () => {
+  it('handles one message per host and hands the host\'s others back to SQS, invisible for the delay, in order', async () => {
+    const queue = createMemoryWorkQueue();
+    const rt = await runtime(queue, { delayMs: 2000 });
+    const handler = makeFetchHandler(() => rt, createObservability('fetch'));
+    const work = (path: string): ArticleWork => ({ kind: 'article', url: base + path, sourceId: 'local-news', mayHaveFailure: false });
+    // One host (one FIFO group) with three messages, and a poisoned record in a group of its own.
+    const event = fetchEvent([work(ARTICLES[0]!), work(ARTICLES[1]!), '{not json', work(MISSING)]);
+    const [first, second, poison, third] = event.Records;
+    const response = await handler(event, lambdaContext('fetch'));
+    // The poison is acknowledged; the host's 2nd and 3rd are not done, and were made invisible for 2 s.
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([second!.messageId, third!.messageId]);
+    expect(queue.deferred).toEqual([
+      { receiptHandle: second!.receiptHandle, seconds: 2 },
+      { receiptHandle: third!.receiptHandle, seconds: 2 },
+    ]);
+    expect(poison).toBeDefined();
+    expect(await rt.deps.stores.urlState.get(base + ARTICLES[0]!)).not.toBeNull();
+    expect(first).toBeDefined();
+    expect(await rt.deps.stores.urlState.get(base + ARTICLES[1]!)).toBeNull();
+
+    // SQS delivers the host's deferred messages again (oldest first): again one is handled, one deferred.
+    const again = fetchEvent([work(ARTICLES[1]!), work(MISSING)]);
+    expect((await handler(again, lambdaContext('fetch'))).batchItemFailures.map((f) => f.itemIdentifier)).toEqual([again.Records[1]!.messageId]);
+    expect(await rt.deps.stores.urlState.get(base + ARTICLES[1]!)).not.toBeNull();
+    expect((await handler(fetchEvent([work(MISSING)]), lambdaContext('fetch'))).batchItemFailures).toEqual([]);
+    expect((await rt.deps.stores.failures.listBySource('local-news')).map((f) => f.code)).toEqual(['HTTP_STATUS']);
+    expect(queue.deferred).toHaveLength(3);
   });
 });
 

@@ -6,14 +6,21 @@ import type { FetchWork, NormalizeWork } from '../../../lambdas/pipeline/work-it
 export interface MemoryWorkQueue extends WorkQueue {
   fetch: FetchWork[];
   normalize: NormalizeWork[];
+  /** Receipt handles handed back with their invisibility in seconds, in call order. */
+  deferred: { receiptHandle: string; seconds: number }[];
 }
 
 export function createMemoryWorkQueue(): MemoryWorkQueue {
   const fetch: FetchWork[] = [];
   const normalize: NormalizeWork[] = [];
+  const deferred: { receiptHandle: string; seconds: number }[] = [];
   return {
     fetch,
     normalize,
+    deferred,
+    async deferFetch(receiptHandles, seconds) {
+      deferred.push(...receiptHandles.map((receiptHandle) => ({ receiptHandle, seconds })));
+    },
     async sendFetch(items) {
       fetch.push(...items);
     },
