@@ -47,7 +47,9 @@ export interface LocalStoresOptions {
    * The DynamoDB implementation: Amazon's DynamoDB Local (default; needs Java), or, for an inMemory
    * run only, dynalite (pure JS: `--in-memory` works without Java). dynalite serves every call the
    * store makes (CreateTable with 9 GSIs incl. KEYS_ONLY/INCLUDE projections, conditional Put, Get,
-   * BatchGet, Query on the GSIs, Scan, Delete); the integration tests run on DynamoDB Local.
+   * BatchGet, Query on the GSIs, Scan, Delete); its one transaction (a change with its tracking item)
+   * is applied write by write by dynalite-child.cjs (no transactions in dynalite). The integration
+   * tests run on DynamoDB Local; switched to dynalite, test/integration/store and pipeline pass.
    */
   dynamo?: 'dynamodb-local' | 'dynalite';
 }
