@@ -168,11 +168,29 @@ export function simhash64(text: string): string {
   const starts = distinctShingleStarts(codePoints);
   // The kept characters' UTF-8 bytes, encoded once; character i's bytes start at offsets[i].
   const bytes = new Uint8Array(codePoints.length * 4);
+  const offsets = utf8Offsets(codePoints, bytes);
+  const [hi, lo] = majorityBits(tallyShingleHashes(bytes, offsets, starts, width), starts.length);
+  return toHex(hi, lo);
+}
+
+/** Writes the code points' UTF-8 bytes into `bytes`; returns where each character's bytes start (and the end). */
+function utf8Offsets(codePoints: Int32Array, bytes: Uint8Array): Int32Array {
   const offsets = new Int32Array(codePoints.length + 1);
   for (let i = 0; i < codePoints.length; i++) offsets[i + 1] = putUtf8(codePoints[i]!, bytes, offsets[i]!);
-  // tally[p * 256 + v]: how many shingle hashes have value v in byte p (p = 0 is the high byte of hi).
+  return offsets;
+}
+
+/*
+ * The steps below are separate functions on purpose: each loop is optimized on its own. As one function, V8 compiled
+ * the hashing loop on-stack and dropped that code at the first allocation after it, on every call (--trace-deopt:
+ * "insufficient type feedback for construct"), so the loop mostly ran unoptimized.
+ */
+
+/** tally[p * 256 + v]: how many distinct shingles' FNV-1a 64 hashes have value v in byte p (p = 0: high byte of hi). */
+function tallyShingleHashes(bytes: Uint8Array, offsets: Int32Array, starts: Int32Array, width: number): Int32Array {
   const tally = new Int32Array(HASH_BYTES * BYTE_VALUES);
-  for (const start of starts) {
+  for (let n = 0; n < starts.length; n++) {
+    const start = starts[n]!;
     // fnv1a64Into inlined: its halves stay local integers instead of being stored per shingle.
     let h = FNV_OFFSET_HI | 0;
     let l = FNV_OFFSET_LO | 0;
@@ -181,18 +199,20 @@ export function simhash64(text: string): string {
       h = fnvHi(h, l);
       l = Math.imul(l, FNV_PRIME_LO);
     }
-    const hi = h >>> 0;
-    const lo = l >>> 0;
-    tally[hi >>> 24]!++;
-    tally[BYTE_VALUES + ((hi >>> 16) & 0xff)]!++;
-    tally[2 * BYTE_VALUES + ((hi >>> 8) & 0xff)]!++;
-    tally[3 * BYTE_VALUES + (hi & 0xff)]!++;
-    tally[4 * BYTE_VALUES + (lo >>> 24)]!++;
-    tally[5 * BYTE_VALUES + ((lo >>> 16) & 0xff)]!++;
-    tally[6 * BYTE_VALUES + ((lo >>> 8) & 0xff)]!++;
-    tally[7 * BYTE_VALUES + (lo & 0xff)]!++;
+    tally[h >>> 24]!++;
+    tally[BYTE_VALUES + ((h >>> 16) & 0xff)]!++;
+    tally[2 * BYTE_VALUES + ((h >>> 8) & 0xff)]!++;
+    tally[3 * BYTE_VALUES + (h & 0xff)]!++;
+    tally[4 * BYTE_VALUES + (l >>> 24)]!++;
+    tally[5 * BYTE_VALUES + ((l >>> 16) & 0xff)]!++;
+    tally[6 * BYTE_VALUES + ((l >>> 8) & 0xff)]!++;
+    tally[7 * BYTE_VALUES + (l & 0xff)]!++;
   }
-  // A bit is set when more shingles have it 1 than 0 (each distinct shingle votes +1 or -1 once per bit).
+  return tally;
+}
+
+/** The hash's two halves: a bit is set when more of the `voters` shingles have it 1 than 0 (each votes once per bit). */
+function majorityBits(tally: Int32Array, voters: number): [number, number] {
   const ones = new Int32Array(HASH_BITS);
   for (let p = 0; p < HASH_BYTES; p++) {
     for (let v = 0; v < BYTE_VALUES; v++) {
@@ -204,9 +224,8 @@ export function simhash64(text: string): string {
   let hi = 0;
   let lo = 0;
   for (let bit = 0; bit < 32; bit++) {
-    if (2 * ones[bit]! > starts.length) hi = (hi | (1 << (31 - bit))) >>> 0;
-    if (2 * ones[32 + bit]! > starts.length) lo = (lo | (1 << (31 - bit))) >>> 0;
+    if (2 * ones[bit]! > voters) hi = (hi | (1 << (31 - bit))) >>> 0;
+    if (2 * ones[32 + bit]! > voters) lo = (lo | (1 << (31 - bit))) >>> 0;
   }
-  return toHex(hi, lo);
+  return [hi, lo];
 }
-
