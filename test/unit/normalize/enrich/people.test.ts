@@ -118,6 +118,14 @@ describe('findPeople shapes', () => {
     expect(names('曹路宝主持推进会')).toEqual(['曹路宝']);
     expect(names('严格要求自己')).toEqual([]);
   });
+
+  it('takes no place for a name without a post, but keeps a name after a post even when it is also a place', () => {
+    // 连 is a surname and 发布 a follower: 连云港 would pass for a three-character name.
+    expect(names('2月10日，连云港发布重要提醒')).toEqual([]);
+    expect(names('2月10日，连云海发布重要提醒')).toEqual(['连云海']);
+    // 武平 is also a county (福建龙岩): after a post it is a person.
+    expect(names('新闻发言人武平表示')).toEqual(['武平']);
+  });
 });
 
 describe('findPeople on common reporting formulas', () => {
