@@ -98,3 +98,17 @@ function build(): ChinaTable {
 }
 
 export const CHINA_REGIONS: ChinaTable = build();
+
+/**
+ * Every spelling of every place the table matches: provinces, cities and county-level divisions, full and short
+ * (江苏省, 江苏, 连云港市, 连云港, 亭湖区, 亭湖, 南京江北新区; not an excluded short form such as 中山). Extraction
+ * and enrichment use it to tell a place from a person's name: 「(镇江)」 closing a paragraph is no byline, 「连云港发布」
+ * no person.
+ */
+export const PLACE_NAMES: ReadonlySet<string> = new Set(
+  CHINA_REGIONS.provinces.flatMap((p) => [
+    p.name,
+    p.short,
+    ...p.cities.flatMap((c) => [c.name, ...(c.short ? [c.short] : []), ...c.districts.flatMap((d) => [d.name, ...d.shortForms])]),
+  ]),
+);

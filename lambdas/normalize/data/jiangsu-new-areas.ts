@@ -1,5 +1,5 @@
 /**
- * HAND-CURATED supplement to the generated division table (jiangsu-regions.json).
+ * HAND-CURATED supplement to the generated division table (china-regions.json).
  *
  * Why: news names functional areas — state-level new areas, high-tech zones, development zones —
  * that the NBS division codes either do not list at all (南京江北新区, 镇江高新区) or list under a

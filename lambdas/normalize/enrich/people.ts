@@ -11,7 +11,7 @@
  * A name is a surname from the surname table + 1–2 given characters (2–3 chars, 3–4 with a compound
  * surname); its length is settled by what follows it.
  */
-import { CHINA_REGIONS } from '../data/china-regions.js';
+import { PLACE_NAMES } from '../data/china-regions.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../data/chinese-surnames.js';
 import {
   NAME_ENDERS,
@@ -266,17 +266,10 @@ function confirmsBareName(fit: NameFit, inList: boolean, people: PeopleAccumulat
   return longEnough && (fit.follow === 'strong' || fit.follow === 'list-close');
 }
 
-/**
- * Place names of the nationwide division table (data/china-regions.ts) that could pass for a name (2–4 characters):
- * a bare name with no post that is a place is the place (连云港发布重要提醒: 连 is a surname). A name after a post
- * is kept whatever it is: 新闻发言人武平 is a person, though 武平 is also a county.
- */
-const PLACE_NAMES: ReadonlySet<string> = new Set(
-  CHINA_REGIONS.provinces.flatMap((p) => [p.name, p.short, ...p.cities.flatMap((c) => [c.name, c.label, ...(c.short ? [c.short] : []), ...c.districts.flatMap((d) => [d.name, ...d.shortForms])])]).filter((n) => n.length >= 2 && n.length <= 4),
-);
-
 function readBareSegment(segment: Segment, state: SentenceState, people: PeopleAccumulator): void {
   const read = readNameAt(segment.text, 0);
+  // A bare name with no post that is a place (data/china-regions.ts PLACE_NAMES) is the place: 连云港发布重要提醒
+  // (连 is a surname). A name after a post is kept whatever it is: 新闻发言人武平 is a person, though 武平 is a county.
   const fit = read && PLACE_NAMES.has(read.name) && !state.listTitles ? null : read;
   if (!fit) {
     state.listTitles = null;

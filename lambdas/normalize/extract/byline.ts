@@ -10,7 +10,7 @@
 
 import type { Credits } from '../../contract/record.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../data/chinese-surnames.js';
-import { JIANGSU_REGIONS } from '../data/jiangsu-regions.js';
+import { PLACE_NAMES } from '../data/china-regions.js';
 
 export function emptyCredits(): Credits {
   return { authors: [], editors: [], photographers: [], source: null, originalUrl: null };
@@ -138,12 +138,10 @@ const ROLE_WORDS = /记者|通讯员|作者|实习生|见习记者/g;
 /** A parenthesised tail that names a place or organisation is not a byline: "(镇江)", "(南京市)". */
 const NOT_A_NAME_SUFFIX = /[市区县省镇乡村网报社台局委会部厅院所司]$/;
 
-/** Place names that read like names in parentheses: "(镇江)", "(亭湖)". */
-const PLACE_NAMES: ReadonlySet<string> = new Set(
-  JIANGSU_REGIONS.cities.flatMap((c) => [c.name, c.short, ...c.districts.flatMap((d) => d.forms)]),
-);
-
-/** An unlabelled name must look like a Chinese personal name: a known surname first, and not a place. */
+/**
+ * An unlabelled name must look like a Chinese personal name: a known surname first, and not a place anywhere in China
+ * (PLACE_NAMES, the nationwide division table: "(镇江)", "(亭湖)", "(江油)").
+ */
 function isPersonName(name: string): boolean {
   if (PLACE_NAMES.has(name)) return false;
   return SINGLE_SURNAMES.has(name[0]!) || COMPOUND_SURNAMES.has(name.slice(0, 2));

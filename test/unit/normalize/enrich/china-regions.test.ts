@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHINA_REGIONS, checkRegionTable } from '../../../../lambdas/normalize/data/china-regions.js';
+import { CHINA_REGIONS, PLACE_NAMES, checkRegionTable } from '../../../../lambdas/normalize/data/china-regions.js';
 import { buildChinaTable, compactJson } from '../../../../scripts/build-region-table.js';
 import { REPO_ROOT } from '../../../helpers/seed-expectations.js';
 
@@ -44,6 +44,19 @@ describe('nationwide region table (china-regions.json)', () => {
     expect(() => checkRegionTable(districtAsObject)).toThrow('bad district 0.0.2');
     expect(() => checkRegionTable({ ...committed, provinces: committed.provinces.slice(1) })).toThrow('province list');
     expect(() => checkRegionTable(null)).toThrow('bad source');
+  });
+
+  it('has Jiangsu\'s 13 cities, and no excluded common word as a county short form', () => {
+    expect(province('江苏').cities.map((c) => c.label)).toEqual(['南京', '无锡', '徐州', '常州', '苏州', '南通', '连云港', '淮安', '盐城', '扬州', '镇江', '泰州', '宿迁']);
+    expect(city('江苏', '盐城').districts.find((d) => d.name === '亭湖区')!.shortForms).toEqual(['亭湖']);
+    expect(city('江苏', '徐州').districts.find((d) => d.name === '丰县')!.shortForms).toEqual([]);
+    const shorts = CHINA_REGIONS.provinces.flatMap((p) => p.cities.flatMap((c) => c.districts.flatMap((d) => d.shortForms)));
+    for (const word of ['鼓楼', '钟楼', '东海', '滨海', '通州', '大丰', '中山']) expect(shorts.filter((f) => f === word), word).toEqual([]);
+  });
+
+  it('lists every spelling of every place in PLACE_NAMES, and nothing that is not a place', () => {
+    for (const place of ['江苏省', '江苏', '连云港市', '连云港', '亭湖区', '亭湖', '南京江北新区', '江油市', '江油', '香港']) expect(PLACE_NAMES.has(place), place).toBe(true);
+    for (const word of ['马明龙', '非常', '中山', '阿里']) expect(PLACE_NAMES.has(word), word).toBe(false);
   });
 
   it('keeps Jiangsu\'s hand-curated new areas', () => {

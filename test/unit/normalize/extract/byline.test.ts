@@ -33,6 +33,10 @@ describe('credits in their five shapes', () => {
     expect(splitTrailingByline('（通讯员 王五 记者 李四）')?.authors).toEqual(['王五', '李四']);
     // Places and organisations in parentheses are not bylines.
     expect(splitTrailingByline('中欧校友总会(镇江)')).toBeNull();
+    // Anywhere in China (the nationwide table): 江 and 温 are surnames, 江油 (四川) and 温岭 (浙江) are places.
+    expect(splitTrailingByline('民警核查人口。(江油)')).toBeNull();
+    expect(splitTrailingByline('项目开工。(温岭)')).toBeNull();
+    expect(splitTrailingByline('项目开工。(温岭海)')).toEqual({ rest: '项目开工。', authors: ['温岭海'] });
     expect(splitTrailingByline('各地党(工)委')).toBeNull();
   });
 
