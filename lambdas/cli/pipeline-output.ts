@@ -132,21 +132,23 @@ export async function topFailureReasons(
 ): Promise<FailureReason[]> {
   const since = started.toISOString();
   const groups = new Map<string, FailureReason>();
+  const add = (sourceId: string, code: string, reason: string, url: string, count: number) => {
+    const key = `${sourceId}\u0000${code}\u0000${reason.replace(REASON_VARYING_PARTS, '…')}`;
+    const g = groups.get(key);
+    if (g) g.count += count;
+    else groups.set(key, { sourceId, code, reason, count, exampleUrl: url });
+  };
   for (const s of summaries) {
     if (Object.keys(s.failed).length === 0) continue;
+    // Failures with no failure item (a backfill kept the stored article): counted from the summary itself.
+    for (const k of s.keptFailures ?? []) add(s.sourceId, k.code, k.reason, k.exampleUrl, k.count);
     let items;
     try {
       items = await failures.listBySource(s.sourceId);
     } catch {
       continue; // the stores are down (the summary says STORE_FAILED): print the summary without these reasons
     }
-    for (const f of items) {
-      if (f.lastFailedAt < since) continue;
-      const key = `${s.sourceId}\u0000${f.code}\u0000${f.reason.replace(REASON_VARYING_PARTS, '…')}`;
-      const g = groups.get(key);
-      if (g) g.count++;
-      else groups.set(key, { sourceId: s.sourceId, code: f.code, reason: f.reason, count: 1, exampleUrl: f.url });
-    }
+    for (const f of items) if (f.lastFailedAt >= since) add(s.sourceId, f.code, f.reason, f.url, 1);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.sourceId.localeCompare(b.sourceId));
 }
@@ -186,5 +188,6 @@ export function formatOutcome(outcome: RunOutcome): string {
 
 /** `--json`: the summaries as an array, each with this run's failure reasons of its source. */
 export function summariesJson(summaries: readonly SourceSummary[], reasons: readonly FailureReason[]): string {
-  return JSON.stringify(summaries.map((s) => ({ ...s, reasons: reasons.filter((r) => r.sourceId === s.sourceId).map(({ sourceId: _, ...r }) => r) })));
+  // keptFailures are in the reasons already.
+  return JSON.stringify(summaries.map(({ keptFailures: _kept, ...s }) => ({ ...s, reasons: reasons.filter((r) => r.sourceId === s.sourceId).map(({ sourceId: _, ...r }) => r) })));
 }

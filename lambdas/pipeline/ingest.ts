@@ -46,6 +46,8 @@ export type IngestResult =
       reason: string;
       /** Whether a retry can help (a transient store outage, a 503), as recorded in the failures store. */
       retryable: boolean;
+      /** The fetch failed but the stored record was kept and no failure item written (keepStoredOnFetchFailure). */
+      keptStored?: true;
       fetched: boolean;
       timings: StageTimings;
     };
@@ -86,7 +88,7 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
     if (outcome.kind === 'failure') {
       if (options.keepStoredOnFetchFailure && state?.recordId) {
         deps.logger.warn('refetch failed; stored record kept', { url, code: outcome.code, reason: outcome.reason });
-        return { url, status: 'failed', stage: 'fetch', code: outcome.code, reason: outcome.reason, retryable: outcome.retryable, fetched: false, timings };
+        return { url, status: 'failed', stage: 'fetch', code: outcome.code, reason: outcome.reason, retryable: outcome.retryable, fetched: false, timings, keptStored: true };
       }
       return fail('fetch', new JsnewsError(outcome.code, outcome.reason, outcome.retryable), false, outcome.status);
     }

@@ -16,6 +16,19 @@ export interface SourceSummary {
   updated: number;
   /** Failed URLs by error code. */
   failed: Record<string, number>;
+  /**
+   * Failures counted in `failed` that the failures store has no item for (a backfill that could not
+   * refetch an article already stored keeps its record and records no failure): by code and reason,
+   * so the run's top failure reasons can count them. Absent when there were none.
+   */
+  keptFailures?: KeptFailure[];
+}
+
+export interface KeptFailure {
+  code: string;
+  reason: string;
+  count: number;
+  exampleUrl: string;
 }
 
 export function emptySummary(sourceId: string): SourceSummary {
@@ -28,6 +41,15 @@ export function countFailure(summary: SourceSummary, code: string): void {
 
 export function addResult(summary: SourceSummary, result: IngestResult): void {
   if (result.fetched) summary.fetched++;
-  if (result.status === 'failed') countFailure(summary, result.code);
-  else summary[result.status]++;
+  if (result.status === 'failed') {
+    countFailure(summary, result.code);
+    if (result.keptStored) addKeptFailure(summary, result.code, result.reason, result.url);
+  } else summary[result.status]++;
+}
+
+function addKeptFailure(summary: SourceSummary, code: string, reason: string, url: string): void {
+  const kept = (summary.keptFailures ??= []);
+  const same = kept.find((k) => k.code === code && k.reason === reason);
+  if (same) same.count++;
+  else kept.push({ code, reason, count: 1, exampleUrl: url });
 }

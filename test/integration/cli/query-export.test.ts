@@ -90,6 +90,9 @@ describe('jsnews query and export', () => {
     expect(bf.status).toBe(1);
     expect(bf.stdout).toMatch(/\nwoaijiangsu +1 +0 +0 +0 +0 +0 +0 +[A-Z_]+=1\n/);
     expect(bf.stdout).toContain('FAILED: no source could fetch anything');
+    // The kept failure has no failure item, yet it is among the top reasons, with its URL as the example.
+    expect(bf.stdout).toContain(`\nTop failure reasons:\n  1 × woaijiangsu ${/[A-Z_]+=1/.exec(bf.stdout)![0].slice(0, -2)}: `);
+    expect(bf.stdout).toContain(`\n      e.g. ${ARTICLE.url}\n`);
     expect(q(['--failures', 'woaijiangsu']).stdout).not.toContain(ARTICLE.url);
     expect(JSON.parse(q(['--id', ARTICLE.id]).stdout) as { title: string }).toMatchObject({ title: ARTICLE.title });
   });
