@@ -43,7 +43,12 @@ interface Outcome {
   name: string;
   status: string;
   seconds: number;
+  /** The step's lines naming an issue's figures with their targets (`issue 13 …:`), repeated in the summary. */
+  figures: string[];
 }
+
+/** Lines a bench prints for the summary: `issue <n> <what>: <figures with targets>`, or `target <what>: <figure> → met|NOT met` (bench:speed). */
+const FIGURE_LINE = /^issue \d+ [^:]+:|^target .+ → (met|NOT met)$/;
 
 /** Runs one step; its stdout is buffered and printed whole when it ends, so parallel steps do not interleave. */
 function runStep(step: Step, timeoutMs: number): Promise<Outcome> {
@@ -55,8 +60,10 @@ function runStep(step: Step, timeoutMs: number): Promise<Outcome> {
     const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
     const finish = (status: string): void => {
       clearTimeout(timer);
-      console.log(`\n######## ${step.name} ########\n${Buffer.concat(chunks).toString('utf8')}`);
-      resolve({ name: step.name, status, seconds: Math.round((performance.now() - t0) / 100) / 10 });
+      const out = Buffer.concat(chunks).toString('utf8');
+      console.log(`\n######## ${step.name} ########\n${out}`);
+      const figures = out.split('\n').filter((l) => FIGURE_LINE.test(l.trim())).map((l) => `${step.name}: ${l.trim()}`);
+      resolve({ name: step.name, status, seconds: Math.round((performance.now() - t0) / 100) / 10, figures });
     };
     child.on('error', (err) => finish(`failed: ${err.message}`));
     child.on('close', (code, signal) => finish(code === 0 ? 'ok' : `failed: ${signal ? `killed (${signal}, hard limit)` : `exit ${code}`}`));
@@ -71,7 +78,7 @@ async function main(): Promise<void> {
     const batch = all.filter((s) => s.group === group);
     const remaining = HARD_LIMIT_MS - (performance.now() - start);
     if (remaining <= 0) {
-      outcomes.push(...batch.map((s) => ({ name: s.name, status: 'skipped: hard limit reached', seconds: 0 })));
+      outcomes.push(...batch.map((s) => ({ name: s.name, status: 'skipped: hard limit reached', seconds: 0, figures: [] })));
       continue;
     }
     outcomes.push(...(await Promise.all(batch.map((s) => runStep(s, remaining)))));
@@ -79,6 +86,11 @@ async function main(): Promise<void> {
   const total = (performance.now() - start) / 1000;
   console.log('\n######## bench summary ########');
   for (const o of outcomes) console.log(`${o.name.padEnd(26)} ${o.status.padEnd(28)} ${o.seconds.toFixed(1)} s`);
+  const figures = outcomes.flatMap((o) => o.figures);
+  if (figures.length > 0) {
+    console.log('\n######## figures and targets ########');
+    for (const f of figures) console.log(f);
+  }
   const overBudget = total * 1000 > TOTAL_BUDGET_MS;
   console.log(`total ${total.toFixed(1)} s (budget ${TOTAL_BUDGET_MS / 1000} s: ${overBudget ? 'EXCEEDED' : 'met'}; load average now ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
   if (overBudget || outcomes.some((o) => o.status !== 'ok')) process.exitCode = 1;

@@ -499,7 +499,7 @@ async function main(): Promise<void> {
     console.log(`\nstorage per million fresh pages kept one month: S3 ${s3GbPerMillion.toFixed(1)} GB → USD ${(s3GbPerMillion * USD_PER_GB_MONTH_S3).toFixed(2)}; ` +
       `DynamoDB ≤ ${dynamoGbPerMillion.toFixed(1)} GB (bound from write units: table ${(tableWru / fresh.pages).toFixed(1)} + indexes ${(gsiWru / fresh.pages).toFixed(1)} KB/page) → USD ≤ ${(dynamoGbPerMillion * USD_PER_GB_MONTH_DYNAMODB).toFixed(2)}`);
     console.log(`peak RSS of this process, which ran all three handlers with their SDK clients: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (fits the smallest memory setting of lib/: ${Math.min(...Object.values(FUNCTION_SETTINGS).map((f) => f.memoryMb))} MB)`);
-    console.log(`\nsummary (USD per million pages, measured): fresh ${freshTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_FRESH}), revisit ${revisitTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_REVISIT}), reprocess ${reprocessTotal.toFixed(2)}`);
+    console.log(`\nissue 13 cost (USD per million pages, all services measured): fresh ${freshTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_FRESH}), revisit ${revisitTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_REVISIT}), reprocess ${reprocessTotal.toFixed(2)}`);
   } finally {
     await httpFetcher.close();
     replay.child.stdin?.end();

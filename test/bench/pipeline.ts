@@ -12,7 +12,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,15 @@ const RSS_SAMPLE_MS = 100;
  * one, so the bench measures the pipeline rather than the disk; S3 itself is not a local disk either.
  */
 const S3RVER_DIR_PARENT = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+/** Issue 13: 1,000 pages through the whole path in at most this on the 2-core machine, with flat memory. */
+const TARGET_ELAPSED_S = 15;
+const TARGET_PAGES = 1000;
+/**
+ * "Flat memory": the heap after a full GC at the last quarter is at most this much above the first quarter's
+ * (a leak of even 20 KB a page would show as +20 MB over 1,000 pages, ~40 % of the ~50 MB retained heap).
+ */
+const FLAT_HEAP_GROWTH = 1.2;
+
 /** Linux clock ticks per second for /proc/<pid>/stat utime/stime (USER_HZ is 100 on every mainstream build). */
 const CLOCK_TICKS_PER_S = 100;
 
@@ -202,9 +211,12 @@ async function main() {
     const elapsedS = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     const cpuSelf = process.cpuUsage(cpu0.self);
+    const cpuUsed: number[] = [];
     const cpuDelta = (pid: number | undefined, before: number | null) => {
       const after = cpuSecondsOf(pid);
-      return after === null || before === null ? 'n/a' : `${(after - before).toFixed(1)} s`;
+      if (after === null || before === null) return 'n/a';
+      cpuUsed.push(after - before);
+      return `${(after - before).toFixed(1)} s`;
     };
     peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
@@ -215,7 +227,7 @@ async function main() {
     const rows: [string, number][] = [
       ['discover (list pages)', discoverMs],
       ['fetch', stageSums.fetchMs],
-      ['archive (S3)', stageSums.archiveMs],
+      ['archive (S3 + pointer)', stageSums.archiveMs],
       ['normalize', stageSums.normalizeMs],
       ['store (DynamoDB)', stageSums.storeMs],
     ];
@@ -226,6 +238,17 @@ async function main() {
     );
     console.log(`RSS (this process; the stores and the replay server run in their own): peak ${mb(peakRss)}`);
     for (const m of memoryAt) console.log(`  at ${String(m.pages).padStart(5)} pages: RSS ${mb(m.rss).padStart(7)}, heap used after a full GC ${mb(m.heap).padStart(7)}`);
+    const selfCpuS = (cpuSelf.user + cpuSelf.system) / 1e6;
+    const totalCpuS = selfCpuS + cpuUsed.reduce((a, b) => a + b, 0);
+    const growth = memoryAt.length >= 2 ? memoryAt.at(-1)!.heap / memoryAt[0]!.heap : 1;
+    const flat = growth <= FLAT_HEAP_GROWTH;
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    const scaled = done === TARGET_PAGES ? '' : ` (${done} pages; the target is for ${TARGET_PAGES})`;
+    console.log(
+      `issue 13 pipeline: ${elapsedS.toFixed(1)} s for ${done} pages${scaled} (target ≤ ${TARGET_ELAPSED_S} s: ${verdict(elapsedS <= TARGET_ELAPSED_S && done >= TARGET_PAGES)}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}), ` +
+        `CPU ${totalCpuS.toFixed(1)} s in all processes = ${(totalCpuS / cpus().length).toFixed(1)} s on ${cpus().length} idle cores at best; ` +
+        `heap after GC ${memoryAt.map((m) => mb(m.heap)).join(' / ')} (flat, ≤ ${FLAT_HEAP_GROWTH}× growth: ${verdict(flat)})`,
+    );
   } finally {
     await fetcher.close();
     replay.child.stdin?.end();
