@@ -198,10 +198,11 @@ export function fetchPointer(url: string, page: FetchedPage, ref: RawRef, source
 }
 
 /**
- * The URL state after a fetch of `url` that gave the record `recordId` (shared by ingest and revisit):
- * validators for the next conditional GET and the body's sha256 to know the same bytes again.
+ * The URL state after a fetch of `url` that gave the record `recordId`: validators for the next
+ * conditional GET and the body's sha256 to know the same bytes again (revisits keep theirs in the
+ * tracking item, track.ts).
  */
-export function urlStateFor(url: string, page: FetchedPage, ref: RawRef, sourceId: string, recordId: string): UrlState {
+function urlStateFor(url: string, page: FetchedPage, ref: RawRef, sourceId: string, recordId: string): UrlState {
   return {
     url,
     sourceId,

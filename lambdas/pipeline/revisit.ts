@@ -4,9 +4,10 @@
  * changed (changes.ts decides, track.ts writes).
  *
  * Writes per revisit: a 304 or the same bytes → the tracking item only (its schedule); new bytes with
- * the same normalized version → the raw bytes to S3 (every distinct page is archived), the URL state
- * (validators for the next conditional GET) and the tracking item; a change → its version, record and
- * change items as well. Replaying an observation already applied writes nothing.
+ * the same normalized version → the raw bytes to S3 (every distinct page is archived) and the tracking
+ * item, which also keeps the validators and body sha256 for the next conditional GET; a change → its
+ * version, record and change items as well. Replaying an observation already applied writes nothing.
+ * The URL state ingest keeps is read only while the tracking item has no validators of its own.
  */
 import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
@@ -15,12 +16,12 @@ import type { NewsRecord, SiteHints } from '../contract/record.js';
 import type { FetchedPage } from '../fetch/types.js';
 import { charsetFromContentType, decodeBytes } from '../normalize/decode/charset.js';
 import type { Source } from '../sites/sources-schema.js';
-import type { ChangeStore, DueRevisit, TrackItem, UrlState } from '../store/ports.js';
+import type { ChangeStore, DueRevisit, TrackItem } from '../store/ports.js';
 import { observeFetch, SOFT_404_MAX_BODY_CHARS, visibleText, type ChangeKind, type FetchFacts, type Observation } from './changes.js';
 import type { PipelineDeps } from './deps.js';
-import { fetchPointer, urlStateFor } from './ingest.js';
+import { fetchPointer } from './ingest.js';
 import { mapPool } from './pool.js';
-import { applyObservation } from './track.js';
+import { applyObservation, type RevisitValidators } from './track.js';
 
 /** Revisits of one source in flight (one host: the fetcher serialises them anyway; 2 overlaps normalize with the next fetch). */
 export const DEFAULT_REVISIT_CONCURRENCY = 2;
@@ -31,12 +32,16 @@ export interface RevisitResult {
   id: string;
   url: string;
   sourceId: string;
+  /** How the fetch ended: a 304, a body with the bytes of last time, new bytes, or no page (a failure). */
+  seen: FetchSeen;
   observed: Observation['kind'];
   change: ChangeKind | null;
-  /** Table items written for this revisit (tracking, versions, record, change, URL state). */
+  /** Table items written for this revisit (tracking, versions, record, change). */
   writes: number;
   ms: number;
 }
+
+export type FetchSeen = 'not-modified' | 'same-bytes' | 'new-bytes' | 'failure';
 
 export interface RevisitSelection {
   /** Revisit every tracked article, due or not. */
@@ -82,22 +87,17 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
   const track = await changes.getTrack(due.id);
   if (!track) return null;
   const ctx = { url: track.url, sourceId: track.sourceId, policy: source?.revisit };
-  const { facts, record, urlState } = await look(track, deps, source?.hints);
+  const { facts, record, validators, seen } = await look(track, deps, source?.hints);
   const obs = observeFetch(facts);
-  const now = deps.clock();
-  const applied = await applyObservation(deps, changes, track, obs, now, ctx, record);
-  let fetchWrites = 0;
-  if (urlState && obs.kind === 'article') {
-    await deps.stores.urlState.put(urlState);
-    fetchWrites++;
-  }
+  const applied = await applyObservation(deps, changes, track, obs, deps.clock(), ctx, record, validators);
   const result: RevisitResult = {
     id: track.id,
     url: track.url,
     sourceId: track.sourceId,
+    seen,
     observed: obs.kind,
     change: applied.change?.kind ?? null,
-    writes: applied.writes + fetchWrites,
+    writes: applied.writes,
     ms: performance.now() - started,
   };
   if (applied.change) deps.logger.info('change detected', { ...result, fields: applied.change.fields });
@@ -105,14 +105,14 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
 }
 
 /** Fetches the article conditionally; archives and normalizes new bytes. */
-async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | undefined): Promise<{ facts: FetchFacts; record: NewsRecord | null; urlState?: UrlState }> {
+async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | undefined): Promise<{ facts: FetchFacts; record: NewsRecord | null; validators?: RevisitValidators; seen: FetchSeen }> {
   const { stores } = deps;
-  const state = await stores.urlState.get(track.url);
+  const state = track.bodySha256 !== undefined ? { etag: track.etag ?? null, lastModified: track.lastModified ?? null, sha256: track.bodySha256 } : await stores.urlState.get(track.url);
   const outcome = await deps.fetcher.fetch(track.url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
-  if (outcome.kind === 'failure') return { facts: { kind: 'failure', status: outcome.status, code: outcome.code, reason: outcome.reason, finalUrl: outcome.finalUrl }, record: null };
+  if (outcome.kind === 'failure') return { facts: { kind: 'failure', status: outcome.status, code: outcome.code, reason: outcome.reason, finalUrl: outcome.finalUrl }, record: null, seen: 'failure' };
   const page: FetchedPage = { ...outcome, fetchedAt: deps.clock().toISOString() };
   const sha256 = page.notModified ? '' : sha256Hex(page.body);
-  if (page.notModified || (state && state.sha256 === sha256)) return { facts: { kind: 'not-modified' }, record: null };
+  if (page.notModified || (state && state.sha256 === sha256)) return { facts: { kind: 'not-modified' }, record: null, seen: page.notModified ? 'not-modified' : 'same-bytes' };
 
   const { ref } = await stores.archive.putRaw(page.body, { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt });
   await stores.archive.putFetchPointer(fetchPointer(track.url, page, ref, track.sourceId));
@@ -125,10 +125,9 @@ async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | unde
   }
   const short = !record || record.paragraphs.reduce((n, p) => n + p.length, 0) <= SOFT_404_MAX_BODY_CHARS;
   const pageText = short ? visibleText(decodeBytes(page.body, { declared: page.headerCharset ?? charsetFromContentType(page.contentType) }).text) : '';
-  // Validators and sha256 for the next conditional GET, written once the observation is applied (a kill
-  // before that redoes the revisit) and only for an article: a notice page's bytes must not read as "same" next time.
-  const urlState = urlStateFor(track.url, page, ref, track.sourceId, track.id);
-  return { facts: { kind: 'page', requestedUrl: track.url, finalUrl: page.finalUrl, status: page.status, record, pageText }, record, urlState };
+  // For the next conditional GET; applied with the observation (tracking item), and only for an article.
+  const validators: RevisitValidators = { etag: page.headers.etag ?? null, lastModified: page.headers['last-modified'] ?? null, bodySha256: ref.sha256 };
+  return { facts: { kind: 'page', requestedUrl: track.url, finalUrl: page.finalUrl, status: page.status, record, pageText }, record, validators, seen: 'new-bytes' };
 }
 
 function requireChanges(deps: PipelineDeps): ChangeStore {

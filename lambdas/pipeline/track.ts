@@ -59,6 +59,9 @@ export function firstTrack(record: NewsRecord, ctx: TrackContext, now: Date): Tr
   return { ...track, nextRevisitAt: nextAt(track, now, ctx.policy, false) };
 }
 
+/** What a revisit fetch that gave an article leaves for the next conditional GET (TrackItem). */
+export type RevisitValidators = Required<Pick<TrackItem, 'etag' | 'lastModified' | 'bodySha256'>>;
+
 export interface ApplyResult {
   change: DetectedChange | null;
   /** Items written (0 for a replayed observation). */
@@ -79,6 +82,7 @@ export async function applyObservation(
   now: Date,
   ctx: TrackContext,
   record: NewsRecord | null,
+  validators?: RevisitValidators,
 ): Promise<ApplyResult> {
   const state: TrackState = { status: track.status, hash: track.hash, goneSince: track.goneSince, goneDetail: track.goneDetail };
   const differs = obs.kind === 'article' && obs.hash !== track.hash;
@@ -139,6 +143,8 @@ export async function applyObservation(
   const seenLive = obs.kind === 'article' || obs.kind === 'same';
   const next: TrackItem = {
     ...track,
+    // Only an article's: a notice page's bytes must not read as "the same" next time.
+    ...(validators && obs.kind === 'article' ? validators : {}),
     status: decision.state.status,
     hash: decision.newVersion ? decision.state.hash : track.hash,
     goneSince: decision.state.goneSince,

@@ -1,12 +1,13 @@
 /**
- * Streaming exports of records to JSON Lines, CSV or Parquet: one flat row per record, with the
- * nested fields (lists, people, figures, published, quality, raw) as JSON text columns (CSV) or
- * Parquet JSON columns, which DuckDB, pandas and Spark read as JSON. Rows are written as they come,
- * so memory stays bounded by one Parquet row group.
+ * Streaming exports of records (or of detected changes) to JSON Lines, CSV or Parquet: one flat row
+ * per record, with the nested fields (lists, people, figures, published, quality, raw) as JSON text
+ * columns (CSV) or Parquet JSON columns, which DuckDB, pandas and Spark read as JSON. Rows are written
+ * as they come, so memory stays bounded by one Parquet row group.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { NewsRecord } from '../contract/record.js';
+import type { ChangeRow } from './index.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -15,14 +16,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const PARQUET_ROW_GROUP_ROWS = 1_000;
 
 type ColumnType = 'STRING' | 'INT32' | 'DOUBLE' | 'JSON';
-interface Column {
+interface Column<T> {
   name: string;
   type: ColumnType;
-  get(r: NewsRecord): unknown;
+  get(r: T): unknown;
 }
 
-/** The flat columns of an export, in order. Nested values are JSON. */
-export const EXPORT_COLUMNS: readonly Column[] = [
+/** The flat columns of a record export, in order. Nested values are JSON. */
+export const EXPORT_COLUMNS: readonly Column<NewsRecord>[] = [
   { name: 'id', type: 'STRING', get: (r) => r.id },
   { name: 'schemaVersion', type: 'INT32', get: (r) => r.schemaVersion },
   { name: 'url', type: 'STRING', get: (r) => r.url },
@@ -56,8 +57,30 @@ export const EXPORT_COLUMNS: readonly Column[] = [
   { name: 'normalizerVersion', type: 'STRING', get: (r) => r.normalizerVersion },
 ];
 
-export interface ExportWriter {
-  write(record: NewsRecord): Promise<void>;
+/** The columns of a change export (`jsnews export --changes`), in order: one row per detected change. */
+export const CHANGE_EXPORT_COLUMNS: readonly Column<ChangeRow>[] = [
+  { name: 'detectedAt', type: 'STRING', get: (c) => c.detectedAt },
+  { name: 'kind', type: 'STRING', get: (c) => c.kind },
+  { name: 'id', type: 'STRING', get: (c) => c.id },
+  { name: 'url', type: 'STRING', get: (c) => c.url },
+  { name: 'siteHost', type: 'STRING', get: (c) => hostOf(c.url) },
+  { name: 'fields', type: 'JSON', get: (c) => c.fields },
+  { name: 'detail', type: 'STRING', get: (c) => c.detail ?? null },
+  { name: 'firstSeenAt', type: 'STRING', get: (c) => c.firstSeenAt ?? null },
+  { name: 'fromVersion', type: 'INT32', get: (c) => c.fromVersion ?? null },
+  { name: 'toVersion', type: 'INT32', get: (c) => c.toVersion ?? null },
+];
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+export interface ExportWriter<T = NewsRecord> {
+  write(row: T): Promise<void>;
   /** Finishes the file; resolves to the number of records written. */
   close(): Promise<number>;
 }
@@ -78,16 +101,18 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export async function createExportWriter(format: ExportFormat, path: string): Promise<ExportWriter> {
+export function createExportWriter(format: ExportFormat, path: string): Promise<ExportWriter<NewsRecord>>;
+export function createExportWriter<T>(format: ExportFormat, path: string, columns: readonly Column<T>[]): Promise<ExportWriter<T>>;
+export async function createExportWriter<T>(format: ExportFormat, path: string, columns: readonly Column<T>[] = EXPORT_COLUMNS as unknown as readonly Column<T>[]): Promise<ExportWriter<T>> {
   let count = 0;
   if (format === 'jsonl' || format === 'csv') {
     const stream = createWriteStream(path);
     await once(stream, 'open');
-    if (format === 'csv') await writeText(stream, `${EXPORT_COLUMNS.map((c) => c.name).join(',')}\r\n`);
+    if (format === 'csv') await writeText(stream, `${columns.map((c) => c.name).join(',')}\r\n`);
     return {
       async write(r) {
         count++;
-        await writeText(stream, format === 'jsonl' ? `${JSON.stringify(r)}\n` : `${EXPORT_COLUMNS.map((c) => csvField(c.get(r))).join(',')}\r\n`);
+        await writeText(stream, format === 'jsonl' ? `${JSON.stringify(r)}\n` : `${columns.map((c) => csvField(c.get(r))).join(',')}\r\n`);
       },
       async close() {
         await endStream(stream);
@@ -97,14 +122,14 @@ export async function createExportWriter(format: ExportFormat, path: string): Pr
   }
   const { ParquetWriter, fileWriter } = await import('hyparquet-writer');
   const schema = [
-    { name: 'root', num_children: EXPORT_COLUMNS.length },
-    ...EXPORT_COLUMNS.map((c) => ({ ...parquetType(c.type), name: c.name, repetition_type: 'OPTIONAL' as const })),
+    { name: 'root', num_children: columns.length },
+    ...columns.map((c) => ({ ...parquetType(c.type), name: c.name, repetition_type: 'OPTIONAL' as const })),
   ];
   const writer = new ParquetWriter({ writer: fileWriter(path), schema, createdBy: 'jsnews export' });
-  let buffer: NewsRecord[] = [];
+  let buffer: T[] = [];
   const flush = async () => {
     if (buffer.length === 0) return;
-    await writer.write({ columnData: EXPORT_COLUMNS.map((c) => ({ name: c.name, data: buffer.map((r) => c.get(r) ?? null) })), rowGroupSize: PARQUET_ROW_GROUP_ROWS });
+    await writer.write({ columnData: columns.map((c) => ({ name: c.name, data: buffer.map((r) => c.get(r) ?? null) })), rowGroupSize: PARQUET_ROW_GROUP_ROWS });
     buffer = [];
   };
   return {

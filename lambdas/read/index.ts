@@ -14,7 +14,7 @@ import { sha256Hex } from '../contract/hashing.js';
 import { normalizeUrl } from '../contract/url.js';
 import { openStores } from '../dev/open-stores.js';
 import type { NewsRecord } from '../contract/record.js';
-import type { ChangeItem, ChangeKindValue, FailureItem, TrackItem, VersionItem } from '../store/ports.js';
+import type { ChangeFilter, ChangeItem, ChangeKindValue, FailureItem, TrackItem, VersionItem } from '../store/ports.js';
 import { renderDiff, diffParagraphs, type ParagraphDiff } from './text-diff.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { DateRange, RepostMatch } from '../store/records-dynamodb.js';
@@ -100,6 +100,8 @@ export interface Reader {
   failuresOf(sourceId: string): Promise<FailureItem[]>;
   /** Edits, deletions and restorations detected in a time range (by day partitions, or by site). */
   changes(query: ChangeQuery): Promise<ChangeRow[]>;
+  /** The same changes in time order, streamed page by page (Queries, never a Scan): for exports. */
+  streamChanges(query: ChangeQuery): AsyncIterable<ChangeRow>;
   /** Every version of an article with its first- and last-seen times; null when the article is not tracked. */
   history(id: string): Promise<History | null>;
   /** Paragraph- and character-level diff of two versions (default: the last two). */
@@ -148,17 +150,10 @@ export function createReader(stores: Stores, close: () => Promise<void> = async 
     repostsOf: (id, maxHamming) => records.repostsOf(id, maxHamming),
     failuresOf: (sourceId) => failures.listBySource(sourceId),
     async changes(q) {
-      const items: ChangeItem[] = await changes.changes({ since: q.since, until: q.until, ...(q.site ? { host: q.site } : {}), ...(q.kind ? { kind: q.kind } : {}) });
-      return items.map((c) => ({
-        url: c.url,
-        id: c.id,
-        kind: c.kind,
-        detectedAt: c.detectedAt,
-        fields: c.fields,
-        ...(c.detail ? { detail: c.detail } : {}),
-        ...(c.firstSeenAt ? { firstSeenAt: c.firstSeenAt } : {}),
-        ...(c.fromVersion ? { fromVersion: c.fromVersion, toVersion: c.toVersion } : {}),
-      }));
+      return (await changes.changes(changeFilter(q))).map(changeRow);
+    },
+    async *streamChanges(q) {
+      for await (const c of changes.streamChanges(changeFilter(q))) yield changeRow(c);
     },
     async history(id) {
       const found = await versionsOf(id);
@@ -192,6 +187,23 @@ export function createReader(stores: Stores, close: () => Promise<void> = async 
       return { id, from: a, to: b, title, paragraphs, text: `${titleLine}${renderDiff(paragraphs)}` };
     },
     close,
+  };
+}
+
+function changeFilter(q: ChangeQuery): ChangeFilter {
+  return { since: q.since, until: q.until, ...(q.site ? { host: q.site } : {}), ...(q.kind ? { kind: q.kind } : {}) };
+}
+
+function changeRow(c: ChangeItem): ChangeRow {
+  return {
+    url: c.url,
+    id: c.id,
+    kind: c.kind,
+    detectedAt: c.detectedAt,
+    fields: c.fields,
+    ...(c.detail ? { detail: c.detail } : {}),
+    ...(c.firstSeenAt ? { firstSeenAt: c.firstSeenAt } : {}),
+    ...(c.fromVersion ? { fromVersion: c.fromVersion, toVersion: c.toVersion } : {}),
   };
 }
 

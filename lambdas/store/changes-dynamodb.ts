@@ -40,14 +40,21 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       throw storeError('DynamoDB', what, err);
     }
   };
-  const queryAll = async (what: string, input: Omit<QueryCommandInput, 'TableName'>, limit = Infinity): Promise<Record<string, unknown>[]> => {
-    const items: Record<string, unknown>[] = [];
+  /** A Query page by page (each page up to 1 MB), so a caller can stream. */
+  async function* queryPages(what: string, input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>[]> {
     let start: Record<string, unknown> | undefined;
     do {
       const out = await send(what, () => doc.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: start })));
-      items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+      yield (out.Items ?? []) as Record<string, unknown>[];
       start = out.LastEvaluatedKey;
-    } while (start && items.length < limit);
+    } while (start);
+  }
+  const queryAll = async (what: string, input: Omit<QueryCommandInput, 'TableName'>, limit = Infinity): Promise<Record<string, unknown>[]> => {
+    const items: Record<string, unknown>[] = [];
+    for await (const page of queryPages(what, input)) {
+      items.push(...page);
+      if (items.length >= limit) break;
+    }
     return items.slice(0, limit);
   };
   const batchGet = async (keyList: Record<string, unknown>[]): Promise<Record<string, unknown>[]> => {
@@ -64,6 +71,26 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
     }
     return out;
   };
+  const range = (filter: ChangeFilter) => ({ ':a': filter.since, ':b': `${filter.until}#~` });
+  const dayQuery = (day: string, filter: ChangeFilter): Omit<QueryCommandInput, 'TableName'> => ({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
+    ExpressionAttributeValues: { ':pk': keys.changeDayPartition(day), ...range(filter) },
+  });
+  async function* dayPages(filter: ChangeFilter): AsyncGenerator<Record<string, unknown>[]> {
+    for (const day of daysBetween(chinaDay(filter.since), chinaDay(filter.until))) yield* queryPages(`changes of ${day}`, dayQuery(day, filter));
+  }
+  /** A site's changes, page by page in time order: GSI2 projects only failure attributes, so the keys come from it and the items from a BatchGet. */
+  async function* sitePages(filter: ChangeFilter): AsyncGenerator<Record<string, unknown>[]> {
+    const pages = queryPages(`changes of ${filter.host}`, {
+      IndexName: GSI.bySiteDate,
+      KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': keys.changeSitePartition(filter.host ?? ''), ...range(filter) },
+    });
+    for await (const found of pages) {
+      const items = await batchGet(found.map((i) => ({ PK: i.PK, SK: i.SK })));
+      yield items.sort((a, b) => String(a.SK).localeCompare(String(b.SK)));
+    }
+  }
   const readVersion = async (item: Record<string, unknown>): Promise<VersionItem> => {
     const v = stripKeys(item) as unknown as VersionItem & { bodyKey?: string };
     if (!v.bodyKey) return v;
@@ -117,16 +144,10 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       return { track: trackItem ? (stripKeys(trackItem) as unknown as TrackItem) : null, versions: versions.sort((a, b) => a.n - b.n) };
     },
     async changes(filter) {
-      const range = { ':a': filter.since, ':b': `${filter.until}#~` };
       let items: Record<string, unknown>[];
       if (filter.host) {
-        // GSI2 projects only failure attributes: the site partition gives the keys, a BatchGet the items.
-        const found = await queryAll(`changes of ${filter.host}`, {
-          IndexName: GSI.bySiteDate,
-          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :a AND :b',
-          ExpressionAttributeValues: { ':pk': keys.changeSitePartition(filter.host), ...range },
-        });
-        items = await batchGet(found.map((i) => ({ PK: i.PK, SK: i.SK })));
+        items = [];
+        for await (const page of sitePages(filter)) items.push(...page);
       } else {
         const days = daysBetween(chinaDay(filter.since), chinaDay(filter.until));
         const perDay: Record<string, unknown>[][] = new Array(days.length);
@@ -134,22 +155,23 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
         const worker = async () => {
           while (next < days.length) {
             const i = next++;
-            perDay[i] = await queryAll(`changes of ${days[i]}`, {
-              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
-              ExpressionAttributeValues: { ':pk': keys.changeDayPartition(days[i]!), ...range },
-            });
+            perDay[i] = await queryAll(`changes of ${days[i]}`, dayQuery(days[i]!, filter));
           }
         };
         await Promise.all(Array.from({ length: Math.min(DAY_QUERY_CONCURRENCY, days.length) }, worker));
         items = perDay.flat();
       }
       return items
-        .map((i) => {
-          const { changeKind, ...rest } = stripKeys(i);
-          return { ...rest, kind: changeKind } as unknown as ChangeItem;
-        })
+        .map(toChange)
         .filter((c) => !filter.kind || c.kind === filter.kind)
         .sort((a, b) => a.detectedAt.localeCompare(b.detectedAt) || a.id.localeCompare(b.id));
+    },
+    async *streamChanges(filter) {
+      // Day partitions one after another, each in sort-key (detectedAt) order: the stream is in time order.
+      const pages = filter.host ? sitePages(filter) : dayPages(filter);
+      for await (const page of pages) {
+        for (const c of page.map(toChange)) if (!filter.kind || c.kind === filter.kind) yield c;
+      }
     },
     async dueRevisits(sourceId, before, limit = DEFAULT_DUE_LIMIT) {
       const items = await queryAll(
@@ -169,6 +191,11 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       });
     },
   };
+}
+
+function toChange(item: Record<string, unknown>): ChangeItem {
+  const { changeKind, ...rest } = stripKeys(item);
+  return { ...rest, kind: changeKind } as unknown as ChangeItem;
 }
 
 /** A change's table item: its China day's partition, and its site's partition in GSI2. */

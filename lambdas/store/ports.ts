@@ -145,6 +145,14 @@ export interface TrackItem {
   nextRevisitAt: string | null;
   goneSince: string | null;
   goneDetail: string | null;
+  /**
+   * The last revisit's validators and body sha256, for the next revisit's conditional GET (absent until
+   * a revisit fetched the article: the URL state ingest wrote serves until then). Kept here, not in the
+   * URL state, so a revisit whose page changed only outside the article writes this item alone.
+   */
+  etag?: string | null;
+  lastModified?: string | null;
+  bodySha256?: string;
 }
 
 export interface VersionItem {
@@ -207,6 +215,8 @@ export interface ChangeStore {
   /** The tracking item and every version item of an article, with one Query. */
   history(id: string): Promise<{ track: TrackItem | null; versions: VersionItem[] }>;
   changes(filter: ChangeFilter): Promise<ChangeItem[]>;
+  /** The same changes in time order, read page by page (Query, and BatchGet for a site): for exports. */
+  streamChanges(filter: ChangeFilter): AsyncIterable<ChangeItem>;
   /** Tracked articles of a source whose next revisit is at or before `before`, soonest first. */
   dueRevisits(sourceId: string, before: string, limit?: number): Promise<DueRevisit[]>;
 }

@@ -15,7 +15,7 @@ export const TOTAL_BUDGET_MS = 5 * 60 * 1000;
 /** A step is killed only past this: a runaway, not a busy machine (other work on the 2 cores can triple wall time). */
 const HARD_LIMIT_MS = 3 * TOTAL_BUDGET_MS;
 /** Optional steps owned by other engineers, run only when package.json defines them. */
-const OPTIONAL_SCRIPTS = ['bench:lambda', 'bench:pipeline', 'bench:enrich', 'bench:cost'] as const;
+const OPTIONAL_SCRIPTS = ['bench:lambda', 'bench:pipeline', 'bench:enrich', 'bench:cost', 'bench:revisit'] as const;
 
 interface Step {
   name: string;

@@ -84,7 +84,7 @@ interface ConsumedCapacity extends Capacity {
   LocalSecondaryIndexes?: Record<string, Capacity>;
 }
 
-const WRITE_COMMANDS = new Set(['PutCommand', 'UpdateCommand', 'DeleteCommand', 'BatchWriteCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand']);
+const WRITE_COMMANDS = new Set(['PutCommand', 'UpdateCommand', 'DeleteCommand', 'BatchWriteCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteCommand', 'TransactWriteItemsCommand']);
 
 function addCapacity(use: DynamoUse, target: string, write: boolean, c: Capacity | undefined): void {
   if (!c) return;

@@ -33,9 +33,7 @@ import { parseArgs } from 'node:util';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { FETCH_BATCH_SIZE, FUNCTION_SETTINGS } from '../../lib/constructs/functions.js';
-import { LOCAL_REGION } from '../../lambdas/contract/config.js';
 import { ErrorCode, JsnewsError } from '../../lambdas/contract/errors.js';
-import { ensureBucket, startLocalStores } from '../../lambdas/dev/local-stores.js';
 import { replayFetcherOptions } from '../../lambdas/dev/replay/index.js';
 import { createHttpFetcher } from '../../lambdas/fetch/index.js';
 import { makeDiscoverHandler } from '../../lambdas/handlers/discover.js';
@@ -50,10 +48,9 @@ import { normalize } from '../../lambdas/normalize/index.js';
 import { defaultDiscover } from '../../lambdas/pipeline/discover-default.js';
 import { loadSources } from '../../lambdas/sites/load-sources.js';
 import { Source } from '../../lambdas/sites/sources-schema.js';
-import { makeClients } from '../../lambdas/store/clients.js';
-import { ensureTable } from '../../lambdas/store/provision.js';
 import { chinaDay } from '../../lambdas/contract/china-time.js';
-import { meterDynamo, meteredSqs, meterS3, newMeter, resetMeter, type Meter } from './aws-meter.js';
+import { meteredSqs, resetMeter, type Meter } from './aws-meter.js';
+import { startMeteredStores } from './metered-stores.js';
 import { benchRoot } from './datasets.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -102,7 +99,6 @@ const LINKS_PER_LIST_PAGE = 50;
 const BENCH_SETS = ['aeb', 'gne', 'zh-cwced'];
 const SEED_HTML_DIR = 'seeds/html';
 const HOST = 'cost.example';
-const S3RVER_DIR_PARENT = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 const GB = 1024 ** 3;
 const MB_PER_GB = 1024;
 
@@ -375,21 +371,14 @@ async function main(): Promise<void> {
   const pages = sourcePages();
   const n = args.pages ?? pages.length;
   const tree = buildTree(pages, n);
-  const s3Dir = mkdtempSync(join(S3RVER_DIR_PARENT, 'jsnews-cost-s3-'));
-  const [local, replay] = await Promise.all([startLocalStores({ inMemory: true, s3Dir }), startReplayChild(tree.dir)]);
-  const clients = makeClients({ mode: 'local', region: LOCAL_REGION, dynamoEndpoint: local.dynamo.endpoint, s3Endpoint: local.s3.endpoint });
-  const meter = newMeter();
+  const [stores, replay] = await Promise.all([startMeteredStores('cost'), startReplayChild(tree.dir)]);
+  const { clients, meter, names } = stores;
   const queueUrls = { fetch: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-fetch.fifo', normalize: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-normalize' };
-  const names = { tableName: 'cost', bucketName: 'cost-archive' };
   const delay = registryDelay();
   // Never sleeps here (the loopback queue redelivers at once), but tells the handler the host's delay, as the deployed fetcher does.
   const httpFetcher = createHttpFetcher({ ...replayFetcherOptions(replay), politeness: false });
   const fetcher = { fetch: httpFetcher.fetch.bind(httpFetcher), close: () => httpFetcher.close(), politeDelayMs: () => delay.meanDelayMs };
   try {
-    await ensureTable(clients.dynamo, names.tableName);
-    await ensureBucket(clients.s3, names.bucketName);
-    meterDynamo(clients.dynamo, meter.dynamo);
-    meterS3(clients.s3, meter.s3);
     const source = Source.parse({
       id: 'cost',
       name: 'cost bench',
@@ -503,10 +492,8 @@ async function main(): Promise<void> {
   } finally {
     await httpFetcher.close();
     replay.child.stdin?.end();
-    clients.destroy();
-    await local.stop();
+    await stores.stop();
     rmSync(tree.dir, { recursive: true, force: true });
-    rmSync(s3Dir, { recursive: true, force: true });
   }
 }
 

@@ -6,9 +6,10 @@
  * Expected, written by hand from the scenario: jssuxun edited (paragraphs), tinghu deleted (404),
  * jinshanwang deleted (notice page), nothing for woaijiangsu or zjchanye.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliEnv, jsnews, jsnewsSync } from '../../helpers/cli.js';
 import { REPO_ROOT } from '../../helpers/seed-expectations.js';
@@ -21,7 +22,8 @@ const JINSHANWANG = 'http://www.jinshanwang.example/news/zj/202301/t20230129_558
 const lines = (s: string) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('change scenario through the CLI', () => {
-  const home = join(mkdtempSync(join(tmpdir(), 'jsnews-changes-')), 'home');
+  const base = mkdtempSync(join(tmpdir(), 'jsnews-changes-'));
+  const home = join(base, 'home');
   const env = cliEnv(home);
   afterAll(() => {
     jsnewsSync(['local', 'stop'], { env });
@@ -36,6 +38,8 @@ describe('change scenario through the CLI', () => {
       const r = await jsnews(['revisit', '--all', '--replay', REPLAY, '--now', `${day}T09:00:00+08:00`], { env });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/revisited 5 article\(s\)/);
+      // 01-06: four 304s and woaijiangsu's new chrome around the same article: one tracking item each, nothing else.
+      if (day === '2026-01-06') expect(r.stderr).toMatch(/: 0 change\(s\), 5 item write\(s\)/);
       reported.push(...lines(r.stdout).map((l) => ({ ...l, day })));
     }
     const confirm = await jsnews(['revisit', '--replay', REPLAY, '--now', '2026-01-13T10:00:00+08:00'], { env });
@@ -80,4 +84,37 @@ describe('change scenario through the CLI', () => {
     expect(replay.stdout).toBe('');
     expect(replay.stderr).toMatch(/revisited 5 article\(s\) in [\d.]+ s: 0 change\(s\), 0 item write\(s\)/);
   }, 240_000);
+
+  it('exports the changes to Parquet and CSV that DuckDB reads back, and to JSON Lines by site and kind', async () => {
+    const parquet = join(base, 'changes.parquet');
+    const csv = join(base, 'changes.csv');
+    const jsonl = join(base, 'tinghu.jsonl');
+    const range = ['--since', '2026-01-01', '--until', '2026-01-31'];
+    const p = await jsnews(['export', '--changes', '--format', 'parquet', '--out', parquet, ...range], { env });
+    expect(p.stderr).toContain('exported 3 change(s) detected 2025-12-31T16:00:00.000Z .. 2026-01-31T15:59:59.999Z');
+    expect((await jsnews(['export', '--changes', '--format', 'csv', '--out', csv, ...range], { env })).status).toBe(0);
+    const site = await jsnews(['export', '--changes', '--format', 'jsonl', '--out', jsonl, ...range, '--site', 'www.tinghu.example', '--kind', 'deleted'], { env });
+    expect(site.stderr).toContain('exported 1 change(s)');
+    expect(readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+      { url: TINGHU, id: expect.stringMatching(/^[0-9a-f]{64}$/), kind: 'deleted', detectedAt: '2026-01-13T01:00:00.000Z', fields: [], detail: 'HTTP 404', firstSeenAt: '2026-01-11T01:00:00.000Z' },
+    ]);
+    const wrong = await jsnews(['export', '--changes', '--format', 'csv', '--out', csv, '--from', '2026-01-01'], { env });
+    expect(wrong.status).toBe(2);
+
+    const db = await DuckDBInstance.create(':memory:');
+    const con = await db.connect();
+    const rows = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjects();
+    const fromParquet = await rows(`select detectedAt, kind, url, siteHost, json_extract_string(fields, '$[0].summary') as summary, detail, firstSeenAt, fromVersion, toVersion from read_parquet('${parquet}')`);
+    // In time order as written (the export streams day partitions in order).
+    expect(fromParquet.map((r) => [r.detectedAt, r.kind, r.url, r.siteHost])).toEqual([
+      ['2026-01-04T01:00:00.000Z', 'edited', JSSUXUN, 'www.jssuxun.example'],
+      ['2026-01-13T01:00:00.000Z', 'deleted', TINGHU, 'www.tinghu.example'],
+      ['2026-01-13T02:00:00.000Z', 'deleted', JINSHANWANG, 'www.jinshanwang.example'],
+    ]);
+    expect(fromParquet[0]).toMatchObject({ summary: '1 of 11 paragraphs changed', fromVersion: 1, toVersion: 2, detail: null });
+    expect(fromParquet[1]).toMatchObject({ detail: 'HTTP 404', firstSeenAt: '2026-01-11T01:00:00.000Z', fromVersion: null });
+    const fromCsv = await rows(`select kind, url from read_csv('${csv}', header = true)`);
+    expect(fromCsv.map((r) => [r.kind, r.url])).toEqual(fromParquet.map((r) => [r.kind, r.url]));
+    con.closeSync();
+  }, 60_000);
 });

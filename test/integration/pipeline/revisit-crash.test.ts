@@ -87,6 +87,13 @@ describe('a revisit killed between its change and its tracking item', () => {
       ]);
       const diff = await reader.diff(id);
       expect(diff.text).toContain('新增市场主体[-2.5-]{+2.6+}万家');
+      // The export's stream reads the same changes, by Query (by day, and by site through GSI2), never a Scan.
+      for (const site of [undefined, 'www.jssuxun.example']) {
+        const streamed = [];
+        for await (const c of reader.streamChanges({ since: '2026-01-01T00:00:00.000Z', until: '2026-01-31T00:00:00.000Z', ...(site ? { site } : {}) })) streamed.push(c);
+        expect(streamed).toEqual(changes);
+      }
+      expect(stores.commands).not.toContain('ScanCommand');
     } finally {
       await fetcher.close();
     }
