@@ -6,7 +6,7 @@
  * Writes per revisit: a 304 or the same bytes → the tracking item only (its schedule); new bytes with
  * the same normalized version → the raw bytes to S3 (every distinct page is archived) and the tracking
  * item, which also keeps the validators and body sha256 for the next conditional GET; a change → its
- * version, record and change items as well. Replaying an observation already applied writes nothing.
+ * fetch pointer, version, record and change items as well. Replaying an observation already applied writes nothing.
  * The URL state ingest keeps is read only while the tracking item has no validators of its own.
  */
 import { performance } from 'node:perf_hooks';
@@ -16,7 +16,7 @@ import type { NewsRecord, SiteHints } from '../contract/record.js';
 import type { FetchedPage } from '../fetch/types.js';
 import { charsetFromContentType, decodeBytes } from '../normalize/decode/charset.js';
 import type { Source } from '../sites/sources-schema.js';
-import type { ChangeStore, DueRevisit, TrackItem } from '../store/ports.js';
+import type { ChangeStore, DueRevisit, FetchPointer, TrackItem } from '../store/ports.js';
 import { observeFetch, SOFT_404_MAX_BODY_CHARS, visibleText, type ChangeKind, type FetchFacts, type Observation } from './changes.js';
 import type { PipelineDeps } from './deps.js';
 import { fetchPointer } from './ingest.js';
@@ -36,7 +36,7 @@ export interface RevisitResult {
   seen: FetchSeen;
   observed: Observation['kind'];
   change: ChangeKind | null;
-  /** Table items written for this revisit (tracking, versions, record, change). */
+  /** Table items written for this revisit (tracking, fetch pointer, versions, record, change). */
   writes: number;
   ms: number;
 }
@@ -87,8 +87,15 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
   const track = await changes.getTrack(due.id);
   if (!track) return null;
   const ctx = { url: track.url, sourceId: track.sourceId, policy: source?.revisit };
-  const { facts, record, validators, seen } = await look(track, deps, source?.hints);
+  const { facts, record, validators, seen, pointer } = await look(track, deps, source?.hints);
   const obs = observeFetch(facts);
+  // The fetch pointer (how reprocess finds a day's raw bytes) only for bytes whose record is stored, before it
+  // as in ingest: a page changed outside the article is no new version, and a notice page must not be reprocessed.
+  let pointerWrites = 0;
+  if (pointer && obs.kind === 'article' && obs.hash !== track.hash) {
+    await deps.stores.archive.putFetchPointer(pointer);
+    pointerWrites++;
+  }
   const applied = await applyObservation(deps, changes, track, obs, deps.clock(), ctx, record, validators);
   const result: RevisitResult = {
     id: track.id,
@@ -97,7 +104,7 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
     seen,
     observed: obs.kind,
     change: applied.change?.kind ?? null,
-    writes: applied.writes,
+    writes: applied.writes + pointerWrites,
     ms: performance.now() - started,
   };
   if (applied.change) deps.logger.info('change detected', { ...result, fields: applied.change.fields });
@@ -105,7 +112,7 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
 }
 
 /** Fetches the article conditionally; archives and normalizes new bytes. */
-async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | undefined): Promise<{ facts: FetchFacts; record: NewsRecord | null; validators?: RevisitValidators; seen: FetchSeen }> {
+async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | undefined): Promise<{ facts: FetchFacts; record: NewsRecord | null; validators?: RevisitValidators; seen: FetchSeen; pointer?: FetchPointer }> {
   const { stores } = deps;
   const state = track.bodySha256 !== undefined ? { etag: track.etag ?? null, lastModified: track.lastModified ?? null, sha256: track.bodySha256 } : await stores.urlState.get(track.url);
   const outcome = await deps.fetcher.fetch(track.url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
@@ -115,7 +122,6 @@ async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | unde
   if (page.notModified || (state && state.sha256 === sha256)) return { facts: { kind: 'not-modified' }, record: null, seen: page.notModified ? 'not-modified' : 'same-bytes' };
 
   const { ref } = await stores.archive.putRaw(page.body, { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt });
-  await stores.archive.putFetchPointer(fetchPointer(track.url, page, ref, track.sourceId));
   let record: NewsRecord | null = null;
   try {
     // The source's hints, as ingest used them: the same page must normalize to the same record.
@@ -127,7 +133,7 @@ async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | unde
   const pageText = short ? visibleText(decodeBytes(page.body, { declared: page.headerCharset ?? charsetFromContentType(page.contentType) }).text) : '';
   // For the next conditional GET; applied with the observation (tracking item), and only for an article.
   const validators: RevisitValidators = { etag: page.headers.etag ?? null, lastModified: page.headers['last-modified'] ?? null, bodySha256: ref.sha256 };
-  return { facts: { kind: 'page', requestedUrl: track.url, finalUrl: page.finalUrl, status: page.status, record, pageText }, record, validators, seen: 'new-bytes' };
+  return { facts: { kind: 'page', requestedUrl: track.url, finalUrl: page.finalUrl, status: page.status, record, pageText }, record, validators, seen: 'new-bytes', pointer: fetchPointer(track.url, page, ref, track.sourceId) };
 }
 
 function requireChanges(deps: PipelineDeps): ChangeStore {

@@ -44,7 +44,7 @@ const ROUNDS_AT = ['2026-01-01T10:00:00+08:00', '2026-01-04T09:00:00+08:00', '20
 const THROUGHPUT_FROM = '2026-01-14T09:00:00+08:00';
 const HOUR_MS = 60 * 60 * 1000;
 const DEFAULT_ROUNDS = 20;
-/** The tracking item's sort key: the one item an unchanged revisit may write (target). */
+/** The tracking item's kind (its sort key): the one item an unchanged revisit may write (target). */
 const TRACK_SK = 'TRACK';
 
 const Args = z.object({ rounds: z.number().int().min(1).max(1000).default(DEFAULT_ROUNDS) });
@@ -98,9 +98,9 @@ async function main(): Promise<void> {
   const written: string[] = [];
   metered.clients.dynamo.middlewareStack.add(
     (next, context) => async (args) => {
-      const input = args.input as { Item?: { SK?: unknown }; TransactItems?: { Put?: { Item?: { SK?: unknown } } }[] };
+      const input = args.input as { Item?: KeyedItem; TransactItems?: { Put?: { Item?: KeyedItem } }[] };
       if (/Put|TransactWrite/.test(String(context.commandName))) {
-        for (const item of [input.Item, ...(input.TransactItems ?? []).map((t) => t.Put?.Item)]) if (item) written.push(skKind(item.SK));
+        for (const item of [input.Item, ...(input.TransactItems ?? []).map((t) => t.Put?.Item)]) if (item) written.push(itemKind(item));
       }
       return next(args);
     },
@@ -173,11 +173,18 @@ async function main(): Promise<void> {
   }
 }
 
-/** "TRACK", "STATE", "REC", "VER", or a change's day-partition key shape. */
-function skKind(sk: unknown): string {
-  const s = typeof sk === 'string' ? sk : String((sk as { S?: string } | undefined)?.S ?? '');
-  if (/^\d{4}-\d{2}-\d{2}T/.test(s)) return 'change';
-  return s.split('#')[0] ?? s;
+interface KeyedItem {
+  PK?: unknown;
+  SK?: unknown;
+}
+
+/** An item's kind from its keys: the sort key of a record's items (REC, TRACK, VER, STATE), else the partition's prefix (CHG, PTR). */
+function itemKind(item: KeyedItem): string {
+  const text = (v: unknown) => (typeof v === 'string' ? v : String((v as { S?: string } | undefined)?.S ?? ''));
+  const pk = text(item.PK);
+  const sk = text(item.SK);
+  if (pk.startsWith('REC#') || pk.startsWith('URL#')) return sk.split('#')[0] ?? sk;
+  return pk.split('#')[0] ?? pk;
 }
 
 await main();
