@@ -10,6 +10,7 @@ import {
 } from './body-patterns.js';
 import { classWeight, countChars, isElement, type NodeStats, type StatsMap } from './body-stats.js';
 import { collapseRuns } from '../clean/whitespace.js';
+import { isNumberBreak, joinNumberBreaks } from './number-breaks.js';
 
 /** Elements conditional cleaning looks at (Readability: fieldset, table, ul, div; plus the HTML5 blocks CMSs use). */
 const CLEANABLE_TAGS: ReadonlySet<string> = new Set(['form', 'div', 'section', 'table', 'ul', 'ol', 'dl', 'fieldset', 'aside', 'header', 'footer', 'center']);
@@ -61,10 +62,16 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
   const out: Block[] = [];
   const title = opts.title ? collapseSpace(opts.title) : null;
   // leadLink: chars of the link run the block starts with (-1 once non-link text came first or the run ended).
-  const state = { buf: [] as string[], linkChars: 0, chars: 0, leadLink: 0 };
+  // afterBr: the last block was cut by a <br>, so the next one may continue a number it split (number-breaks.ts).
+  const state = { buf: [] as string[], linkChars: 0, chars: 0, leadLink: 0, afterBr: false };
   const flush = (): void => {
-    const text = collapseSpace(state.buf.join(''));
-    if (text) out.push({ text, linkChars: state.linkChars, chars: state.chars, headlineLink: state.linkChars >= HEADLINE_LINK_MIN_CHARS && state.linkChars * 2 > state.chars && (state.leadLink >= HEADLINE_LINK_MIN_CHARS || -state.leadLink - 1 >= HEADLINE_LINK_MIN_CHARS) });
+    const text = collapseSpace(joinNumberBreaks(state.buf.join('')));
+    const prev = out[out.length - 1];
+    if (text && prev && state.afterBr && isNumberBreak(prev.text, text)) {
+      Object.assign(prev, { text: prev.text + text, linkChars: prev.linkChars + state.linkChars, chars: prev.chars + state.chars });
+      state.afterBr = false;
+    } else if (text) out.push({ text, linkChars: state.linkChars, chars: state.chars, headlineLink: state.linkChars >= HEADLINE_LINK_MIN_CHARS && state.linkChars * 2 > state.chars && (state.leadLink >= HEADLINE_LINK_MIN_CHARS || -state.leadLink - 1 >= HEADLINE_LINK_MIN_CHARS) });
+    if (text) state.afterBr = false;
     state.buf = [];
     state.linkChars = 0;
     state.chars = 0;
@@ -94,6 +101,7 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
       const block = BLOCK_TAGS.has(node.name);
       if (block) {
         flush();
+        state.afterBr = node.name === 'br';
         stack.push({ close: true });
       }
       const link = inLink || node.name === 'a';

@@ -12,6 +12,7 @@ import { detectScript, type Script } from '../clean/simplified.js';
 import { findFullDates, findMonthDayDates } from './dates.js';
 import { findSiteName, isTitleBar } from './site-name.js';
 import { MAX_HEADLINE_CHARS } from './title.js';
+import { joinNumberBreaks } from './number-breaks.js';
 import type { PageLayout } from './layout.js';
 
 /** The first body paragraph has at least this many characters; headlines and info lines are shorter or unpunctuated. */
@@ -48,7 +49,7 @@ function isHardChrome(line: string): boolean {
 
 export function layoutTextCapture(text: string): PageLayout {
   const script = detectScript(text);
-  const lines = captureLines(text, script);
+  const lines = captureLines(joinNumberBreaks(text), script);
   const warnings: string[] = [];
   const first = lines.findIndex((l) => isProse(l.text));
   if (first < 0) return emptyLayout(lines, ['no prose paragraph found'], script);
