@@ -41,6 +41,9 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
 
   const { published, publishedAt, guessed } = findPublished({
     metaDates: layout.meta?.dates ?? [],
+    scriptDates: layout.meta?.scriptDates,
+    timeElementDates: layout.meta?.timeElementDates,
+    modifiedDates: layout.meta?.modifiedDates,
     bylineLines: draft.infoLines,
     afterHeadline: layout.afterHeadline,
     firstPageDate: layout.firstPageDate,

@@ -28,6 +28,38 @@ const NUMERIC_DATE = /(?<![\d/.-])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![
 const CJK_DATE_WITH_YEAR = /(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:\s*(?:上午|下午|晚上)?\s*(\d{1,2})[:：](\d{2}))?/g;
 // Chinese dates without a year: 12月15日, 8月23日至24日. Not preceded by 年 (then it has a year) or a digit.
 const CJK_DATE_NO_YEAR = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
+// A year-less "MM-DD HH:MM" after a publish label ("发布时间：10-08 12:00", self-media bylines): without the label,
+// 10-08 is a score, a range or a phone number. The time may follow with no space ("10-0812:00": two spans).
+const LABELLED_MONTH_DAY = /(?<=(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*)(\d{1,2})-(\d\d|\d(?!\d))(?:\s*(\d{1,2}):(\d{2}))?(?![\d-])/g;
+
+// English month names, full or cut (Sep, Sept., September).
+const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const CLOCK = String.raw`(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?[Mm]\.?)?`;
+// English dates as pages print them: October 16, 2020 · Sep 16, 2025 · 16 October 2020 (issue 9 class 6: English pages
+// showed a visible date that was not read on 31 of 83 aeb pages without a meta date), optional clock with am/pm.
+const ENGLISH_MONTH_FIRST = new RegExp(String.raw`\b${MONTH_NAME}\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b(?!\d)${CLOCK}`, 'g');
+const ENGLISH_DAY_FIRST = new RegExp(String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH_NAME}\.?,?\s+((?:19|20)\d\d)\b(?!\d)${CLOCK}`, 'g');
+// Month/day/year as US-configured servers print it ("9/17/2004 5:54:13 AM"); day/month when the first number cannot be
+// a month. Year last, so it never overlaps NUMERIC_DATE (year first).
+const US_NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)(?![\d/])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?[Mm]\.?)?/g;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function monthOfName(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** A 12-hour clock to "HH:MM": 12 AM is 00, 12 PM is 12. */
+function clock12(h: string | undefined, m: string | undefined, half: string | undefined): string | null {
+  if (h === undefined || m === undefined) return null;
+  let hour = Number(h);
+  if (half) {
+    if (hour < 1 || hour > 12) return null;
+    const pm = half.toLowerCase() === 'p';
+    hour = (hour % 12) + (pm ? 12 : 0);
+  }
+  return hhmm(String(hour), m);
+}
 
 function valid(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
@@ -60,12 +92,54 @@ export function findFullDates(text: string): DateMatch[] {
     if (!valid(Number(mo), Number(d))) continue;
     out.push({ text: m[0].trim(), year: Number(y), month: Number(mo), day: Number(d), time: hhmm(h, mi), seconds: null, offset: null, index: m.index });
   }
+  for (const m of text.matchAll(ENGLISH_MONTH_FIRST)) {
+    const [, name, d, y, h, mi, sec, half] = m;
+    const month = monthOfName(name!);
+    if (!valid(month, Number(d))) continue;
+    out.push({ text: m[0].trim(), year: Number(y), month, day: Number(d), time: clock12(h, mi, half), seconds: sec ? Number(sec) : null, offset: null, index: m.index });
+  }
+  for (const m of text.matchAll(ENGLISH_DAY_FIRST)) {
+    const [, d, name, y, h, mi, sec, half] = m;
+    const month = monthOfName(name!);
+    if (!valid(month, Number(d))) continue;
+    out.push({ text: m[0].trim(), year: Number(y), month, day: Number(d), time: clock12(h, mi, half), seconds: sec ? Number(sec) : null, offset: null, index: m.index });
+  }
+  for (const m of text.matchAll(US_NUMERIC_DATE)) {
+    const [, a, b, y, h, mi, sec, half] = m;
+    const [month, day] = Number(a) > 12 ? [Number(b), Number(a)] : [Number(a), Number(b)];
+    if (!valid(month, day)) continue;
+    out.push({ text: m[0].trim(), year: Number(y), month, day, time: clock12(h, mi, half), seconds: sec ? Number(sec) : null, offset: null, index: m.index });
+  }
   return out.sort((a, b) => a.index - b.index);
 }
+
+/**
+ * A Unix time as a China-time date ("1581517074" seconds, or 13 digits of milliseconds), between 2000 and 2100;
+ * null for any other number. Script variables state publish times so (`var ct = "<epoch>"`).
+ */
+export function dateFromEpoch(value: string): DateMatch | null {
+  if (!/^\d{10}(?:\d{3})?$/.test(value)) return null;
+  const ms = value.length === 13 ? Number(value) : Number(value) * 1000;
+  if (ms < EPOCH_MIN_MS || ms >= EPOCH_MAX_MS) return null;
+  const china = new Date(ms + 8 * 3600_000);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  return {
+    text: value, year: china.getUTCFullYear(), month: china.getUTCMonth() + 1, day: china.getUTCDate(),
+    time: `${p2(china.getUTCHours())}:${p2(china.getUTCMinutes())}`, seconds: china.getUTCSeconds(), offset: '+08:00', index: 0,
+  };
+}
+/** 2000-01-01 and 2100-01-01 UTC: the news era, no counter or id that happens to have 10 digits. */
+const EPOCH_MIN_MS = Date.UTC(2000, 0, 1);
+const EPOCH_MAX_MS = Date.UTC(2100, 0, 1);
 
 /** Month-day dates with no year (12月15日), in order. A range 8月23日至24日 yields its first day. */
 export function findMonthDayDates(text: string): DateMatch[] {
   const out: DateMatch[] = [];
+  for (const m of text.matchAll(LABELLED_MONTH_DAY)) {
+    const [, mo, d, h, mi] = m;
+    if (!valid(Number(mo), Number(d))) continue;
+    out.push({ text: m[0].replace(/\s+/g, ' ').trim(), year: null, month: Number(mo), day: Number(d), time: hhmm(h, mi), seconds: null, offset: null, index: m.index });
+  }
   for (const m of text.matchAll(CJK_DATE_NO_YEAR)) {
     const [, mo, d] = m;
     if (!valid(Number(mo), Number(d))) continue;

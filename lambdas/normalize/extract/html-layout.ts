@@ -55,7 +55,9 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
     if (heading) ({ title, element: titleEl } = heading);
   }
   const blockSet = new Set(blocks.map((b) => b.text));
-  const infoLines = findInfoLines(page, titleEl, page.infoHinted, blockSet);
+  const bodyStart = textStartOf(page, blocks.find((b) => b.text.length >= MIN_PARAGRAPH_PROBE_CHARS)?.raw ?? '');
+  const bodyProbe = bodyStart >= 0 ? page.text.slice(bodyStart, bodyStart + HEADLINE_PROBE_CHARS) : null;
+  const infoLines = findInfoLines(page, titleEl, page.infoHinted, blockSet, { bodyStart, bodyProbe });
   // An editor span inside the info line ("来源: 编辑:中国江苏网") is already read there.
   const editorLines = collectEditorLines(page, page.editorHinted).filter((l) => !blockSet.has(l.text) && !infoLines.some((i) => i.text.includes(l.text)));
 
@@ -69,7 +71,7 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
     titleBars,
     siteName,
     meta: { ...meta, siteName: metaSiteName, authors: meta.authors.map((a) => cleanText(a, page.script).text), source: cleanMeta(meta.source) },
-    ...pageTextAround(page, title?.raw ?? '', blocks.at(-1)?.raw ?? ''),
+    ...pageTextAround(page, title?.raw ?? '', blocks.find((b) => b.text.length >= MIN_PARAGRAPH_PROBE_CHARS)?.raw ?? '', blocks.at(-1)?.raw ?? ''),
     script: page.script,
     pageChars: nonSpaceChars(page.text),
     bodyChars: body?.chars ?? 0,
@@ -79,6 +81,9 @@ export function layoutHtml(served: string, hints: { selector?: string | null } =
   };
 }
 
+/** The after-headline window ends at the article's first block this long: a paragraph, not a date/source line that
+ * the body kept at its top ("2022.01.20 16:31 来源：河南日报客户端": 20-35 characters). */
+const MIN_PARAGRAPH_PROBE_CHARS = 40;
 /** How much page text after the headline may hold its date line ("标题 2005-04-05 06:40更新 来源:…"). */
 const AFTER_HEADLINE_CHARS = 160;
 /** How much page text after the article's last block may hold its closing credits. */
@@ -92,21 +97,26 @@ const HEADLINE_PROBE_CHARS = 12;
  * Page text the date finder may search: the text following the headline's occurrences (joined by newlines) plus a
  * labelled date anywhere, and separately the first full date on the page.
  */
-function pageTextAround(page: PageIndex, headline: string, lastBlock: string): { afterHeadline: string | null; afterBody: string | null; firstPageDate: string | null } {
+function pageTextAround(page: PageIndex, headline: string, firstBlock: string, lastBlock: string): { afterHeadline: string | null; afterBody: string | null; firstPageDate: string | null } {
   const text = collapseSpaceRuns(page.bodies.length ? page.bodies.map((el) => page.textOf(el)).join('') : page.text);
   const bodyEnd = lastBlock.length >= HEADLINE_PROBE_CHARS ? text.indexOf(lastBlock.slice(-HEADLINE_PROBE_CHARS)) : -1;
   const afterBody = bodyEnd < 0 ? null : text.slice(bodyEnd + HEADLINE_PROBE_CHARS, bodyEnd + HEADLINE_PROBE_CHARS + AFTER_BODY_CHARS);
   // A timestamp (date and time) marks a post better than a bare date, which is often an archive range or a clock.
   const first = FIRST_DATE_TIME.exec(text) ?? FIRST_DATE.exec(text);
-  return { afterHeadline: textAfterHeadline(text, headline), afterBody, firstPageDate: first?.[0] ?? null };
+  return { afterHeadline: textAfterHeadline(text, headline, firstBlock), afterBody, firstPageDate: first?.[0] ?? null };
 }
 
-/** A full numeric (one separator, used twice) or Chinese date; with and without a time of day. */
-const DATE = String.raw`(?<![\d/.-])(?:19|20)\d\d(?:([-/.])\d{1,2}\1\d{1,2}(?![\d/])|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)`;
+/** Month/day/year as US-configured servers print it (9/17/2004), read by dates.ts. */
+const US_DATE = String.raw`\d{1,2}/\d{1,2}/(?:19|20)\d\d(?![\d/])`;
+/** A full numeric (one separator, used twice), Chinese or US date; with and without a time of day. */
+const DATE = String.raw`(?<![\d/.-])(?:(?:19|20)\d\d(?:([-/.])\d{1,2}\1\d{1,2}(?![\d/])|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|${US_DATE})`;
 const FIRST_DATE = new RegExp(DATE);
 const FIRST_DATE_TIME = new RegExp(String.raw`${DATE}\s*\d{1,2}:\d\d(?::\d\d)?`);
 
-function textAfterHeadline(text: string, headline: string): string | null {
+function textAfterHeadline(text: string, headline: string, firstBlock: string): string | null {
+  // The window ends where the article starts: a dateline opening the body ("2019年2月27日下午，…") is the event's date,
+  // not the page's (issue 9 class 6; the body is asked last, published-date.ts).
+  const bodyProbe = firstBlock.length >= HEADLINE_PROBE_CHARS ? firstBlock.slice(0, HEADLINE_PROBE_CHARS) : null;
   // Match on the headline's opening words: <title>-derived headlines carry decorations ("(页 1)", "(图)").
   const probe = headline.slice(0, HEADLINE_PROBE_CHARS);
   const parts: string[] = [];
@@ -115,7 +125,9 @@ function textAfterHeadline(text: string, headline: string): string | null {
     const at = text.indexOf(probe, from);
     if (at < 0) break;
     from = at + probe.length;
-    parts.push(text.slice(from, from + AFTER_HEADLINE_CHARS));
+    const window = text.slice(from, from + AFTER_HEADLINE_CHARS);
+    const bodyAt = bodyProbe ? window.indexOf(bodyProbe) : -1;
+    parts.push(bodyAt >= 0 ? window.slice(0, bodyAt) : window);
   }
   const labelled = LABELLED_DATE.exec(text);
   if (labelled) parts.push(labelled[0]);
@@ -123,12 +135,29 @@ function textAfterHeadline(text: string, headline: string): string | null {
 }
 
 /** A full date after a date label anywhere in the page ("时间：2005-08-22 19:13:18", "发表于 2005-9-15"): forums and blogs. */
-const LABELLED_DATE = /(?:发布时间|发表时间|发布日期|更新时间|发表于|时间|日期)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?/;
+const LABELLED_DATE = new RegExp(String.raw`(?:发布时间|发表时间|发布日期|更新时间|发表于|时间|日期)\s*[:：]?\s*(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?|${US_DATE})(?:\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*[AP]M)?)?`);
 
-function findInfoLines(page: PageIndex, titleEl: Element | undefined, hinted: Element[], blockSet: Set<string>): CleanedText[] {
+/** Where the article's first paragraph starts in the page text (its opening characters' first occurrence), or -1. */
+function textStartOf(page: PageIndex, paragraph: string): number {
+  const probe = paragraph.slice(0, HEADLINE_PROBE_CHARS);
+  return probe.length >= HEADLINE_PROBE_CHARS ? page.text.indexOf(probe) : -1;
+}
+
+/**
+ * An info-classed element that starts after the article's first paragraph is no byline: comment rows and related-story
+ * boxes carry time and author classes too (gne 163-7: a comment's "2019-11-25 11:33:58" was read as the page's
+ * time). Unknown positions (a thawed tree) keep the element.
+ */
+function startsAfter(page: PageIndex, el: Element, bodyStart: number): boolean {
+  const at = page.textStart(el);
+  return bodyStart >= 0 && at !== undefined && at > bodyStart;
+}
+
+function findInfoLines(page: PageIndex, titleEl: Element | undefined, hinted: Element[], blockSet: Set<string>, body: { bodyStart: number; bodyProbe: string | null }): CleanedText[] {
   const seen = new Set<string>();
   const out: CleanedText[] = [];
-  const add = (el: AnyNode) => {
+  const add = (el: Element) => {
+    if (startsAfter(page, el, body.bodyStart)) return;
     const text = elementText(page, el);
     if (!text || text.length > MAX_INFO_LINE_CHARS) return;
     const cleaned = cleanText(text, page.script);
@@ -138,7 +167,13 @@ function findInfoLines(page: PageIndex, titleEl: Element | undefined, hinted: El
     seen.add(cleaned.text);
     out.push(cleaned);
   };
-  if (titleEl) for (const el of siblingElements(titleEl, 'next', 3)) if (!SUBTITLE_HINT.test(`${el.tagName} ${el.attribs.class ?? ''}`)) add(el);
+  if (titleEl) {
+    for (const el of siblingElements(titleEl, 'next', 3)) {
+      // Siblings after the one holding the article are comments or related boxes, not the byline.
+      if (body.bodyProbe && page.textOf(el).includes(body.bodyProbe)) break;
+      if (!SUBTITLE_HINT.test(`${el.tagName} ${el.attribs.class ?? ''}`)) add(el);
+    }
+  }
   const scope = titleEl ? headerScope(titleEl) : null;
   for (const el of hinted) if (isInHeader(el, scope)) add(el);
   return out;

@@ -1,20 +1,25 @@
 /**
  * How the publish date is found. Finders (layers) in order of trust; the first that answers wins:
  *   1. meta           — <meta> tags / JSON-LD the page gives for itself (article:published_time, PubDate, datePublished ...);
+ *                       but a visible byline time (2. or 3.) within VISIBLE_OVER_META_MS of it wins: it is the time
+ *                       readers see and cite, the meta time is often the CMS's save or push time minutes later;
  *   2. info-line      — a date in the info line under the headline ("2024-02-20 09:49 来源:…", "admin 1年前 (2024-09-24)");
  *   3. after-headline — a full date in the page text right after the headline, when no element is marked as the info line;
- *   4. url            — the date in a TRS-style or dated URL path (/202402/t20240220_3363783.shtml): still the page's own date;
- *   5. first-on-page  — the first full date anywhere on the page (with a warning): a last resort for forums and blogs
+ *   4. script         — a publish-time variable in an inline script (`var ct = "<epoch>"`, `"publishTime": "…"`);
+ *   5. time-element   — the first `<time datetime>`;
+ *   6. url            — the date in a TRS-style or dated URL path (/202402/t20240220_3363783.shtml): still the page's own date;
+ *   7. first-on-page  — the first full date anywhere on the page (with a warning): a last resort for forums and blogs
  *                       that mark nothing;
- *   6. lead           — a dateline in the lead paragraph ("金山网讯 1月28日", "12月15日下午"), which may be the event's date.
+ *   8. lead           — a dateline in the lead paragraph ("金山网讯 1月28日", "12月15日下午"), which may be the event's date.
  * The record's `basis` has four values (meta | byline | body | url, CONTRACT.md); BASIS_OF_LAYER below is the one place
  * that maps the six layers onto them.
  * A repost's page date and the event dates in its body are different things: the body is only asked when the page
  * shows no date of its own.
  *
  * Year inference: a date without a year (an info line's or a dateline's "1月28日") takes the latest year that does not
- * put it after the fetch time's date in China. Without a fetch time, `year` stays null and `publishedAt` is null: we
- * never invent a year.
+ * put it after the fetch time's date in China, or, without a fetch time, after the page's own last-modified date (a page
+ * is published before it is modified). Without either, `year` stays null and `publishedAt` is null: we never invent a
+ * year.
  */
 import type { Published } from '../../contract/record.js';
 import { dateFromUrl, findFullDates, findMonthDayDates, type DateMatch } from './dates.js';
@@ -24,7 +29,7 @@ export const DEFAULT_UTC_OFFSET = '+08:00';
 /** How many lead paragraphs may hold the dateline. The dateline opens the first paragraph; later dates are events. */
 const BODY_DATELINE_PARAGRAPHS = 1;
 
-type DateLayer = 'meta' | 'info-line' | 'after-headline' | 'url' | 'first-on-page' | 'lead';
+type DateLayer = 'meta' | 'info-line' | 'after-headline' | 'script' | 'time-element' | 'url' | 'first-on-page' | 'lead';
 
 /**
  * The contract's basis for each layer. Text right after the headline is where sites without a marked info line print
@@ -35,6 +40,8 @@ const BASIS_OF_LAYER: Readonly<Record<DateLayer, Published['basis']>> = {
   meta: 'meta',
   'info-line': 'byline',
   'after-headline': 'byline',
+  script: 'meta',
+  'time-element': 'byline',
   url: 'url',
   'first-on-page': 'byline',
   lead: 'body',
@@ -43,6 +50,12 @@ const BASIS_OF_LAYER: Readonly<Record<DateLayer, Published['basis']>> = {
 export interface PublishedInput {
   /** Full dates from meta tags / JSON-LD, best first. */
   metaDates: DateMatch[];
+  /** Publish times from inline scripts, best first (HTML). */
+  scriptDates?: DateMatch[];
+  /** The first `<time datetime>` (HTML). */
+  timeElementDates?: DateMatch[];
+  /** The page's last-modified date (HTML meta): the year reference when there is no fetch time. */
+  modifiedDates?: DateMatch[];
   /** Info lines under the headline (and before the body). */
   bylineLines: string[];
   /** Page text right after the headline (HTML), searched for a full date only. */
@@ -62,14 +75,31 @@ export interface PublishedResult {
   guessed?: boolean;
 }
 
-export function findPublished(input: PublishedInput): PublishedResult {
-  const meta = input.metaDates[0];
-  if (meta) return build(meta, 'meta', null);
+/**
+ * How far a visible byline date may be from the meta date and still win over it. sina pages on gne show the byline
+ * 1-3 h before article:published_time (19:55 vs 19:56:29, 09:05 vs 09:10:42, 04:04 vs 06:52:51: the labels follow the
+ * byline); people.cn gives a date-only meta and the byline the time. A day, not an hour: a date-only meta is midnight,
+ * and a byline time late that day is still its day. Farther apart, the visible date is likely another one
+ * (an event, a related item) and the meta date stands. Checked on zh-cwced dates and gne dates (both counted).
+ */
+const VISIBLE_OVER_META_MS = 24 * 3600_000;
 
+export function findPublished(input: PublishedInput): PublishedResult {
   const bylineDate = firstDate(input.bylineLines);
-  if (bylineDate?.year != null) return build(bylineDate, 'info-line', null);
   const nearHeadline = input.afterHeadline ? findFullDates(input.afterHeadline)[0] : undefined;
-  if (nearHeadline) return build(nearHeadline, 'after-headline', null);
+  const visible = bylineDate?.year != null ? { date: bylineDate, layer: 'info-line' as const } : nearHeadline ? { date: nearHeadline, layer: 'after-headline' as const } : null;
+
+  const meta = input.metaDates[0];
+  if (meta) {
+    // Only a visible time of day wins: a date-only byline on the meta's day would just lose the meta's time.
+    if (visible?.date.time != null && Math.abs(instant(visible.date) - instant(meta)) <= VISIBLE_OVER_META_MS) return build(visible.date, visible.layer, null);
+    return build(meta, 'meta', null);
+  }
+  if (visible) return build(visible.date, visible.layer, null);
+  const scriptDate = input.scriptDates?.[0];
+  if (scriptDate) return build(scriptDate, 'script', null);
+  const timeDate = input.timeElementDates?.[0];
+  if (timeDate) return build(timeDate, 'time-element', null);
 
   const urlDate = dateFromUrl(input.url);
   if (urlDate) return build(urlDate, 'url', null);
@@ -80,7 +110,20 @@ export function findPublished(input: PublishedInput): PublishedResult {
   const lead = input.paragraphs.slice(0, BODY_DATELINE_PARAGRAPHS);
   const bodyDate = bylineDate ?? firstDate(lead);
   if (!bodyDate) return { published: null, publishedAt: null };
-  return build(bodyDate, bylineDate ? 'info-line' : 'lead', fetchReference(input.fetchedAt));
+  return build(bodyDate, bylineDate ? 'info-line' : 'lead', fetchReference(input.fetchedAt) ?? dateReference(input.modifiedDates?.[0]));
+}
+
+/** A date as milliseconds (its own offset, else China time; no time of day is midnight), for distances only. */
+function instant(d: DateMatch): number {
+  const [h, m] = (d.time ?? '00:00').split(':').map(Number);
+  const offset = d.offset ?? DEFAULT_UTC_OFFSET;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const offsetMs = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+  return Date.UTC(d.year ?? 0, d.month - 1, d.day, h, m, d.seconds ?? 0) - offsetMs;
+}
+
+function dateReference(d: DateMatch | undefined): Reference | null {
+  return d && d.year !== null ? { year: d.year, month: d.month, day: d.day } : null;
 }
 
 function firstDate(lines: string[]): DateMatch | null {

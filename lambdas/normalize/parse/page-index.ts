@@ -28,6 +28,9 @@ const HEADLINE_CLASSES = classTokenPattern(['title', 'article-title', 'post-titl
  */
 const COMPOUND_HEADLINE_CLASS = /(?:^|\s)(?!(?:sub|foot|side|list|nav|hot|rel|related|rec|box)[-_]?t)(?:[a-z]+[-_])?(?:title|tit|headline)(?:[-_](?:text|txt|name|h1|h2))?(?:$|\s)/i;
 const HEADLINE_IDS: ReadonlySet<string> = new Set(['title']);
+/** Inline scripts kept for their date assignments: templates put them in the first few dozen (a page of 1,000 ad
+ * snippets keeps its first 100 only). */
+const MAX_INLINE_SCRIPTS = 100;
 const HEADING_TAGS: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 /** `footer, .footer, #footer, .foot, #foot, .bottom, #bottom, .copyright, #copyright, .banner, .top-banner, #top, .header, header` */
 const CHROME_TAGS: ReadonlySet<string> = new Set(['footer', 'header']);
@@ -69,6 +72,14 @@ export interface PageIndex {
   html: Element | null;
   datePublishedItem: Element | null;
   pubdateTime: Element | null;
+  /** The first `time[datetime]` (any): a visible time element, read after the info line (English pages mark dates so). */
+  datetimeTime: Element | null;
+  /**
+   * The text of inline scripts (no `src`, not JSON-LD), at most MAX_INLINE_SCRIPTS of them: self-media and WeChat
+   * templates state the publish time only there (`var ct = "<epoch>"`, `"publishTime": …`); extract/html-meta.ts
+   * reads date assignments from them. The strings are the DOM's own (not copied).
+   */
+  inlineScripts: string[];
   /**
    * cheerio `$(el).text()`: sliced from `text` for listed elements while the tree is unchanged since the walk
    * (`frozen`), else read from the live subtree.
@@ -89,7 +100,7 @@ export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
     headlines: [] as Element[], namedHeadlines: [] as Element[], headings: [] as Element[], chrome: [] as Element[], editorHinted: [] as Element[], infoHinted: [] as Element[], bodies: [] as Element[],
     metas: [] as Element[], jsonLdTexts: [] as string[],
     title: null as Element | null, canonicalLink: null as Element | null, html: null as Element | null,
-    datePublishedItem: null as Element | null, pubdateTime: null as Element | null,
+    datePublishedItem: null as Element | null, pubdateTime: null as Element | null, datetimeTime: null as Element | null, inlineScripts: [] as string[],
   };
   const parts: string[] = [];
   let length = 0;
@@ -113,6 +124,7 @@ export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
       if (REMOVED_TAGS.has(item.name)) {
         // JSON-LD is metadata the page gives for itself: keep its text before the script goes.
         if (item.name === 'script' && equalsIgnoringCase(item.attribs.type, 'application/ld+json')) found.jsonLdTexts.push(rawText(item));
+        else if (item.name === 'script' && !hasOwn(item.attribs, 'src') && found.inlineScripts.length < MAX_INLINE_SCRIPTS) found.inlineScripts.push(rawText(item));
         detach(item);
         continue;
       }
@@ -241,6 +253,7 @@ function classify(el: Element, found: Omit<PageIndex, 'text' | 'script' | 'textO
       break;
     case 'time':
       if (!found.pubdateTime && hasOwn(a, 'pubdate')) found.pubdateTime = el;
+      if (!found.datetimeTime && hasOwn(a, 'datetime')) found.datetimeTime = el;
       break;
   }
   return needsText;

@@ -1,0 +1,76 @@
+/**
+ * Issue 9 class 6 (dates), on small pages written for the test: publish times only in inline scripts, a visible
+ * byline time against a meta time an hour apart, a year-less self-media byline, English and US dates, a body dateline
+ * against a labelled date under the article, a comment's time.
+ */
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../../../lambdas/normalize/index.js';
+import { findFullDates } from '../../../../lambdas/normalize/extract/dates.js';
+
+const PROSE =
+  '<p>本市今年以来持续推进老旧小区改造工作，累计完成改造项目四十余个，惠及居民一万余户，群众满意度明显提升。</p>' +
+  '<p>据介绍，下一步将围绕加装电梯、雨污分流和停车设施等方面继续发力，确保年底前全面完成既定目标任务。</p>' +
+  '<p>市住建局有关负责人表示，改造过程中将充分听取居民意见，做到改造前问需于民、改造中问计于民、改造后问效于民。</p>';
+const ENGLISH =
+  '<p>The city council voted on Tuesday to extend the pilot programme for another two years, citing strong demand from residents.</p>' +
+  '<p>Officials said the scheme, which offers cheaper fares outside rush hours, had moved thousands of trips away from the busiest trains.</p>' +
+  '<p>Critics argued that the savings were too small to change habits, but the vote passed with a comfortable majority.</p>';
+
+function page(head: string, body: string): Uint8Array {
+  return new TextEncoder().encode(`<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`);
+}
+const HEAD = '<title>老旧小区改造完成四十余个项目</title>';
+const HEADLINE = '<h1>老旧小区改造完成四十余个项目</h1>';
+
+describe('dates (issue 9 class 6)', () => {
+  it('reads a Unix time assigned in an inline script as China time', () => {
+    // 1700000000 s = 2023-11-14 22:13:20 UTC = 2023-11-15 06:13:20 in China.
+    const html = page(HEAD, `${HEADLINE}<span id="publish_time">昨天</span><div id="content">${PROSE}</div><script>var nickname = "号"; var ct = "1700000000";</script>`);
+    const r = normalize(html);
+    expect(r.publishedAt).toBe('2023-11-15T06:13:20+08:00');
+    expect(r.published?.basis).toBe('meta');
+  });
+
+  it('reads publishTime from a data object in a script, not a bare render "time"', () => {
+    const html = page(HEAD, `${HEADLINE}<div class="content">${PROSE}</div><script>window.DATA = {"time": "2022-07-01 10:00:00", "publishTime": "2021-03-04 05:06:07"};</script>`);
+    expect(normalize(html).publishedAt).toBe('2021-03-04T05:06:07+08:00');
+  });
+
+  it('prefers the visible byline time to a meta time an hour later, and the meta time to a byline days away', () => {
+    const near = page(`${HEAD}<meta property="article:published_time" content="2018-12-28T20:56:29+08:00">`, `${HEADLINE}<div class="info">2018年12月28日 19:55 城市日报</div><div class="content">${PROSE}</div>`);
+    expect(normalize(near).publishedAt).toBe('2018-12-28T19:55:00+08:00');
+    const far = page(`${HEAD}<meta property="article:published_time" content="2018-12-28T20:56:29+08:00">`, `${HEADLINE}<div class="info">2018年12月24日 19:55 城市日报</div><div class="content">${PROSE}</div>`);
+    expect(normalize(far).publishedAt).toBe('2018-12-28T20:56:29+08:00');
+    const dateOnly = page(`${HEAD}<meta property="article:published_time" content="2018-12-28T20:56:29+08:00">`, `${HEADLINE}<div class="info">2018-12-28 城市日报</div><div class="content">${PROSE}</div>`);
+    expect(normalize(dateOnly).publishedAt).toBe('2018-12-28T20:56:29+08:00');
+  });
+
+  it('gives a year-less self-media byline (发布时间：MM-DD HH:MM in two spans) the year of the page\'s modified date', () => {
+    const html = page(`${HEAD}<meta itemprop="dateUpdate" content="2019-10-08 12:00:57">`, `${HEADLINE}<div class="article-source"><span class="date">发布时间：10-08</span><span class="time">12:00</span></div><div class="content">${PROSE}</div>`);
+    const r = normalize(html);
+    expect(r.publishedAt).toBe('2019-10-08T12:00:00+08:00');
+    expect(r.published?.yearInferred).toBe(true);
+  });
+
+  it('takes the labelled date under the article over a dateline opening the body', () => {
+    const html = page(HEAD, `${HEADLINE}<div>来源于：市住建局</div><div class="content"><p>2019年2月27日下午，${PROSE.slice(3)}</div><div>发布日期：2019-03-06 责任编辑：王明</div>`);
+    expect(normalize(html).publishedAt).toBe('2019-03-06T00:00:00+08:00');
+  });
+
+  it('does not read a comment row\'s time as the byline', () => {
+    const html = page(`${HEAD}<meta property="article:published_time" content="2019-11-25T11:01:53+08:00">`, `${HEADLINE}<div class="content">${PROSE}</div><div class="comments"><div class="info">网友甲 2019-11-25 11:33:58</div><p>说得好</p></div>`);
+    expect(normalize(html).publishedAt).toBe('2019-11-25T11:01:53+08:00');
+  });
+
+  it('reads English visible dates, <time datetime> and US month/day/year', () => {
+    const visible = page('<title>Council extends off-peak fares</title>', `<h1>Council extends off-peak fares</h1><p class="byline">By Jane Doe · October 16, 2020</p><article>${ENGLISH}</article>`);
+    expect(normalize(visible).publishedAt).toBe('2020-10-16T00:00:00+08:00');
+    const time = page('<title>Council extends off-peak fares</title>', `<h1>Council extends off-peak fares</h1><article>${ENGLISH}<footer><time datetime="2025-09-16T08:30:00Z">last week</time></footer></article>`);
+    expect(normalize(time).publishedAt).toBe('2025-09-16T08:30:00+00:00');
+    expect(findFullDates('Sep 16, 2025')[0]).toMatchObject({ year: 2025, month: 9, day: 16 });
+    expect(findFullDates('16 October 2020, 3:05 pm')[0]).toMatchObject({ year: 2020, month: 10, day: 16, time: '15:05' });
+    expect(findFullDates('发布日期： 9/17/2004 5:54:13 AM')[0]).toMatchObject({ year: 2004, month: 9, day: 17, time: '05:54', seconds: 13 });
+    expect(findFullDates('17/9/2004')[0]).toMatchObject({ month: 9, day: 17 });
+    expect(findFullDates('the 2nd of May 2020 at 10')).toEqual([]);
+  });
+});
