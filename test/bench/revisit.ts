@@ -164,7 +164,12 @@ async function main(): Promise<void> {
     }
     console.log(`  (items: item writes the revisit reports; WRU/RRU: units consumed, table and indexes; a change's items are written in a transaction, billed twice)`);
     console.log(`\nrevisits per second on the replay: ${revisits} revisits in ${args.rounds} rounds of --all, ${wallS.toFixed(2)} s → ${(revisits / wallS).toFixed(1)} revisits/s (${((wallS * 1000) / revisits).toFixed(1)} ms each), ${cpuMsPer.toFixed(1)} ms CPU per revisit in this process; sources' politeness (robots.txt, per-host delay ${[...new Set(sources.map((s) => s.politeness.delayMs))].join('/')} ms, one host per source); load average ${loadavg()[0]!.toFixed(1)}; no target in issue 12`);
-    console.log(`\nsummary: unchanged revisits ${allMet ? 'meet' : 'do NOT meet'} the write target (nothing beyond the tracking item; a replay writes nothing); ${(revisits / wallS).toFixed(1)} revisits/s`);
+    const unchanged = ['304 Not Modified', 'same bytes as last time', 'new bytes, identical normalized record'].flatMap((k) => {
+      const row = rows.get(k);
+      return row ? [`${k} ${(row.wru / row.revisits).toFixed(2)} WRU (${[...row.written].join(', ') || 'nothing'})`] : [];
+    });
+    console.log(`\nissue 12 write units per unchanged revisit: ${unchanged.join('; ')}; replay ${((rows.get('replayed revisit (same time again)')?.wru ?? 0) / Math.max(1, rows.get('replayed revisit (same time again)')?.revisits ?? 1)).toFixed(2)} WRU (target: nothing beyond the tracking item, a replay nothing → ${allMet ? 'met' : 'NOT met'})`);
+    console.log(`issue 12 revisits per second on the replay: ${(revisits / wallS).toFixed(1)} (${revisits} revisits, load average ${loadavg()[0]!.toFixed(1)}; no target set)`);
     if (!allMet) process.exitCode = 1;
   } finally {
     await fetcher.close();
