@@ -108,16 +108,33 @@ interface Mention {
 
 const FORMS: ReadonlyMap<string, readonly Place[]> = buildForms();
 /**
- * Form lengths by first UTF-16 unit, longest first: most positions start no form, the rest try only real lengths.
- * A table indexed by the unit (not a Map of one-character strings), so a position that starts no form costs one read.
+ * The forms as a trie over UTF-16 units, its first level a table indexed by the unit: most positions start no form
+ * (one read), the rest walk only as far as the text still spells a form, with no substring made per length tried.
  */
-const LENGTHS_BY_FIRST: readonly (readonly number[] | undefined)[] = lengthsByFirst();
+interface FormNode {
+  /** The form this path spells, when it is one. */
+  form: string | null;
+  next: Map<number, FormNode> | null;
+}
+const FORM_TRIE: readonly (FormNode | undefined)[] = formTrie();
+/** The longest form has this many units: the most forms one position can start. */
+const LONGEST_FORM = Math.max(...[...FORMS.keys()].map((f) => f.length));
+/** Scratch for longestFormAt: the forms that start at the position, shortest first. */
+const formsHere: string[] = new Array<string>(LONGEST_FORM).fill('');
 
-function lengthsByFirst(): (number[] | undefined)[] {
-  const out = new Map<number, Set<number>>();
-  for (const form of FORMS.keys()) out.set(form.charCodeAt(0), (out.get(form.charCodeAt(0)) ?? new Set()).add(form.length));
-  const table: (number[] | undefined)[] = new Array<number[] | undefined>(0x10000).fill(undefined);
-  for (const [unit, lengths] of out) table[unit] = [...lengths].sort((a, b) => b - a);
+function formTrie(): (FormNode | undefined)[] {
+  const table: (FormNode | undefined)[] = new Array<FormNode | undefined>(0x10000).fill(undefined);
+  for (const form of FORMS.keys()) {
+    let node = (table[form.charCodeAt(0)] ??= { form: null, next: null });
+    for (let i = 1; i < form.length; i++) {
+      node.next ??= new Map();
+      const unit = form.charCodeAt(i);
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { form: null, next: null }));
+      node = child;
+    }
+    node.form = form;
+  }
   return table;
 }
 
@@ -161,14 +178,15 @@ function boundaryOk(text: string, start: number, form: string): boolean {
   return !(left && left.includes(text[start - 1] ?? '\u0000')) && !(right && right.includes(text[start + form.length] ?? '\u0000'));
 }
 
+/** The longest form starting at `start` whose word boundaries hold (boundaryOk), or null. */
 function longestFormAt(text: string, start: number): string | null {
-  const lengths = LENGTHS_BY_FIRST[text.charCodeAt(start)];
-  if (!lengths) return null;
-  for (const len of lengths) {
-    if (start + len > text.length) continue;
-    const form = text.slice(start, start + len);
-    if (FORMS.has(form) && boundaryOk(text, start, form)) return form;
+  let node = FORM_TRIE[text.charCodeAt(start)];
+  let found = 0;
+  for (let end = start + 1; node; end++) {
+    if (node.form !== null) formsHere[found++] = node.form;
+    node = end < text.length ? node.next?.get(text.charCodeAt(end)) : undefined;
   }
+  for (let k = found - 1; k >= 0; k--) if (boundaryOk(text, start, formsHere[k]!)) return formsHere[k]!;
   return null;
 }
 
