@@ -75,9 +75,37 @@ export function stripPinyinAnnotations(text: string): PinyinStripResult {
   return { text: stripped, removed };
 }
 
+/**
+ * The toneless shape of every reading pinyin-pro gives a Han character: an initial (or none) and a final, or one of
+ * the interjections m, n, ng, hm, hng, ê (checked against all of them in pinyin-load.test.ts). A parenthesised word
+ * without this shape, `(value)`, `(b)`, `(humancapital)`, is no reading of anything, so it is refused before
+ * pinyin-pro is loaded: loading it and building its automaton cost ~400 ms of CPU in a `jsnews normalize` process
+ * over zh-cwced, where every candidate was such a word (node --cpu-prof).
+ */
+export const READING_SHAPE = /^(?:(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|ü|üan|üe|ün|ê)|m|n|ng|hm|hng|ê)$/;
+/** The four combining tone marks (macron, acute, caron, grave); ü's diaeresis and ê's circumflex stay. */
+const TONE_MARKS = /[\u0300\u0301\u0304\u030c]/g;
+
+/** `syllable` (NFC) without its tone marks, in NFC: `zhuàng` → `zhuang`, `lǜ` → `lü`, `ế` → `ê`. */
+export function toneless(syllable: string): string {
+  return syllable.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC');
+}
+
+/**
+ * The characters pinyin-pro gives a reading without a tone mark (neutral tone: 的 de, 吗 ma, 啊 a; 93 of ~98k Han
+ * code points, the list checked against pinyin-pro in pinyin-load.test.ts). A toneless syllable after any other
+ * character, `场(a)`, is no reading of it, also refused without loading pinyin-pro.
+ */
+export const NEUTRAL_TONE_HAN: ReadonlySet<string> = new Set(
+  '上么了亪们价伧侤傖價兯匙卜吗吧呀呃呗呢呵咗咧咯咱哇哟哩哪哼唄啊啐啦啰啵喲喽嗎嗭嗻嘍嘛嘞噃嚜囉囖地垯壭头家嶳庅底弬得戌栅桲榌橻殖氇汢爳疸瘩的着瞜筽籂繨罢罷脦臂著蓿蔔蟆裳跶边过里鞡饹馇麶麼麽',
+);
+
 /** True when `syllable` (tone-marked pinyin) is a dictionary reading of `han` or of its Simplified form. */
 export function isReadingOf(syllable: string, han: string): boolean {
   const wanted = syllable.normalize('NFC');
+  const bare = toneless(wanted);
+  if (!READING_SHAPE.test(bare)) return false;
+  if (bare === wanted && !NEUTRAL_TONE_HAN.has(han) && !NEUTRAL_TONE_HAN.has(toSimplifiedChars(han))) return false;
   const forms = new Set([han, toSimplifiedChars(han)]);
   for (const form of forms) {
     if (readingsOf(form).includes(wanted)) return true;
