@@ -17,6 +17,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { z } from 'zod';
 import { ErrorCode, JsnewsError, toJsnewsError } from '../contract/errors.js';
 import { parseInput } from '../contract/zod-issues.js';
+import { debugFromEnv } from '../contract/config.js';
 
 /** Exit status for a usage error (bad option or argument): the POSIX/commander convention for misuse. */
 export const EXIT_USAGE = 2;
@@ -75,7 +76,7 @@ export function reportError(cmd: Command, err: unknown): number {
   const usage = e.code === ErrorCode.InvalidArgument;
   const hint = usage ? ` (see ${commandPath(cmd)} --help)` : '';
   process.stderr.write(`${commandPath(cmd)}: ${e.code}: ${e.message}${hint}\n`);
-  if (!usage && process.env.JSNEWS_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  if (!usage && debugFromEnv() && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   return usage ? EXIT_USAGE : EXIT_FAILED;
 }
 

@@ -5,13 +5,10 @@
  */
 import { z } from 'zod';
 import { parseOptions, type CliCommand } from './framework.js';
-import { addCrawlOptions, addNowOption, addStoreOptions, CrawlFlags, IsoTime, NowFlag, SourceId, StoreFlags } from './store-options.js';
+import { addCrawlCommandOptions, CrawlCommandFlags, IsoTime } from './store-options.js';
 
 const Options = z.object({
-  ...StoreFlags,
-  ...CrawlFlags,
-  ...NowFlag,
-  '--source': z.array(SourceId).optional(),
+  ...CrawlCommandFlags,
   '--all': z.boolean().optional(),
   '--due-before': IsoTime.optional(),
   '--json': z.boolean().optional(),
@@ -28,29 +25,19 @@ export const command: CliCommand = {
     'jsnews revisit --all --replay seeds/replay/jiangsu --now 2026-01-04T09:00:00+08:00',
   ],
   configure(cmd) {
-    addCrawlOptions(cmd);
-    cmd
-      .option('--source <id>', 'only this source (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-      .option('--all', 'every tracked article, due or not')
-      .option('--due-before <iso>', 'what is due at or before this time (default: now)')
-      .option('--json', 'print every revisit (not only changes) as JSON lines');
-    addNowOption(cmd);
-    addStoreOptions(cmd);
+    addCrawlCommandOptions(cmd, (c) =>
+      c
+        .option('--all', 'every tracked article, due or not')
+        .option('--due-before <iso>', 'what is due at or before this time (default: now)')
+        .option('--json', 'print every revisit (not only changes) as JSON lines'),
+    );
   },
   async run(_args, cmd) {
     const opts = parseOptions(Options, cmd);
-    const [{ Session, prepareCrawl, selectSources, commandClock }, { openCommandStores }, { createDefaultDeps }, { revisitDue }] = await Promise.all([
-      import('./session.js'),
-      import('./open.js'),
-      import('../pipeline/default-deps.js'),
-      import('../pipeline/revisit.js'),
-    ]);
+    const [{ Session, prepareCrawlCommand }, { revisitDue }] = await Promise.all([import('./session.js'), import('../pipeline/revisit.js')]);
     const session = new Session();
     try {
-      const { sources, fetcher } = await prepareCrawl(session, opts);
-      const selected = selectSources(sources, opts['--source']);
-      session.opened = await openCommandStores(opts);
-      const deps = { ...createDefaultDeps(session.opened.stores, fetcher), clock: commandClock(opts['--now']) };
+      const { selected, deps } = await prepareCrawlCommand(session, opts);
       const started = performance.now();
       const results = await revisitDue(selected, deps, {
         all: opts['--all'],

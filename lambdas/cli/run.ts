@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { EXIT_FAILED, parseOptions, type CliCommand } from './framework.js';
-import { addCrawlOptions, addNowOption, addStoreOptions, CrawlFlags, NowFlag, SourceId, StoreFlags } from './store-options.js';
+import { addCrawlCommandOptions, CrawlCommandFlags } from './store-options.js';
 
 /** What each column of the summary table means (shown in `run`, `backfill` and `reprocess` help, and the README). */
 export const SUMMARY_COLUMNS_HELP = `Summary columns (one row per source):
@@ -18,7 +18,7 @@ export const SUMMARY_COLUMNS_HELP = `Summary columns (one row per source):
   updated     stored records replaced (newer content or a newer normalizer)
   failed      URLs that failed, by error code (jsnews query --failures SOURCE lists them with reasons)`;
 
-const Options = z.object({ ...StoreFlags, ...CrawlFlags, ...NowFlag, '--no-revisit': z.boolean().optional(), '--source': z.array(SourceId).optional(), '--json': z.boolean().optional() });
+const Options = z.object({ ...CrawlCommandFlags, '--no-revisit': z.boolean().optional(), '--json': z.boolean().optional() });
 
 export const command: CliCommand = {
   name: 'run',
@@ -28,31 +28,24 @@ export const command: CliCommand = {
   details: SUMMARY_COLUMNS_HELP,
   examples: ['jsnews run', 'jsnews run --replay seeds/replay/jiangsu', 'jsnews run --source jschina-jsnews --json', 'jsnews run --in-memory --replay seeds/replay/jiangsu'],
   configure(cmd) {
-    addCrawlOptions(cmd);
-    cmd
-      .option('--source <id>', 'only this source (repeatable; jsnews sources list shows the ids)', (v: string, prev: string[] = []) => [...prev, v])
-      .option('--json', 'print the summaries as a JSON array (each with its failure reasons) instead of a table')
-      .option('--no-revisit', 'skip the revisits that are due (change tracking); by default they run after the cycle');
-    addNowOption(cmd);
-    addStoreOptions(cmd);
+    addCrawlCommandOptions(cmd, (c) =>
+      c
+        .option('--json', 'print the summaries as a JSON array (each with its failure reasons) instead of a table')
+        .option('--no-revisit', 'skip the revisits that are due (change tracking); by default they run after the cycle'),
+    );
   },
   async run(_args, cmd) {
     const opts = parseOptions(Options, cmd);
-    const [{ Session, prepareCrawl, selectSources, commandClock }, { openCommandStores }, { createDefaultDeps }, { runCycle }, { revisitDue }, out] = await Promise.all([
+    const [{ Session, prepareCrawlCommand }, { runCycle }, { revisitDue }, out] = await Promise.all([
       import('./session.js'),
-      import('./open.js'),
-      import('../pipeline/default-deps.js'),
       import('../pipeline/run-cycle.js'),
       import('../pipeline/revisit.js'),
       import('./pipeline-output.js'),
     ]);
     const session = new Session();
     try {
-      const { sources, fetcher } = await prepareCrawl(session, opts);
-      const selected = selectSources(sources, opts['--source']);
-      session.opened = await openCommandStores(opts);
+      const { selected, deps } = await prepareCrawlCommand(session, opts);
       const started = new Date();
-      const deps = { ...createDefaultDeps(session.opened.stores, fetcher), clock: commandClock(opts['--now']) };
       const progress = out.createProgressDisplay(process.stderr);
       const summaries = await runCycle(selected, deps, { onProgress: (e) => progress.update(e.sourceId, e.done, e.total) });
       progress.stop();
@@ -62,7 +55,7 @@ export const command: CliCommand = {
         const changed = revisits.filter((r) => r.change);
         if (revisits.length) process.stderr.write(`revisits: ${revisits.length} due, ${changed.length} changed${changed.map((r) => `\n  ${r.change} ${r.url}`).join('')}\n`);
       }
-      const reasons = await out.topFailureReasons(session.opened.stores.failures, summaries, started);
+      const reasons = await out.topFailureReasons(deps.stores.failures, summaries, started);
       const outcome = out.runOutcome(summaries);
       if (opts['--json']) {
         process.stdout.write(`${out.summariesJson(summaries, reasons)}\n`);

@@ -12,6 +12,7 @@ import type { Fetcher } from '../fetch/types.js';
 import { loadSources } from '../sites/load-sources.js';
 import { hostDeadlines, type Source } from '../sites/sources-schema.js';
 import { hostDelays } from '../pipeline/host-delays.js';
+import type { PipelineDeps } from '../pipeline/deps.js';
 
 export function selectSources(all: Source[], ids: string[] | undefined): Source[] {
   if (!ids?.length) return all.filter((s) => s.enabled);
@@ -59,6 +60,21 @@ export async function prepareCrawl(session: Session, opts: { '--replay'?: string
   }
   session.fetcher = createHttpFetcher({ ...fetcherOptions, hostDelayMs: hostDelays(sources), hostDeadlineMs: hostDeadlines(sources) });
   return { sources, fetcher: session.fetcher };
+}
+
+/**
+ * The set-up of a command that crawls into the stores (`run`, `revisit`): the fetcher (and replay server),
+ * the selected sources, the stores, and the pipeline's deps with the command's clock.
+ */
+export async function prepareCrawlCommand(
+  session: Session,
+  opts: { '--replay'?: string; '--sources'?: string; '--now'?: string; '--source'?: string[]; '--home'?: string; '--in-memory'?: boolean },
+): Promise<{ selected: Source[]; deps: PipelineDeps }> {
+  const { sources, fetcher } = await prepareCrawl(session, opts);
+  const selected = selectSources(sources, opts['--source']);
+  const [{ openCommandStores }, { createDefaultDeps }] = await Promise.all([import('./open.js'), import('../pipeline/default-deps.js')]);
+  session.opened = await openCommandStores(opts);
+  return { selected, deps: { ...createDefaultDeps(session.opened.stores, fetcher), clock: commandClock(opts['--now']) } };
 }
 
 /** The pipeline clock for a command: fixed at --now when given (a simulated clock), else the system clock. */

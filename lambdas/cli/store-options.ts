@@ -58,3 +58,17 @@ export function addNowOption(cmd: Command): Command {
 }
 
 export const NowFlag = { '--now': IsoTime.optional() };
+
+/**
+ * The options of the commands that crawl sources into the stores (`run`, `revisit`): --replay/--sources,
+ * a repeatable --source, the command's own options (`extra`), --now, --home/--in-memory, in this order in --help.
+ */
+export function addCrawlCommandOptions(cmd: Command, extra: (cmd: Command) => void): Command {
+  addCrawlOptions(cmd);
+  cmd.option('--source <id>', 'only this source (repeatable; jsnews sources list shows the ids)', (v: string, prev: string[] = []) => [...prev, v]);
+  extra(cmd);
+  addNowOption(cmd);
+  return addStoreOptions(cmd);
+}
+
+export const CrawlCommandFlags = { ...StoreFlags, ...CrawlFlags, ...NowFlag, '--source': z.array(SourceId).optional() };

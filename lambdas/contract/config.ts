@@ -121,6 +121,8 @@ export const ENV = {
   stage: 'JSNEWS_STAGE',
   /** The CLI's log level on stderr. */
   logLevel: 'JSNEWS_LOG_LEVEL',
+  /** Any non-empty value: the CLI prints the stack of a failed command after its error line. */
+  debug: 'JSNEWS_DEBUG',
 } as const;
 
 const QueueEnv = z.object({
@@ -151,6 +153,11 @@ export function sourcesFileFromEnv(env: NodeJS.ProcessEnv = process.env): string
 /** Turns off the AWS SDK's Node-version warning (see SDK_NODE_WARNING_ENV) unless the user set the variable. */
 export function silenceSdkNodeVersionWarning(env: NodeJS.ProcessEnv = process.env): void {
   env[SDK_NODE_WARNING_ENV] ??= 'true';
+}
+
+/** JSNEWS_DEBUG set (non-empty): the CLI prints stack traces of failed commands. */
+export function debugFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env[ENV.debug]);
 }
 
 /** Log levels of the CLI's stderr logger. */

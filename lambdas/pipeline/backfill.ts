@@ -13,12 +13,12 @@
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { echo } from '../contract/limits.js';
 import { findSourceForUrl } from '../sites/load-sources.js';
-import type { Source } from '../sites/sources-schema.js';
+import { listPageUrl, type Source } from '../sites/sources-schema.js';
 import type { Archive } from '../store/ports.js';
 import { parseBackfillPayload, type BackfillRequest } from './backfill-payload.js';
 import type { PipelineDeps } from './deps.js';
 import { ingestUrl } from './ingest.js';
-import { listPageUrl, readListWork } from './list-work.js';
+import { readListWork } from './list-work.js';
 import { mapPool } from './pool.js';
 import { DEFAULT_URL_CONCURRENCY, type ProgressEvent } from './run-cycle.js';
 import { addResult, countFailure, emptySummary, type SourceSummary } from './summary.js';

@@ -8,30 +8,18 @@
  *   - a page that fails ends the walk; only page 0 failing counts as a failure of the backfill (the
  *     page after the last one is a 404 on TRS sites: that is the end of the list, not an error).
  */
-import { ErrorCode, JsnewsError, type ErrorCodeValue } from '../contract/errors.js';
+import type { ErrorCodeValue } from '../contract/errors.js';
 import { MAX_BACKFILL_LIST_PAGES } from '../contract/limits.js';
 import { dateFromUrl as urlDate } from '../normalize/extract/dates.js';
-import type { Source } from '../sites/sources-schema.js';
+import { listPageUrl, type Source } from '../sites/sources-schema.js';
 import type { PipelineDeps } from './deps.js';
 import { readListPage } from './list-pages.js';
 import type { ListWork } from './work-items.js';
-
-/** Placeholder for the page number in a source's listPageRange template. */
-const PAGE_PLACEHOLDER = '{n}';
 
 /** The day a URL's path names (TRS `t20240220_…`, `/2024/0220/`, `/2024-02-20/`) as YYYY-MM-DD, or null: the normalizer's reading. */
 export function dateFromUrl(url: string): string | null {
   const d = urlDate(url);
   return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : null;
-}
-
-/** List page `n` of the list starting at `startUrl` (0 = the start page itself). */
-export function listPageUrl(source: Source, startUrl: string, n: number): string {
-  if (n === 0) return startUrl;
-  if (!source.listPageRange) {
-    throw new JsnewsError(ErrorCode.InvalidArgument, `source ${source.id} has no listPageRange template: only page 0 exists`);
-  }
-  return new URL(source.listPageRange.template.replace(PAGE_PLACEHOLDER, String(n)), startUrl).toString();
 }
 
 export type ListWorkResult =

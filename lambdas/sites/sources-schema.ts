@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { SiteHints } from '../contract/record.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import { MAX_SOURCE_ID_CHARS } from '../contract/limits.js';
 
 /** Default gap between two requests to one host: one request a second is the usual polite floor. */
 /**
@@ -94,7 +96,7 @@ export const ScheduleExpression = z
 
 export const Source = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    id: z.string().max(MAX_SOURCE_ID_CHARS).regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
     name: z.string().min(1),
     hosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'a bare host name (no scheme, port or path)')).min(1),
     startPages: z.array(StartPage).min(1),
@@ -152,6 +154,15 @@ export function hostDeadlines(sources: readonly Source[]): Record<string, number
   return deadlines;
 }
 
+/** List page `n` of the list starting at `startUrl` (0 = the start page itself), from the source's listPageRange template. */
+export function listPageUrl(source: Source, startUrl: string, n: number): string {
+  if (n === 0) return startUrl;
+  if (!source.listPageRange) {
+    throw new JsnewsError(ErrorCode.InvalidArgument, `source ${source.id} has no listPageRange template: only page 0 exists`);
+  }
+  return new URL(source.listPageRange.template.replace(PAGE_NUMBER_PLACEHOLDER, String(n)), startUrl).toString();
+}
+
 /** Expands a source's backfill template into list-page URLs, relative to each list start page. */
 export function listPageUrls(source: Source): string[] {
   const range = source.listPageRange;
@@ -160,9 +171,7 @@ export function listPageUrls(source: Source): string[] {
   const urls: string[] = [];
   for (const page of lists) {
     urls.push(page.url);
-    for (let n = range.first; n <= range.last; n++) {
-      urls.push(new URL(range.template.replace(PAGE_NUMBER_PLACEHOLDER, String(n)), page.url).toString());
-    }
+    for (let n = range.first; n <= range.last; n++) urls.push(listPageUrl(source, page.url, n));
   }
   return urls;
 }

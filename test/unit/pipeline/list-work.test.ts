@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, listPageUrl, walkStep } from '../../../lambdas/pipeline/list-work.js';
+import { dateFromUrl, walkStep } from '../../../lambdas/pipeline/list-work.js';
+import { listPageUrl } from '../../../lambdas/sites/sources-schema.js';
 import { Source } from '../../../lambdas/sites/sources-schema.js';
 import type { ListWork } from '../../../lambdas/pipeline/work-items.js';
 

@@ -86,6 +86,9 @@ describe('loadSources(overridePath)', () => {
     expect(() => loadSources('/nonexistent/sources.json')).toThrow(/cannot read sources file/);
     expect(() => parseSources([minimal, minimal], 'test')).toThrow(/\[1\]\.id: duplicate source id x/);
     expect(() => parseSources([{ ...minimal, hosts: ['other.example'] }], 'test')).toThrow(/host www\.x\.example is not in hosts/);
+    // Ids are bounded (they become key parts and CLI arguments): 128 characters pass, 129 do not.
+    expect(() => parseSources([{ ...minimal, id: 'a'.repeat(128) }], 'test')).not.toThrow();
+    expect(() => parseSources([{ ...minimal, id: 'a'.repeat(129) }], 'test')).toThrow(/\[0\]\.id/);
   });
   it('accepts cron and rate expressions, rejects malformed ones', () => {
     for (const schedule of ['rate(1 hour)', 'rate(15 minutes)', 'cron(0 */2 * * ? *)']) expect(() => parseSources([{ ...minimal, schedule }], 't')).not.toThrow();
