@@ -38,9 +38,14 @@ const StockTokenizer = Tokenizer as unknown as new (...args: ConstructorParamete
 const CHAR = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
 class SkippingTokenizer extends StockTokenizer {
-  /** Next '&' at or after the last search start (-1: none left), for `cachedFor`: text rarely has one, so it is not searched for again and again. */
-  private ampAt = -1;
-  private ampFrom = Number.POSITIVE_INFINITY;
+  /**
+   * The next position of each stop character ('<', '"', "'", '&'), by char code, found by the last search from
+   * `searchedFrom` (-1: none left). Reused while the main loop stays at or before it: text dense with '&' and no '<'
+   * for a long way (`&nbsp;&copy;` x300k, issue 10) searched the rest of the page for '<' after every entity,
+   * O(n²) (1.1 MB: 4.9 s in the tokenizer).
+   */
+  private readonly foundAt = new Float64Array(128);
+  private readonly searchedFrom = new Float64Array(128).fill(Number.POSITIVE_INFINITY);
   private cachedFor: string | null = null;
 
   override fastForwardTo(c: number): boolean {
@@ -72,21 +77,23 @@ class SkippingTokenizer extends StockTokenizer {
   /** Moves to just before the next `stop` or '&' (or the end), which the main loop then reads. */
   private skipUntil(stop: number): void {
     const from = this.index + 1 - this.offset;
-    const at = this.buffer.indexOf(CHAR[stop]!, from);
-    const end = Math.min(at < 0 ? this.buffer.length : at, this.nextAmpersand(from));
+    const end = Math.min(this.next(stop, from), this.next(AMP, from));
     this.index = end + this.offset - 1;
   }
 
-  private nextAmpersand(from: number): number {
+  /** `buffer.indexOf(stop, from)`, or the buffer's length when there is none, searching again only when `from` has passed the last answer. */
+  private next(stop: number, from: number): number {
     if (this.cachedFor !== this.buffer) {
       this.cachedFor = this.buffer;
-      this.ampFrom = Number.POSITIVE_INFINITY;
+      this.searchedFrom.fill(Number.POSITIVE_INFINITY);
     }
-    if (from < this.ampFrom || (this.ampAt >= 0 && this.ampAt < from)) {
-      this.ampAt = this.buffer.indexOf('&', from);
-      this.ampFrom = from;
+    let at = this.foundAt[stop]!;
+    if (from < this.searchedFrom[stop]! || (at >= 0 && at < from)) {
+      at = this.buffer.indexOf(CHAR[stop]!, from);
+      this.foundAt[stop] = at;
+      this.searchedFrom[stop] = from;
     }
-    return this.ampAt < 0 ? this.buffer.length : this.ampAt;
+    return at < 0 ? this.buffer.length : at;
   }
 }
 
