@@ -18,8 +18,9 @@ import { findPeople } from './enrich/people.js';
 import { findRegion } from './enrich/region.js';
 import { detectScript } from './clean/simplified.js';
 import { layoutHtml } from './extract/html-layout.js';
+import { guardHtml } from './parse/parse-page.js';
 import type { PageLayout } from './extract/layout.js';
-import { readabilityArticle } from './extract/second-opinion.js';
+import { readabilityArticle, secondOpinionSkipped } from './extract/second-opinion.js';
 import { cleanText } from './clean/clean-text.js';
 import { layoutTextCapture } from './extract/text-layout.js';
 import { buildRecord, type RecordFields } from './record/build-record.js';
@@ -34,10 +35,12 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
   const url = ctx.url ?? null;
   // ctx.site: the source's hints (lambdas/sites/, passed by the caller), a shortcut, never a requirement.
   const isHtml = detectInputKind(decoded.text) === 'html';
-  const first = isHtml ? layoutHtml(decoded.text, { selector: ctx.site?.bodySelector }) : layoutTextCapture(decoded.text);
+  // The guard scan (parse/): nesting capped, and the page cut at the budget every later stage (and the second opinion) reads.
+  const guarded = isHtml ? guardHtml(decoded.text) : null;
+  const first = guarded ? layoutHtml(guarded, { selector: ctx.site?.bodySelector }) : layoutTextCapture(decoded.text);
   const firstDraft = extractArticle(first);
   assertArticle(firstDraft, first);
-  const { layout, draft, confidence, note } = isHtml ? withSecondOpinion(decoded.text, first, firstDraft) : { layout: first, draft: firstDraft, confidence: confidenceOfDraft(first, firstDraft), note: null };
+  const { layout, draft, confidence, note } = guarded ? withSecondOpinion(guarded.html, first, firstDraft) : { layout: first, draft: firstDraft, confidence: confidenceOfDraft(first, firstDraft), note: null };
 
   const { published, publishedAt, guessed } = findPublished({
     metaDates: layout.meta?.dates ?? [],
@@ -97,6 +100,8 @@ export const SWITCH_MARGIN = 0.15;
 function withSecondOpinion(html: string, layout: PageLayout, draft: ArticleDraft): { layout: PageLayout; draft: ArticleDraft; confidence: number; note: string | null } {
   const confidence = confidenceOfDraft(layout, draft);
   if (confidence >= LOW_CONFIDENCE) return { layout, draft, confidence, note: null };
+  const skipped = secondOpinionSkipped(html);
+  if (skipped) return { layout, draft, confidence, note: `second opinion skipped (${skipped}); ${layout.bodyLayer} answered (confidence ${confidence})` };
   const article = readabilityArticle(html);
   const blocks = (article?.blocks ?? []).map((b) => cleanText(b, layout.script)).filter((b) => b.text !== '');
   if (!article || blocks.length === 0) return { layout, draft, confidence, note: `second opinion: readability found no article; ${layout.bodyLayer} answered (confidence ${confidence})` };

@@ -15,7 +15,7 @@ import { findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody,
 import { findSiteName } from './site-name.js';
 import type { PageLayout } from './layout.js';
 import { collapseSpaceRuns, elementText, siblingElements } from '../parse/elements.js';
-import { parsePage } from '../parse/parse-page.js';
+import { parsePage, type GuardedHtml } from '../parse/parse-page.js';
 import type { PageIndex } from '../parse/page-index.js';
 
 // Headline candidates (h1, .title, .tit, #title, .headline, .biaoti…) and footer/banner chrome (footer, .copyright,
@@ -28,7 +28,8 @@ const EDITOR_HINT = /editor|bianji|zrbj|responsible|bjxx/i;
 const MAX_INFO_LINE_CHARS = 160;
 const MAX_CHROME_LINE_CHARS = 400;
 
-export function layoutHtml(served: string, hints: { selector?: string | null } = {}): PageLayout {
+/** `served`: the decoded page after the guard scan (parse/parse-page.ts guardHtml). */
+export function layoutHtml(served: GuardedHtml, hints: { selector?: string | null } = {}): PageLayout {
   // Classed elements are sorted into info-line and editor-credit candidates by the walk (INFO_HINT, EDITOR_HINT).
   const { $, page, nestingCapped, warnings } = parsePage(served, { editor: EDITOR_HINT, info: INFO_HINT });
 

@@ -6,7 +6,7 @@
  */
 import type { CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
-import { captureLines } from '../parse/text-lines.js';
+import { boundCapture, captureLines } from '../parse/text-lines.js';
 import { nonSpaceChars } from '../clean/whitespace.js';
 import { detectScript, type Script } from '../clean/simplified.js';
 import { findFullDates, findMonthDayDates } from './dates.js';
@@ -49,10 +49,12 @@ function isHardChrome(line: string): boolean {
 
 export function layoutTextCapture(text: string): PageLayout {
   const script = detectScript(text);
-  const lines = captureLines(joinNumberBreaks(text), script);
-  const warnings: string[] = [];
+  // The budget (parse/budget.ts): a capture over it is read up to the cut, with a warning.
+  const bounded = boundCapture(text);
+  const lines = captureLines(joinNumberBreaks(bounded.text), script);
+  const warnings: string[] = [...bounded.warnings];
   const first = lines.findIndex((l) => isProse(l.text));
-  if (first < 0) return emptyLayout(lines, ['no prose paragraph found'], script);
+  if (first < 0) return emptyLayout(lines, [...warnings, 'no prose paragraph found'], script);
 
   const head = lines.slice(0, first);
   const headline: CleanedText[] = [];

@@ -147,6 +147,34 @@ function isNameChar(c: number): boolean {
   return isWordChar(c) || c === 0x3a || c === 0x2d;
 }
 
+/** Where `guardMarkup` stopped reading a page that is over its budget: the HTML is cut at `at`. */
+export interface MarkupCut {
+  /** The bound that was hit. */
+  reason: 'elements' | 'characters';
+  /** Position in the input where the cut output ends. */
+  at: number;
+}
+
+/** Bounds of one guard scan; each is a count. */
+export interface MarkupLimits {
+  /** Nesting deeper than this is dropped (see capNestingDepth). */
+  maxDepth: number;
+  /** Start tags kept (every element: void and raw-text ones too; not those dropped for depth) before the page is cut. */
+  maxElements: number;
+  /** Characters kept outside script, style and textarea bodies (text, tags, comments) before the page is cut. */
+  maxChars: number;
+  /** A run of plain text (no '<') longer than this keeps only its first `maxRunChars` characters. */
+  maxRunChars: number;
+}
+
+/** What one guard scan did: the HTML to parse, tags dropped for depth, text runs shortened, and where it was cut. */
+export interface GuardedMarkup {
+  html: string;
+  dropped: number;
+  trimmedRuns: number;
+  cut: MarkupCut | null;
+}
+
 /**
  * Drops opening tags nested deeper than `maxDepth` (and their closing tags), without parsing. Returns the input
  * unchanged (same string) when nothing is that deep. One linear scan.
@@ -158,8 +186,22 @@ function isNameChar(c: number): boolean {
  * took 32 s); void elements and the implied-end ones do not.
  */
 export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEPTH): { html: string; dropped: number } {
+  const { html: out, dropped } = guardMarkup(html, { maxDepth, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity });
+  return { html: out, dropped };
+}
+
+/**
+ * capNestingDepth's scan, which also keeps the page within a budget (`limits`): a plain text run over `maxRunChars`
+ * is shortened (the markup after it is still read), and the page is cut where the kept start tags go over
+ * `maxElements` or the kept characters outside raw text over `maxChars` (`cut` says where; null when all was read).
+ * What is dropped for depth does not count. A cut falls before a tag or in text, never between the two halves of a
+ * surrogate pair; the parser closes what is still open at the end.
+ */
+export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
+  const { maxDepth, maxElements, maxChars, maxRunChars } = limits;
   let depth = 0;
   let dropped = 0;
+  let trimmedRuns = 0;
   const parts: string[] = [];
   let copiedTo = 0;
   // Open elements, innermost last: lower-cased name and whether its opening tag was dropped.
@@ -167,18 +209,77 @@ export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEP
   const openDropped: boolean[] = [];
   // How many elements of each name are open, so a stray closing tag is found out without searching the stack.
   const openCount = new Map<string, number>();
+  // The budget: start tags and characters kept; the input is read up to `readTo` (raw text bodies are skipped).
+  let elements = 0;
+  let chars = 0;
+  let readTo = 0;
   const tag = new TagScanner(html);
   const drop = () => {
     dropped++;
     parts.push(html.slice(copiedTo, tag.start));
     copiedTo = tag.end;
   };
+  const cutAt = (at: number, reason: MarkupCut['reason']): GuardedMarkup => {
+    const end = reason === 'characters' && isHighSurrogate(html.charCodeAt(at - 1)) ? at - 1 : at;
+    parts.push(html.slice(copiedTo, end));
+    return { html: parts.join(''), dropped, trimmedRuns, cut: { reason, at: end } };
+  };
+  // The text and comments in [from, to): a long plain run at its start shortened, the characters counted.
+  const readText = (from: number, to: number): GuardedMarkup | null => {
+    let keepTo = to;
+    let resumeAt = to;
+    if (to - from > maxRunChars) {
+      const lt = html.indexOf('<', from);
+      const plainTo = lt < 0 || lt > to ? to : lt;
+      if (plainTo - from > maxRunChars) {
+        keepTo = from + maxRunChars;
+        if (isHighSurrogate(html.charCodeAt(keepTo - 1))) keepTo--;
+        resumeAt = plainTo;
+      }
+    }
+    const first = keepTo - from;
+    const rest = to - resumeAt;
+    if (chars + first + rest > maxChars) {
+      const left = maxChars - chars;
+      if (left <= first) return cutAt(from + left, 'characters');
+      parts.push(html.slice(copiedTo, keepTo));
+      copiedTo = resumeAt;
+      return cutAt(resumeAt + (left - first), 'characters');
+    }
+    if (resumeAt > keepTo) {
+      trimmedRuns++;
+      parts.push(html.slice(copiedTo, keepTo));
+      copiedTo = resumeAt;
+    }
+    chars += first + rest;
+    return null;
+  };
+  // A tag that is kept: its characters, and for a start tag the element, counted.
+  const keep = (): GuardedMarkup | null => {
+    if (chars + (tag.end - tag.start) > maxChars) return cutAt(tag.start, 'characters');
+    if (!tag.closing && elements + 1 > maxElements) return cutAt(tag.start, 'elements');
+    chars += tag.end - tag.start;
+    if (!tag.closing) elements++;
+    return null;
+  };
   while (tag.find()) {
+    const stop = readText(readTo, tag.start);
+    if (stop) return stop;
+    readTo = tag.end;
     const kind = tagKind(html, tag.nameStart, tag.nameEnd);
-    if (kind === NON_NESTING) continue;
+    if (kind === NON_NESTING) {
+      const over = keep();
+      if (over) return over;
+      continue;
+    }
     const name = html.slice(tag.nameStart, tag.nameEnd).toLowerCase();
     if (tag.closing) {
-      if (!openCount.get(name)) continue; // stray: the parser ignores it
+      if (!openCount.get(name)) {
+        // stray: the parser ignores it
+        const over = keep();
+        if (over) return over;
+        continue;
+      }
       let droppedMatch = false;
       for (;;) {
         const top = openNames.pop()!;
@@ -191,25 +292,42 @@ export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEP
         }
       }
       if (droppedMatch) drop();
+      else {
+        const over = keep();
+        if (over) return over;
+      }
       continue;
     }
     const rawEnd = kind === RAW_TEXT ? RAW_TEXT_END[name] : undefined;
     if (rawEnd) {
+      const over = keep();
+      if (over) return over;
       rawEnd.lastIndex = tag.next;
       const end = rawEnd.exec(html);
       tag.next = end ? rawEnd.lastIndex : html.length;
+      readTo = tag.next;
       continue;
     }
     const tooDeep = depth >= maxDepth;
+    if (!tooDeep) {
+      const over = keep();
+      if (over) return over;
+    }
     openNames.push(name);
     openDropped.push(tooDeep);
     openCount.set(name, (openCount.get(name) ?? 0) + 1);
     if (tooDeep) drop();
     else depth++;
   }
-  if (dropped === 0) return { html, dropped };
+  const stop = readText(readTo, html.length);
+  if (stop) return stop;
+  if (dropped === 0 && trimmedRuns === 0) return { html, dropped, trimmedRuns, cut: null };
   parts.push(html.slice(copiedTo));
-  return { html: parts.join(''), dropped };
+  return { html: parts.join(''), dropped, trimmedRuns, cut: null };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 /** Node types that own children in domhandler. */

@@ -1,28 +1,56 @@
 /**
- * Decoded HTML → a parsed page, guarded and indexed: the nesting guards (dom-safety.ts) around the parse
- * (load-html.ts), then the one walk over the tree (page-index.ts). DOM only: what the page says is read in extract/.
+ * Decoded HTML → a parsed page, guarded and indexed: the guard scan (dom-safety.ts: nesting cap and the page budget)
+ * before the parse (load-html.ts), the DOM guard after it, then the one walk over the tree (page-index.ts). DOM only:
+ * what the page says is read in extract/. Link discovery (lambdas/discover/) parses through `guardHtml` + `parseDom`
+ * too, so both read the same tree under the same guards.
  */
 import type { ParentNode } from 'domhandler';
-import { capNestingDepth, flattenDeepNesting } from './dom-safety.js';
+import { flattenDeepNesting, guardMarkup, type MarkupLimits } from './dom-safety.js';
 import { loadHtml, MAX_NESTING_DEPTH, type CheerioAPI } from './load-html.js';
 import { indexPage, type ClassHints, type PageIndex } from './page-index.js';
+import { MAX_PAGE_CHARS, MAX_PAGE_ELEMENTS, MAX_TEXT_RUN_CHARS } from './budget.js';
 
-interface ParsedPage {
-  $: CheerioAPI;
-  page: PageIndex;
+/** A page as the parser reads it: guarded by the scan, with what the scan did. */
+export interface GuardedHtml {
+  html: string;
   /** The string guard dropped tags before the parse (the tree may still change when it is flattened again). */
   nestingCapped: boolean;
   warnings: string[];
 }
 
-export function parsePage(served: string, classHints: ClassHints): ParsedPage {
+interface ParsedPage {
+  $: CheerioAPI;
+  page: PageIndex;
+  nestingCapped: boolean;
+  warnings: string[];
+}
+
+/** The guard scan over decoded HTML: nesting beyond MAX_NESTING_DEPTH dropped, the page cut at the budget (budget.ts). */
+export function guardHtml(served: string, limits: Partial<MarkupLimits> = {}): GuardedHtml {
+  const bounds: MarkupLimits = { maxDepth: MAX_NESTING_DEPTH, maxElements: MAX_PAGE_ELEMENTS, maxChars: MAX_PAGE_CHARS, maxRunChars: MAX_TEXT_RUN_CHARS, ...limits };
+  const { html, dropped, trimmedRuns, cut } = guardMarkup(served, bounds);
   const warnings: string[] = [];
-  const { html, dropped } = capNestingDepth(served, MAX_NESTING_DEPTH);
-  const nestingCapped = dropped > 0;
-  const $ = loadHtml(html);
-  // The string guard handles well-formed depth; the DOM guard catches what a forgiving parser nests on its own.
-  if (nestingCapped || flattenDeepNesting($, MAX_NESTING_DEPTH)) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);
+  if (trimmedRuns > 0) warnings.push(`${trimmedRuns} run(s) of text longer than ${bounds.maxRunChars} characters were cut to that length`);
+  if (cut) {
+    const what = cut.reason === 'elements' ? `${bounds.maxElements} elements` : `${bounds.maxChars} characters of markup`;
+    warnings.push(`page cut after its first ${what} (at character ${cut.at} of ${served.length}): the rest was not read`);
+  }
+  return { html, nestingCapped: dropped > 0, warnings };
+}
+
+/** The guarded page parsed, with deep nesting the parser built on its own flattened; `warnings` adds the flattening. */
+export function parseDom(guarded: GuardedHtml): { $: CheerioAPI; warnings: string[] } {
+  const warnings = [...guarded.warnings];
+  const $ = loadHtml(guarded.html);
+  // The string guard handles well-formed depth; the DOM guard catches what a forgiving parser nests on its own. When
+  // the string guard dropped tags, extract/body.ts flattens the tree itself (as before).
+  if (guarded.nestingCapped || flattenDeepNesting($, MAX_NESTING_DEPTH)) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);
+  return { $, warnings };
+}
+
+export function parsePage(guarded: GuardedHtml, classHints: ClassHints): ParsedPage {
+  const { $, warnings } = parseDom(guarded);
   // Removes script/style/… and lists what extract/ reads, in one walk.
   const page = indexPage($.root()[0] as unknown as ParentNode, classHints);
-  return { $, page, nestingCapped, warnings };
+  return { $, page, nestingCapped: guarded.nestingCapped, warnings };
 }

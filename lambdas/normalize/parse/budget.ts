@@ -1,0 +1,36 @@
+/**
+ * The page budget (issue 10: any page up to the 16 MiB input cap normalizes in < 2 s and < 256 MB extra): how much
+ * of a page the parse stage hands on. A page over it is cut, and `quality.warnings` says where. Every later stage
+ * (body scoring, credits, boilerplate, confidence, enrichment, the second opinion) costs about the same per element
+ * or line and per character, so these two numbers bound them all; none of the 327 bench and seed inputs comes near.
+ * Figures: `npm run bench:hostile` (many-blocks and slow-text classes) and bench-results/hostile.md.
+ */
+
+/**
+ * Start tags read (every element: void, script and style ones too). The largest of the 312 bench pages has 7,771
+ * outside scripts and styles (zh-cwced d5bced5e, a list-heavy portal page); 163.com article pages about 3,000.
+ * 20,000 leaves 2.6x that. Before the cut, 150,000 <p> took 9 s (7.7 MB) and 500,000 table cells over 20 s; cut
+ * at 30,000, 150,000 <p> still took 1.0-1.8 s of CPU (load 18), too near the budget.
+ */
+export const MAX_PAGE_ELEMENTS = 20_000;
+
+/**
+ * Characters read outside script, style and textarea bodies (text, tags, comments). The most on a bench page is
+ * 368,741 (gne 163-5); a record keeps at most 60,000 body characters (record/build-record.ts). Before the cut a
+ * 16 MB one-paragraph page took 12 s and 370 MB; cut at 2,000,000, text split by empty comments still took 1.8 s of
+ * CPU (load 15), so 1,000,000 (2.7x the bench's most).
+ */
+export const MAX_PAGE_CHARS = 1_000_000;
+
+/**
+ * Characters of one run of plain text (between two tags, no '<'): a longer run keeps its start and the page goes on,
+ * so a 1,000,000-character headline does not use up MAX_PAGE_CHARS before the body. The longest run on a bench page
+ * is 174,244 characters (gne njxfhn-1, a hidden block of search keywords).
+ */
+export const MAX_TEXT_RUN_CHARS = 200_000;
+
+/**
+ * Lines of a text capture read, blank ones included: each text line is a block, like an element (60,000 prose lines
+ * took 2.4 s, 30,000 0.7 s of CPU under load 18). The seeds have at most 76.
+ */
+export const MAX_CAPTURE_LINES = MAX_PAGE_ELEMENTS;
