@@ -13,11 +13,20 @@
  *   qualifier table also requires `qualifier` and `upper` to agree.
  * - region: province, city, district each right (null = null counts as right), all three, and pages wrongly claimed
  *   for 江苏 (predicted 江苏, labelled another province or none).
+ *
+ * `--speed` also times the enrichment on the same pages, in this process: per page, the CPU time of normalize() and of
+ * the three enrich readers (findRegion, findPeople, findFigures) on that record's text, each the minimum of SPEED_ROUNDS
+ * (the least disturbed by other processes); "without" is the difference. Prints median and p95, and the load average.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { loadavg } from 'node:os';
 import { normalize } from '../../lambdas/normalize/index.js';
+import { findFigures } from '../../lambdas/normalize/enrich/figures.js';
+import { findPeople } from '../../lambdas/normalize/enrich/people.js';
+import { findRegion } from '../../lambdas/normalize/enrich/region.js';
+import { median, quantile } from './stats.js';
 import { REPO_ROOT, benchRoot } from './datasets.js';
 
 const LABELS = join(REPO_ROOT, 'test/fixtures/enrich/labels.jsonl');
@@ -78,12 +87,63 @@ function inputPath(input: string): string {
   return input.startsWith('seeds/') ? join(REPO_ROOT, input) : join(benchRoot(), input.replace('/', '/pages/'));
 }
 
-function predict(label: LabelLine, urls: Map<string, Map<string, string>>): Predicted {
+function contextOf(label: LabelLine, urls: Map<string, Map<string, string>>): { fetchedAt?: string; url?: string } {
   const [set = '', file = ''] = label.input.split('/');
   const id = file.replace(/\.[^.]+$/, '');
-  const opts = set === 'seeds' ? { fetchedAt: SEED_FETCHED_AT } : { url: urls.get(set)?.get(id) };
-  const record = normalize(new Uint8Array(readFileSync(inputPath(label.input))), opts);
+  return set === 'seeds' ? { fetchedAt: SEED_FETCHED_AT } : { url: urls.get(set)?.get(id) };
+}
+
+function predict(label: LabelLine, urls: Map<string, Map<string, string>>): Predicted {
+  const record = normalize(new Uint8Array(readFileSync(inputPath(label.input))), contextOf(label, urls));
   return { people: record.people, figures: record.figures, region: record.region };
+}
+
+/** Measured rounds per page for --speed; the minimum is kept. */
+const SPEED_ROUNDS = 5;
+const cpuMs = (): number => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+function minCpuMs(run: () => unknown): number {
+  let best = Infinity;
+  for (let i = 0; i < SPEED_ROUNDS; i++) {
+    const t0 = cpuMs();
+    run();
+    best = Math.min(best, cpuMs() - t0);
+  }
+  return best;
+}
+
+function printSpeed(labels: LabelLine[], urls: Map<string, Map<string, string>>): void {
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  const full: number[] = [];
+  const enrich: number[] = [];
+  const without: number[] = [];
+  for (const label of labels) {
+    const bytes = new Uint8Array(readFileSync(inputPath(label.input)));
+    const ctx = contextOf(label, urls);
+    const record = normalize(bytes, ctx);
+    const f = minCpuMs(() => normalize(bytes, ctx));
+    const e = minCpuMs(() => {
+      findRegion({ title: record.title, subtitle: record.subtitle, paragraphs: record.paragraphs });
+      findPeople(record.paragraphs);
+      findFigures(record.paragraphs);
+    });
+    full.push(f);
+    enrich.push(e);
+    without.push(Math.max(0, f - e));
+  }
+  const line = (name: string, xs: number[]): string => `| ${name.padEnd(26)} | ${median(xs).toFixed(2).padStart(6)} | ${quantile(xs, 0.95).toFixed(2).padStart(6)} |`;
+  console.log(`
+enrichment CPU time on the same ${labels.length} pages (ms/page, min of ${SPEED_ROUNDS} rounds; load average ${load})
+`);
+  console.log('| normalize                  | median |  p95   |');
+  console.log('|---|---|---|');
+  console.log(line('with enrich', full));
+  console.log(line('enrich alone', enrich));
+  console.log(line('without enrich', without));
+  console.log(`enrich share of normalize: ${((enrich.reduce((a, b) => a + b, 0) / full.reduce((a, b) => a + b, 0)) * 100).toFixed(1)}% of the total CPU`);
 }
 
 class Tally {
@@ -256,6 +316,7 @@ function main(): void {
   const share = (k: number): string => `${pct(k / n)} (${k}/${n})`;
   console.log(`\nregion right: province ${share(region.province)}, city ${share(region.city)}, district ${share(region.district)}, all three ${share(region.all)}`);
   console.log(`pages wrongly claimed for 江苏: ${region.falseJiangsu}`);
+  if (process.argv.includes('--speed')) printSpeed(labels, urls);
 }
 
 main();
