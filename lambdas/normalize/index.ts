@@ -6,11 +6,11 @@
  * Throws JsnewsError only when there is no usable record (empty/binary input, no article); quality problems are warnings.
  */
 import { charsetFromContentType, decodeBytes } from './decode/charset.js';
-import { assertDecodedTextLike, assertTextLike, detectInputKind } from './decode/input-kind.js';
+import { assertDecodedTextLike, assertNotJsonData, assertTextLike, detectInputKind } from './decode/input-kind.js';
 import { extractArticle, type ArticleDraft } from './extract/article.js';
 import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
-import { assertArticle } from './extract/gates.js';
+import { assertArticle, assertArticleConfidence } from './extract/gates.js';
 import { findLanguage } from './extract/language.js';
 import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE } from './extract/confidence.js';
 import { findFigures } from './enrich/figures.js';
@@ -35,6 +35,7 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
   const url = ctx.url ?? null;
   // ctx.site: the source's hints (lambdas/sites/, passed by the caller), a shortcut, never a requirement.
   const isHtml = detectInputKind(decoded.text) === 'html';
+  if (!isHtml) assertNotJsonData(decoded.text);
   // The guard scan (parse/): nesting capped, and the page cut at the budget every later stage (and the second opinion) reads.
   const guarded = isHtml ? guardHtml(decoded.text) : null;
   const first = guarded ? layoutHtml(guarded, { selector: ctx.site?.bodySelector }) : layoutTextCapture(decoded.text);
@@ -104,15 +105,19 @@ function withSecondOpinion(html: string, layout: PageLayout, draft: ArticleDraft
   if (skipped) return { layout, draft, confidence, note: `second opinion skipped (${skipped}); ${layout.bodyLayer} answered (confidence ${confidence})` };
   const article = readabilityArticle(html);
   const blocks = (article?.blocks ?? []).map((b) => cleanText(b, layout.script)).filter((b) => b.text !== '');
-  if (!article || blocks.length === 0) return { layout, draft, confidence, note: `second opinion: readability found no article; ${layout.bodyLayer} answered (confidence ${confidence})` };
+  if (!article || blocks.length === 0) {
+    assertArticleConfidence(confidence, `${layout.bodyLayer}; readability found none`);
+    return { layout, draft, confidence, note: `second opinion: readability found no article; ${layout.bodyLayer} answered (confidence ${confidence})` };
+  }
   const alt: PageLayout = { ...layout, blocks, bodyChars: article.chars, bodyLinkChars: article.linkChars, bodyLayer: 'readability' };
   const altDraft = extractArticle(alt);
   const agreement = containment(draft.paragraphs.join(''), altDraft.paragraphs.join(''));
+  const altConfidence = altDraft.paragraphs.length ? confidenceOfDraft(alt, altDraft) : 0;
+  assertArticleConfidence(Math.max(confidence, altConfidence), `${layout.bodyLayer} ${confidence}, readability ${altConfidence}`);
   if (agreement >= CANDIDATES_AGREE) {
     const lifted = Math.max(confidence, AGREED_CONFIDENCE);
     return { layout, draft, confidence: lifted, note: `second opinion: readability agrees (${agreement.toFixed(2)} of the body); ${layout.bodyLayer} answered (confidence ${confidence} → ${lifted})` };
   }
-  const altConfidence = altDraft.paragraphs.length ? confidenceOfDraft(alt, altDraft) : 0;
   if (altConfidence >= confidence + SWITCH_MARGIN) return { layout: alt, draft: altDraft, confidence: altConfidence, note: `second opinion: readability answered (confidence ${altConfidence} over ${layout.bodyLayer} ${confidence})` };
   return { layout, draft, confidence, note: `second opinion: ${layout.bodyLayer} answered (confidence ${confidence}; readability ${altConfidence})` };
 }

@@ -104,6 +104,24 @@ export function assertDecodedTextLike(text: string): void {
   }
 }
 
+/**
+ * Throws UNSUPPORTED_INPUT for a JSON document (issue 9 class 8: `jsnews normalize package.json` gave a record titled
+ * `"name": "jsnews",`): the whole text, trimmed, is one JSON object or array. A text capture that quotes JSON has
+ * prose around it. Only called for inputs that are not HTML.
+ */
+export function assertNotJsonData(text: string): void {
+  const t = text.trim().replace(/^\ufeff/, '');
+  const open = t[0];
+  const close = t[t.length - 1];
+  if (!((open === '{' && close === '}') || (open === '[' && close === ']'))) return;
+  try {
+    JSON.parse(t);
+  } catch {
+    return;
+  }
+  throw new JsnewsError(ErrorCode.UnsupportedInput, `input is JSON data (${open === '{' ? 'an object' : 'an array'}), not a web page or text capture`);
+}
+
 function isBlankBytes(b: Uint8Array): boolean {
   for (let i = 0; i < b.length; i++) {
     const c = b[i]!;
