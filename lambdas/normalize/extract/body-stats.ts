@@ -211,11 +211,33 @@ function isSkipped(el: Element, opts: StatsOptions): boolean {
   if (el.type !== 'tag' || SKIP_TAGS.has(el.name)) return true;
   const a = el.attribs;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
-  if (a.style && HIDDEN_STYLE.test(a.style)) return true;
+  if (a.style && HIDDEN_STYLE.test(a.style) && (DISPLAY_NONE.test(a.style) || !hasVisibleDescendant(el))) return true;
   if (a.role && UNLIKELY_ROLES.has(a.role)) return true;
   if (!opts.stripUnlikely || el.name === 'body' || el.name === 'a' || el.name === 'html') return false;
   const classId = `${a.class ?? ''} ${a.id ?? ''}`;
   return CLASS_PATTERNS.unlikely.test(classId) && !CLASS_PATTERNS.maybeCandidate.test(classId) && !hasTableOrCodeAncestor(el);
+}
+
+/**
+ * `visibility: hidden` is inherited but not final: a descendant with `visibility: visible` is shown (CSS 2.1 §11.2).
+ * WeChat-style templates hide the article container inline and show its children so (issue 9 class 3: the whole
+ * article was dropped and the page became NO_ARTICLE). `display: none` hides the subtree for good.
+ */
+const DISPLAY_NONE = /display\s*:\s*none/i;
+const VISIBLE_STYLE = /visibility\s*:\s*visible/i;
+/** Elements of a hidden subtree looked at for a visible descendant (work bound on huge hidden blocks). */
+const MAX_VISIBLE_SCAN_NODES = 2000;
+
+function hasVisibleDescendant(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  for (let seen = 0; stack.length > 0 && seen < MAX_VISIBLE_SCAN_NODES; seen++) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag') continue;
+    const e = node as Element;
+    if (e.attribs.style && VISIBLE_STYLE.test(e.attribs.style)) return true;
+    for (const c of e.children) stack.push(c);
+  }
+  return false;
 }
 
 function hasTableOrCodeAncestor(el: Element): boolean {
