@@ -21,16 +21,22 @@ function notFrom(folders, why) {
   return { group: folders.flatMap(reach), message: why };
 }
 
-/** Builds one folder's rule: the import patterns it must not use. */
-function rule(files, patterns, extra = {}) {
+/** Builds one folder's rule: the import patterns (and exact module names, `paths`) it must not use. */
+function rule(files, patterns, extra = {}, paths = []) {
   return {
     files,
     rules: {
-      'no-restricted-imports': ['error', { patterns }],
+      'no-restricted-imports': ['error', { patterns, paths }],
       ...extra,
     },
   };
 }
+
+/** One HTML parser for articles and list pages: htmlparser2 through cheerio/slim (normalize/parse/load-html.ts). */
+const ONE_PARSER = ['cheerio', 'parse5'].map((name) => ({
+  name,
+  message: 'one HTML parser: cheerio/slim on htmlparser2 (lambdas/normalize/parse/); the full cheerio build parses with parse5',
+}));
 
 const NO_PROCESS_ENV = {
   'no-restricted-properties': [
@@ -56,14 +62,14 @@ export default tseslint.config(
     { group: ['cheerio', 'htmlparser2', 'opencc-js', 'pinyin-pro', '@aws-lambda-powertools/*'], message: 'contract/ imports only zod and node:crypto' },
   ]),
   // normalize/: the pure core. Bytes plus context in, a record out: only contract/ from outside, no I/O, no environment.
-  rule(['lambdas/normalize/**/*.ts'], [notFrom(others('contract', 'normalize'), 'the core imports only contract/ from outside normalize/'), AWS_SDK, IO], NO_PROCESS_ENV),
+  rule(['lambdas/normalize/**/*.ts'], [notFrom(others('contract', 'normalize'), 'the core imports only contract/ from outside normalize/'), AWS_SDK, IO], NO_PROCESS_ENV, ONE_PARSER),
   // normalize/parse/: DOM only, no extraction.
   rule(['lambdas/normalize/parse/**/*.ts'], [
     notFrom(others('contract', 'normalize'), 'the core imports only contract/ from outside normalize/'),
     { group: ['../extract/**', '../enrich/**', '../record/**'], message: 'parse/ builds the DOM only: it imports nothing from extract/, enrich/ or record/' },
     AWS_SDK,
     IO,
-  ], NO_PROCESS_ENV),
+  ], NO_PROCESS_ENV, ONE_PARSER),
   // normalize/clean/ and normalize/data/: leaves (string cleaners, data tables).
   rule(['lambdas/normalize/clean/**/*.ts', 'lambdas/normalize/data/**/*.ts'], [
     notFrom(others('contract'), 'leaves import only contract/'),
@@ -74,7 +80,13 @@ export default tseslint.config(
   // sites/: the one registry of sources and site hints.
   rule(['lambdas/sites/**/*.ts'], [notFrom(others('contract', 'sites'), 'sites/ imports only contract/'), AWS_SDK], NO_PROCESS_ENV),
   // discover/: link discovery on fetched list pages, feeds and sitemaps: pure.
-  rule(['lambdas/discover/**/*.ts'], [notFrom(others('contract', 'sites', 'normalize', 'discover'), 'discover/ imports contract/, sites/ and the normalizer\'s parser only'), AWS_SDK, IO], NO_PROCESS_ENV),
+  // It parses list pages with the normalizer's parse stage (normalize/parse/: same tree, same guards), nothing else of it.
+  rule(['lambdas/discover/**/*.ts'], [
+    notFrom(others('contract', 'sites', 'normalize', 'discover'), 'discover/ imports contract/, sites/ and the normalizer\'s parser only'),
+    { group: ['../normalize/*', '!../normalize/parse'], message: 'discover/ imports the normalizer\'s parser (normalize/parse/) only' },
+    AWS_SDK,
+    IO,
+  ], NO_PROCESS_ENV, ONE_PARSER),
   // fetch/: the HTTP client. No stores, no pipeline.
   rule(['lambdas/fetch/**/*.ts'], [notFrom(others('contract', 'sites', 'fetch'), 'fetch/ imports contract/ and sites/ only'), AWS_SDK], NO_PROCESS_ENV),
   // store/: the only adapter to AWS (DynamoDB, S3, SQS, Lambda invoke).

@@ -2,7 +2,8 @@
  * RSS 2.0 / RSS 1.0 (RDF) / Atom feeds and sitemap.xml (urlset and sitemapindex), parsed with
  * cheerio in XML mode. Items become DiscoveredLinks; a source's articleUrlPatterns still filter.
  */
-import * as cheerio from 'cheerio';
+// cheerio/slim: htmlparser2 only (XML mode here), as the normalizer's parser; the full build adds parse5.
+import * as cheerio from 'cheerio/slim';
 import type { Source } from '../sites/sources-schema.js';
 import { SOURCE_PATTERN_SCORE, dedupe } from './list-links.js';
 import { isSameSite, normalizeLinkUrl } from './normalize-url.js';

@@ -105,3 +105,21 @@ describe('discoverArticleLinks on pages with thousands of links (issue 10 item 3
     expect(discoverArticleLinks(page(2500), 'https://example.com/list.html', source)).toHaveLength(10);
   });
 });
+
+describe('discoverArticleLinks parses with the normalizer’s parse stage (issue 10 item 3)', () => {
+  const links = (n: number) => `<ul class="news">${Array.from({ length: n }, (_, i) => `<li><a href="/news/2024/01/${i}.html">第${i}条江苏新闻标题测试内容</a></li>`).join('')}</ul>`;
+
+  it('reads a page with 100,000 nested <div>s under the nesting guard (parse5 took 104 s); links deeper than 1,000 levels are dropped with their tags', () => {
+    const deep = links(10).replaceAll('/news/', '/deep/');
+    const html = `<html><body>${links(10)}${'<div>'.repeat(100_000)}${deep}${'</div>'.repeat(100_000)}</body></html>`;
+    const found = discoverArticleLinks(html, 'https://example.com/list.html');
+    expect(found.map((l) => l.url)).toEqual(Array.from({ length: 10 }, (_, i) => `https://example.com/news/2024/01/${i}.html`));
+  });
+
+  it('reads a list page past the normalizer’s element budget when the source allows many links', () => {
+    // 5,000 list items are 10,000+ elements: the budget is 10 elements per allowed link, at least MAX_PAGE_ELEMENTS.
+    const html = `<html><body>${'<span>x</span>'.repeat(25_000)}${links(5_000)}</body></html>`;
+    const source = { ...loadSources()[0]!, hosts: ['example.com'], articleUrlPatterns: [], maxLinksPerPage: 5_000 };
+    expect(discoverArticleLinks(html, 'https://example.com/list.html', source)).toHaveLength(5_000);
+  });
+});

@@ -29,6 +29,11 @@ describe('house rules (eslint.config.js)', () => {
     ['lambdas/store/x.ts', "import { normalize } from '../normalize/index.js';", /store\/ imports contract\/ only/],
     ['lambdas/sites/x.ts', "import { createS3Archive } from '../store/archive-s3.js';", /sites\/ imports only contract\//],
     ['lib/constructs/x.ts', "import { createS3Archive } from '../../lambdas/store/archive-s3.js';", /lib\/ imports only/],
+    ['lambdas/discover/x.ts', "import { normalize } from '../normalize/index.js';", /normalizer's parser \(normalize\/parse\/\) only/],
+    ['lambdas/discover/x.ts', "import { findArticleBody } from '../normalize/extract/body.js';", /normalizer's parser \(normalize\/parse\/\) only/],
+    ['lambdas/discover/x.ts', "import * as cheerio from 'cheerio';", /one HTML parser/],
+    ['lambdas/normalize/parse/x.ts', "import * as cheerio from 'cheerio';", /one HTML parser/],
+    ['lambdas/normalize/extract/x.ts', "import { parse } from 'parse5';", /one HTML parser/],
   ];
   for (const [file, code, message] of cases) {
     it(`refuses in ${file}: ${code}`, async () => {
@@ -43,6 +48,7 @@ describe('house rules (eslint.config.js)', () => {
     ['lambdas/contract/x.ts', "import { z } from 'zod';\nimport { createHash } from 'node:crypto';\nimport { sha256Hex } from './hashing.js';"],
     ['lambdas/store/x.ts', "import { S3Client } from '@aws-sdk/client-s3';\nimport { keys } from '../contract/table-design.js';"],
     ['lambdas/pipeline/x.ts', "import { normalize } from '../normalize/index.js';\nimport type { Archive } from '../store/ports.js';"],
+    ['lambdas/discover/x.ts', "import { guardHtml, parseDom } from '../normalize/parse/parse-page.js';\nimport * as cheerio from 'cheerio/slim';"],
     ['lib/constructs/x.ts', "import { tableDefinition } from '../../lambdas/contract/table-design.js';\nimport { loadSources } from '../../lambdas/sites/index.js';"],
   ];
   for (const [file, code] of allowed) {
