@@ -112,8 +112,9 @@ function* manyBlocks(): Generator<HostileInput> {
   const kind = 'many-blocks';
   // Issue: 130k text lines (2 MB) and 150k <p> (2.9 MB) gave INTERNAL (stack overflow); 1e6 <p> reached 1.27 GB.
   const numbered = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('');
-  // Lines long enough to be prose (extract/text-layout.ts: 20 characters and sentence punctuation), so the capture is an article.
-  for (const n of [130_000, 180_000]) yield { kind, name: `text-lines-${n}`, bytes: () => utf8('江苏新闻\n全省大会召开\n' + numbered(n, (i) => `第${i}条：会议强调要真抓实干，推动经济持续回升向好。\n`)), expect: 'record' };
+  // Lines long enough to be prose (extract/text-layout.ts: 20 characters and sentence punctuation), each ending
+  // differently (extract/gates.ts reads lines ending alike as a list page), so the capture is an article.
+  for (const n of [130_000, 180_000]) yield { kind, name: `text-lines-${n}`, bytes: () => utf8('江苏新闻\n全省大会召开\n' + numbered(n, (i) => `第${i}条：会议强调要真抓实干，推动经济持续回升向好，编号${i}。\n`)), expect: 'record' };
   for (const n of [150_000, 300_000]) yield { kind, name: `p-${n}`, bytes: () => utf8(articlePage(numbered(n, (i) => `<p>第${i}条：会议强调要真抓实干。</p>`))), expect: 'record' };
   yield { kind, name: 'p-empty-near-cap', bytes: () => utf8(articlePage(fill('<p></p>', NEAR_CAP))), expect: 'record' };
   yield { kind, name: 'p-x-near-cap', bytes: () => utf8(articlePage(fill('<p>x</p>', NEAR_CAP))), expect: 'record' };
