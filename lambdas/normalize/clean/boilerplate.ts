@@ -11,11 +11,13 @@
  *
  * Rules (quoted by the README):
  *   share      — starts with 分享到 / 分享给朋友 / 分享至 / 一键分享, short
- *   comment    — starts with 发表评论 / 欢迎参与讨论 / 网友评论 / 我要评论 / 查看评论, or "已有N人参与"
+ *   comment    — starts with 发表评论 / 欢迎参与讨论 / 网友评论 / 我要评论 / 查看评论, or "已有N人参与", or comment rules
+ *                (遵守…政策法规…跟评, 文明上网 理性发言), short
  *   copyright  — 版权声明 / 版权所有 / 免责声明 / 转载请注明 / ©, near the start of the line or in a short line
  *   contact    — 客服 / 联系邮箱 / 联系电话 / 投稿邮箱 / 举报电话 with a phone number or e-mail, short
  *   list-header — the whole line is a list title: 相关文章, 相关阅读, 热点资讯, 图片新闻, 热点聚焦, 最近发表, 标签列表, 友情链接…
- *   promo      — 扫一扫 / 长按 / 微信号 / 二维码 / 关注…公众号, short
+ *   promo      — 扫一扫 / 长按 / 微信号 / 二维码 / 关注…公众号, short; a call-to-action button or app bonus (【点击投票】,
+ *                下载客户端…专享福利) in a line up to PROMO_LINE_CHARS
  *   prev-next  — starts with 上一篇 / 下一篇 (条/章), or a pager line (第1页/共3页, 上一页 | 下一页)
  *   site-info  — footer facts: 主办单位 / 承办单位 / ICP备 / 公网安备 / 网站标识码 / 建议使用…分辨率 / 技术支持, short
  *   breadcrumb — starts with 当前位置 / 您的位置 / 所在位置, or 2+ "›/>>/»/>" separators between short segments
@@ -28,7 +30,7 @@
  *   trailer    — (issue 9 class 5) app and repost trailers and widget text inside the container: （本文来自X，更多原创资讯请
  *                下载“X”APP）, 原标题：… lines, 声明：/ 风险提示： disclaimers at the line start, 图片/信息来源于网络 notes,
  *                【点击投票】-style promo buttons, 打印 字体：放大 正常 缩小 toolbars, 延伸·推荐, 相关资讯请关注…, 返回X，查看更多,
- *                video-player text (正在为您切换到…, 倍速), short unless the marker leads the line
+ *                video-player text (正在为您切换到…, 倍速), 经过X重新编排 notes, short unless the marker leads the line
  *   date-stamp — a short line that is only a Latin-script publication stamp: Published/Updated/Posted labels, month
  *                and weekday names, times, time zones ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM")
  */
@@ -110,7 +112,14 @@ const DATE_STAMP_TOKEN =
 /** Trailers that lead their line (any length: a disclaimer paragraph runs long): 本文来自X…下载/APP, 原标题：, 声明：. */
 const LEADING_TRAILER = zh('^[（(【\\[]?\\s*(本文来自.{1,24}[，,].{0,40}(下载|关注|APP|客户端)|原标题\\s*[:：]|原题\\s*[:：]|(声明|特别声明|免责声明|风险提示)\\s*[】\\]]?\\s*[:：])', 'i');
 /** Short trailer and widget lines (SHORT_LINE_CHARS). */
-const SHORT_TRAILER = zh('(图片|信息|内容|文章)(均)?(来自|来源于|源自)网络|^[【\\[][^】\\]]{0,8}(投票|下载|报名|订阅)[^】\\]]{0,8}[】\\]]$|放大\\s*正常\\s*缩小|字体\\s*[:：]?\\s*放大|^延伸\\s*[·•・]\\s*推荐|相关资讯请关注|^返回.{1,8}[，,]\\s*查看更多|正在为您切换|倍速播放|^\\d{1,2}(\\.\\d+)?倍速?$');
+const SHORT_TRAILER = zh('(图片|信息|内容|文章)(均)?(来自|来源于|源自)网络|^[【\\[][^】\\]]{0,8}(投票|下载|报名|订阅)[^】\\]]{0,8}[】\\]]$|放大\\s*正常\\s*缩小|字体\\s*[:：]?\\s*放大|^延伸\\s*[·•・]\\s*推荐|相关资讯请关注|^返回.{1,8}[，,]\\s*查看更多|正在为您切换|倍速播放|^\\d{1,2}(\\.\\d+)?倍速?$|重新(编排|排版|整理)$');
+/** Comment rules under a comment box: 请自觉遵守互联网相关的政策法规…跟评互动环境, 文明上网 理性发言. */
+const COMMENT_RULES = zh('遵守.{0,12}(政策法规|法律法规).{0,40}(跟评|评论|互动|发言)|文明上网.{0,4}理性发言');
+/** Call-to-action promos set into the article container (issue 9 class 5): a bracketed button inside a line
+ * (…评选火热进行中！【点击投票】…), an app-download bonus (下载客户端还能获得专享福利). Checked up to PROMO_LINE_CHARS:
+ * such a promo runs 60-110 chars; a paragraph reporting on an app or a vote does not carry the button or the bonus. */
+const PROMO_CTA = zh('[【\\[]\\s*点击(投票|参与|报名|领取|下载|抢购|购买)\\s*[】\\]]|(下载|打开).{0,6}(客户端|APP).{0,12}(专享|福利|红包|奖励)', 'i');
+const PROMO_LINE_CHARS = 120;
 
 const RULES: readonly Rule[] = [
   // First: boilerplateReason's long-line shortcut applies this rule alone.
@@ -130,6 +139,8 @@ const RULES: readonly Rule[] = [
   { reason: 'teaser', pattern: EN_TEASER, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'date-stamp', pattern: /\d/, short: false, also: isLatinDateStamp },
   { reason: 'trailer', pattern: SHORT_TRAILER, short: true },
+  { reason: 'comment', pattern: COMMENT_RULES, short: true },
+  { reason: 'promo', pattern: PROMO_CTA, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
   { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true },
 ];
 

@@ -3,13 +3,15 @@
  *   1. info lines under the headline give credits (来源/编辑/作者) and the byline date;
  *   2. each body block is, in this order: boilerplate (dropped), a credit line (read, removed), a photo caption with
  *      a 摄 credit (read, removed), or a paragraph;
- *   3. the last paragraph may close with a byline "(记者 陈志奎)"; the first may open with a dateline "金山网讯";
- *   4. meta tags fill what the visible page did not say.
+ *   3. what follows the closing credit block, and a trailing box of dated teaser cards, is the site's (tail.ts);
+ *   4. the last paragraph may close with a byline "(记者 陈志奎)"; the first may open with a dateline "金山网讯";
+ *   5. meta tags fill what the visible page did not say.
  */
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from './layout.js';
-import { emptyCredits, isMetaPersonName, isOutletName, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline } from './byline.js';
+import { cutAfterClosingCredits, dropTrailingTeaserCards } from './tail.js';
+import { emptyCredits, isClosingCreditLine, isMetaPersonName, isOutletName, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 
 /** A block is a credit line only when this short once URLs are removed; longer blocks are prose that mentions 编辑 or 来源. */
@@ -42,12 +44,15 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
   for (const line of layout.infoLines) if (readLabelledCredits(line.text, credits)) used.push(line);
 
   const title = layout.title?.text ?? null;
-  const kept: CleanedText[] = [];
+  let kept: CleanedText[] = [];
+  // Kept lines before the last closing credit line (责任编辑, 编辑|X, 校对…): the site's lines may follow it (tail.ts).
+  let closingAt: number | null = null;
   for (const block of layout.blocks) {
     const text = block.text;
     if (text === title) continue;
     if (isCreditLine(text) && readLabelledCredits(text, credits)) {
       used.push(block);
+      if (isClosingCreditLine(text)) closingAt = kept.length;
       continue;
     }
     if (isBoilerplateLine(text)) continue;
@@ -60,6 +65,7 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
     kept.push(block);
   }
 
+  kept = dropTrailingTeaserCards(cutAfterClosingCredits(kept, closingAt));
   const paragraphs = kept.map((b) => b.text);
   for (const block of kept) used.push(block);
   closeWithTrailingByline(paragraphs, credits);

@@ -17,14 +17,32 @@ export function emptyCredits(): Credits {
 }
 
 // Labels, longest first so 责任编辑 is never read as plain 编辑. Values run to the next white space or bracket.
-const VALUE = String.raw`\s*[:：]\s*([^\s:：【】\[\]|｜]*)`;
+const VALUE = String.raw`([^\s:：【】\[\]|｜]*)`;
+const COLON = String.raw`\s*[:：]\s*`;
+/**
+ * Multi-character labels may also be set off by a bar or a slash ("编辑|王小明", "摄影/张艳", "来源|某某发布": WeChat-style
+ * credit blocks, issue 9 class 5); single-character ones (文, 摄) only by a colon: "文/X" and "X/摄" are read by
+ * readSpacedCredits, which checks the name.
+ */
+const COLON_OR_BAR = String.raw`\s*(?:[:：]|[|｜/／](?=\s*[\u4e00-\u9fffA-Za-z]))\s*`;
 const LABELS = {
-  source: new RegExp(String.raw`(?:来源|稿源|转自|出处|来自)${VALUE}`, 'g'),
-  editor: new RegExp(String.raw`(?:责任编辑|责编|编辑)${VALUE}`, 'g'),
-  author: new RegExp(String.raw`(?:记者|作者|撰稿|撰文|文)${VALUE}`, 'g'),
-  photographer: new RegExp(String.raw`(?:摄影|摄像|摄)${VALUE}`, 'g'),
+  source: new RegExp(String.raw`(?:(?:来源|稿源)${COLON_OR_BAR}|(?:转自|出处|来自)${COLON})${VALUE}`, 'g'),
+  editor: new RegExp(String.raw`(?:责任编辑|责编|编辑)${COLON_OR_BAR}${VALUE}`, 'g'),
+  author: new RegExp(String.raw`(?:作者${COLON_OR_BAR}|(?:记者|撰稿|撰文|文)${COLON})${VALUE}`, 'g'),
+  photographer: new RegExp(String.raw`(?:(?:摄影|摄像)${COLON_OR_BAR}|摄${COLON})${VALUE}`, 'g'),
+  /** Production staff with no record field (校对, 审核, 监制…): the line is a credit line, removed from the body. */
+  staff: new RegExp(String.raw`(?:校对|审校|审核|初审|复审|终审|监制|统筹|美编)${COLON_OR_BAR}${VALUE}`, 'g'),
   originalUrl: /(?:原文地址|原文链接|原文网址)\s*[:：]\s*(https?:\/\/\S+)/,
 } as const;
+
+/** Labels of the credit block that closes an article (editors and production staff, never 来源/作者, which also sit
+ * under the headline): what follows it is the site's, not the article's (tail.ts). */
+const CLOSING_LABEL = new RegExp(String.raw`(?:责任编辑|责编|编辑|校对|审校|审核|初审|复审|终审|监制|统筹|美编)(?:${COLON_OR_BAR}|\s*$)`);
+
+/** A credit line of the block that closes an article ("责任编辑：X", "编辑|X", "校对|X", "X供稿 摄影/X 编辑/X"). */
+export function isClosingCreditLine(line: string): boolean {
+  return CLOSING_LABEL.test(line);
+}
 
 /** A name in a credit: 2–4 Han characters (Chinese names), or a Latin name. */
 const NAME = /^(?:[\u4e00-\u9fff·]{2,6}|[A-Za-z][A-Za-z .'-]{1,40})$/;
@@ -100,6 +118,7 @@ export function readLabelledCredits(line: string, into: Credits): boolean {
     if (isOutletName(v)) into.source ??= v;
     else pushUnique(into.authors, splitNames(v));
   }
+  for (const m of stripped.matchAll(LABELS.staff)) if (valueOf(m)) found = true;
   for (const m of stripped.matchAll(LABELS.photographer)) {
     const v = valueOf(m);
     if (!v) continue;

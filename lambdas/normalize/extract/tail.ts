@@ -1,0 +1,61 @@
+/**
+ * What follows the article inside its container (issue 9 class 5), for HTML and text captures alike (article.ts):
+ *   1. after the closing credit block (责任编辑 / 编辑|X / 校对|X …) in the article's last part, the short lines left are
+ *      the site's: a WeChat-style reply menu (回复【X】查看…), a quoted neighbouring story, a "join us" line;
+ *   2. a trailing run of teaser cards, each a short headline line and a line that is only a date: a related-stories box
+ *      whose headlines are not links (script-driven cards).
+ * Both cut only at the end and only short lines, so an article's own dated sections or an early credit line stay.
+ */
+
+/** The closing credits must come after this share of the article's characters (credits under the headline do not
+ * close anything). */
+const CLOSING_MIN_SHARE_BEFORE = 0.6;
+/** What follows the closing credits is cut only when every line is at most this long (a menu entry, a quoted headline
+ * and its teaser: 15-120 chars on the gne pages) ... */
+const AFTER_CLOSING_MAX_LINE_CHARS = 160;
+/** ... and all of it at most this much: a second article after an editor line is left alone. */
+const AFTER_CLOSING_MAX_CHARS = 400;
+
+/** A line that is nothing but a date, optionally with a clock: "2019-09-08", "2024年3月12日 10:20". */
+const DATE_ONLY_LINE = /^(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d\d(?::\d\d)?)?$/;
+/** Teaser cards: a headline line (short, not a closed sentence) and a date-only line, at least this many times. */
+const MIN_TEASER_CARDS = 2;
+const TEASER_MAX_CHARS = 60;
+const CLOSED_SENTENCE = /[。！？!?]$/;
+
+/**
+ * Cuts the lines after the closing credit block. `closingAt` is the number of kept lines before the last closing
+ * credit line (null when there was none).
+ */
+export function cutAfterClosingCredits<T extends { text: string }>(kept: T[], closingAt: number | null): T[] {
+  if (closingAt === null || closingAt >= kept.length) return kept;
+  const total = charsOf(kept);
+  const before = charsOf(kept.slice(0, closingAt));
+  const after = kept.slice(closingAt);
+  if (before < total * CLOSING_MIN_SHARE_BEFORE) return kept;
+  if (after.some((b) => b.text.length > AFTER_CLOSING_MAX_LINE_CHARS) || total - before > AFTER_CLOSING_MAX_CHARS) return kept;
+  return kept.slice(0, closingAt);
+}
+
+/** Drops a trailing run of teaser cards (headline line + date-only line, MIN_TEASER_CARDS or more). */
+export function dropTrailingTeaserCards<T extends { text: string }>(kept: T[]): T[] {
+  let start = kept.length;
+  let dates = 0;
+  while (start > 0) {
+    const t = kept[start - 1]!.text.trim();
+    if (DATE_ONLY_LINE.test(t)) dates++;
+    else if (t.length > TEASER_MAX_CHARS || CLOSED_SENTENCE.test(t)) break;
+    start--;
+  }
+  if (dates < MIN_TEASER_CARDS) return kept;
+  // Cut from the first card's headline, the line before the run's first date line; short lines before it stay.
+  let first = start;
+  while (!DATE_ONLY_LINE.test(kept[first]!.text.trim())) first++;
+  return kept.slice(0, first > start ? first - 1 : first);
+}
+
+function charsOf(blocks: readonly { text: string }[]): number {
+  let n = 0;
+  for (const b of blocks) n += b.text.length;
+  return n;
+}
