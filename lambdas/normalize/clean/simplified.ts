@@ -10,9 +10,11 @@
  *  - `'twp'` (Taiwan phrase conversion) is WRONG for this corpus: it rewrites mainland vocabulary as if it were
  *    Taiwanese: 新增→添加, 指标→指针, 核心→内核, 执行→运行, 整合→集成, 效能→性能, 资讯→信息.
  */
-import { ConverterBuilder, ConverterFactory, CustomConverter, type ConverterFunction } from 'opencc-js/core';
+import { ConverterBuilder, CustomConverter, type ConverterFunction } from 'opencc-js/core';
 import CJK_COMPATIBILITY_IDEOGRAPHS from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import ST_CHARACTERS from 'opencc-js/dict/STCharacters';
+import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
+import TS_PHRASES from 'opencc-js/dict/TSPhrases';
 import TW_VARIANTS from 'opencc-js/dict/TWVariants';
 import TW_VARIANTS_PHRASES from 'opencc-js/dict/TWVariantsPhrases';
 import * as T2CN_PRESET from 'opencc-js/preset/t2cn';
@@ -21,9 +23,11 @@ import * as T2CN_PRESET from 'opencc-js/preset/t2cn';
  * Load strategy (measured with `npm run bench:lambda`): the package root bundles every OpenCC dictionary
  * (1.16 MB, of which STPhrases alone is 1.0 MB), and building the cn→tw converter put STPhrases' 49k phrases
  * into two tries on the first call: the first normalize() of a cold process took ~600 ms CPU, now ~240-410. We import only what is used: the `t2cn` preset (tw2s and
- * t2s, the exact configs opencc-js's own `Converter` uses) and, for the character-level cn→tw check, the
- * character and variant dictionaries. STPhrases has no single-character keys, so for one character the result
- * is the same as the full s2tw converter (checked for every Han code point in simplified-load.test.ts).
+ * t2s, the exact configs opencc-js's own `Converter` uses) and, for the character-level script check, the
+ * character and variant dictionaries, read one character at a time (oneCharConverter) rather than built into tries:
+ * the first detectScript of a process went from 31-47 ms CPU to 13-16 ms. STPhrases has no single-character keys, so
+ * for one character the result is the same as the full s2tw converter (checked for every Han code point in
+ * simplified-load.test.ts).
  * Converters are built on first use, never at module load.
  */
 type TextConverter = ConverterFunction;
@@ -73,15 +77,8 @@ const textConverter = lazy((): TextConverter => {
   const fixes = CustomConverter(MAINLAND_PHRASE_FIXES);
   return (text) => fixes(tw2s(text));
 });
-// Character-level converters for detection and reading lookup: single characters never match a phrase entry.
+// Character-by-character t2s for reading lookup (pinyin annotations).
 const charT2s = lazy((): TextConverter => t2cnConverter()({ from: 't', to: 'cn' }));
-// cn→tw rather than cn→t: OpenCC-standard variants (群→羣, 峰→峯, 吃→喫) would count shared characters.
-// opencc-js's s2tw chain without its phrase dictionaries, which never match a single character.
-const charS2t = lazy((): TextConverter => {
-  const normalizeCompat = ConverterFactory([CJK_COMPATIBILITY_IDEOGRAPHS]);
-  const s2tw = ConverterFactory([ST_CHARACTERS], [TW_VARIANTS_PHRASES, TW_VARIANTS]);
-  return (ch) => s2tw(normalizeCompat(ch));
-});
 
 /** Convert Traditional Chinese text to mainland Simplified with phrase conversion. Simplified text passes through. */
 export function toSimplified(text: string): string {
@@ -94,15 +91,60 @@ export function toSimplifiedChars(text: string): string {
 }
 
 type CharScript = 'traditional' | 'simplified' | 'shared';
-// One entry per distinct Han character seen (a few thousand at most), so converters run once per character.
+// One entry per distinct Han character seen (a few thousand at most), so each character is looked up once.
 const charScriptCache = new Map<string, CharScript>();
+
+/**
+ * A one-character OpenCC converter read straight from the dictionaries, without building opencc-js's tries (building
+ * them for t2s and s2tw cost 25-35 ms CPU at the start of every process, on the first Han character). opencc-js
+ * converts a chain of dictionary groups in turn; within a group, it takes the longest key matching at each position,
+ * the group's earlier dictionary winning on a tie. A lone character can only match a one-character key, so one
+ * character's conversion is: for each group, its first dictionary's entry for the character, if any. Held to opencc-js's
+ * own converters for every Han code point in simplified-load.test.ts.
+ */
+function oneCharConverter(chain: readonly (readonly string[])[]): (ch: string) => string {
+  const groups = chain.map(oneCharEntries);
+  return (ch) => {
+    let out = ch;
+    for (const entries of groups) out = entries.get(out) ?? out;
+    return out;
+  };
+}
+
+/** The one-character keys of a dictionary group ("source replacement…|…"; the first replacement is used, as opencc-js does). */
+function oneCharEntries(group: readonly string[]): Map<string, string> {
+  const entries = new Map<string, string>();
+  // Later dictionaries first, so an earlier one's entry overwrites them (opencc-js loads a group the same way).
+  for (let d = group.length - 1; d >= 0; d--) {
+    const dict = group[d]!;
+    for (let start = 0; start < dict.length; ) {
+      let end = dict.indexOf('|', start);
+      if (end < 0) end = dict.length;
+      const space = dict.indexOf(' ', start);
+      const keyLength = space - start;
+      if (space > start && space < end && (keyLength === 1 || (keyLength === 2 && dict.codePointAt(start)! > 0xffff))) {
+        const next = dict.indexOf(' ', space + 1);
+        entries.set(dict.slice(start, space), dict.slice(space + 1, next < 0 || next > end ? end : next));
+      }
+      start = end + 1;
+    }
+  }
+  return entries;
+}
+
+// Character-level t2s and cn→tw for script detection: the t2s config of opencc-js's t2cn preset (compatibility
+// ideographs normalized, then TSPhrases over TSCharacters), and cn→tw rather than cn→t: OpenCC-standard variants
+// (群→羣, 峰→峯, 吃→喫) would count shared characters. opencc-js's s2tw chain without its phrase dictionaries,
+// which never match a single character.
+const oneCharT2s = lazy(() => oneCharConverter([[CJK_COMPATIBILITY_IDEOGRAPHS], [TS_PHRASES, TS_CHARACTERS]]));
+const oneCharS2tw = lazy(() => oneCharConverter([[CJK_COMPATIBILITY_IDEOGRAPHS], [ST_CHARACTERS], [TW_VARIANTS_PHRASES, TW_VARIANTS]]));
 
 function classifyChar(ch: string): CharScript {
   let script = charScriptCache.get(ch);
   if (script === undefined) {
     if (SIMPLIFIED_ALSO_VALID_HAN.has(ch)) script = 'shared';
-    else if (charT2s()(ch) !== ch) script = 'traditional';
-    else if (!BOTH_SCRIPTS_HAN.has(ch) && charS2t()(ch) !== ch) script = 'simplified';
+    else if (oneCharT2s()(ch) !== ch) script = 'traditional';
+    else if (!BOTH_SCRIPTS_HAN.has(ch) && oneCharS2tw()(ch) !== ch) script = 'simplified';
     else script = 'shared';
     charScriptCache.set(ch, script);
   }
