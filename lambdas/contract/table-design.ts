@@ -61,6 +61,8 @@ export const keys = {
   dayPartition: (day: string) => `DAY#${day}`,
   cityPartition: (city: string) => `CITY#${city}`,
   storyPartition: (url: string) => `STORY#${sha256Hex(url)}`,
+  /** The same partition from the URL's hash (a record's id is the hash of its canonical URL). */
+  storyPartitionOfHash: (hash: string) => `STORY#${hash}`,
   bandPartition: (band: number, hex4: string) => `B${band}#${hex4}`,
   track: (id: string) => ({ PK: `REC#${id}`, SK: 'TRACK' }),
   version: (id: string, n: number) => ({ PK: `REC#${id}`, SK: `VER#${String(n).padStart(6, '0')}` }),

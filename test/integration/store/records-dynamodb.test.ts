@@ -1,7 +1,8 @@
-import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
 import { makeRecord } from '../../helpers/records.js';
 import { keys } from '../../../lambdas/contract/table-design.js';
@@ -125,5 +126,98 @@ describe('records table: access patterns are Queries', () => {
     expect(env.commands.length).toBeGreaterThan(0);
     expect(env.commands.filter((c) => /scan/i.test(c))).toEqual([]);
     expect(new Set(env.commands)).toEqual(new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand']));
+  });
+});
+
+describe('records table: lean items (issue 13, cost)', () => {
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+  const rawItem = async (tableName: string, id: string) =>
+    (await env.clients.doc.send(new GetCommand({ TableName: tableName, Key: keys.record(id) }))).Item as Record<string, unknown>;
+
+  it('writes no URL or story index entry for a record whose id already names its url and story, and still finds it by both', async () => {
+    const { records, tableName } = await env.freshStores();
+    const a = makeRecord({ url: 'http://www.jssuxun.example/lean-a.html', simhash: 'ffff000000000000' });
+    // A repost of a: its story is a's url, which its own id does not name.
+    const d = makeRecord({ url: 'http://www.tinghu.example/lean-d.html', originalUrl: a.url, simhash: '0f0f0f0f0f0f0f0f' });
+    for (const r of [a, d]) expect(await records.put(r)).toBe('new');
+    const itemA = await rawItem(tableName, a.id);
+    expect(itemA.GSI1PK).toBeUndefined();
+    expect(itemA.GSI5PK).toBeUndefined();
+    // The id is in PK; no copy of it in other attributes or index sort keys.
+    expect(itemA.id).toBeUndefined();
+    expect(itemA.recordId).toBeUndefined();
+    for (const n of [2, 3, 4, 6, 7, 8, 9]) expect(String(itemA[`GSI${n}SK`]), `GSI${n}SK`).not.toContain(a.id);
+    const itemD = await rawItem(tableName, d.id);
+    expect(itemD.GSI1PK).toBeUndefined();
+    expect(itemD.GSI5PK).toBe(keys.storyPartition(a.url!));
+    expect((await records.byUrl(a.url!)).map((r) => r.id)).toEqual([a.id]);
+    expect((await records.byUrl(d.url!)).map((r) => r.id)).toEqual([d.id]);
+    expect((await records.repostsOf(a.id)).map((m) => [m.record.id, m.reason])).toEqual([[d.id, 'originalUrl']]);
+    expect((await records.repostsOf(d.id)).map((m) => [m.record.id, m.reason])).toEqual([[a.id, 'originalUrl']]);
+  });
+
+  it('keeps the URL index entry of a record whose canonical URL is another: found by its url, not by the canonical one', async () => {
+    const { records, tableName } = await env.freshStores();
+    const base = makeRecord({ url: 'http://www.jssuxun.example/lean-b.html?from=list' });
+    const canonical = 'http://www.jssuxun.example/lean-b.html';
+    const b = { ...base, canonicalUrl: canonical, id: sha(canonical) };
+    expect(await records.put(b)).toBe('new');
+    const item = await rawItem(tableName, b.id);
+    expect(item.GSI1PK).toBe(keys.urlIndex(b.url!));
+    expect(item.GSI5PK).toBeUndefined();
+    expect((await records.byUrl(b.url!)).map((r) => r.id)).toEqual([b.id]);
+    expect(await records.byUrl(canonical)).toEqual([]);
+  });
+
+  it('still reads items of the previous layout (id copies, an entry in every index, sort keys with the id)', async () => {
+    const { records, tableName } = await env.freshStores();
+    const old = makeRecord({ url: 'http://www.jssuxun.example/old.html', simhash: 'ffff000000000000', publishedAt: '2024-02-20T09:00:00+08:00' });
+    const sk = `2024-02-20T01:00:00.000Z#${old.id}`;
+    const bands = ['ffff', '0000', '0000', '0000'];
+    await env.clients.doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.record(old.id),
+          kind: 'record',
+          id: old.id,
+          recordGz: gzipSync(JSON.stringify({ ...old, text: '' })),
+          textFromParagraphs: true,
+          versionKey: '000001.000000.000000~',
+          contentHash: old.contentHash,
+          fetchedAt: old.raw!.fetchedAt,
+          sortDate: '2024-02-20T01:00:00.000Z',
+          simhash: old.simhash,
+          recordId: old.id,
+          GSI1PK: keys.urlIndex(old.url!),
+          GSI1SK: `REC#${old.id}`,
+          GSI2PK: keys.sitePartition('www.jssuxun.example'),
+          GSI2SK: sk,
+          GSI3PK: keys.dayPartition('2024-02-20'),
+          GSI3SK: sk,
+          GSI5PK: keys.storyPartition(old.url!),
+          GSI5SK: `REC#${old.id}`,
+          ...Object.fromEntries(bands.flatMap((b, i) => [[`GSI${6 + i}PK`, keys.bandPartition(i, b)], [`GSI${6 + i}SK`, `REC#${old.id}`]])),
+        },
+      }),
+    );
+    // A new-layout record 1 bit off the old one, and a repost of it.
+    const near = makeRecord({ url: 'http://www.tinghu.example/near.html', simhash: 'ffff000000000001', publishedAt: '2024-02-20T10:00:00+08:00' });
+    const repost = makeRecord({ url: 'http://www.tinghu.example/repost.html', originalUrl: old.url, simhash: '0f0f0f0f0f0f0f0f', publishedAt: '2024-02-20T11:00:00+08:00' });
+    for (const r of [near, repost]) expect(await records.put(r)).toBe('new');
+    expect(await records.get(old.id)).toEqual(old);
+    expect(await records.byUrl(old.url!)).toEqual([old]);
+    expect((await records.bySite('www.jssuxun.example', {})).map((r) => r.id)).toEqual([old.id]);
+    expect((await records.byDay('2024-02-20')).map((r) => r.id).sort()).toEqual([old.id, near.id, repost.id].sort());
+    expect((await records.repostsOf(old.id)).map((m) => [m.record.id, m.reason]).sort()).toEqual([[near.id, 'simhash'], [repost.id, 'originalUrl']].sort());
+    expect((await records.repostsOf(near.id)).map((m) => m.record.id)).toEqual([old.id]);
+    expect((await records.repostsOf(repost.id)).map((m) => m.record.id)).toEqual([old.id]);
+    // The same write again replays as unchanged over the old item; a newer normalizer replaces it with a lean one.
+    expect(await records.put(old)).toBe('unchanged');
+    expect(await records.put({ ...old, normalizerVersion: '1.1.0' })).toBe('updated');
+    const lean = await rawItem(tableName, old.id);
+    expect(lean.GSI1PK).toBeUndefined();
+    expect(lean.recordId).toBeUndefined();
+    expect(await records.byUrl(old.url!)).toEqual([{ ...old, normalizerVersion: '1.1.0' }]);
   });
 });
