@@ -10,7 +10,7 @@
  * FETCH_BATCH_SIZE to an invocation as the event source mapping delivers them). Lambda GB-seconds are
  * each invocation's measured duration (its CPU part stretched to the CPU share Lambda gives that memory, see
  * LAMBDA_ONE_VCPU_MB), rounded up to the millisecond as Lambda bills it, times the memory lib/ configures. CloudWatch Logs bytes are what the handlers write to stdout (Powertools logs
- * and EMF metrics at the deployed log level) plus Lambda's own lines per invocation.
+ * and EMF metrics at the deployed log level) plus Lambda's own lines per invocation (none at the system log level WARN lib/ deploys).
  *
  * Three scenarios, one after the other on the same table:
  *   fresh     discover + fetch of pages never seen (archive, normalize, store);
@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { FETCH_BATCH_SIZE, FUNCTION_SETTINGS } from '../../lib/constructs/functions.js';
+import { APPLICATION_LOG_LEVEL, FETCH_BATCH_SIZE, FUNCTION_SETTINGS, SYSTEM_LOG_LEVEL } from '../../lib/constructs/functions.js';
 import { ErrorCode, JsnewsError } from '../../lambdas/contract/errors.js';
 import { replayFetcherOptions } from '../../lambdas/dev/replay/index.js';
 import { createHttpFetcher } from '../../lambdas/fetch/index.js';
@@ -88,12 +88,16 @@ export const TARGET_USD_PER_MILLION_REVISIT = 1;
  * are a fixed cost per queue, not per page (docs/cost-model.md).
  */
 const ESM_SQS_CALLS_PER_BATCH = 2;
-/** Lambda writes START, END and REPORT lines per invocation: about this many bytes together (REPORT ~190). */
-const LAMBDA_PLATFORM_LOG_BYTES_PER_INVOCATION = 300;
+/**
+ * Lambda writes START, END and REPORT lines per invocation: about this many bytes together (REPORT ~190),
+ * as INFO-level system logs, so none at the system log level lib/ deploys when that is WARN.
+ */
+const LAMBDA_PLATFORM_LOG_LINES_PER_INVOCATION = SYSTEM_LOG_LEVEL === 'WARN' ? 0 : 3;
+const LAMBDA_PLATFORM_LOG_BYTES_PER_INVOCATION = LAMBDA_PLATFORM_LOG_LINES_PER_INVOCATION === 0 ? 0 : 300;
 /** CloudWatch Logs counts 26 bytes per log event on top of the message (PutLogEvents quota). */
 const LOG_EVENT_OVERHEAD_BYTES = 26;
-/** The deployed log level (lib/constructs/functions.ts sets POWERTOOLS_LOG_LEVEL=INFO). */
-const DEPLOYED_LOG_LEVEL = 'INFO';
+/** The deployed log level of the handlers' own logs (lib/constructs/functions.ts). */
+const DEPLOYED_LOG_LEVEL: string = APPLICATION_LOG_LEVEL;
 /** Links per generated list page: about what a TRS channel page carries. */
 const LINKS_PER_LIST_PAGE = 50;
 const BENCH_SETS = ['aeb', 'gne', 'zh-cwced'];
@@ -206,8 +210,8 @@ async function invoke<T>(use: LambdaUse, run: () => Promise<T>): Promise<T> {
     use.billedMs += Math.ceil(wall + cpu * Math.max(0, LAMBDA_ONE_VCPU_MB / use.memoryMb - 1));
     process.stdout.write = write;
     use.invocations++;
-    use.logEvents += 3;
-    use.logBytes += LAMBDA_PLATFORM_LOG_BYTES_PER_INVOCATION + 3 * LOG_EVENT_OVERHEAD_BYTES;
+    use.logEvents += LAMBDA_PLATFORM_LOG_LINES_PER_INVOCATION;
+    use.logBytes += LAMBDA_PLATFORM_LOG_BYTES_PER_INVOCATION + LAMBDA_PLATFORM_LOG_LINES_PER_INVOCATION * LOG_EVENT_OVERHEAD_BYTES;
   }
 }
 

@@ -123,6 +123,14 @@ describe('functions', () => {
     expect(services).toEqual(Object.values(SERVICE).sort());
   });
 
+  it("log JSON without Lambda's START/END/REPORT lines (system log level WARN: ~380 B an invocation), application logs at INFO", () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function'));
+    for (const fn of fns) {
+      expect(fn.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', SystemLogLevel: 'WARN', ApplicationLogLevel: 'INFO' });
+      expect(fn.Properties.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('INFO');
+    }
+  });
+
   it('wires the FIFO queue to fetch with partial batch responses and a concurrency cap', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: FETCH_BATCH_SIZE,
