@@ -144,6 +144,19 @@ const RULES: readonly Rule[] = [
   { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true },
 ];
 
+/** Headers of the page's own sections next to an article: comments, "about us", and the list headers above. */
+const SECTION_HEADERS =
+  `${LIST_HEADERS}|网友留言|全部评论|精彩评论|评论区|我要留言|读者留言|留言板|发表评论|我要评论|关于我们|联系我们|网站简介|本站简介|合作伙伴|合作媒体`;
+const SECTION_HEADER = zh(`^[【\\[〖]?\\s*(${SECTION_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»|\\+)?\\s*$`, 'i');
+
+/**
+ * A header that opens a section of site chrome (评论 / 网友留言 / 关于我们 / 为你推荐 / 相关阅读 …): what follows it in its
+ * container is the site's, not the article's (extract/body-blocks.ts, issue 9 classes 1 and 2).
+ */
+export function isChromeSectionHeader(line: string): boolean {
+  return SECTION_HEADER.test(line.trim());
+}
+
 /** Notice headers after which a page has nothing but chrome (used by the body extractor to cut the tail). */
 export const NOTICE_HEADER = zh('^[【\\[]?\\s*(版\\s*权\\s*声\\s*明|免\\s*责\\s*声\\s*明|郑\\s*重\\s*声\\s*明|反侵权公告|版权及免责声明|特别声明|法律声明)\\s*[】\\]]?\\s*[:：]?');
 

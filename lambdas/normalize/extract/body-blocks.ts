@@ -11,6 +11,7 @@ import {
 import { classWeight, countChars, isElement, type NodeStats, type StatsMap } from './body-stats.js';
 import { collapseRuns } from '../clean/whitespace.js';
 import { isNumberBreak, joinNumberBreaks } from './number-breaks.js';
+import { isBoilerplateLine, isChromeSectionHeader } from '../clean/boilerplate.js';
 
 /** Elements conditional cleaning looks at (Readability: fieldset, table, ul, div; plus the HTML5 blocks CMSs use). */
 const CLEANABLE_TAGS: ReadonlySet<string> = new Set(['form', 'div', 'section', 'table', 'ul', 'ol', 'dl', 'fieldset', 'aside', 'header', 'footer', 'center']);
@@ -21,6 +22,24 @@ const CLEAN_MAX_HEADING_DENSITY = 0.9;
 const CLEAN_MIN_CHARS = 25;
 /** One embed is fine in a block with this many chars (Readability: 75). */
 const CLEAN_EMBED_MIN_CHARS = 75;
+
+/**
+ * Chrome sections (issue 9 classes 1 and 2): a header of the site's own sections (网友留言, 关于我们, 为你推荐, 相关阅读…,
+ * clean/boilerplate.ts) ends the article within its container: what follows it there (comments, the "about us" blurb,
+ * a recommended-stories stream of link-poor teasers) is dropped. A header is a short element (at most
+ * SECTION_HEADER_MAX_CHARS); the cut applies only once SECTION_CUT_MIN_CHARS_BEFORE of prose (link-poor, not chrome by
+ * its wording) came before it, so a related box above the article's first paragraph, after a promo line, takes nothing
+ * with it (gne sina-4: 相关新闻： with two links, then the article, in one container).
+ */
+export const SECTION_HEADER_MAX_CHARS = 12;
+export const SECTION_CUT_MIN_CHARS_BEFORE = 50;
+/**
+ * Footer boxes (issue 9 class 1): a sub-container of at most FOOTER_BOX_MAX_CHARS holding a site registration mark
+ * (ICP备 / ICP证 / 公网安备 / 网站标识码) is the site's footer with its cooperation, copyright and contact lines; an
+ * article never carries a registration number. Without this a short brief's container grows to <body> and keeps them.
+ */
+const FOOTER_BOX_MAX_CHARS = 600;
+const SITE_REGISTRATION = /ICP\s*[备證证]|公网安备|公網安備|网站标识码|網站標識碼/;
 
 export interface BlockOptions {
   /** Apply conditional cleaning to sub-blocks (off on the loosest pass). */
@@ -79,6 +98,8 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
   };
   // Stack entries: a node to visit, or a marker that closes a block element.
   type Item = { node: AnyNode; inLink: boolean; depth: number } | { close: true };
+  // Containers whose remaining children follow a chrome section header (SECTION_HEADER_MAX_CHARS above).
+  const cut = new Set<AnyNode>();
   for (const root of roots) {
     const stack: Item[] = [{ node: root, inLink: false, depth: 0 }];
     while (stack.length > 0) {
@@ -88,6 +109,7 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
         continue;
       }
       const { node, inLink, depth } = item;
+      if (node.parent && cut.has(node.parent)) continue;
       if (node.type === 'text') {
         state.buf.push(node.data);
         const n = countChars(node.data);
@@ -98,6 +120,14 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
       }
       if (!isElement(node)) continue;
       if (shouldDrop(node, stats, opts.clean && depth > 0, title)) continue;
+      if (isFooterBox(node, stats)) continue;
+      if (depth > 0) {
+        const at = chromeSectionCut(node, stats);
+        if (at && proseChars(out) >= SECTION_CUT_MIN_CHARS_BEFORE) {
+          cut.add(at);
+          continue;
+        }
+      }
       const block = BLOCK_TAGS.has(node.name);
       if (block) {
         flush();
@@ -110,6 +140,32 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
     flush();
   }
   return out;
+}
+
+/** Characters of prose among `blocks`: link-poor lines that are not chrome by their wording. */
+export function proseChars(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) if (b.linkChars <= b.chars * LINK_LINE_MAX_DENSITY && !isBoilerplateLine(b.text)) n += b.chars - b.linkChars;
+  return n;
+}
+
+/** The site footer as a box inside the chosen container (FOOTER_BOX_MAX_CHARS, SITE_REGISTRATION). */
+export function isFooterBox(el: Element, stats: StatsMap): boolean {
+  const s = stats.get(el);
+  return !!s && s.chars > 0 && s.chars <= FOOTER_BOX_MAX_CHARS && !s.skipped && CLEANABLE_TAGS.has(el.name) && SITE_REGISTRATION.test(plainText(el));
+}
+
+/**
+ * When `el` is a chrome section header, the container whose later children are the section: the parent of the
+ * highest ancestor holding nothing but the header (`<div class="hd"><h3>为你推荐</h3></div><div class="bd">…`).
+ */
+export function chromeSectionCut(el: Element, stats: StatsMap): Element | null {
+  const s = stats.get(el);
+  if (!s || s.chars === 0 || s.chars > SECTION_HEADER_MAX_CHARS || el.name === 'a' || !isChromeSectionHeader(collapseSpace(plainText(el)))) return null;
+  let top = el;
+  for (let p = top.parent; p && isElement(p) && stats.get(p)?.chars === s.chars; p = p.parent) top = p;
+  const parent = top.parent;
+  return parent && isElement(parent) ? parent : null;
 }
 
 function shouldDrop(el: Element, stats: StatsMap, clean: boolean, title: string | null): boolean {

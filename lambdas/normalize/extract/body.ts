@@ -35,7 +35,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { isBoilerplateLine, NOTICE_HEADER } from '../clean/boilerplate.js';
 import { flattenDeepNesting, MAX_NESTING_DEPTH } from '../parse/dom-safety.js';
-import { collapseSpace, extractBlocks, nonLinkChars, plainText, type Block } from './body-blocks.js';
+import { chromeSectionCut, collapseSpace, extractBlocks, isFooterBox, nonLinkChars, plainText, proseChars, SECTION_CUT_MIN_CHARS_BEFORE, type Block } from './body-blocks.js';
 import { isHeadlineLinkList, MIN_CONTAINER_CHARS } from './gates.js';
 import { LINK_LINE_MAX_DENSITY } from './body-patterns.js';
 import { pickArticleElements } from './body-score.js';
@@ -158,10 +158,20 @@ function fromFallback(stats: StatsMap, hints: BodyHints): Attempt {
   const paragraphs: Element[] = [];
   let densest: Element | null = null;
   let densestChars = 0;
+  // Post-order: after a chrome section header (or inside a footer box), the <p>s met before the section's container
+  // itself closes are the section's (body-blocks.ts chromeSectionCut / isFooterBox).
+  let skipUntil: Element | null = null;
   for (const [el, s] of stats) {
     if (s.skipped) continue;
+    if (skipUntil === el) skipUntil = null;
+    else if (!skipUntil) {
+      const cut = chromeSectionCut(el, stats);
+      if (cut && proseChars(extractBlocks(paragraphs, stats, { clean: false })) >= SECTION_CUT_MIN_CHARS_BEFORE) skipUntil = cut;
+    }
     const ownText = s.ownChars - s.ownLinkChars;
-    if (el.name === 'p' && s.chars >= FALLBACK_P_MIN_CHARS && s.linkChars / s.chars <= LINK_LINE_MAX_DENSITY && !hasParagraphAncestor(el)) paragraphs.push(el);
+    if (!skipUntil && el.name === 'p' && s.chars >= FALLBACK_P_MIN_CHARS && s.linkChars / s.chars <= LINK_LINE_MAX_DENSITY && !hasParagraphAncestor(el) && !inFooterBox(el, stats)) {
+      paragraphs.push(el);
+    }
     if (el.name !== 'p' && el.name !== 'a' && ownText > densestChars) {
       densest = el;
       densestChars = ownText;
@@ -226,6 +236,14 @@ function linkChars(blocks: readonly Block[]): number {
 
 function isAncestor(ancestor: Element, el: Element): boolean {
   for (let p = el.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+/** Within a few levels up, a footer box (body-blocks.ts isFooterBox): its <p>s are the site's. */
+const FOOTER_BOX_CLIMB = 3;
+function inFooterBox(el: Element, stats: StatsMap): boolean {
+  let p = el.parent;
+  for (let i = 0; i < FOOTER_BOX_CLIMB && p && isElement(p); i++, p = p.parent) if (isFooterBox(p, stats)) return true;
   return false;
 }
 
