@@ -146,6 +146,10 @@ function* slowText(): Generator<HostileInput> {
   yield { kind, name: 'dates-200k', bytes: () => utf8(articlePage(`<p>${repeat('2024年2月21日 ', 200_000)}</p>`)), expect: 'record' };
   yield { kind, name: 'digits-near-cap', bytes: () => utf8(articlePage(`<p>会议${fill('1', NEAR_CAP)}</p>`)), expect: 'record' };
   yield { kind, name: 'credit-lines-100k', bytes: () => utf8(articlePage(`<p>${repeat('记者 张三 ', 100_000)}</p>`)), expect: 'record' };
+  // A caption credit that fails at its end (the caption pattern was tried from every space to the end: quadratic), and a
+  // closing byline whose role words read two ways (exponential: 40 names would never finish).
+  yield { kind, name: 'caption-names-100k', bytes: () => utf8(articlePage(`<p>大会现场。${repeat('记者 张三 ', 100_000)}x 摄</p>`)), expect: 'record' };
+  yield { kind, name: 'byline-role-names-40', bytes: () => utf8(articlePage('').replace('作出更大贡献。</p>', `作出更大贡献。（${repeat('记者张三 ', 40)}x</p>`)), expect: 'record' };
   yield { kind, name: 'source-lines-100k', bytes: () => utf8(articlePage(repeat('<p>来源：新华日报</p>', 100_000))), expect: 'record' };
   yield { kind, name: 'traditional-2M', bytes: () => utf8(articlePage(`<p>${repeat('會議強調要真抓實幹，推動經濟發展。', 120_000)}</p>`)), expect: 'record' };
   yield { kind, name: 'mojibake-2M', bytes: () => utf8(articlePage(`<p>${repeat('æ±Ÿè‹çœ', 300_000)}</p>`)), expect: 'record' };

@@ -11,7 +11,7 @@ import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from './layout.js';
 import { cutAfterClosingCredits, dropTrailingTeaserCards } from './tail.js';
-import { emptyCredits, isClosingCreditLine, isMetaPersonName, isOutletName, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline } from './byline.js';
+import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isOutletName, MAX_CREDIT_NAMES, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 
 /** A block is a credit line only when this short once URLs are removed; longer blocks are prose that mentions 编辑 or 来源. */
@@ -58,7 +58,7 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
     if (isBoilerplateLine(text)) continue;
     const caption = splitCaptionCredit(text);
     if (caption) {
-      credits.photographers.push(...caption.photographers.filter((p) => !credits.photographers.includes(p)));
+      addCreditNames(credits.photographers, caption.photographers);
       used.push(block);
       continue;
     }
@@ -90,7 +90,7 @@ function closeWithTrailingByline(paragraphs: string[], credits: Credits): void {
   if (last === undefined) return;
   const split = splitTrailingByline(last);
   if (!split) return;
-  for (const a of split.authors) if (!credits.authors.includes(a)) credits.authors.push(a);
+  addCreditNames(credits.authors, split.authors);
   if (split.rest) paragraphs[lastIndex] = split.rest;
   else paragraphs.splice(lastIndex, 1);
 }
@@ -101,9 +101,9 @@ function fillFromPageText(layout: PageLayout, credits: Credits): void {
   if (snippets.length === 0) return;
   const found = emptyCredits();
   for (const snippet of snippets) for (const line of snippet.split('\n')) readLabelledCredits(cleanText(line, layout.script).text, found);
-  if (credits.authors.length === 0) credits.authors.push(...found.authors);
-  if (credits.editors.length === 0) credits.editors.push(...found.editors);
-  if (credits.photographers.length === 0) credits.photographers.push(...found.photographers);
+  if (credits.authors.length === 0) addCreditNames(credits.authors, found.authors);
+  if (credits.editors.length === 0) addCreditNames(credits.editors, found.editors);
+  if (credits.photographers.length === 0) addCreditNames(credits.photographers, found.photographers);
   credits.source ??= found.source;
 }
 
@@ -114,7 +114,8 @@ function fillFromMeta(layout: PageLayout, credits: Credits): void {
   if (credits.authors.length === 0) {
     for (const a of meta.authors) {
       if (isOutletName(a)) credits.source ??= a;
-      else if (a.length <= 40 && !/^https?:/.test(a) && isMetaPersonName(a)) credits.authors.push(a);
+      // Not deduplicated (two bench pages repeat their meta author; left as is, the record stays unchanged here).
+      else if (a.length <= 40 && !/^https?:/.test(a) && isMetaPersonName(a) && credits.authors.length < MAX_CREDIT_NAMES) credits.authors.push(a);
     }
   }
 }

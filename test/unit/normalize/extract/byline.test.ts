@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCredits, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline } from '../../../../lambdas/normalize/extract/byline.js';
+import { addCreditNames, emptyCredits, MAX_CREDIT_NAMES, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline } from '../../../../lambdas/normalize/extract/byline.js';
 
 describe('credits in their five shapes', () => {
   it('1. an info line whose outlet sits in the editor slot', () => {
@@ -67,5 +67,55 @@ describe('credits in their five shapes', () => {
     // Prose is not a credit.
     expect(read('记者从市商务局了解到,目前全市又有12个项目在谈').authors).toEqual([]);
     expect(read('记者：据你了解农民通过什么渠道来获取这些信息，比如农业政策、农机之类的信息？').authors).toEqual([]);
+  });
+});
+
+/** `n` distinct two- or three-character personal names (known surnames), written for these tests. */
+function distinctNames(n: number): string[] {
+  const surnames = '王李张刘陈杨黄赵吴周';
+  const given = '伟芳敏静丽强磊军洋勇';
+  return Array.from({ length: n }, (_, i) => surnames[i % 10]! + given[Math.floor(i / 10) % 10]! + (i >= 100 ? given[Math.floor(i / 100) % 10]! : ''));
+}
+
+describe('credits on hostile inputs (issue 10: every credit bounded, every scan linear)', () => {
+  it('a caption credit of 100 names keeps only the last MAX_CREDIT_NAMES of them', () => {
+    // The caption pattern used to be tried from every white space of the line to its end: 100k names took 60 s.
+    // Bounding the names in one credit bounds the work of each try.
+    const names = distinctNames(100);
+    const split = splitCaptionCredit(`大会现场。${names.join(' ')} 摄`);
+    expect(split?.photographers).toEqual(names.slice(-MAX_CREDIT_NAMES));
+  });
+
+  it('a parenthesis of more names than MAX_CREDIT_NAMES closing the last paragraph is not a byline', () => {
+    const names = distinctNames(MAX_CREDIT_NAMES + 1);
+    expect(splitTrailingByline(`会议召开。（记者 ${names.join(' ')}）`)).toBeNull();
+    expect(splitTrailingByline(`会议召开。（记者 ${names.slice(0, MAX_CREDIT_NAMES).join(' ')}）`)?.authors).toEqual(names.slice(0, MAX_CREDIT_NAMES));
+  });
+
+  it('reads 记者张三 as role and name in a trailing byline, with or without a space', () => {
+    // The role word may or may not be set off: "记者张三" is a role and a name, and so is "记者 张三".
+    expect(splitTrailingByline('会议召开。（记者张三 通讯员李四）')).toEqual({ rest: '会议召开。', authors: ['张三', '李四'] });
+    expect(splitTrailingByline('会议召开。（记者 张三、见习记者王五）')).toEqual({ rest: '会议召开。', authors: ['张三', '王五'] });
+    expect(splitTrailingByline(`会议召开。（${'记者张三 '.repeat(8)}x）`)).toBeNull();
+  });
+
+  it('a labelled credit of 1000 names, or 1000 credit lines, keep MAX_CREDIT_NAMES names per role', () => {
+    const names = distinctNames(1000);
+    const one = emptyCredits();
+    readLabelledCredits(`作者：${names.join('、')}`, one);
+    expect(one.authors).toEqual(names.slice(0, MAX_CREDIT_NAMES));
+    const many = emptyCredits();
+    for (const name of names) readLabelledCredits(`责任编辑：${name}`, many);
+    for (const name of names) readLabelledCredits(`记者 ${name} 报道`, many);
+    expect(many.editors).toEqual(names.slice(0, MAX_CREDIT_NAMES));
+    expect(many.authors).toEqual(names.slice(0, MAX_CREDIT_NAMES));
+  });
+
+  it('addCreditNames adds new names in order, once each, up to the cap', () => {
+    const list = ['张三'];
+    addCreditNames(list, ['李四', '张三', '李四', '王五']);
+    expect(list).toEqual(['张三', '李四', '王五']);
+    addCreditNames(list, distinctNames(50));
+    expect(list).toHaveLength(MAX_CREDIT_NAMES);
   });
 });
