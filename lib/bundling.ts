@@ -4,6 +4,7 @@
  */
 import { Charset, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { join } from 'node:path';
 
 /** Lambda handlers and their entry files (relative to the project root). One Lambda per file. */
 export const LAMBDA_ENTRIES = {
@@ -26,7 +27,20 @@ export const BUNDLE_TARGET = 'node22';
  * changes: normalize externalized 0.84 MB, ~470 ms CPU to load; bundled 1.29 MB, ~165 ms CPU.
  * Bundling also pins the SDK version we test with. To externalize again: ['@aws-sdk/*', '@smithy/*'].
  */
-export const EXTERNAL_MODULES: string[] = [];
+const EXTERNAL_AWS_SDK: string[] = [];
+
+/**
+ * Packages with a native Node-API binary, kept outside the esbuild bundle (a .node file cannot be bundled) and
+ * installed into the Lambda's asset by the afterBundling hook (scripts/install-lambda-natives.mjs), for the Lambda's
+ * architecture, not the build machine's. @node-rs/jieba: the segmenter of lambdas/normalize/enrich/segmenter.ts
+ * (its JS loader, dict.txt and idf.txt, and @node-rs/jieba-linux-arm64-gnu's binary: 14 MB unzipped).
+ */
+export const NATIVE_MODULES: string[] = ['@node-rs/jieba'];
+
+/** The Lambdas whose bundle holds the normalizer (enrich/segmenter.ts): their asset gets NATIVE_MODULES. */
+export const NATIVE_MODULE_LAMBDAS: readonly LambdaName[] = ['fetch', 'normalize'];
+
+export const EXTERNAL_MODULES: string[] = [...EXTERNAL_AWS_SDK, ...NATIVE_MODULES];
 
 /**
  * ESM output cannot call `require`, but a few CommonJS dependencies do (`require('node:buffer')`
@@ -40,6 +54,15 @@ export const ESM_REQUIRE_BANNER =
 
 /** Prefer ESM entry points of dependencies: better tree-shaking than their CommonJS builds. */
 export const MAIN_FIELDS = ['module', 'main'];
+
+/**
+ * The afterBundling commands that install NATIVE_MODULES into a Lambda's asset folder for `cpu` (the function's
+ * architecture: 'arm64' or 'x64'). Local commands, never Docker.
+ */
+export function nativeModuleCommands(projectRoot: string, outputDir: string, cpu: 'arm64' | 'x64'): string[] {
+  const script = join(projectRoot, 'scripts/install-lambda-natives.mjs');
+  return [`node "${script}" "${outputDir}" ${cpu} ${NATIVE_MODULES.join(' ')}`];
+}
 
 /** The bundling settings the stack hands to NodejsFunction (local esbuild, never Docker). */
 export function cdkBundlingOptions(): BundlingOptions {
@@ -57,7 +80,7 @@ export function cdkBundlingOptions(): BundlingOptions {
     mainFields: MAIN_FIELDS,
     banner: ESM_REQUIRE_BANNER,
     externalModules: EXTERNAL_MODULES,
-    bundleAwsSDK: EXTERNAL_MODULES.length === 0,
+    bundleAwsSDK: EXTERNAL_AWS_SDK.length === 0,
   };
 }
 

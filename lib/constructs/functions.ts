@@ -15,7 +15,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ENV } from '../../lambdas/contract/config.js';
 import { METRICS_NAMESPACE, SERVICE } from '../../lambdas/contract/metric-names.js';
-import { LAMBDA_ENTRIES, cdkBundlingOptions, type LambdaName } from '../bundling.js';
+import { LAMBDA_ENTRIES, NATIVE_MODULE_LAMBDAS, cdkBundlingOptions, nativeModuleCommands, type LambdaName } from '../bundling.js';
 import { BODY_PREFIX, FETCH_POINTER_PREFIX, RAW_PREFIX } from '../../lambdas/contract/archive-keys.js';
 import { acknowledgeNag } from '../nag.js';
 import type { WorkQueues } from './queues.js';
@@ -186,7 +186,7 @@ export class JsnewsFunctions extends Construct {
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
+      architecture: ARCHITECTURE,
       memorySize: settings.memoryMb,
       timeout: settings.timeout,
       logGroup,
@@ -208,7 +208,7 @@ export class JsnewsFunctions extends Construct {
       },
       bundling: {
         ...cdkBundlingOptions(),
-        ...(sourcesFile ? { commandHooks: copySourcesHook(sourcesFile) } : {}),
+        ...afterBundlingHooks(sourcesFile, NATIVE_MODULE_LAMBDAS.includes(name)),
       },
     });
   }
@@ -227,11 +227,22 @@ function allowListBucket(fn: lambda.IFunction, bucket: s3.IBucket): void {
   fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
 }
 
-function copySourcesHook(sourcesFile: string): nodejs.ICommandHooks {
+/** Every Lambda runs on Graviton (arm64): the native modules copied into an asset are built for it. */
+const ARCHITECTURE = lambda.Architecture.ARM_64;
+const NATIVE_CPU = ARCHITECTURE === lambda.Architecture.ARM_64 ? 'arm64' : 'x64';
+
+/** The sources file copied next to the bundle, and the native modules (lib/bundling.ts NATIVE_MODULES) installed into it. */
+function afterBundlingHooks(sourcesFile: string | undefined, natives: boolean): { commandHooks?: nodejs.ICommandHooks } {
+  if (!sourcesFile && !natives) return {};
   return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (_inputDir: string, outputDir: string) => [`cp "${sourcesFile}" "${join(outputDir, BUNDLED_SOURCES_FILE)}"`],
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (_inputDir: string, outputDir: string) => [
+        ...(sourcesFile ? [`cp "${sourcesFile}" "${join(outputDir, BUNDLED_SOURCES_FILE)}"`] : []),
+        ...(natives ? nativeModuleCommands(PROJECT_ROOT, outputDir, NATIVE_CPU) : []),
+      ],
+    },
   };
 }
 

@@ -9,7 +9,8 @@
  *    (李驰、…、孙庆树等参加), or by being known already (夏心旻说);
  *    after "post + name" a 、 list of bare names shares that post (领导杨学鹏、蒋跃建、…).
  * A name is a surname from the surname table + 1–2 given characters (2–3 chars, 3–4 with a compound
- * surname); its length is settled by what follows it.
+ * surname); its length is settled by what follows it. A bare name (3.) must also survive the segmenter
+ * (segmenter.ts, jieba's part-of-speech tags): no preposition, adverb, conjunction or particle at its edge.
  */
 import { PLACE_NAMES } from '../data/china-regions.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../data/chinese-surnames.js';
@@ -24,6 +25,7 @@ import {
   POST_SUFFIXES,
   WEAK_NAME_FOLLOWERS,
 } from '../data/official-titles.js';
+import { segmenter, segmenterLoadError, tokensWithOffsets, type Tagger } from './segmenter.js';
 
 export interface PersonMention {
   name: string;
@@ -248,6 +250,15 @@ function splitConcurrentPosts(title: string): string[] {
 
 class PeopleAccumulator {
   readonly byName = new Map<string, string[]>();
+  /** Set when the segmenter was wanted and could not load (the reason goes into the record's warnings once). */
+  segmenterMissing = false;
+
+  /** The segmenter, loaded on the first bare name that needs it (segmenter.ts); null when it cannot load here. */
+  tagger(): Tagger | null {
+    const tag = segmenter();
+    if (tag === null) this.segmenterMissing = true;
+    return tag;
+  }
 
   add(name: string, titles: readonly string[]): void {
     const merged = this.byName.get(name) ?? [];
@@ -260,10 +271,29 @@ class PeopleAccumulator {
   }
 }
 
-function confirmsBareName(fit: NameFit, inList: boolean, people: PeopleAccumulator): boolean {
+/**
+ * Part-of-speech tags (jieba's set, segmenter.ts) of one-character words that open or close no name: p preposition,
+ * d adverb, c conjunction, u particle. A bare candidate that the segmenter reads as such a word plus the rest is not a
+ * name: 向(p)雷锋同志, 丁磊还(d)表示. Checked on the 68 labelled pages (npm run bench:enrich): it removes the two
+ * false names of that shape and no labelled or optional name. Names after a post are never vetoed: the post makes the
+ * name certain, and jieba's HMM splits some real given names this way (朱立/凡(d), 袁道/先(d)).
+ */
+const NOT_NAME_EDGE_TAGS: ReadonlySet<string> = new Set(['p', 'd', 'c', 'u']);
+
+/** Whether the segmenter reads the name at `start` of `text` as a function word plus the rest (see NOT_NAME_EDGE_TAGS). */
+function segmenterVetoes(tag: Tagger, text: string, start: number, name: string): boolean {
+  const end = start + name.length;
+  const tokens = tokensWithOffsets(tag, text);
+  const edgeWord = (at: number): boolean => tokens.some((t) => t.start === at && t.word.length === 1 && NOT_NAME_EDGE_TAGS.has(t.tag));
+  return edgeWord(start) || edgeWord(end - 1);
+}
+
+function confirmsBareName(fit: NameFit, inList: boolean, people: PeopleAccumulator, text: string): boolean {
   if (people.isKnown(fit.name)) return fit.follow !== 'end';
   const longEnough = inList || fit.name.length >= MIN_LONE_UNTITLED_NAME_CHARS;
-  return longEnough && (fit.follow === 'strong' || fit.follow === 'list-close');
+  if (!(longEnough && (fit.follow === 'strong' || fit.follow === 'list-close'))) return false;
+  const tag = people.tagger();
+  return tag === null || !segmenterVetoes(tag, text, 0, fit.name);
 }
 
 function readBareSegment(segment: Segment, state: SentenceState, people: PeopleAccumulator): void {
@@ -279,7 +309,7 @@ function readBareSegment(segment: Segment, state: SentenceState, people: PeopleA
     const after = postAfterName(rest);
     people.add(fit.name, after ? [...state.listTitles, after] : state.listTitles);
     if (!endsWithTitleOnly(rest)) state.listTitles = null;
-  } else if (confirmsBareName(fit, state.pendingBare.length > 0, people)) {
+  } else if (confirmsBareName(fit, state.pendingBare.length > 0, people, segment.text)) {
     for (const name of [...state.pendingBare, fit.name]) people.add(name, []);
     state.pendingBare = [];
   } else {
@@ -338,6 +368,7 @@ export function findPeople(paragraphs: string[], warnings?: string[]): PersonMen
     const state: SentenceState = { pendingTitles: [], listTitles: null, pendingBare: [] };
     for (const segment of segmentsOf(sentence)) readSegment(segment, state, people);
   }
+  if (people.segmenterMissing) warnings?.push(`people: the segmenter did not load (${segmenterLoadError()}); bare names were not checked by it`);
   const all = [...people.byName].map(([name, titles]) => ({ name, titles }));
   if (all.length > MAX_PEOPLE) warnings?.push(`people capped at ${MAX_PEOPLE}: ${all.length - MAX_PEOPLE} more name(s) not kept`);
   return all.slice(0, MAX_PEOPLE);

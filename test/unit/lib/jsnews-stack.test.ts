@@ -2,7 +2,7 @@
  * Synthesizes the real app (same buildApp as `cdk synth`, esbuild bundling once for the file) and
  * checks resources, least privilege, wiring, schedules, alarms, outputs and cdk-nag.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -129,6 +129,28 @@ describe('functions', () => {
       expect(fn.Properties.LoggingConfig).toMatchObject({ LogFormat: 'JSON', SystemLogLevel: 'WARN', ApplicationLogLevel: 'INFO' });
       expect(fn.Properties.Environment.Variables.POWERTOOLS_LOG_LEVEL).toBe('INFO');
     }
+  });
+
+  it('keeps the segmenter out of the bundles that load it and installs it, built for arm64, into their assets', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    const withSegmenter: string[] = [];
+    for (const [id, fn] of Object.entries(functions)) {
+      const key = (fn.Properties.Code as { S3Key: string }).S3Key;
+      const asset = join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
+      const bundle = readFileSync(join(asset, 'index.mjs'), 'utf8');
+      // segmenter.ts's require("@node-rs/jieba") stays in the bundle as a call; jieba's own code does not.
+      if (!/\("@node-rs\/jieba"\)/.test(bundle)) continue;
+      expect(bundle).not.toContain('jieba.linux-x64-gnu.node');
+      withSegmenter.push(id.replace(/^Functions/, '').replace(/[0-9A-F]{8}$/, ''));
+      const modules = join(asset, 'node_modules/@node-rs');
+      expect(readdirSync(modules).sort()).toEqual(['jieba', 'jieba-linux-arm64-gnu']);
+      for (const file of ['jieba/index.js', 'jieba/dict.js', 'jieba/dict.txt', 'jieba-linux-arm64-gnu/jieba.linux-arm64-gnu.node']) {
+        expect(existsSync(join(modules, file)), file).toBe(true);
+      }
+      // An aarch64 ELF binary: e_machine (offset 18) is 0xB7.
+      expect(readFileSync(join(modules, 'jieba-linux-arm64-gnu/jieba.linux-arm64-gnu.node')).readUInt16LE(18)).toBe(0xb7);
+    }
+    expect(withSegmenter.sort()).toEqual(['Fetch', 'Normalize']);
   });
 
   it('wires the FIFO queue to fetch with partial batch responses and a concurrency cap', () => {

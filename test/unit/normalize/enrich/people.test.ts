@@ -175,6 +175,21 @@ describe('findPeople: a post settles a name, whatever ends it (issue 14)', () =>
   });
 });
 
+describe('findPeople: the segmenter vetoes a bare name that a function word opens or closes (issue 14 deliver 2)', () => {
+  it('takes no adverb after a name and no preposition before it for part of a name', () => {
+    // 张磊还表示: jieba reads 张磊/还(d)/表示; 向雷锋同志: 向(p)/雷锋/同志. Neither 张磊还 nor 向雷锋 is a person.
+    expect(names('会上，张磊还表示，要继续努力。')).not.toContain('张磊还');
+    expect(names('大家都说要向雷锋同志学习。')).not.toContain('向雷锋');
+  });
+
+  it('keeps bare names the segmenter reads whole, and names after a post whatever it reads', () => {
+    expect(names('王晓东表示，项目进展顺利。')).toEqual(['王晓东']);
+    expect(names('钱学森同志说，要抓好落实。')).toEqual(['钱学森']);
+    // jieba splits 朱立凡 as 朱立/凡(d): the post makes the name certain, so no veto applies.
+    expect(people('公司董事长朱立凡表示，将加大投入。')).toEqual([{ name: '朱立凡', titles: ['公司董事长'] }]);
+  });
+});
+
 describe('findPeople on hostile inputs (issue 10 item 8: linear, bounded)', () => {
   it('reads 张三、 ×100k as one person and 市委书记 ×50k as none', () => {
     expect(findPeople([repeated('张三、', 100_000)]).length).toBeLessThanOrEqual(1);
