@@ -11,7 +11,7 @@ import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from './layout.js';
 import { cutAfterClosingCredits, dropTrailingTeaserCards } from './tail.js';
-import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isOutletName, MAX_CREDIT_NAMES, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline } from './byline.js';
+import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isOutletName, MAX_CREDIT_NAMES, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 
 /** A block is a credit line only when this short once URLs are removed; longer blocks are prose that mentions 编辑 or 来源. */
@@ -53,6 +53,10 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
     if (isCreditLine(text) && readLabelledCredits(text, credits)) {
       used.push(block);
       if (isClosingCreditLine(text)) closingAt = kept.length;
+      continue;
+    }
+    if (layout.linkedOriginalUrl && isCreditLine(text) && readLinkedOriginal(text, layout.linkedOriginalUrl, credits)) {
+      used.push(block);
       continue;
     }
     if (isBoilerplateLine(text)) continue;

@@ -141,6 +141,14 @@ export function readLabelledCredits(line: string, into: Credits): boolean {
   return readSpacedCredits(stripped, into) || found;
 }
 
+/** A "原文地址：<title>" line whose link the HTML layout resolved (original-link.ts): the URL is the original's. */
+const LINKED_ORIGINAL_LINE = /^[\s【\[(（]*(?:原文地址|原文链接|原文网址)\s*[:：]/;
+export function readLinkedOriginal(line: string, url: string, into: Credits): boolean {
+  if (!LINKED_ORIGINAL_LINE.test(line)) return false;
+  into.originalUrl ??= url;
+  return true;
+}
+
 // Credits written without a colon: "新京报记者 彭冲 山东冠县报道", "河南商报记者马俊峰/文", "蔡雪婧/摄", "文/张三".
 // The name must be set off (space, slash or line end) and look like a personal name, so prose such as "记者从市商务局了解到"
 // never yields one.

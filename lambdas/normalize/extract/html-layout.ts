@@ -10,6 +10,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { nonSpaceChars } from '../clean/whitespace.js';
 import { findArticleBody } from './body.js';
+import { findLinkedOriginalUrl, ORIGINAL_LABEL } from './original-link.js';
 import { readHtmlMeta } from './html-meta.js';
 import { findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, SUBTITLE_HINT } from './title.js';
 import { findSiteName } from './site-name.js';
@@ -72,6 +73,7 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
     titleBars,
     siteName,
     meta: { ...meta, siteName: metaSiteName, authors: meta.authors.map((a) => cleanText(a, page.script).text), source: cleanMeta(meta.source) },
+    linkedOriginalUrl: blocks.some((b) => ORIGINAL_LABEL.test(b.text) && !/https?:\/\//.test(b.text)) ? findLinkedOriginalUrl($.root()[0]!) : null,
     ...pageTextAround(page, title?.raw ?? '', blocks.find((b) => b.text.length >= MIN_PARAGRAPH_PROBE_CHARS)?.raw ?? '', blocks.at(-1)?.raw ?? ''),
     script: page.script,
     pageChars: nonSpaceChars(page.text),

@@ -28,6 +28,8 @@ export interface PageLayout {
   afterHeadline: string | null;
   /** Page text right after the article's last block (HTML): where credits like "新京报记者 彭冲" or "（责任编辑：X）" sit. */
   afterBody: string | null;
+  /** The href of a link after a 原文地址 / 原文链接 label whose text is not the URL (HTML; original-link.ts). */
+  linkedOriginalUrl: string | null;
   /** The first full date anywhere in the page text (HTML): a last-resort date when nothing names one. */
   firstPageDate: string | null;
   /** The script the page is served in: which strings were converted to Simplified (clean/simplified.ts). */
