@@ -17,7 +17,6 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { NewsRecord } from '../contract/record.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { storeError } from './sdk-errors.js';
@@ -27,6 +26,7 @@ import { hammingDistance, sha256Hex } from '../contract/hashing.js';
 import { versionSortKey } from './semver.js';
 import { chinaDay, chinaDayEndUtc, chinaDayStartUtc, toUtcIso } from '../contract/china-time.js';
 import { bodyKeyFor } from '../contract/archive-keys.js';
+import { packRecordMap, unpackRecordMap } from './record-packing.js';
 
 /**
  * Above this estimated size a record's body moves to S3. DynamoDB's limit is 400 KB (409,600 bytes)
@@ -43,12 +43,6 @@ const EMPTY_SIMHASH = '0000000000000000';
  * item). Checked per record, so a record whose text is not that join is stored as it is.
  */
 const TEXT_JOINER = '\n';
-/**
- * The record map is stored gzip-compressed as one Binary attribute (`recordGz`): no query reads inside it,
- * and write units are per KB. Measured on the bench pages' records (without text): zh-cwced 14.0 → 6.4 KB,
- * gne 6.4 → 3.1, aeb 5.9 → 2.6 (brotli at quality 5 only gains another 5-10 %). zlib's default level.
- */
-const RECORD_GZIP_LEVEL = 6;
 /** BatchGetItem takes at most 100 keys per call. */
 const BATCH_GET_MAX_KEYS = 100;
 /**
@@ -72,7 +66,7 @@ export interface StoredRecordItem {
   kind: typeof ITEM_KIND.record;
   /** Items written before the lean layout carry the id (and `recordId`) as attributes; it is in PK anyway (idOf). */
   id?: string;
-  /** In memory; on the wire it is `recordGz` (see packRecord). Items written before that carry `record`. */
+  /** In memory; on the wire it is `recordZ1` (record-packing.ts). Items written before carry `recordGz` or `record`. */
   record: NewsRecord;
   versionKey: string;
   contentHash: string;
@@ -403,15 +397,16 @@ interface QuerySpec {
   newestFirst?: boolean;
 }
 
-/** The item as written: the record map gzip-compressed into `recordGz`. */
+/** The item as written: the record map packed into `recordZ1` (record-packing.ts). */
 function packRecord(item: StoredRecordItem): Record<string, unknown> {
   const { record, ...rest } = item;
-  return { ...rest, recordGz: gzipSync(JSON.stringify(record), { level: RECORD_GZIP_LEVEL }) };
+  return { ...rest, ...packRecordMap(record) };
 }
 
-function unpackRecord(item: StoredRecordItem & { recordGz?: Uint8Array }): StoredRecordItem {
-  if (!item.recordGz) return item;
-  return { ...item, record: JSON.parse(gunzipSync(item.recordGz).toString('utf8')) as NewsRecord };
+function unpackRecord(item: StoredRecordItem & { recordZ1?: Uint8Array; recordGz?: Uint8Array }): StoredRecordItem {
+  const { recordZ1, recordGz, ...rest } = item;
+  const record = unpackRecordMap(item, { id: idOf(item), contentHash: item.contentHash, simhash: item.simhash });
+  return { ...rest, record: record as NewsRecord };
 }
 
 /** Uncompressed: a body that would not fit uncompressed goes to S3, as before compression, whatever gzip makes of it. */

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync, inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
 import { makeRecord } from '../../helpers/records.js';
 import { keys } from '../../../lambdas/contract/table-design.js';
+import { RECORD_DICTIONARY_V1 } from '../../../lambdas/store/record-packing.js';
 
-/** The record map as the item holds it: gzip-compressed JSON in `recordGz`. */
-function storedRecord(item: Record<string, unknown> | undefined): { text: string; paragraphs: string[] } {
-  return JSON.parse(gunzipSync(item?.recordGz as Uint8Array).toString('utf8'));
+/** The record map as the item holds it: raw DEFLATE with the v1 dictionary in `recordZ1`, without id/contentHash/simhash. */
+function storedRecord(item: Record<string, unknown> | undefined): { text: string; paragraphs: string[]; id?: string } {
+  expect(item?.recordGz).toBeUndefined();
+  return JSON.parse(inflateRawSync(item?.recordZ1 as Uint8Array, { dictionary: RECORD_DICTIONARY_V1 }).toString('utf8'));
 }
 
 let env: TestStores;
@@ -57,6 +59,7 @@ describe('records table: idempotent writes', () => {
     const raw = await env.clients.doc.send(new GetCommand({ TableName: tableName, Key: keys.record(r.id) }));
     expect(raw.Item?.record).toBeUndefined();
     expect(storedRecord(raw.Item).text).toBe('');
+    expect(storedRecord(raw.Item).id).toBeUndefined();
     expect(raw.Item?.textFromParagraphs).toBe(true);
     expect((await records.get(r.id))?.text).toBe('第一段。\n第二段。');
     expect(await records.get(r.id)).toEqual(r);
