@@ -12,7 +12,7 @@ import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
 import { assertArticle, assertArticleConfidence } from './extract/gates.js';
 import { findLanguage } from './extract/language.js';
-import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE } from './extract/confidence.js';
+import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE, sharedDoubt } from './extract/confidence.js';
 import { findFigures } from './enrich/figures.js';
 import { findPeople } from './enrich/people.js';
 import { findRegion } from './enrich/region.js';
@@ -80,15 +80,20 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
   });
 }
 
+function featuresOfDraft(layout: PageLayout, draft: ArticleDraft) {
+  return confidenceFeatures({ title: draft.title, paragraphs: draft.paragraphs, pageChars: layout.pageChars, bodyLinkChars: layout.bodyLinkChars, layer: layout.bodyLayer, articleItems: layout.bodyArticleItems });
+}
+
 function confidenceOfDraft(layout: PageLayout, draft: ArticleDraft): number {
-  return confidenceOf(confidenceFeatures({ title: draft.title, paragraphs: draft.paragraphs, pageChars: layout.pageChars, bodyLinkChars: layout.bodyLinkChars, layer: layout.bodyLayer }));
+  return confidenceOf(featuresOfDraft(layout, draft));
 }
 
 /**
  * The second opinion (extract/second-opinion.ts), only below LOW_CONFIDENCE: Readability.js's article of the same
  * page, laid out with the first layout's headline, info lines and meta, becomes a second draft.
  *   - When the two bodies agree (CANDIDATES_AGREE of the first body's character bigrams are in the second), the first
- *     is kept and the agreement of two independent algorithms lifts its confidence to AGREED_CONFIDENCE;
+ *     is kept and the agreement of two independent algorithms lifts its confidence to AGREED_CONFIDENCE (times the
+ *     doubts both share, extract/confidence.ts sharedDoubt: a feed of articles read as one body by both);
  *   - otherwise the second replaces the first only when its confidence is SWITCH_MARGIN higher.
  * Checked on zh-cwced, aeb and gne: 4 pages asked; without the agreement rule and margin, Readability answered on 3
  * and lowered 2 good pages (zh-cwced a 173-char brief 1.0 → 0.80, aeb 1.0 → 0.92: its article adds chrome).
@@ -109,13 +114,13 @@ function withSecondOpinion(html: string, layout: PageLayout, draft: ArticleDraft
     assertArticleConfidence(confidence, `${layout.bodyLayer}; readability found none`);
     return { layout, draft, confidence, note: `second opinion: readability found no article; ${layout.bodyLayer} answered (confidence ${confidence})` };
   }
-  const alt: PageLayout = { ...layout, blocks, bodyChars: article.chars, bodyLinkChars: article.linkChars, bodyLayer: 'readability' };
+  const alt: PageLayout = { ...layout, blocks, bodyChars: article.chars, bodyLinkChars: article.linkChars, bodyArticleItems: 0, bodyLayer: 'readability' };
   const altDraft = extractArticle(alt);
   const agreement = containment(draft.paragraphs.join(''), altDraft.paragraphs.join(''));
   const altConfidence = altDraft.paragraphs.length ? confidenceOfDraft(alt, altDraft) : 0;
   assertArticleConfidence(Math.max(confidence, altConfidence), `${layout.bodyLayer} ${confidence}, readability ${altConfidence}`);
   if (agreement >= CANDIDATES_AGREE) {
-    const lifted = Math.max(confidence, AGREED_CONFIDENCE);
+    const lifted = Math.max(confidence, Math.round(AGREED_CONFIDENCE * sharedDoubt(featuresOfDraft(layout, draft)) * 1000) / 1000);
     return { layout, draft, confidence: lifted, note: `second opinion: readability agrees (${agreement.toFixed(2)} of the body); ${layout.bodyLayer} answered (confidence ${confidence} → ${lifted})` };
   }
   if (altConfidence >= confidence + SWITCH_MARGIN) return { layout: alt, draft: altDraft, confidence: altConfidence, note: `second opinion: readability answered (confidence ${altConfidence} over ${layout.bodyLayer} ${confidence})` };

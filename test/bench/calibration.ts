@@ -1,6 +1,6 @@
 /**
- * Calibration of quality.confidence: pages binned by our confidence against their mean page F1 (zh-cwced, aeb) or, on
- * gne (no full-text truth), the share of its three body checks (start, end, clean) a page passes.
+ * Calibration of quality.confidence: pages binned by our confidence against their mean page F1 (zh-cwced, aeb:
+ * script-folded; gne: estimated from the body labels, and the share of its body checks; accuracy.ts calibrationPoints).
  * The aim (issue 9): pages that fail (page F1 < FAILED_PAGE_F1) mostly sit below LOW_CONFIDENCE, and confidence
  * rises with page quality.
  */
@@ -18,6 +18,8 @@ export interface CalibrationPoint {
   confidence: number | null;
   /** Page F1 (0..1); an error page scores 0. */
   f1: number;
+  /** The page F1 as the set's table scores it, when `f1` was folded differently (script): reported beside. */
+  scoredF1?: number;
 }
 
 export interface CalibrationTable {
@@ -31,6 +33,8 @@ export interface CalibrationTable {
   failedNoRecord: number;
   /** Good pages (F1 ≥ FAILED_PAGE_F1) flagged below LOW_CONFIDENCE: the cost of the flag. */
   goodBelow: number;
+  /** Pages below FAILED_PAGE_F1 by `scoredF1` (when given), and of those, below LOW_CONFIDENCE. */
+  failedAsScored?: { failed: number; below: number };
 }
 
 export function calibrate(points: readonly CalibrationPoint[]): CalibrationTable {
@@ -54,16 +58,25 @@ export function calibrate(points: readonly CalibrationPoint[]): CalibrationTable
     failedBelow: failed.filter((p) => p.confidence !== null && p.confidence < LOW_CONFIDENCE).length,
     failedNoRecord: failed.filter((p) => p.confidence === null).length,
     goodBelow: points.filter((p) => p.f1 >= FAILED_PAGE_F1 && p.confidence !== null && p.confidence < LOW_CONFIDENCE).length,
+    ...asScored(points),
   };
 }
 
-export function calibrationLines(title: string, t: CalibrationTable, scoreName = 'mean page F1'): string[] {
-  const out = [`-- ${title}: confidence vs ${scoreName} --`, `confidence    pages  ${scoreName.padStart(12)}  failed(<${FAILED_PAGE_F1})`];
-  for (const b of t.bins) out.push(`${b.from.toFixed(1)}–${b.to.toFixed(1)}      ${String(b.pages).padStart(5)}  ${fmt(b.meanF1).padStart(12)}  ${String(b.failed).padStart(6)}`);
+function asScored(points: readonly CalibrationPoint[]): Pick<CalibrationTable, 'failedAsScored'> {
+  const scored = points.filter((p) => p.scoredF1 !== undefined && p.scoredF1 < FAILED_PAGE_F1);
+  if (!points.some((p) => p.scoredF1 !== undefined)) return {};
+  return { failedAsScored: { failed: scored.length, below: scored.filter((p) => p.confidence !== null && p.confidence < LOW_CONFIDENCE).length } };
+}
+
+export function calibrationLines(title: string, t: CalibrationTable, scoreName = 'page F1'): string[] {
+  const head = `mean ${scoreName}`;
+  const out = [`-- ${title}: confidence vs ${scoreName} --`, `confidence    pages  ${head.padStart(12)}  failed(<${FAILED_PAGE_F1})`];
+  for (const b of t.bins) out.push(`${b.from.toFixed(1)}–${b.to.toFixed(1)}      ${String(b.pages).padStart(5)}  ${fmt(b.meanF1).padStart(Math.max(12, head.length))}  ${String(b.failed).padStart(6)}`);
   out.push(`no record     ${String(t.noRecord).padStart(5)}`);
   out.push(
     `failed pages: ${t.failed}; below ${LOW_CONFIDENCE} confidence: ${t.failedBelow}; no record: ${t.failedNoRecord}; ` +
       `above: ${t.failed - t.failedBelow - t.failedNoRecord}. Good pages below ${LOW_CONFIDENCE}: ${t.goodBelow}`,
   );
+  if (t.failedAsScored) out.push(`(page F1 as scored, not folded: ${t.failedAsScored.failed} page(s) below ${FAILED_PAGE_F1}, ${t.failedAsScored.below} of them below ${LOW_CONFIDENCE} confidence)`);
   return out;
 }

@@ -134,10 +134,10 @@ function gneMarkdown(gne: Record<string, GneSummary>): string[] {
 }
 
 function calibrationMarkdown(set: string, t: CalibrationTable): string[] {
-  const score = set === 'gne' ? 'share of body checks passed' : 'mean page F1';
+  const score = set === 'gne' ? 'mean estimated page F1 (body labels)' : 'mean page F1 (script-folded)';
   const out = [`Calibration of quality.confidence on ${set} (test/bench/calibration.ts):`, '', `| confidence | pages | ${score} | failed pages |`, '|---|---|---|---|'];
   for (const b of t.bins) out.push(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.pages} | ${fmt(b.meanF1)} | ${b.failed} |`);
-  out.push(`| no record | ${t.noRecord} | | |`, '', `Failed pages ${t.failed}: ${t.failedBelow} below 0.5 confidence, ${t.failedNoRecord} without a record; good pages below 0.5: ${t.goodBelow}.`, '');
+  out.push(`| no record | ${t.noRecord} | | |`, '', `Failed pages ${t.failed}: ${t.failedBelow} below 0.5 confidence, ${t.failedNoRecord} without a record; good pages below 0.5: ${t.goodBelow}.${t.failedAsScored ? ` As scored (not folded): ${t.failedAsScored.failed} page(s) below 0.5 F1, ${t.failedAsScored.below} below 0.5 confidence.` : ''}`, '');
   return out;
 }
 

@@ -48,6 +48,9 @@ export interface ArticleBody {
   /** Characters (white space excluded) of the kept blocks, and of those the link text: confidence features. */
   chars: number;
   linkChars: number;
+  /** Separate <article> items with a post's worth of text inside the chosen container(s) (articleItems): a confidence
+   * feature, since a body made of several articles is a feed or a related-stories stream, not one article. */
+  articleItems: number;
   warnings: string[];
 }
 
@@ -96,6 +99,8 @@ interface Attempt {
   score: number;
   /** The first post of a post list: not retried or replaced by a longer fallback when short. */
   settled?: boolean;
+  /** The container(s) the blocks came from (profile and scoring layers). */
+  roots?: readonly Element[];
 }
 
 export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBody | null {
@@ -120,7 +125,8 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
     warnings.push('the chosen container reads like a list of headline links; those lines were dropped');
   }
   if (nonLinkChars(blocks) < MIN_CONTAINER_CHARS) return null;
-  return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, chars: textChars(blocks), linkChars: linkChars(blocks), warnings };
+  const articleItems = chosen.roots ? countArticleItems(chosen.roots, statsFor(false), blocks) : 0;
+  return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, chars: textChars(blocks), linkChars: linkChars(blocks), articleItems, warnings };
 }
 
 function fromProfile($: CheerioAPI, hints: BodyHints, stats: StatsMap, warnings: string[]): Attempt | null {
@@ -134,7 +140,7 @@ function fromProfile($: CheerioAPI, hints: BodyHints, stats: StatsMap, warnings:
   }
   const roots = matched.filter((el) => !matched.some((other) => other !== el && isAncestor(other, el)));
   const blocks = extractBlocks(roots, stats, { clean: false, title: hints.title });
-  if (textChars(blocks) >= MIN_PROFILE_CHARS) return { blocks, layer: 'profile', score: 0 };
+  if (textChars(blocks) >= MIN_PROFILE_CHARS) return { blocks, layer: 'profile', score: 0, roots };
   warnings.push(`profile selector "${hints.selector}" matched ${textChars(blocks)} chars; used generic extraction`);
   return null;
 }
@@ -145,7 +151,7 @@ function fromScoring(statsFor: (strip: boolean) => StatsMap, hints: BodyHints): 
     const stats = statsFor(pass.stripUnlikely);
     const pick = pickArticleElements(stats, pass, plainText);
     if (!pick) continue;
-    const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score };
+    const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score, roots: pick.elements };
     if (textChars(attempt.blocks) >= RETRY_BELOW_CHARS) return attempt;
     if (pick.firstPost && nonLinkChars(attempt.blocks) >= MIN_CONTAINER_CHARS) return { ...attempt, settled: true };
     best = best ? longer(best, attempt) : attempt;
@@ -216,6 +222,44 @@ function dropChromeLines(blocks: Block[]): Block[] {
  * navigation entry. Spelled-out URLs are references the article lists on purpose. */
 function isLinkLine(b: Block): boolean {
   return b.chars > 0 && b.linkChars >= b.chars * LINK_ONLY_LINE_DENSITY && !SPELLED_URL.test(b.text);
+}
+
+/** An <article> element counts as an item when it holds this many characters of link-poor text (a post's worth; a
+ * teaser card or a byline box in its own <article> holds less) and one of the body's blocks of at least
+ * ARTICLE_ITEM_BLOCK_CHARS comes from it: comments in <article>s that cleaning dropped from the body do not count.
+ * Checked on zh-cwced, aeb, gne: 33 pages have one such item, one (aeb, a quotes page whose body is 7 stories) has
+ * several; a sports page whose 13 comment <article>s sit in the container but not in the body has 0. */
+const ARTICLE_ITEM_MIN_CHARS = 150;
+const ARTICLE_ITEM_MAX_LINK_DENSITY = 0.3;
+const ARTICLE_ITEM_BLOCK_CHARS = 50;
+
+/** Innermost <article> elements inside (or equal to) the roots holding an item's worth of text that reached the
+ * body (ARTICLE_ITEM_*). One article, or an article with a nested quote card, counts 1; a stream of stories, each. */
+export function countArticleItems(roots: readonly Element[], stats: StatsMap, blocks: readonly Block[]): number {
+  const isItem = (el: Element): boolean => {
+    const s = stats.get(el);
+    return el.name === 'article' && !!s && !s.skipped && s.chars - s.linkChars >= ARTICLE_ITEM_MIN_CHARS && s.linkChars <= s.chars * ARTICLE_ITEM_MAX_LINK_DENSITY;
+  };
+  const items: Element[] = [];
+  for (const root of roots) {
+    // Iterative post-order walk: an item counts only when no item was found inside it.
+    const stack: { el: Element; exit: boolean; before: number }[] = [{ el: root, exit: false, before: 0 }];
+    while (stack.length) {
+      const top = stack.pop()!;
+      if (top.exit) {
+        if (items.length === top.before && isItem(top.el)) items.push(top.el);
+        continue;
+      }
+      stack.push({ el: top.el, exit: true, before: items.length });
+      for (const c of top.el.children) if (isElement(c)) stack.push({ el: c, exit: false, before: 0 });
+    }
+  }
+  if (items.length < 2) return items.length;
+  const long = blocks.filter((b) => b.text.length >= ARTICLE_ITEM_BLOCK_CHARS).map((b) => b.text);
+  return items.filter((el) => {
+    const text = collapseSpace(plainText(el));
+    return long.some((b) => text.includes(b));
+  }).length;
 }
 
 function longer(a: Attempt, b: Attempt): Attempt {

@@ -10,6 +10,9 @@
  *   - share of the page's text: a body that is a sliver of a long page may be a neighbouring box;
  *   - title-body agreement: an article repeats words of its headline; a neighbouring story or a feed does not;
  *   - the extraction layer: the last-resort layers are less sure than scoring or a site profile;
+ *   - article items: a body stitched from several <article> elements, each a story's worth of text, is a feed or a
+ *     related-stories stream (issue 9 class 2), not one article; two algorithms agreeing on it do not clear that doubt
+ *     (sharedDoubt), since both read the same page structure;
  *   - agreement between candidates, when a second opinion was taken (normalize/index.ts).
  * Each feature gives a factor in (0, 1] (1 = no doubt); the confidence is their product. The breakpoints were set on
  * the labelled bench sets (zh-cwced, aeb, gne; `npm run bench:accuracy` prints confidence bins against page F1) so that
@@ -28,6 +31,8 @@ export interface ConfidenceInput {
   bodyLinkChars: number;
   /** Which layer produced the body (extract/body.ts; 'text-lines' for captures; 'readability' for the second opinion). */
   layer: string;
+  /** Separate <article> items of the body (layout.bodyArticleItems; 0 when unknown). */
+  articleItems?: number;
 }
 
 export interface ConfidenceFeatures {
@@ -39,6 +44,7 @@ export interface ConfidenceFeatures {
   pageShare: number;
   titleAgreement: number | null;
   layer: string;
+  articleItems: number;
 }
 
 /** Body length (non-space chars): full confidence from FULL_LENGTH_CHARS, SHORT_FACTOR at MIN_LENGTH_CHARS and below.
@@ -68,6 +74,12 @@ const TITLE_LOW_AGREEMENT = 0.15;
 const TITLE_FACTOR = 0.7;
 /** The whole-page and densest-block fallbacks are less sure than scoring or a profile. */
 const FALLBACK_FACTOR = 0.85;
+/** A body from FEED_MIN_ITEMS or more <article> items is a stream of stories. On zh-cwced, aeb and gne 33 bodies come
+ * from one <article> item and one from several (aeb b3c19dd5, a quotes page whose truth is the first of its 7 items:
+ * page F1 0.33); the factor puts such a body below LOW_CONFIDENCE on its own (the second opinion then looks at the
+ * next candidates). Only one bench page has the feature, so the factor is set from the class, not fitted. */
+const FEED_MIN_ITEMS = 2;
+const FEED_FACTOR = 0.4;
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const HAN_CLAUSE = /[，。、；：！？]/g;
@@ -92,6 +104,7 @@ export function confidenceFeatures(input: ConfidenceInput): ConfidenceFeatures {
     pageShare: input.pageChars ? Math.min(1, chars / input.pageChars) : 1,
     titleAgreement: input.title ? titleAgreement(input.title, text) : null,
     layer: input.layer,
+    articleItems: input.articleItems ?? 0,
   };
 }
 
@@ -105,8 +118,15 @@ export function confidenceOf(f: ConfidenceFeatures): number {
     f.pageShare < SLIVER_SHARE && f.chars < SLIVER_MAX_CHARS ? SLIVER_FACTOR : 1,
     f.titleAgreement !== null && f.titleAgreement < TITLE_LOW_AGREEMENT ? TITLE_FACTOR : 1,
     f.layer === 'fallback' ? FALLBACK_FACTOR : 1,
+    sharedDoubt(f),
   ];
   return round(factors.reduce((a, b) => a * b, 1));
+}
+
+/** The factor of the doubts a second algorithm reading the same page would share (the page's structure: a feed of
+ * article items), so that its agreement cannot lift them (normalize/index.ts). 1 = none. */
+export function sharedDoubt(f: ConfidenceFeatures): number {
+  return f.articleItems >= FEED_MIN_ITEMS ? FEED_FACTOR : 1;
 }
 
 /** 1 at or above `full`, `floor` at or below `low`, linear between. */

@@ -79,6 +79,7 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
     pageChars: nonSpaceChars(page.text),
     bodyChars: body?.chars ?? 0,
     bodyLinkChars: body?.linkChars ?? 0,
+    bodyArticleItems: body?.articleItems ?? 0,
     bodyLayer: body?.layer ?? 'none',
     warnings,
   };

@@ -39,6 +39,8 @@ export interface PageLayout {
   pageChars: number;
   bodyChars: number;
   bodyLinkChars: number;
+  /** Separate <article> items with a post's worth of text in the body's container(s) (body.ts; 0 for text captures). */
+  bodyArticleItems: number;
   /** Which extraction layer produced the blocks. */
   bodyLayer: string;
   warnings: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { END_SLACK_CHARS, judgeGnePage, START_SLACK_CHARS, summarizeGne, type GneLabel } from '../../bench/gne.js';
+import { END_SLACK_CHARS, estimatedPageF1, judgeGnePage, START_SLACK_CHARS, summarizeGne, type GneLabel } from '../../bench/gne.js';
 import { calibrate } from '../../bench/calibration.js';
 
 const label: GneLabel = {
@@ -54,5 +54,27 @@ describe('calibrate', () => {
     expect(t.bins[0]).toMatchObject({ from: 0, pages: 1, failed: 1 });
     expect(t.bins.at(-1)).toMatchObject({ from: 0.9, to: 1, pages: 2, meanF1: 0.65, failed: 1 });
     expect(t).toMatchObject({ noRecord: 1, failed: 3, failedBelow: 1, failedNoRecord: 1, goodBelow: 1 });
+  });
+});
+
+describe('estimatedPageF1 (calibration on gne)', () => {
+  it('is the F1 of a body whose share between body_first and body_last is its precision (recall 1)', () => {
+    expect(estimatedPageF1({ before: 0, after: 0 }, '正文一二三四')).toBe(1);
+    // 10 squeezed characters, 2 before and 3 after the labelled span: precision 0.5, F1 2·0.5/1.5.
+    expect(estimatedPageF1({ before: 2, after: 3 }, '导航 正文正文 文尾巴尾')).toBeCloseTo(2 / 3, 6);
+    expect(estimatedPageF1({ before: -1, after: 0 }, '正文')).toBe(0);
+    expect(estimatedPageF1({ before: 0, after: -1 }, '正文')).toBe(0);
+  });
+});
+
+describe('calibrate: F1 as scored beside the folded F1', () => {
+  it('counts the pages below 0.5 by the scored F1 apart', () => {
+    const t = calibrate([
+      { confidence: 0.9, f1: 1, scoredF1: 0.4 },
+      { confidence: 0.3, f1: 0.2, scoredF1: 0.2 },
+      { confidence: 0.9, f1: 1, scoredF1: 1 },
+    ]);
+    expect(t).toMatchObject({ failed: 1, failedBelow: 1, failedAsScored: { failed: 2, below: 1 } });
+    expect(calibrate([{ confidence: 1, f1: 1 }]).failedAsScored).toBeUndefined();
   });
 });

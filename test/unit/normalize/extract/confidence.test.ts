@@ -1,6 +1,11 @@
 /** quality.confidence from extraction features (extract/confidence.ts), on small synthetic bodies written for the test. */
 import { describe, expect, it } from 'vitest';
-import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE, titleAgreement } from '../../../../lambdas/normalize/extract/confidence.js';
+import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE, sharedDoubt, titleAgreement } from '../../../../lambdas/normalize/extract/confidence.js';
+import { normalize } from '../../../../lambdas/normalize/index.js';
+import { countArticleItems } from '../../../../lambdas/normalize/extract/body.js';
+import { computeStats } from '../../../../lambdas/normalize/extract/body-stats.js';
+import { loadHtml } from '../../../../lambdas/normalize/parse/load-html.js';
+import type { Element } from 'domhandler';
 
 const PROSE = [
   '今年以来，我市持续推进老旧小区改造，累计完成改造项目四十二个，惠及居民一万余户。',
@@ -45,5 +50,43 @@ describe('titleAgreement', () => {
     expect(titleAgreement('老旧小区', '老旧小区改造')).toBe(1);
     expect(titleAgreement('春季花卉', '老旧小区改造')).toBe(0);
     expect(titleAgreement('Budget approved', 'the budget was approved')).toBe(1);
+  });
+});
+
+describe('confidence: a body made of several articles (issue 9 class 2, feeds)', () => {
+  const encode = (html: string): Uint8Array => new TextEncoder().encode(html);
+  const STORIES = [
+    ['春季花卉展览在市植物园开幕', '今年的春季花卉展览在市植物园开幕，展出郁金香、樱花等三十余个品种，预计接待游客十万人次，园方增设了导览和休息区。', '植物园负责人介绍，展览将持续到四月底，期间每周末举办科普讲座，市民可通过公众号预约参观，学生团体免收门票。'],
+    ['我市新增三条公交线路', '市交通运输局宣布，下月起新增三条公交线路，连接新城区与高铁站，发车间隔为十五分钟，首末班时间与高铁到发相衔接。', '新线路开通后，新城区居民到高铁站的时间将缩短一半，沿线还将新建候车亭十二座，并同步更新站牌和电子显示屏。'],
+    ['老旧小区改造惠及居民一万余户', '今年以来，我市持续推进老旧小区改造，累计完成改造项目四十二个，惠及居民一万余户，改造内容包括管网更新和加装电梯。', '市住建局负责人表示，下一步将继续加大投入，确保年底前完成全部改造任务，让更多居民住得更舒心、更安心。'],
+  ];
+  // Each story holds over ARTICLE_ITEM_MIN_CHARS (150) of text: its two paragraphs twice.
+  const story = ([title, ...ps]: string[]) => `<article class="post"><h2>${title}</h2>${[...ps, ...ps].map((p) => `<p>${p}</p>`).join('')}</article>`;
+
+  it('is below LOW_CONFIDENCE when the body is a stream of <article> stories, even though Readability agrees', () => {
+    const html = `<html><head><title>春季花卉展览在市植物园开幕</title></head><body><h1>春季花卉展览在市植物园开幕</h1><div class="content">${STORIES.map(story).join('')}</div></body></html>`;
+    const record = normalize(encode(html));
+    expect(record.quality.confidence).toBeLessThan(LOW_CONFIDENCE);
+    expect(record.quality.warnings.some((w) => w.startsWith('low extraction confidence'))).toBe(true);
+  });
+
+  it('counts only the <article> items whose text reached the body (comments dropped by cleaning do not count)', () => {
+    // Each item holds over 150 characters; each block is over 50 (ARTICLE_ITEM_MIN_CHARS, ARTICLE_ITEM_BLOCK_CHARS).
+    const comment = (t: string) => `<article class="comment-body"><p>${t}${t}${t}${t}</p></article>`;
+    const paras = [PROSE[0]! + PROSE[1]!, PROSE[1]! + PROSE[2]!, PROSE[2]! + PROSE[0]!];
+    const c = ['这个展览很好看，周末带孩子去了，人很多但秩序很好，工作人员也很热情，推荐大家去看看。', '希望明年能增加更多品种，停车位有点紧张，建议大家坐公交去，地铁站出来走十分钟就到了。'];
+    const $ = loadHtml(`<html><body><div id="root"><article class="post"><p>${paras.join('</p><p>')}</p></article>${c.map(comment).join('')}</div></body></html>`);
+    const root = $('#root')[0]! as Element;
+    const stats = computeStats($.root()[0]!, { stripUnlikely: false });
+    const block = (text: string) => ({ text, chars: text.length, linkChars: 0, headlineLink: false });
+    expect(countArticleItems([root], stats, paras.map(block))).toBe(1);
+    expect(countArticleItems([root], stats, [...paras, c[0]!.repeat(4), c[1]!.repeat(4)].map(block))).toBe(3);
+  });
+
+  it('counts article items as a doubt a second algorithm would share', () => {
+    const f = input([...PROSE, ...PROSE], { articleItems: 3 });
+    expect(confidenceOf(f)).toBeLessThan(LOW_CONFIDENCE);
+    expect(sharedDoubt(f)).toBeLessThan(1);
+    expect(sharedDoubt(input(PROSE, { articleItems: 1 }))).toBe(1);
   });
 });
