@@ -5,9 +5,11 @@
  *      schedule) in one transaction: both or neither. A run killed before it redoes the observation at its
  *      next visit; a kill between the two would have left a change whose redo (a later detectedAt, so
  *      another key) reported it twice.
- * A redo after a kill past step 1 finds the record ahead of its tracking item: the superseded version
- * item written then holds the previous content (the per-field summary is made against it, and it is
- * not overwritten); version items are put-once by number, so the redo adds none.
+ * A redo after a kill past step 1 finds the record ahead of its tracking item and version n+1 stored with
+ * the record's hash: the superseded version item written then holds the previous content (the per-field
+ * summary is made against it, and it is not overwritten); version items are put-once by number, so the
+ * redo adds none. A record ahead without that version item was re-normalized (reprocess): it is the
+ * current version.
  * Nothing is written when the tracking item would not change (replaying the same observation).
  * Version items are written only once an article changes: an article never edited has its record
  * as its only version (history() shows it as version 1), so unchanged articles cost no version writes.
@@ -84,12 +86,19 @@ export async function applyObservation(
   record: NewsRecord | null,
   validators?: RevisitValidators,
 ): Promise<ApplyResult> {
-  const state: TrackState = { status: track.status, hash: track.hash, goneSince: track.goneSince, goneDetail: track.goneDetail };
   const differs = obs.kind === 'article' && obs.hash !== track.hash;
   const current = differs ? await deps.stores.records.get(track.id) : null;
-  // The record ahead of the tracking item: an earlier apply of this observation died after storing it (see above).
-  const interrupted = current && versionHash(current) !== track.hash ? await changes.getVersion(track.id, track.versionCount) : null;
-  const previous = interrupted?.content ?? (current ? trackedContent(current) : null);
+  const currentHash = current ? versionHash(current) : track.hash;
+  // The record ahead of the tracking item. Either an earlier apply of this observation died after storing it (see
+  // above): then version n+1 is stored, with the record's hash. Or the record was re-normalized (`jsnews reprocess`,
+  // which writes records only): then the record is the current version, as the newer normalizer reads it, and the
+  // observation (read by that normalizer too) is compared with it, so an unchanged article is no edit.
+  const ahead = currentHash !== track.hash;
+  const redo = ahead && (await changes.getVersion(track.id, track.versionCount + 1))?.hash === currentHash;
+  const superseded = redo ? await changes.getVersion(track.id, track.versionCount) : null;
+  const currentVersionHash = ahead && !redo ? currentHash : track.hash;
+  const state: TrackState = { status: track.status, hash: currentVersionHash, goneSince: track.goneSince, goneDetail: track.goneDetail };
+  const previous = superseded?.content ?? (current ? trackedContent(current) : null);
   const decision = decideChange(state, obs, now, { confirmDeletionAfterMs: confirmMs(ctx.policy), previous });
   const at = now.toISOString();
   let writes = 0;
@@ -100,11 +109,11 @@ export async function applyObservation(
   if (decision.newVersion && record) {
     versionCount = track.versionCount + 1;
     versionSeenAt = at;
-    if (!interrupted) {
+    if (!redo) {
       const superseded: VersionItem = {
         id: track.id,
         n: track.versionCount,
-        hash: track.hash,
+        hash: currentVersionHash,
         firstSeenAt: track.versionSeenAt,
         lastSeenAt: track.lastSeenAt,
         content: current ? trackedContent(current) : trackedContent(record),
@@ -146,7 +155,8 @@ export async function applyObservation(
     // Only an article's: a notice page's bytes must not read as "the same" next time.
     ...(validators && obs.kind === 'article' ? validators : {}),
     status: decision.state.status,
-    hash: decision.newVersion ? decision.state.hash : track.hash,
+    // A re-normalized record's hash is kept too, so the next revisit compares with it without reading the record.
+    hash: decision.newVersion ? decision.state.hash : currentVersionHash,
     goneSince: decision.state.goneSince,
     goneDetail: decision.state.goneDetail,
     versionCount,
