@@ -175,8 +175,26 @@ function copyrightPlacement(line: string): boolean {
 
 const SPACE_RUN = /[\s\u3000\u00a0]+/g;
 
+/**
+ * Answers remembered per line: the body extractor, the article reader and the confidence features each ask about the
+ * same lines (14,214 asks for 4,473 distinct lines over zh-cwced, 13,275 for 4,509 over aeb), and one ask runs up to
+ * twenty patterns. Forgotten all at once past MEMO_LINES, so memory stays bounded on any input.
+ */
+const memo = new Map<string, BoilerplateReason | null>();
+const MEMO_LINES = 4096;
+
 /** Why `line` is chrome, or null when it is not. */
 export function boilerplateReason(line: string): BoilerplateReason | null {
+  let reason = memo.get(line);
+  if (reason === undefined) {
+    if (memo.size >= MEMO_LINES) memo.clear();
+    reason = reasonOf(line);
+    memo.set(line, reason);
+  }
+  return reason;
+}
+
+function reasonOf(line: string): BoilerplateReason | null {
   const text = collapseRuns(line.replace(PINYIN_ANNOTATION, ''), SPACE_RUN, JS_SPACE_NOT_SPACE).trim();
   if (!text) return null;
   // Past LATIN_SHORT_LINE_CHARS every rule but copyright is out (short rules, and the Latin ones' length caps).

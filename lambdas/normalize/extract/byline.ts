@@ -155,6 +155,7 @@ export function readLinkedOriginal(line: string, url: string, into: Credits): bo
 const SPACED_REPORTER = /记者\s+([\u4e00-\u9fff]{2,4})(?=$|[\s,，。;；)）\]】/])/g;
 const SLASH_CREDIT_AFTER = /([\u4e00-\u9fff]{2,16})\s*[/／]\s*([文摄图])(?![\u4e00-\u9fff])/g;
 const SLASH_CREDIT_BEFORE = /(?<![\u4e00-\u9fff])([文摄图])\s*[/／]\s*([\u4e00-\u9fff]{2,4})(?=$|[\s,，。;；)）\]】])/g;
+const SLASH = /[/／]/;
 /** "河南商报记者马俊峰": the outlet and role before the name. */
 const REPORTER_PREFIX = /^.*(?:记者|通讯员)/;
 
@@ -167,6 +168,8 @@ function readSpacedCredits(line: string, into: Credits): boolean {
     addCreditNames(role === '摄' ? into.photographers : into.authors, [name]);
   };
   for (const m of line.matchAll(SPACED_REPORTER)) add('文', m[1]!);
+  // Both slash credits need a slash: the patterns, tried at every Han character, are skipped on lines without one.
+  if (!SLASH.test(line)) return found;
   for (const m of line.matchAll(SLASH_CREDIT_AFTER)) add(m[2]!, m[1]!);
   for (const m of line.matchAll(SLASH_CREDIT_BEFORE)) add(m[1]!, m[2]!);
   return found;

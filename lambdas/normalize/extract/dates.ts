@@ -43,6 +43,9 @@ const ENGLISH_DAY_FIRST = new RegExp(String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th)?
 // a month. Year last, so it never overlaps NUMERIC_DATE (year first).
 const US_NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)(?![\d/])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?[Mm]\.?)?/g;
 
+/** The year every full-date pattern holds ((?:19|20)\d\d). */
+const FULL_DATE_YEAR = /(?:19|20)\d\d/;
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function monthOfName(name: string): number {
@@ -82,6 +85,8 @@ function normalizeOffset(raw: string | undefined): string | null {
 /** Every full date (year, month, day) in `text`, in order of appearance. */
 export function findFullDates(text: string): DateMatch[] {
   const out: DateMatch[] = [];
+  // Every full-date pattern below has a four-digit year: one scan rules out the text without one (most lines).
+  if (!FULL_DATE_YEAR.test(text)) return out;
   for (const m of text.matchAll(NUMERIC_DATE)) {
     const [, y, , mo, d, h, mi, s, off] = m;
     if (!valid(Number(mo), Number(d))) continue;
