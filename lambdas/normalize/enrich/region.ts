@@ -10,6 +10,9 @@
  *    counts once per text (scoreBy). A mention inside an organisation's name (江苏卫视, 南京大学, 江苏省苏豪控股集团),
  *    a transport work's name (江阴大桥) or a commenter's location ([网易湖北省武汉网友]) counts nothing; one that
  *    opens an official's post (江苏省委书记信长星 at a Shanghai meeting) counts OFFICIAL_POST_WEIGHT.
+ *    A foreign country (data/foreign-countries.ts) is weighed like a province; when one outweighs the winning province
+ *    the story is about abroad and names no region (a foreign story that names 香港 is not about 香港), while a story
+ *    about a Chinese place seen from abroad (外媒眼中的武汉, 山西品牌丝路行 in 巴西) keeps it.
  * 3. province = the province with the most weight, only when it holds DOMINANT_SHARE of all place weight; city and
  *    district likewise inside the chosen province and city, and only when they hold PART_OF_PARENT_SHARE of their
  *    parent's weight. A municipality's city is the municipality. Null where no one place dominates: a national
@@ -17,6 +20,7 @@
  * Conventions and the labelled pages this was checked on: test/fixtures/enrich/README.md (`npm run bench:enrich`).
  */
 import { CHINA_REGIONS } from '../data/china-regions.js';
+import { FOREIGN_COUNTRIES } from '../data/foreign-countries.js';
 
 export interface RegionInput {
   title: string;
@@ -106,6 +110,8 @@ interface Mention {
   text: number;
 }
 
+/** Prefix of a foreign country's province key (no Chinese province name starts with it). */
+const FOREIGN_KEY = 'abroad:';
 const FORMS: ReadonlyMap<string, readonly Place[]> = buildForms();
 /**
  * The forms as a trie over UTF-16 units, its first level a table indexed by the unit: most positions start no form
@@ -146,6 +152,8 @@ function buildForms(): Map<string, Place[]> {
     if (!list.some((p) => p.province === place.province && p.city === place.city && p.district === place.district)) list.push(place);
     forms.set(form, list);
   };
+  // Foreign countries: each its own "province" key, weighed like a province and never named (see findRegion).
+  for (const name of FOREIGN_COUNTRIES) add(name, place(`${FOREIGN_KEY}${name}`, false, false, null, null, 'province'));
   for (const p of CHINA_REGIONS.provinces) {
     const { short: province, municipality } = p;
     add(p.name, place(province, municipality, false, municipality ? province : null, null, municipality ? 'city' : 'province'));
@@ -286,8 +294,11 @@ export function findRegion(input: RegionInput): Region {
   const raw = [...headline, ...input.paragraphs.slice(DISTRICT_LEAD_PARAGRAPHS).flatMap((p, i) => paragraphMentions(p, 1, i + DISTRICT_LEAD_PARAGRAPHS))];
   const mentions = resolve(raw);
   const headlineMentions = resolve(headline).filter((m) => mentions.some((n) => n.places[0] === m.places[0]));
-  const province = dominant(scoreBy(mentions, (p) => p.province), DOMINANT_SHARE);
-  if (province === null) return { province: null, city: null, district: null };
+  const provinceScores = scoreBy(mentions, (p) => p.province);
+  const abroad = Math.max(0, ...[...provinceScores].filter(([key]) => key.startsWith(FOREIGN_KEY)).map(([, w]) => w));
+  for (const key of [...provinceScores.keys()]) if (key.startsWith(FOREIGN_KEY)) provinceScores.delete(key);
+  const province = dominant(provinceScores, DOMINANT_SHARE);
+  if (province === null || abroad > (provinceScores.get(province) ?? 0)) return { province: null, city: null, district: null };
   const inProvince = mentions.filter((m) => m.places[0]!.province === province);
   const provinceScore = scoreBy(inProvince, (p) => p.province).get(province) ?? 0;
   const cityScores = scoreBy(inProvince, (p) => p.city);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHINA_REGIONS, PLACE_NAMES, checkRegionTable } from '../../../../lambdas/normalize/data/china-regions.js';
-import { buildChinaTable, compactJson } from '../../../../scripts/build-region-table.js';
+import { buildChinaTable, buildForeignTable, compactJson } from '../../../../scripts/build-region-table.js';
+import { FOREIGN_COUNTRIES } from '../../../../lambdas/normalize/data/foreign-countries.js';
 import { REPO_ROOT } from '../../../helpers/seed-expectations.js';
 
 const province = (short: string) => CHINA_REGIONS.provinces.find((p) => p.short === short)!;
@@ -66,5 +67,17 @@ describe('nationwide region table (china-regions.json)', () => {
   it('is what scripts/build-region-table.ts generates from the installed package', () => {
     const committed = readFileSync(join(REPO_ROOT, 'lambdas/normalize/data/china-regions.json'), 'utf8');
     expect(compactJson(buildChinaTable() as { provinces: unknown[] })).toBe(committed);
+  });
+});
+
+describe('the foreign country table (data/foreign-countries.json)', () => {
+  it('holds foreign countries by their Chinese name, not China, its regions or common words', () => {
+    for (const name of ['美国', '英国', '日本', '巴西', '俄罗斯', '南非']) expect(FOREIGN_COUNTRIES).toContain(name);
+    for (const name of ['中国', '香港', '澳门', '中国台湾省', '海地', '蒙古', '中非', '黑山']) expect(FOREIGN_COUNTRIES).not.toContain(name);
+  });
+
+  it('is what scripts/build-region-table.ts generates from the installed package', () => {
+    const committed = readFileSync(join(REPO_ROOT, 'lambdas/normalize/data/foreign-countries.json'), 'utf8');
+    expect(`${JSON.stringify(buildForeignTable())}\n`).toBe(committed);
   });
 });

@@ -81,6 +81,17 @@ describe('findRegion rules', () => {
     expect(region('多地项目爆雷', ['长沙项目维权。', '上海项目维权。', '福建项目维权。']).province).toBeNull();
   });
 
+  it('names no Chinese region for a story about abroad: foreign countries count against every Chinese place', () => {
+    // A foreign story that names 香港 as a topic (its headline and body are about 美国, 英国, 日本 politicians).
+    expect(
+      region('美国议员借香港问题组建联盟', ['美国和英国的议员今天宣布成立联盟。', '美国参议员称将关注香港问题。', '日本议员也加入了。', '英国议员发表声明。']),
+    ).toEqual({ province: null, city: null, district: null });
+    // A Chinese story that mentions an export market keeps its place.
+    expect(region('南京企业拓展海外市场', ['南京一企业的产品出口美国。', '南京市商务局介绍了情况。']).city).toBe('南京');
+    // 沿海地区 is not 海地, 蒙古族 not 蒙古.
+    expect(region('沿海地区发展', ['江苏沿海地区加快发展。', '江苏蒙古族群众参加活动。']).province).toBe('江苏');
+  });
+
   it('skips a short form inside a common phrase (例如东部 is not 如东, 非常熟悉 is not 常熟)', () => {
     expect(region('非常熟悉', ['他非常熟悉情况。']).city).toBeNull();
     expect(region('例如东部地区', []).city).toBeNull();
