@@ -7,7 +7,7 @@
  */
 
 /**
- * Start tags read (every element: void, script and style ones too). The largest of the 312 bench pages has 7,771
+ * Start tags kept (every element: void, script and style ones too); past it tags are dropped and only their text is read. The largest of the 312 bench pages has 7,771
  * outside scripts and styles (zh-cwced d5bced5e, a list-heavy portal page); 163.com article pages about 3,000.
  * 20,000 leaves 2.6x that. Before the cut, 150,000 <p> took 9 s (7.7 MB) and 500,000 table cells over 20 s; cut
  * at 30,000, 150,000 <p> still took 1.0-1.8 s of CPU (load 18), too near the budget.
@@ -28,6 +28,15 @@ export const MAX_PAGE_CHARS = 1_000_000;
  * is 174,244 characters (gne njxfhn-1, a hidden block of search keywords).
  */
 export const MAX_TEXT_RUN_CHARS = 200_000;
+
+/**
+ * Past MAX_PAGE_ELEMENTS every tag is dropped and only text is read; a block tag after text becomes a `<br>`, so the
+ * paragraphs stay apart. This many such line breaks are kept, then the page is cut: a record keeps at most 2,000
+ * paragraphs (record/build-record.ts MAX_PARAGRAPHS), so more could not reach it, and the 2,000 elements add a tenth
+ * to the element budget's cost. Without the breaks the text past the budget was one block of up to 1,000,000
+ * characters, which the credit patterns of extract/byline.ts read in quadratic time (40,000 table cells: 2.7 s CPU).
+ */
+export const MAX_LINE_BREAKS_PAST_BUDGET = 2_000;
 
 /**
  * Lines of a text capture read, blank ones included: each text line is a block, like an element (60,000 prose lines

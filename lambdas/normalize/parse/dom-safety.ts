@@ -32,6 +32,11 @@ const RAW_TEXT_END: Readonly<Record<string, RegExp>> = {
   textarea: /<\/textarea(?:[\s/][^>]*)?>/gi,
 };
 
+/** Closing tags kept even when stray: htmlparser2 leaves its foreign (SVG/MathML) context on them, open or not. */
+const KEEP_STRAY_CLOSERS: ReadonlySet<string> = new Set([
+  'math', 'svg', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title',
+]);
+
 /**
  * The tags `capNestingDepth` sees, one at a time, as the pattern
  * `<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>` would match them (comments are skipped), written out
@@ -147,33 +152,57 @@ function isNameChar(c: number): boolean {
   return isWordChar(c) || c === 0x3a || c === 0x2d;
 }
 
-/** Where `guardMarkup` stopped reading a page that is over its budget: the HTML is cut at `at`. */
+/** Where `guardMarkup` stopped reading a page over its character budget: the HTML is cut at `at`. */
 export interface MarkupCut {
-  /** The bound that was hit. */
-  reason: 'elements' | 'characters';
+  /** The bound that was hit: the characters, or the line breaks kept past the element budget. */
+  reason: 'characters' | 'lines';
   /** Position in the input where the cut output ends. */
   at: number;
+}
+
+/** Where the kept start tags reached `maxElements`: from `at` on every tag was dropped and only text was kept. */
+export interface ElementsOver {
+  /** Position in the input of the first tag dropped for the budget. */
+  at: number;
+  /** Tags (start and end, raw-text elements with their body) dropped from there. */
+  tagsDropped: number;
 }
 
 /** Bounds of one guard scan; each is a count. */
 export interface MarkupLimits {
   /** Nesting deeper than this is dropped (see capNestingDepth). */
   maxDepth: number;
-  /** Start tags kept (every element: void and raw-text ones too; not those dropped for depth) before the page is cut. */
+  /** Start tags kept (every element: void and raw-text ones too; not those dropped for depth); past it tags are dropped, text kept. */
   maxElements: number;
-  /** Characters kept outside script, style and textarea bodies (text, tags, comments) before the page is cut. */
+  /** Characters kept outside script, style and textarea bodies (text, kept tags, comments) before the page is cut. */
   maxChars: number;
   /** A run of plain text (no '<') longer than this keeps only its first `maxRunChars` characters. */
   maxRunChars: number;
+  /** Past `maxElements`, line breaks (a `<br>` for each block tag after text) kept before the page is cut. */
+  maxLineBreaks: number;
 }
 
-/** What one guard scan did: the HTML to parse, tags dropped for depth, text runs shortened, and where it was cut. */
+/** What one guard scan did: the HTML to parse, tags dropped for depth, text runs shortened, tags dropped past the
+ * element budget, and where it was cut. */
 export interface GuardedMarkup {
   html: string;
   dropped: number;
   trimmedRuns: number;
+  overElements: ElementsOver | null;
   cut: MarkupCut | null;
 }
+
+/**
+ * Tags that end a line of text: past the element budget such a tag, when text came since the last one, is replaced
+ * by a `<br>`, so the paragraphs it separated stay blocks of their own (the body extractor ends a block at `<br>`)
+ * rather than one run of up to a million characters. The block elements of HTML that news pages wrap text in; an
+ * inline tag (span, a, b, font ...) is dropped for nothing.
+ */
+const LINE_BREAK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer',
+  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption',
+]);
 
 /**
  * Drops opening tags nested deeper than `maxDepth` (and their closing tags), without parsing. Returns the input
@@ -186,22 +215,26 @@ export interface GuardedMarkup {
  * took 32 s); void elements and the implied-end ones do not.
  */
 export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEPTH): { html: string; dropped: number } {
-  const { html: out, dropped } = guardMarkup(html, { maxDepth, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity });
+  const { html: out, dropped } = guardMarkup(html, { maxDepth, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity });
   return { html: out, dropped };
 }
 
 /**
  * capNestingDepth's scan, which also keeps the page within a budget (`limits`): a plain text run over `maxRunChars`
- * is shortened (the markup after it is still read), and the page is cut where the kept start tags go over
- * `maxElements` or the kept characters outside raw text over `maxChars` (`cut` says where; null when all was read).
- * What is dropped for depth does not count. A cut falls before a tag or in text, never between the two halves of a
- * surrogate pair; the parser closes what is still open at the end.
+ * is shortened (the markup after it is still read); once the kept start tags reach `maxElements`, every further tag
+ * is dropped (a block tag after text for a `<br>`; script, style and textarea with their body) and only text and
+ * comments are kept, so an article after 20,000 junk elements is still read (`overElements` says from where); the
+ * page is cut where the kept characters outside raw text go over `maxChars` or the `<br>`s over `maxLineBreaks`
+ * (`cut` says where; null when all was read). What is
+ * dropped does not count. A cut falls before a tag or in text, never between the two halves of a surrogate pair;
+ * the parser closes what is still open at the end.
  */
 export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
-  const { maxDepth, maxElements, maxChars, maxRunChars } = limits;
+  const { maxDepth, maxElements, maxChars, maxRunChars, maxLineBreaks } = limits;
   let depth = 0;
   let dropped = 0;
   let trimmedRuns = 0;
+  let strays = 0;
   const parts: string[] = [];
   let copiedTo = 0;
   // Open elements, innermost last: lower-cased name and whether its opening tag was dropped.
@@ -219,10 +252,13 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     parts.push(html.slice(copiedTo, tag.start));
     copiedTo = tag.end;
   };
-  const cutAt = (at: number, reason: MarkupCut['reason']): GuardedMarkup => {
-    const end = reason === 'characters' && isHighSurrogate(html.charCodeAt(at - 1)) ? at - 1 : at;
+  let overElements: ElementsOver | null = null;
+  // Where the text before the current tag starts (the end of the tag before it).
+  let textFrom = 0;
+  const cutAt = (at: number, inText = true, reason: MarkupCut['reason'] = 'characters'): GuardedMarkup => {
+    const end = inText && isHighSurrogate(html.charCodeAt(at - 1)) ? at - 1 : at;
     parts.push(html.slice(copiedTo, end));
-    return { html: parts.join(''), dropped, trimmedRuns, cut: { reason, at: end } };
+    return { html: parts.join(''), dropped, trimmedRuns, overElements, cut: { reason, at: end } };
   };
   // The text and comments in [from, to): a long plain run at its start shortened, the characters counted.
   const readText = (from: number, to: number): GuardedMarkup | null => {
@@ -241,10 +277,10 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     const rest = to - resumeAt;
     if (chars + first + rest > maxChars) {
       const left = maxChars - chars;
-      if (left <= first) return cutAt(from + left, 'characters');
+      if (left <= first) return cutAt(from + left);
       parts.push(html.slice(copiedTo, keepTo));
       copiedTo = resumeAt;
-      return cutAt(resumeAt + (left - first), 'characters');
+      return cutAt(resumeAt + (left - first));
     }
     if (resumeAt > keepTo) {
       trimmedRuns++;
@@ -254,29 +290,76 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     chars += first + rest;
     return null;
   };
-  // A tag that is kept: its characters, and for a start tag the element, counted.
-  const keep = (): GuardedMarkup | null => {
-    if (chars + (tag.end - tag.start) > maxChars) return cutAt(tag.start, 'characters');
-    if (!tag.closing && elements + 1 > maxElements) return cutAt(tag.start, 'elements');
+  // A tag that is kept: its characters, and for a start tag the element, counted. False past the element budget.
+  const keep = (): GuardedMarkup | false | null => {
+    const element = !tag.closing || isElementCloser(html, tag.nameStart, tag.nameEnd);
+    if (element && elements + 1 > maxElements) return false;
+    if (chars + (tag.end - tag.start) > maxChars) return cutAt(tag.start, false);
     chars += tag.end - tag.start;
-    if (!tag.closing) elements++;
+    if (element) elements++;
     return null;
+  };
+  // Past the element budget: the rest of the page as text, every tag dropped (the current one first).
+  const textOnly = (): GuardedMarkup => {
+    overElements = { at: tag.start, tagsDropped: 0 };
+    let lineBreaks = 0;
+    let textSinceBreak = hasNonSpace(html, textFrom, tag.start);
+    readTo = tag.start; // the text before this tag is read
+    do {
+      if (!textSinceBreak) textSinceBreak = hasNonSpace(html, readTo, tag.start);
+      const stop = readText(readTo, tag.start);
+      if (stop) return stop;
+      const kind = tagKind(html, tag.nameStart, tag.nameEnd);
+      const name = html.slice(tag.nameStart, tag.nameEnd).toLowerCase();
+      const lineBreak = textSinceBreak && LINE_BREAK_TAGS.has(name);
+      if (lineBreak && lineBreaks >= maxLineBreaks) return cutAt(tag.start, false, 'lines');
+      overElements.tagsDropped++;
+      parts.push(html.slice(copiedTo, tag.start));
+      copiedTo = tag.end;
+      readTo = tag.end;
+      if (lineBreak) {
+        parts.push('<br>');
+        lineBreaks++;
+        textSinceBreak = false;
+      }
+      const rawEnd = kind === RAW_TEXT && !tag.closing ? RAW_TEXT_END[name] : undefined;
+      if (rawEnd) {
+        rawEnd.lastIndex = tag.next;
+        const end = rawEnd.exec(html);
+        tag.next = end ? rawEnd.lastIndex : html.length;
+        copiedTo = readTo = tag.next;
+      }
+    } while (tag.find());
+    const stop = readText(readTo, html.length);
+    if (stop) return stop;
+    parts.push(html.slice(copiedTo));
+    return { html: parts.join(''), dropped, trimmedRuns, overElements, cut: null };
   };
   while (tag.find()) {
     const stop = readText(readTo, tag.start);
     if (stop) return stop;
+    textFrom = readTo;
     readTo = tag.end;
     const kind = tagKind(html, tag.nameStart, tag.nameEnd);
     if (kind === NON_NESTING) {
       const over = keep();
+      if (over === false) return textOnly();
       if (over) return over;
       continue;
     }
     const name = html.slice(tag.nameStart, tag.nameEnd).toLowerCase();
     if (tag.closing) {
       if (!openCount.get(name)) {
-        // stray: the parser ignores it
+        // Stray: the parser ignores it, after searching its whole open-element stack for the name (issue 10: 900
+        // open spans then stray closers, 2 MB, read 1,000 entries per closer). Dropped, and not counted.
+        if (!KEEP_STRAY_CLOSERS.has(name) && !openCount.get('title') && !openCount.get('xmp')) {
+          strays++;
+          parts.push(html.slice(copiedTo, tag.start));
+          copiedTo = tag.end;
+          continue;
+        }
         const over = keep();
+        if (over === false) return textOnly();
         if (over) return over;
         continue;
       }
@@ -294,6 +377,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
       if (droppedMatch) drop();
       else {
         const over = keep();
+        if (over === false) return textOnly();
         if (over) return over;
       }
       continue;
@@ -301,6 +385,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     const rawEnd = kind === RAW_TEXT ? RAW_TEXT_END[name] : undefined;
     if (rawEnd) {
       const over = keep();
+      if (over === false) return textOnly();
       if (over) return over;
       rawEnd.lastIndex = tag.next;
       const end = rawEnd.exec(html);
@@ -311,6 +396,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     const tooDeep = depth >= maxDepth;
     if (!tooDeep) {
       const over = keep();
+      if (over === false) return textOnly();
       if (over) return over;
     }
     openNames.push(name);
@@ -321,9 +407,27 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   }
   const stop = readText(readTo, html.length);
   if (stop) return stop;
-  if (dropped === 0 && trimmedRuns === 0) return { html, dropped, trimmedRuns, cut: null };
+  if (dropped === 0 && trimmedRuns === 0 && strays === 0) return { html, dropped, trimmedRuns, overElements, cut: null };
   parts.push(html.slice(copiedTo));
-  return { html: parts.join(''), dropped, trimmedRuns, cut: null };
+  return { html: parts.join(''), dropped, trimmedRuns, overElements, cut: null };
+}
+
+/** `</p>` or `</br>`: a closing tag that makes an element (htmlparser2 reads a `</p>` with no open p as `<p></p>`
+ * and any `</br>` as `<br>`, so 2 MB of stray `</p>` were 400,000 elements past the element budget: 21 s). Counted as
+ * one element each, open p or not: a bound. */
+function isElementCloser(s: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len === 1) return (s.charCodeAt(start) | 0x20) === 0x70;
+  return len === 2 && (s.charCodeAt(start) | 0x20) === 0x62 && (s.charCodeAt(start + 1) | 0x20) === 0x72;
+}
+
+/** Whether [from, to) of `s` holds a character other than ASCII white space. */
+function hasNonSpace(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d && c !== 0x0c) return true;
+  }
+  return false;
 }
 
 function isHighSurrogate(c: number): boolean {
