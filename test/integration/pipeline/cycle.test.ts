@@ -135,6 +135,23 @@ describe('reprocess and backfill', () => {
     expect((deps.fetcher as ReturnType<typeof createMemoryFetcher>).log.length).toBe(fetchCount);
   });
 
+  it('reprocess clears the failure of a page it now stores, and sends no failure delete for pages that have none', async () => {
+    const stores = await env.freshStores();
+    const { deps } = setup(stores, site(), '1.0.0');
+    await runCycle([source], deps);
+    expect((await stores.failures.listBySource('jssuxun')).map((f) => f.url)).toContain(art(4));
+    // A newer normalizer that reads art(4)'s div as the article.
+    const base = makeTestNormalize('1.1.0');
+    const reads4 = (bytes: Uint8Array, ctx: { url?: string | null; fetchedAt?: string | null }) =>
+      base(Buffer.from(Buffer.from(bytes).toString('utf8').replace('<div>', '<article><h1>列表</h1><p>').replace('</div>', '</p></article>')), ctx);
+    env.commands.length = 0;
+    const out = await reprocess({ all: true }, { ...deps, normalize: reads4 });
+    expect(out[0]).toMatchObject({ updated: 3, new: 1 });
+    expect((await stores.failures.listBySource('jssuxun')).map((f) => f.url)).not.toContain(art(4));
+    // One DeleteItem: art(4)'s failure; art(1)-(3) never had one (a delete of nothing bills a write unit too).
+    expect(env.commands.filter((c) => c === 'DeleteItemCommand')).toHaveLength(1);
+  });
+
   it('backfills explicit URLs, ignoring backoff', async () => {
     const stores = await env.freshStores();
     const { deps } = setup(stores, site());
