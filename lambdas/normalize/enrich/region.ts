@@ -52,6 +52,11 @@ export const MIN_WEIGHT = 2;
  * regions): it says nothing about where this story is, and its mentions count nothing.
  */
 export const ENUMERATION_PROVINCES = 4;
+/**
+ * A city paper speaks of its city as 全市 / 我市 / 本市: when the page names no other place than one city, one mention
+ * of it is enough (MIN_WEIGHT is 1). Seed 003, a 镇江 commentary that says 全市 throughout and 镇江 once.
+ */
+const OWN_CITY_VOICE = /全市|我市|本市/;
 /** A dateline names where the report was filed, not what it is about: 新华社拉萨电, 央广网北京2月13日消息, 发自北京. */
 const DATELINE_AFTER = /^(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)/;
 const DATELINE_BEFORE = /(?:社|网|台|报|发自)$/;
@@ -297,12 +302,15 @@ export function findRegion(input: RegionInput): Region {
   const provinceScores = scoreBy(mentions, (p) => p.province);
   const abroad = Math.max(0, ...[...provinceScores].filter(([key]) => key.startsWith(FOREIGN_KEY)).map(([, w]) => w));
   for (const key of [...provinceScores.keys()]) if (key.startsWith(FOREIGN_KEY)) provinceScores.delete(key);
-  const province = dominant(provinceScores, DOMINANT_SHARE);
+  const cityKeys = new Set(mentions.filter((m) => !m.places[0]!.province.startsWith(FOREIGN_KEY)).map((m) => `${m.places[0]!.province}/${m.places[0]!.city}`));
+  const ownCity = abroad === 0 && provinceScores.size === 1 && cityKeys.size === 1 && !cityKeys.has(`${[...provinceScores.keys()][0]}/null`) && [input.title, input.subtitle ?? '', ...input.paragraphs].some((t) => OWN_CITY_VOICE.test(t));
+  const min = ownCity ? 1 : MIN_WEIGHT;
+  const province = dominant(provinceScores, DOMINANT_SHARE, min);
   if (province === null || abroad > (provinceScores.get(province) ?? 0)) return { province: null, city: null, district: null };
   const inProvince = mentions.filter((m) => m.places[0]!.province === province);
   const provinceScore = scoreBy(inProvince, (p) => p.province).get(province) ?? 0;
   const cityScores = scoreBy(inProvince, (p) => p.city);
-  const city = dominant(cityScores, DOMINANT_SHARE);
+  const city = dominant(cityScores, DOMINANT_SHARE, min);
   if (city === null || (cityScores.get(city) ?? 0) < PART_OF_PARENT_SHARE * provinceScore) return { province, city: null, district: null };
   // The district: named in the headline or the first paragraphs, and dominant among the districts named there.
   const inCity = headlineMentions.filter((m) => m.places[0]!.province === province && m.places[0]!.city === city);

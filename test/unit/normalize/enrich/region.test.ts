@@ -9,8 +9,8 @@ describe('findRegion on the seeds (hand-checked)', () => {
     ['000', { province: '江苏', city: '南京', district: null }],
     ['001', { province: '江苏', city: '镇江', district: null }],
     ['002', { province: '江苏', city: '南京', district: '江北新区' }],
-    // 镇江 is named once, in the closing paragraph (全市 / 全省 elsewhere): below MIN_WEIGHT, so no place dominates.
-    ['003', { province: null, city: null, district: null }],
+    // 镇江 is named once, in the closing paragraph, the only place on the page; the text says 全市 throughout (OWN_CITY_VOICE).
+    ['003', { province: '江苏', city: '镇江', district: null }],
     ['004', { province: '江苏', city: '盐城', district: '亭湖区' }],
   ] as const)('seed %s', (id, expected) => {
     expect(findRegion(loadSeed(id))).toEqual(expected);
@@ -90,6 +90,15 @@ describe('findRegion rules', () => {
     expect(region('南京企业拓展海外市场', ['南京一企业的产品出口美国。', '南京市商务局介绍了情况。']).city).toBe('南京');
     // 沿海地区 is not 海地, 蒙古族 not 蒙古.
     expect(region('沿海地区发展', ['江苏沿海地区加快发展。', '江苏蒙古族群众参加活动。']).province).toBe('江苏');
+  });
+
+  it('takes the one city a city paper names once when it speaks of 全市 / 我市, and only when no other place is named', () => {
+    expect(region('项目建设争朝夕', ['全市重大项目现场会召开。', '全市上下要抓项目。', '擦亮无锡的名片。'])).toEqual({ province: '江苏', city: '无锡', district: null });
+    // No voice of its own: one passing mention is not enough.
+    expect(region('项目建设争朝夕', ['重大项目现场会召开。', '擦亮无锡的名片。']).province).toBeNull();
+    // Another place named too: not one city's own story (two cities of one province give the province alone).
+    expect(region('项目建设争朝夕', ['全市重大项目现场会召开。', '学习苏州经验。', '擦亮无锡的名片。']).city).toBeNull();
+    expect(region('项目建设争朝夕', ['全市重大项目现场会召开。', '学习成都经验。', '擦亮无锡的名片。']).province).toBeNull();
   });
 
   it('skips a short form inside a common phrase (例如东部 is not 如东, 非常熟悉 is not 常熟)', () => {
