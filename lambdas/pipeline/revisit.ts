@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { sha256Hex } from '../contract/hashing.js';
-import type { NewsRecord, SiteHints } from '../contract/record.js';
+import type { NewsRecord, RawRef, SiteHints } from '../contract/record.js';
 import type { FetchedPage } from '../fetch/types.js';
 import { charsetFromContentType, decodeBytes } from '../normalize/decode/charset.js';
 import type { Source } from '../sites/sources-schema.js';
@@ -87,14 +87,22 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
   const track = await changes.getTrack(due.id);
   if (!track) return null;
   const ctx = { url: track.url, sourceId: track.sourceId, policy: source?.revisit };
-  const { facts, record, validators, seen, pointer } = await look(track, deps, source?.hints);
+  const { facts, record: normalized, validators, seen, archive } = await look(track, deps, source?.hints);
   const obs = observeFetch(facts);
-  // The fetch pointer (how reprocess finds a day's raw bytes) only for bytes whose record is stored, before it
-  // as in ingest: a page changed outside the article is no new version, and a notice page must not be reprocessed.
+  let record = normalized;
   let pointerWrites = 0;
-  if (pointer && obs.kind === 'article' && obs.hash !== track.hash) {
-    await deps.stores.archive.putFetchPointer(pointer);
-    pointerWrites++;
+  // New bytes are archived only when they hold the article (before its record, as in ingest): nothing refers to a
+  // notice page's or a non-article's bytes (no record, version or pointer), and a deleted article's notice came back,
+  // and was PUT again, on every revisit.
+  if (archive && obs.kind === 'article') {
+    const { ref, pointer } = await archive();
+    if (record) record = { ...record, raw: ref };
+    // The fetch pointer (how reprocess finds a day's raw bytes) only for bytes whose record is stored: a page changed
+    // outside the article is no new version.
+    if (obs.hash !== track.hash) {
+      await deps.stores.archive.putFetchPointer(pointer);
+      pointerWrites++;
+    }
   }
   const applied = await applyObservation(deps, changes, track, obs, deps.clock(), ctx, record, validators);
   const result: RevisitResult = {
@@ -112,7 +120,11 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
 }
 
 /** Fetches the article conditionally; archives and normalizes new bytes. */
-async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | undefined): Promise<{ facts: FetchFacts; record: NewsRecord | null; validators?: RevisitValidators; seen: FetchSeen; pointer?: FetchPointer }> {
+async function look(
+  track: TrackItem,
+  deps: PipelineDeps,
+  site: SiteHints | undefined,
+): Promise<{ facts: FetchFacts; record: NewsRecord | null; validators?: RevisitValidators; seen: FetchSeen; archive?: () => Promise<{ ref: RawRef; pointer: FetchPointer }> }> {
   const { stores } = deps;
   const state = track.bodySha256 !== undefined ? { etag: track.etag ?? null, lastModified: track.lastModified ?? null, sha256: track.bodySha256 } : await stores.urlState.get(track.url);
   const outcome = await deps.fetcher.fetch(track.url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
@@ -121,19 +133,22 @@ async function look(track: TrackItem, deps: PipelineDeps, site: SiteHints | unde
   const sha256 = page.notModified ? '' : sha256Hex(page.body);
   if (page.notModified || (state && state.sha256 === sha256)) return { facts: { kind: 'not-modified' }, record: null, seen: page.notModified ? 'not-modified' : 'same-bytes' };
 
-  const { ref } = await stores.archive.putRaw(page.body, { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt });
+  const archive = async () => {
+    const { ref } = await stores.archive.putRaw(page.body, { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt });
+    return { ref, pointer: fetchPointer(track.url, page, ref, track.sourceId) };
+  };
   let record: NewsRecord | null = null;
   try {
     // The source's hints, as ingest used them: the same page must normalize to the same record.
-    record = { ...deps.normalize(page.body, { url: page.finalUrl, fetchedAt: page.fetchedAt, charset: page.headerCharset, contentType: page.contentType, site }), raw: ref };
+    record = deps.normalize(page.body, { url: page.finalUrl, fetchedAt: page.fetchedAt, charset: page.headerCharset, contentType: page.contentType, site });
   } catch (err) {
     if (!(err instanceof JsnewsError) || err.code === ErrorCode.Internal) deps.logger.warn('revisit: normalize failed', { url: track.url, error: String(err) });
   }
   const short = !record || record.paragraphs.reduce((n, p) => n + p.length, 0) <= SOFT_404_MAX_BODY_CHARS;
   const pageText = short ? visibleText(decodeBytes(page.body, { declared: page.headerCharset ?? charsetFromContentType(page.contentType) }).text) : '';
   // For the next conditional GET; applied with the observation (tracking item), and only for an article.
-  const validators: RevisitValidators = { etag: page.headers.etag ?? null, lastModified: page.headers['last-modified'] ?? null, bodySha256: ref.sha256 };
-  return { facts: { kind: 'page', requestedUrl: track.url, finalUrl: page.finalUrl, status: page.status, record, pageText }, record, validators, seen: 'new-bytes', pointer: fetchPointer(track.url, page, ref, track.sourceId) };
+  const validators: RevisitValidators = { etag: page.headers.etag ?? null, lastModified: page.headers['last-modified'] ?? null, bodySha256: sha256 };
+  return { facts: { kind: 'page', requestedUrl: track.url, finalUrl: page.finalUrl, status: page.status, record, pageText }, record, validators, seen: 'new-bytes', archive };
 }
 
 function requireChanges(deps: PipelineDeps): ChangeStore {

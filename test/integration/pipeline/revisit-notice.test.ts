@@ -1,0 +1,69 @@
+/**
+ * Revisits of an article taken down behind a notice page ("信息不存在或已被删除"): the notice is no article, so its bytes
+ * are not archived (nothing refers to them: no record, version or fetch pointer is written for a notice). Before, every
+ * revisit of an already-deleted article PUT the notice to S3 again. On DynamoDB Local, s3rver and the replay server of
+ * seeds/replay/jiangsu: jinshanwang's article serves its notice from 01-12 (seeds/replay/README.md).
+ */
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpFetcher } from '../../../lambdas/fetch/http-client.js';
+import { replayFetcherOptions, startReplayServer, type ReplayServer } from '../../../lambdas/dev/replay/index.js';
+import { createDefaultDeps } from '../../../lambdas/pipeline/default-deps.js';
+import { silentLogger } from '../../../lambdas/pipeline/deps.js';
+import { ingestUrl } from '../../../lambdas/pipeline/ingest.js';
+import { revisitDue } from '../../../lambdas/pipeline/revisit.js';
+import { loadSources } from '../../../lambdas/sites/load-sources.js';
+import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+
+const TREE = fileURLToPath(new URL('../../../seeds/replay/jiangsu/', import.meta.url));
+const JINSHANWANG = 'http://www.jinshanwang.example/news/zj/202301/t20230129_5581234.shtml';
+
+let stores: TestStores;
+let server: ReplayServer;
+let now = new Date('2026-01-01T09:00:00+08:00');
+/** Keys of the raw pages PUT to S3 (the archive's raw/ prefix). */
+const rawPuts: string[] = [];
+
+beforeAll(async () => {
+  stores = await startTestStores();
+  server = await startReplayServer(TREE, { clock: () => now });
+  stores.clients.s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      const key = String((args.input as { Key?: string }).Key ?? '');
+      if (context.commandName === 'PutObjectCommand' && key.startsWith('raw/')) rawPuts.push(key);
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordRawPuts' },
+  );
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+  await stores?.stop();
+});
+
+describe('revisits of a deleted article behind a notice page', () => {
+  it('confirm the deletion and never archive the notice', async () => {
+    const fresh = await stores.freshStores();
+    const sources = loadSources(join(TREE, 'sources.json')).filter((s) => s.id === 'jinshanwang').map((s) => ({ ...s, politeness: { ...s.politeness, delayMs: 0 } }));
+    const source = sources[0]!;
+    const fetcher = createHttpFetcher({ ...replayFetcherOptions(server), politeness: false });
+    try {
+      const deps = { ...createDefaultDeps(fresh, fetcher, silentLogger), clock: () => now };
+      expect((await ingestUrl(JINSHANWANG, deps, { sourceId: source.id, revisit: source.revisit, site: source.hints })).status).toBe('new');
+      expect(rawPuts).toHaveLength(1);
+      rawPuts.length = 0;
+
+      const seen: [string, string | null][] = [];
+      for (const at of ['2026-01-13T09:00:00+08:00', '2026-01-13T10:00:00+08:00', '2026-01-14T10:00:00+08:00', '2026-01-20T10:00:00+08:00']) {
+        now = new Date(at);
+        for (const r of await revisitDue(sources, deps, { all: true })) seen.push([r.observed, r.change]);
+      }
+      // Gone once, confirmed an hour later (the source's confirmDeletionAfterHours), then still gone.
+      expect(seen).toEqual([['gone', null], ['gone', 'deleted'], ['gone', null], ['gone', null]]);
+      expect(rawPuts).toEqual([]);
+    } finally {
+      await fetcher.close();
+    }
+  }, 120_000);
+});
