@@ -10,6 +10,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { nonSpaceChars } from '../clean/whitespace.js';
 import { findArticleBody } from './body.js';
+import { followsOtherEventLabel } from './published-date.js';
 import { findLinkedOriginalUrl, ORIGINAL_LABEL } from './original-link.js';
 import { readHtmlMeta } from './html-meta.js';
 import { findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, SUBTITLE_HINT } from './title.js';
@@ -106,8 +107,26 @@ function pageTextAround(page: PageIndex, headline: string, firstBlock: string, l
   const bodyEnd = lastBlock.length >= HEADLINE_PROBE_CHARS ? text.indexOf(lastBlock.slice(-HEADLINE_PROBE_CHARS)) : -1;
   const afterBody = bodyEnd < 0 ? null : text.slice(bodyEnd + HEADLINE_PROBE_CHARS, bodyEnd + HEADLINE_PROBE_CHARS + AFTER_BODY_CHARS);
   // A timestamp (date and time) marks a post better than a bare date, which is often an archive range or a clock.
-  const first = FIRST_DATE_TIME.exec(text) ?? FIRST_DATE.exec(text);
-  return { afterHeadline: textAfterHeadline(text, headline, firstBlock), afterBody, firstPageDate: first?.[0] ?? null };
+  const first = firstOwnDate(text, FIRST_DATE_TIME) ?? firstOwnDate(text, FIRST_DATE);
+  return { afterHeadline: textAfterHeadline(text, headline, firstBlock), afterBody, firstPageDate: first };
+}
+
+/** Dates looked at for the first one no other-event label marks (最新推荐文章于 …, 更新时间：…; published-date.ts). */
+const FIRST_DATE_MAX_TRIES = 5;
+
+/** The first match of `pattern` (not global) that no other-event label marks, else the first match. */
+function firstOwnDate(text: string, pattern: RegExp): string | null {
+  const first = pattern.exec(text);
+  if (!first) return null;
+  let m: RegExpExecArray | null = first;
+  let from = 0;
+  for (let i = 0; m && i < FIRST_DATE_MAX_TRIES; i++) {
+    const at = from + m.index;
+    if (!followsOtherEventLabel(text, at)) return m[0];
+    from = at + m[0].length;
+    m = pattern.exec(text.slice(from));
+  }
+  return first[0];
 }
 
 /** Month/day/year as US-configured servers print it (9/17/2004), read by dates.ts. */

@@ -85,8 +85,14 @@ export interface PublishedResult {
 const VISIBLE_OVER_META_MS = 24 * 3600_000;
 
 export function findPublished(input: PublishedInput): PublishedResult {
-  const bylineDate = firstDate(input.bylineLines);
-  const nearHeadline = input.afterHeadline ? findFullDates(input.afterHeadline)[0] : undefined;
+  const nearHeadline = input.afterHeadline ? firstFullDate(input.afterHeadline) : undefined;
+  let bylineDate = firstDate(input.bylineLines);
+  // Info lines holding only an other-event date (最新推荐文章于 …): the first own date near the headline or on the page
+  // (html-layout.ts skips other-event dates there too) is the publish date, when there is one.
+  if (bylineDate && input.bylineLines.every((l) => !hasOwnDate(l))) {
+    const own = nearHeadline ?? (input.firstPageDate ? findFullDates(input.firstPageDate)[0] : undefined);
+    if (own && !(own.year === bylineDate.year && own.month === bylineDate.month && own.day === bylineDate.day)) bylineDate = own;
+  }
   const visible = bylineDate?.year != null ? { date: bylineDate, layer: 'info-line' as const } : nearHeadline ? { date: nearHeadline, layer: 'after-headline' as const } : null;
 
   const meta = input.metaDates[0];
@@ -126,12 +132,42 @@ function dateReference(d: DateMatch | undefined): Reference | null {
   return d && d.year !== null ? { year: d.year, month: d.month, day: d.day } : null;
 }
 
+/**
+ * Issue 9 class 6: a date whose label names another event (最新推荐文章于 …, 更新时间：…, 修改于, 编辑于, 回复于) is the page's
+ * date only when nothing else is: blog and Q&A info lines print the latest related item's or the last edit's date before
+ * the publish date ("最新推荐文章于 2024-05-07 发布 … 于 2024-05-06 15:47:53 发布").
+ */
+const OTHER_EVENT_LABEL = /(?:推荐文章|最新推荐|更新|修改|编辑|回复|评论)(?:时间|日期)?\s*(?:于|[:：])?\s*$/;
+const OTHER_EVENT_LOOKBACK = 10;
+
+/** The text before `index` ends with an other-event label (OTHER_EVENT_LABEL). */
+export function followsOtherEventLabel(text: string, index: number): boolean {
+  return OTHER_EVENT_LABEL.test(text.slice(Math.max(0, index - OTHER_EVENT_LOOKBACK), index));
+}
+
+function isOtherEventDate(text: string, d: DateMatch): boolean {
+  return followsOtherEventLabel(text, d.index);
+}
+
+/** The first date of `lines` that no other-event label marks; else the first date. */
 function firstDate(lines: string[]): DateMatch | null {
+  let fallback: DateMatch | null = null;
   for (const line of lines) {
     const all = [...findFullDates(line), ...findMonthDayDates(line)].sort((a, b) => a.index - b.index);
-    if (all[0]) return all[0];
+    const own = all.find((d) => !isOtherEventDate(line, d));
+    if (own) return own;
+    fallback ??= all[0] ?? null;
   }
-  return null;
+  return fallback;
+}
+
+function hasOwnDate(line: string): boolean {
+  return [...findFullDates(line), ...findMonthDayDates(line)].some((d) => !isOtherEventDate(line, d));
+}
+
+function firstFullDate(text: string): DateMatch | undefined {
+  const all = findFullDates(text);
+  return all.find((d) => !isOtherEventDate(text, d)) ?? all[0];
 }
 
 interface Reference {

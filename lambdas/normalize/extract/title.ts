@@ -82,8 +82,30 @@ export function findHtmlHeadline(
   const named = headlineCandidates(page, page.namedHeadlines);
   const titleText = chooseHtmlTitle({ h1s: strong.map((c) => c.text.text), named: named.map((c) => c.text.text), ...refs });
   const chosen = strong.find((c) => c.text.text === titleText) ?? named.find((c) => c.text.text === titleText);
-  if (chosen) return { title: chosen.text, element: chosen.el };
+  if (chosen) {
+    const trimmed = dropTrailingCounter(chosen.text.text, refs);
+    return { title: trimmed === chosen.text.text ? chosen.text : cleanText(trimmed, page.script), element: chosen.el };
+  }
   return { title: titleText ? cleanText(titleText, page.script) : null, element: undefined };
+}
+
+/** A counter the headline element carries after the headline (views, comments, a chapter's word count: `第二章 …241`). */
+const TRAILING_COUNTER = /\s*\d{1,6}$/;
+
+/**
+ * Issue 9 class 4: the headline element ends with digits that neither og:title nor <title> has after the same words
+ * (a view or comment counter inside the <h1>): the headline is the element's text without them. Digits the <title>
+ * also ends the headline with (iPhone 11, 突破2000亿) stay.
+ */
+function dropTrailingCounter(text: string, refs: { ogTitle: string | null; titleTag: string | null; siteName: string | null }): string {
+  const m = TRAILING_COUNTER.exec(text);
+  if (!m) return text;
+  const rest = text.slice(0, m.index).trim();
+  if (rest.length < MIN_HEADLINE_SEGMENT_CHARS) return text;
+  const titles = [refs.ogTitle, refs.titleTag].filter((t): t is string => !!t).map(squash);
+  const whole = squash(text);
+  const head = squash(rest);
+  return titles.some((t) => t.includes(head)) && !titles.some((t) => t.includes(whole)) ? rest : text;
 }
 
 function headlineCandidates(page: PageIndex, els: readonly Element[]): { el: Element; text: CleanedText }[] {
