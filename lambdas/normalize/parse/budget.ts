@@ -30,6 +30,14 @@ export const MAX_PAGE_CHARS = 1_000_000;
 export const MAX_TEXT_RUN_CHARS = 200_000;
 
 /**
+ * Characters of one start tag, attributes and all: a longer one is dropped (its text is kept), where before it alone
+ * went over MAX_PAGE_CHARS and the page was cut there (a 4 MB `<div a=1 …>`, a 6.6 MB title attribute, a 1 MB
+ * canonical link: NO_ARTICLE). The longest `<…>` on the bench and seed pages is 46,926 characters, counting script
+ * text that looks like a tag (aeb 5fa3154e); 100,000 leaves twice that.
+ */
+export const MAX_TAG_CHARS = 100_000;
+
+/**
  * Past MAX_PAGE_ELEMENTS every tag is dropped and only text is read; a block tag after text becomes a `<br>`, so the
  * paragraphs stay apart. This many such line breaks are kept, then the page is cut: a record keeps at most 2,000
  * paragraphs (record/build-record.ts MAX_PARAGRAPHS), so more could not reach it, and the 2,000 elements add a tenth

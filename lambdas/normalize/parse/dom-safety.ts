@@ -178,6 +178,8 @@ export interface MarkupLimits {
   maxChars: number;
   /** A run of plain text (no '<') longer than this keeps only its first `maxRunChars` characters. */
   maxRunChars: number;
+  /** A start tag longer than this (attributes and all) is dropped, with a raw-text element's body. */
+  maxTagChars: number;
   /** Past `maxElements`, line breaks (a `<br>` for each block tag after text) kept before the page is cut. */
   maxLineBreaks: number;
 }
@@ -188,6 +190,8 @@ export interface GuardedMarkup {
   html: string;
   dropped: number;
   trimmedRuns: number;
+  /** Start tags dropped for being longer than `maxTagChars`. */
+  longTags: number;
   overElements: ElementsOver | null;
   cut: MarkupCut | null;
 }
@@ -215,7 +219,7 @@ const LINE_BREAK_TAGS: ReadonlySet<string> = new Set([
  * took 32 s); void elements and the implied-end ones do not.
  */
 export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEPTH): { html: string; dropped: number } {
-  const { html: out, dropped } = guardMarkup(html, { maxDepth, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity });
+  const { html: out, dropped } = guardMarkup(html, { maxDepth, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity, maxTagChars: Infinity });
   return { html: out, dropped };
 }
 
@@ -230,11 +234,12 @@ export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEP
  * the parser closes what is still open at the end.
  */
 export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
-  const { maxDepth, maxElements, maxChars, maxRunChars, maxLineBreaks } = limits;
+  const { maxDepth, maxElements, maxChars, maxRunChars, maxLineBreaks, maxTagChars } = limits;
   let depth = 0;
   let dropped = 0;
   let trimmedRuns = 0;
   let strays = 0;
+  let longTags = 0;
   const parts: string[] = [];
   let copiedTo = 0;
   // Open elements, innermost last: lower-cased name and whether its opening tag was dropped.
@@ -258,7 +263,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   const cutAt = (at: number, inText = true, reason: MarkupCut['reason'] = 'characters'): GuardedMarkup => {
     const end = inText && isHighSurrogate(html.charCodeAt(at - 1)) ? at - 1 : at;
     parts.push(html.slice(copiedTo, end));
-    return { html: parts.join(''), dropped, trimmedRuns, overElements, cut: { reason, at: end } };
+    return { html: parts.join(''), dropped, trimmedRuns, longTags, overElements, cut: { reason, at: end } };
   };
   // The text and comments in [from, to): a long plain run at its start shortened, the characters counted.
   const readText = (from: number, to: number): GuardedMarkup | null => {
@@ -333,7 +338,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     const stop = readText(readTo, html.length);
     if (stop) return stop;
     parts.push(html.slice(copiedTo));
-    return { html: parts.join(''), dropped, trimmedRuns, overElements, cut: null };
+    return { html: parts.join(''), dropped, trimmedRuns, longTags, overElements, cut: null };
   };
   while (tag.find()) {
     const stop = readText(readTo, tag.start);
@@ -341,6 +346,20 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     textFrom = readTo;
     readTo = tag.end;
     const kind = tagKind(html, tag.nameStart, tag.nameEnd);
+    if (!tag.closing && tag.end - tag.start > maxTagChars) {
+      // Dropped, not counted (a raw-text one with its body); its closing tag is then stray and left out too.
+      longTags++;
+      parts.push(html.slice(copiedTo, tag.start));
+      copiedTo = tag.end;
+      const rawEnd = kind === RAW_TEXT ? RAW_TEXT_END[html.slice(tag.nameStart, tag.nameEnd).toLowerCase()] : undefined;
+      if (rawEnd) {
+        rawEnd.lastIndex = tag.next;
+        const end = rawEnd.exec(html);
+        tag.next = end ? rawEnd.lastIndex : html.length;
+        copiedTo = readTo = tag.next;
+      }
+      continue;
+    }
     if (kind === NON_NESTING) {
       const over = keep();
       if (over === false) return textOnly();
@@ -407,9 +426,9 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   }
   const stop = readText(readTo, html.length);
   if (stop) return stop;
-  if (dropped === 0 && trimmedRuns === 0 && strays === 0) return { html, dropped, trimmedRuns, overElements, cut: null };
+  if (dropped === 0 && trimmedRuns === 0 && strays === 0 && longTags === 0) return { html, dropped, trimmedRuns, longTags, overElements, cut: null };
   parts.push(html.slice(copiedTo));
-  return { html: parts.join(''), dropped, trimmedRuns, overElements, cut: null };
+  return { html: parts.join(''), dropped, trimmedRuns, longTags, overElements, cut: null };
 }
 
 /** `</p>` or `</br>`: a closing tag that makes an element (htmlparser2 reads a `</p>` with no open p as `<p></p>`
