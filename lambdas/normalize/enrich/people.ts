@@ -54,7 +54,7 @@ export const MAX_PEOPLE = 300;
 /** The list-closing 等 of 李驰、…、孙庆树等参加. */
 const LIST_CLOSER = '等';
 
-type Join = 'list' | 'clause' | 'break';
+type Join = 'list' | 'clause' | 'space' | 'break';
 type FollowKind = 'end' | 'strong' | 'list-close' | 'weak';
 
 interface Segment {
@@ -77,6 +77,7 @@ interface SentenceState {
 function joinOf(separator: string | undefined): Join {
   if (separator === '、') return 'list';
   if (separator === ',' || separator === '，') return 'clause';
+  if (separator !== undefined && /^\s$/.test(separator)) return 'space';
   return 'break';
 }
 
@@ -318,8 +319,22 @@ function readBareSegment(segment: Segment, state: SentenceState, people: PeopleA
   }
 }
 
-function readSegment(segment: Segment, state: SentenceState, people: PeopleAccumulator): void {
-  if (segment.join === 'break') {
+/**
+ * A post line signed with a name after a space, ending the sentence: 「中国载人航天工程新闻发言人 武平」. The segment must be
+ * the name and nothing else; more text after it (新闻发言人 武平 今天…) is not this shape.
+ */
+function readSignedName(segment: Segment, state: SentenceState, people: PeopleAccumulator, isLast: boolean): boolean {
+  if (segment.join !== 'space' || !isLast || state.pendingTitles.length === 0) return false;
+  const fit = readPostedNameAt(segment.text, 0);
+  if (!fit || fit.name !== segment.text) return false;
+  people.add(fit.name, state.pendingTitles);
+  state.pendingTitles = [];
+  return true;
+}
+
+function readSegment(segment: Segment, state: SentenceState, people: PeopleAccumulator, isLast: boolean): void {
+  if (readSignedName(segment, state, people, isLast)) return;
+  if (segment.join === 'break' || segment.join === 'space') {
     state.pendingTitles = [];
     state.listTitles = null;
     state.pendingBare = [];
@@ -366,7 +381,8 @@ export function findPeople(paragraphs: string[], warnings?: string[]): PersonMen
   const people = new PeopleAccumulator();
   for (const sentence of paragraphs.flatMap((p) => p.split(SENTENCE_END))) {
     const state: SentenceState = { pendingTitles: [], listTitles: null, pendingBare: [] };
-    for (const segment of segmentsOf(sentence)) readSegment(segment, state, people);
+    const segments = segmentsOf(sentence);
+    segments.forEach((segment, i) => readSegment(segment, state, people, i === segments.length - 1));
   }
   if (people.segmenterMissing) warnings?.push(`people: the segmenter did not load (${segmenterLoadError()}); bare names were not checked by it`);
   const all = [...people.byName].map(([name, titles]) => ({ name, titles }));

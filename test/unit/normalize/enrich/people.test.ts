@@ -190,6 +190,17 @@ describe('findPeople: the segmenter vetoes a bare name that a function word open
   });
 });
 
+describe('findPeople: a post line signed with a name after a space (issue 14)', () => {
+  it('gives the post to a name that alone follows it after a space', () => {
+    expect(people('中国探月工程新闻发言人 李明远')).toEqual([{ name: '李明远', titles: ['中国探月工程新闻发言人'] }]);
+  });
+
+  it('takes nothing when more text follows the name, or when no post comes before the space', () => {
+    expect(names('新闻发言人 李明远 今天上午')).toEqual([]);
+    expect(names('今天下午 李明远')).toEqual([]);
+  });
+});
+
 describe('findPeople on hostile inputs (issue 10 item 8: linear, bounded)', () => {
   it('reads 张三、 ×100k as one person and 市委书记 ×50k as none', () => {
     expect(findPeople([repeated('张三、', 100_000)]).length).toBeLessThanOrEqual(1);
