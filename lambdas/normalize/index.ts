@@ -89,13 +89,18 @@ function confidenceOfDraft(layout: PageLayout, draft: ArticleDraft): number {
 }
 
 /**
- * The second opinion (extract/second-opinion.ts), only below LOW_CONFIDENCE: Readability.js's article of the same
- * page, laid out with the first layout's headline, info lines and meta, becomes a second draft.
- *   - When the two bodies agree (CANDIDATES_AGREE of the first body's character bigrams are in the second), the first
- *     is kept and the agreement of two independent algorithms lifts its confidence to AGREED_CONFIDENCE (times the
- *     doubts both share, extract/confidence.ts sharedDoubt: a feed of articles read as one body by both);
- *   - otherwise the second replaces the first only when its confidence is SWITCH_MARGIN higher.
- * Checked on zh-cwced, aeb and gne: 4 pages asked; without the agreement rule and margin, Readability answered on 3
+ * The second opinion, only below LOW_CONFIDENCE, from two sources:
+ *   - the first layer's next candidates (extract/body.ts nextCandidates: up to MAX_NEXT_CANDIDATES runner-up
+ *     containers of the same DOM, no second parse), each laid out like the first body ('next-candidate');
+ *   - Readability.js's article of the same page (extract/second-opinion.ts), laid out with the first layout's headline,
+ *     info lines and meta ('readability').
+ * Then:
+ *   - when Readability's body agrees with the first (CANDIDATES_AGREE of the first body's character bigrams are in it),
+ *     the agreement of two independent algorithms lifts the first's confidence to AGREED_CONFIDENCE (times the doubts
+ *     both share, extract/confidence.ts sharedDoubt: a feed of articles read as one body by both);
+ *   - the alternative with the highest confidence replaces the first only when it is SWITCH_MARGIN above the first's
+ *     (lifted) confidence.
+ * Checked on zh-cwced, aeb and gne: without the agreement rule and margin, Readability answered on 3 of 4 pages asked
  * and lowered 2 good pages (zh-cwced a 173-char brief 1.0 → 0.80, aeb 1.0 → 0.92: its article adds chrome).
  * `note` (a quality warning) records that the second opinion was asked and which layer answered.
  */
@@ -103,28 +108,76 @@ export const CANDIDATES_AGREE = 0.8;
 export const AGREED_CONFIDENCE = 0.6;
 export const SWITCH_MARGIN = 0.15;
 
-function withSecondOpinion(html: string, layout: PageLayout, draft: ArticleDraft): { layout: PageLayout; draft: ArticleDraft; confidence: number; note: string | null } {
+interface Opinion {
+  layout: PageLayout;
+  draft: ArticleDraft;
+  confidence: number;
+}
+
+function withSecondOpinion(html: string, layout: PageLayout, draft: ArticleDraft): Opinion & { note: string | null } {
   const confidence = confidenceOfDraft(layout, draft);
   if (confidence >= LOW_CONFIDENCE) return { layout, draft, confidence, note: null };
+  // A page too big to read again (issue 10's budget) gets neither: the next candidates re-walk subtrees as well.
   const skipped = secondOpinionSkipped(html);
   if (skipped) return { layout, draft, confidence, note: `second opinion skipped (${skipped}); ${layout.bodyLayer} answered (confidence ${confidence})` };
+  const next = nextCandidateOpinions(layout, featuresOfDraft(layout, draft).titleAgreement);
+  const bestNext = next.reduce<Opinion | null>((best, o) => (!best || o.confidence > best.confidence ? o : best), null);
+  const nextNote = next.length ? `next candidates ${next.map((o) => o.confidence).join(', ')}` : 'no next candidate';
+  const readability = readabilityOpinion(html, layout);
+  const readNote = (): string => (readability ? `readability ${readability.confidence}` : 'readability found none');
+  assertArticleConfidence(Math.max(confidence, bestNext?.confidence ?? 0, readability?.confidence ?? 0), `${layout.bodyLayer} ${confidence}; ${nextNote}; ${readNote()}`);
+
+  let first = confidence;
+  let agreed = '';
+  if (readability && containment(draft.paragraphs.join(''), readability.draft.paragraphs.join('')) >= CANDIDATES_AGREE) {
+    // Agreeing, Readability read the same body, so it carries the same structural doubt (its own features cannot see
+    // the page's <article> items).
+    const shared = sharedDoubt(featuresOfDraft(layout, draft));
+    first = Math.max(confidence, round3(AGREED_CONFIDENCE * shared));
+    readability.confidence = round3(readability.confidence * shared);
+    agreed = 'readability agrees; ';
+  }
+  const alternatives = [bestNext, readability].filter((o): o is Opinion => o !== null && o.draft.paragraphs.length > 0);
+  const best = alternatives.reduce<Opinion | null>((b, o) => (!b || o.confidence > b.confidence ? o : b), null);
+  if (best && best.confidence >= first + SWITCH_MARGIN) {
+    return { ...best, note: `second opinion: ${best.layout.bodyLayer} answered (confidence ${best.confidence} over ${layout.bodyLayer} ${confidence}; ${nextNote}; ${readNote()})` };
+  }
+  const lifted = first !== confidence ? ` → ${first}` : '';
+  return { layout, draft, confidence: first, note: `second opinion: ${agreed}${layout.bodyLayer} answered (confidence ${confidence}${lifted}; ${nextNote}; ${readNote()})` };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The first layer's runner-up containers as drafts, in rank order (extract/body.ts nextCandidates). A runner-up must
+ * speak of the headline at least as much as the first body (title agreement not lower): on a stream of stories read
+ * as one body, the stories that are not the headline's would otherwise answer with full confidence (aeb b3c19dd5:
+ * a neighbouring story, title agreement 0.5 against the stream's 1.0, scored 1.0).
+ */
+function nextCandidateOpinions(layout: PageLayout, firstTitleAgreement: number | null): Opinion[] {
+  const out: Opinion[] = [];
+  for (const body of layout.nextBodies?.() ?? []) {
+    if (body.blocks.length === 0) continue;
+    const alt: PageLayout = { ...layout, ...body, bodyLayer: 'next-candidate' };
+    const altDraft = extractArticle(alt);
+    if (!altDraft.paragraphs.length) continue;
+    const f = featuresOfDraft(alt, altDraft);
+    if (firstTitleAgreement !== null && (f.titleAgreement ?? 0) < firstTitleAgreement) continue;
+    out.push({ layout: alt, draft: altDraft, confidence: confidenceOf(f) });
+  }
+  return out;
+}
+
+/** Readability's article of the page as a draft, or null when it finds none. */
+function readabilityOpinion(html: string, layout: PageLayout): Opinion | null {
   const article = readabilityArticle(html);
   const blocks = (article?.blocks ?? []).map((b) => cleanText(b, layout.script)).filter((b) => b.text !== '');
-  if (!article || blocks.length === 0) {
-    assertArticleConfidence(confidence, `${layout.bodyLayer}; readability found none`);
-    return { layout, draft, confidence, note: `second opinion: readability found no article; ${layout.bodyLayer} answered (confidence ${confidence})` };
-  }
+  if (!article || blocks.length === 0) return null;
   const alt: PageLayout = { ...layout, blocks, bodyChars: article.chars, bodyLinkChars: article.linkChars, bodyArticleItems: 0, bodyLayer: 'readability' };
   const altDraft = extractArticle(alt);
-  const agreement = containment(draft.paragraphs.join(''), altDraft.paragraphs.join(''));
-  const altConfidence = altDraft.paragraphs.length ? confidenceOfDraft(alt, altDraft) : 0;
-  assertArticleConfidence(Math.max(confidence, altConfidence), `${layout.bodyLayer} ${confidence}, readability ${altConfidence}`);
-  if (agreement >= CANDIDATES_AGREE) {
-    const lifted = Math.max(confidence, Math.round(AGREED_CONFIDENCE * sharedDoubt(featuresOfDraft(layout, draft)) * 1000) / 1000);
-    return { layout, draft, confidence: lifted, note: `second opinion: readability agrees (${agreement.toFixed(2)} of the body); ${layout.bodyLayer} answered (confidence ${confidence} → ${lifted})` };
-  }
-  if (altConfidence >= confidence + SWITCH_MARGIN) return { layout: alt, draft: altDraft, confidence: altConfidence, note: `second opinion: readability answered (confidence ${altConfidence} over ${layout.bodyLayer} ${confidence})` };
-  return { layout, draft, confidence, note: `second opinion: ${layout.bodyLayer} answered (confidence ${confidence}; readability ${altConfidence})` };
+  return { layout: alt, draft: altDraft, confidence: altDraft.paragraphs.length ? confidenceOfDraft(alt, altDraft) : 0 };
 }
 
 /** Share of `a`'s character bigrams (white space removed) that occur in `b`. */

@@ -32,6 +32,8 @@ export interface ArticlePick {
   score: number;
   /** The page is a list of posts and `top` is its first post: a short result is still the answer. */
   firstPost: boolean;
+  /** The other top-ranked candidates, best first (the second opinion's "next candidates", normalize/index.ts). */
+  runnersUp: Element[];
 }
 
 /** Picks the article container(s), or null when no block carries a paragraph's worth of text. */
@@ -49,7 +51,8 @@ export function pickArticleElements(stats: StatsMap, opts: ScoreOptions, lastTex
   }
   top = climbSingleChildWrappers(top);
   const topScore = final(top);
-  return { top, elements: includeSiblings(top, topScore, stats, scores, final, lastText), score: topScore, firstPost: firstPost !== null };
+  const runnersUp = ranked.filter((el) => el !== top);
+  return { top, elements: includeSiblings(top, topScore, stats, scores, final, lastText), score: topScore, firstPost: firstPost !== null, runnersUp };
 }
 
 function scoreCandidates(stats: StatsMap, opts: ScoreOptions): Map<Element, number> {

@@ -51,8 +51,21 @@ export interface ArticleBody {
   /** Separate <article> items with a post's worth of text inside the chosen container(s) (articleItems): a confidence
    * feature, since a body made of several articles is a feed or a related-stories stream, not one article. */
   articleItems: number;
+  /** The scoring layer's next candidates (runner-up containers), extracted on demand: only the second opinion asks. */
+  nextCandidates: () => CandidateBody[];
   warnings: string[];
 }
+
+/** A runner-up container's body, cleaned like the chosen one. */
+export interface CandidateBody {
+  blocks: string[];
+  chars: number;
+  linkChars: number;
+  articleItems: number;
+}
+
+/** How many runner-up containers the second opinion reads (each is one extractBlocks walk of its subtree). */
+export const MAX_NEXT_CANDIDATES = 3;
 
 export interface BodyHints {
   title?: string | null;
@@ -101,6 +114,8 @@ interface Attempt {
   settled?: boolean;
   /** The container(s) the blocks came from (profile and scoring layers). */
   roots?: readonly Element[];
+  /** Scoring: the other top-ranked candidates, best first. */
+  runnersUp?: readonly Element[];
 }
 
 export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBody | null {
@@ -119,14 +134,43 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
   const best = profile ?? fromScoring(statsFor, hints) ?? { blocks: [], layer: 'scoring', score: 0 };
   let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS || best.settled ? best : longer(best, fromFallback(statsFor(false), hints));
   if (nonLinkChars(chosen.blocks) < MIN_CONTAINER_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
-  let blocks = dropTitleRepeats(dropChromeLines(cutAtNoticeHeader(chosen.blocks)), hints.title);
+  let blocks = finishBlocks(chosen.blocks, hints);
   if (isHeadlineLinkList(blocks)) {
     blocks = blocks.filter((b) => !b.headlineLink);
     warnings.push('the chosen container reads like a list of headline links; those lines were dropped');
   }
   if (nonLinkChars(blocks) < MIN_CONTAINER_CHARS) return null;
   const articleItems = chosen.roots ? countArticleItems(chosen.roots, statsFor(false), blocks) : 0;
-  return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, chars: textChars(blocks), linkChars: linkChars(blocks), articleItems, warnings };
+  const runnersUp = chosen.runnersUp ?? [];
+  const nextCandidates = (): CandidateBody[] => nextCandidateBodies(runnersUp, chosen.roots ?? [], statsFor(false), hints);
+  return { blocks: blocks.map((b) => b.text), layer: chosen.layer, score: chosen.score, chars: textChars(blocks), linkChars: linkChars(blocks), articleItems, nextCandidates, warnings };
+}
+
+/** The chosen container's blocks as the article: the notice-header tail cut, chrome lines and headline repeats dropped. */
+function finishBlocks(blocks: Block[], hints: BodyHints): Block[] {
+  return dropTitleRepeats(dropChromeLines(cutAtNoticeHeader(blocks)), hints.title);
+}
+
+/**
+ * Up to MAX_NEXT_CANDIDATES runner-up containers, each read alone (cleaned, chrome lines dropped) and kept when it
+ * holds MIN_CONTAINER_CHARS of non-link text and is not the chosen body again (the one chosen root, or an element
+ * holding all the chosen roots, gives the same text; one of several roots does not). A runner-up inside the chosen container is kept: in a
+ * stream of stories read as one body, the first story alone is one.
+ */
+function nextCandidateBodies(runnersUp: readonly Element[], chosen: readonly Element[], stats: StatsMap, hints: BodyHints): CandidateBody[] {
+  const out: CandidateBody[] = [];
+  const seen = new Set<string>();
+  for (const el of runnersUp) {
+    if (out.length >= MAX_NEXT_CANDIDATES) break;
+    if ((chosen.length === 1 && chosen[0] === el) || (chosen.length > 0 && chosen.every((c) => c === el || isAncestor(el, c)))) continue;
+    const blocks = finishBlocks(extractBlocks([el], stats, { clean: true, title: hints.title }), hints);
+    if (nonLinkChars(blocks) < MIN_CONTAINER_CHARS) continue;
+    const key = blocks.map((b) => b.text).join('\n');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ blocks: blocks.map((b) => b.text), chars: textChars(blocks), linkChars: linkChars(blocks), articleItems: countArticleItems([el], stats, blocks) });
+  }
+  return out;
 }
 
 function fromProfile($: CheerioAPI, hints: BodyHints, stats: StatsMap, warnings: string[]): Attempt | null {
@@ -151,7 +195,7 @@ function fromScoring(statsFor: (strip: boolean) => StatsMap, hints: BodyHints): 
     const stats = statsFor(pass.stripUnlikely);
     const pick = pickArticleElements(stats, pass, plainText);
     if (!pick) continue;
-    const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score, roots: pick.elements };
+    const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score, roots: pick.elements, runnersUp: pick.runnersUp };
     if (textChars(attempt.blocks) >= RETRY_BELOW_CHARS) return attempt;
     if (pick.firstPost && nonLinkChars(attempt.blocks) >= MIN_CONTAINER_CHARS) return { ...attempt, settled: true };
     best = best ? longer(best, attempt) : attempt;

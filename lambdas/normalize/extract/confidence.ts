@@ -146,15 +146,22 @@ function nonSpace(text: string): number {
   return n;
 }
 
-const WORD = /[a-z0-9]{3,}/g;
+/** Latin-script words of 3+ letters or digits (accented letters included), matched as whole words: a substring match
+ * found the title word "ama" in "amada" and "quem" in "quemar". */
+const WORD = /[\p{L}\p{N}]{3,}/gu;
+/** Body words: runs of letters and digits, Han characters excluded (a Latin word glued to Han text stays a word). */
+const ANY_WORD = /[^\s\p{P}\p{S}\u3400-\u9fff\uf900-\ufaff]+/gu;
 
-/** Share of the title's Han bigrams (or Latin words of 3+ letters) that occur in the body. */
+/** Share of the title's Han bigrams (or Latin words of 3+ letters, as whole words) that occur in the body. */
 export function titleAgreement(title: string, body: string): number {
   const hanRuns = title.match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? [];
   const units: string[] = [];
   for (const run of hanRuns) for (let i = 0; i + 2 <= run.length; i++) units.push(run.slice(i, i + 2));
-  if (units.length === 0) units.push(...(title.toLowerCase().match(WORD) ?? []));
-  if (units.length === 0) return 1;
-  const hay = units.length && hanRuns.length ? body : body.toLowerCase();
-  return units.filter((u) => hay.includes(u)).length / units.length;
+  if (units.length > 0) return units.filter((u) => body.includes(u)).length / units.length;
+  const words = (title.toLowerCase().match(WORD) ?? []).filter((w) => !HAN_CHAR.test(w));
+  if (words.length === 0) return 1;
+  const inBody = new Set(body.toLowerCase().match(ANY_WORD) ?? []);
+  return words.filter((w) => inBody.has(w)).length / words.length;
 }
+
+const HAN_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;

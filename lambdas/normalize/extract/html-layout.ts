@@ -81,6 +81,13 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
     bodyChars: body?.chars ?? 0,
     bodyLinkChars: body?.linkChars ?? 0,
     bodyArticleItems: body?.articleItems ?? 0,
+    nextBodies: () =>
+      (body?.nextCandidates() ?? []).map((c) => ({
+        blocks: [...c.blocks.map((b) => cleanText(b, page.script)).filter((b) => b.text !== ''), ...editorLines],
+        bodyChars: c.chars,
+        bodyLinkChars: c.linkChars,
+        bodyArticleItems: c.articleItems,
+      })),
     bodyLayer: body?.layer ?? 'none',
     warnings,
   };

@@ -7,6 +7,13 @@ import type { Script } from '../clean/simplified.js';
 import type { CleanedText } from '../clean/clean-text.js';
 import type { HtmlMeta } from './html-meta.js';
 
+export interface CandidateLayoutBody {
+  blocks: CleanedText[];
+  bodyChars: number;
+  bodyLinkChars: number;
+  bodyArticleItems: number;
+}
+
 export interface PageLayout {
   kind: 'html' | 'text';
   title: CleanedText | null;
@@ -41,6 +48,9 @@ export interface PageLayout {
   bodyLinkChars: number;
   /** Separate <article> items with a post's worth of text in the body's container(s) (body.ts; 0 for text captures). */
   bodyArticleItems: number;
+  /** The body cascade's next candidates (runner-up containers; HTML only), each as this layout's `blocks` would be:
+   * extracted on demand, only when the second opinion asks (normalize/index.ts). */
+  nextBodies?: () => CandidateLayoutBody[];
   /** Which extraction layer produced the blocks. */
   bodyLayer: string;
   warnings: string[];
