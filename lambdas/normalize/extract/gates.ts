@@ -53,9 +53,27 @@ export function isHeadlineLinkList(blocks: readonly Block[]): boolean {
   return others.length === 0 || others[Math.floor(others.length / 2)]! < INDEX_MAX_MEDIAN_TEASER_CHARS;
 }
 
+/**
+ * A dated line that is a sentence about its date is an event of the article, not a list entry (issue 9 class 3: an
+ * encyclopedia article's 大事记 "1984年5月12日，撤社建乡，设某某乡。" was read as a list page): it ends with a sentence
+ * mark, or its date opens a clause (followed by ，/：). List entries are "headline date" or "date headline" with no
+ * sentence mark (index pages on the seeds, zh-cwced and gne).
+ */
+const EVENT_SENTENCE_END = /[。！？!?]$/;
+const DATE_OPENS_CLAUSE = /^[,，:：]/;
+
+function isDatedListItem(line: string): boolean {
+  if (line.length > MAX_LIST_ITEM_CHARS) return false;
+  const dates = findFullDates(line);
+  if (dates.length === 0) return false;
+  if (EVENT_SENTENCE_END.test(line.trim())) return false;
+  const d = dates[0]!;
+  return !DATE_OPENS_CLAUSE.test(line.slice(d.index + d.text.length).trimStart());
+}
+
 /** Dated-line signal on the article's paragraphs: short dated lines (MAX_LIST_ITEM_CHARS, MIN_LIST_ITEMS, share). */
 export function countDatedListItems(paragraphs: readonly string[]): { listing: boolean; items: number } {
-  const items = paragraphs.filter((b) => b.length <= MAX_LIST_ITEM_CHARS && findFullDates(b).length > 0).length;
+  const items = paragraphs.filter(isDatedListItem).length;
   return { listing: items >= MIN_LIST_ITEMS && items / Math.max(paragraphs.length, 1) >= MIN_LIST_ITEM_SHARE, items };
 }
 
