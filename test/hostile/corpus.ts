@@ -151,6 +151,10 @@ function* slowText(): Generator<HostileInput> {
   // closing byline whose role words read two ways (exponential: 40 names would never finish).
   yield { kind, name: 'caption-names-100k', bytes: () => utf8(articlePage(`<p>大会现场。${repeat('记者 张三 ', 100_000)}x 摄</p>`)), expect: 'record' };
   yield { kind, name: 'byline-role-names-40', bytes: () => utf8(articlePage('').replace('作出更大贡献。</p>', `作出更大贡献。（${repeat('记者张三 ', 40)}x</p>`)), expect: 'record' };
+  // A 4 KB head of empty comments before text (each comment could end at any later -->: 2^n tries), and a text
+  // capture with a 200,000-letter line (the e-mail pattern tried from every letter to the end of the run).
+  yield { kind, name: 'comments-before-text-4KB', bytes: () => utf8(`${repeat('<!---->', 580)}江苏新闻\n全省大会召开\n${repeat('会议强调要真抓实干，推动经济持续回升向好，为全国大局作出更大贡献。\n', 5)}`), expect: 'record' };
+  yield { kind, name: 'text-word-line-200k', bytes: () => utf8(`江苏新闻\n全省大会召开\n${repeat('a', 200_000)}\n${repeat('会议强调要真抓实干，推动经济持续回升向好，为全国大局作出更大贡献。\n', 5)}`), expect: 'record' };
   yield { kind, name: 'source-lines-100k', bytes: () => utf8(articlePage(repeat('<p>来源：新华日报</p>', 100_000))), expect: 'record' };
   yield { kind, name: 'traditional-2M', bytes: () => utf8(articlePage(`<p>${repeat('會議強調要真抓實幹，推動經濟發展。', 120_000)}</p>`)), expect: 'record' };
   yield { kind, name: 'mojibake-2M', bytes: () => utf8(articlePage(`<p>${repeat('æ±Ÿè‹çœ', 300_000)}</p>`)), expect: 'record' };

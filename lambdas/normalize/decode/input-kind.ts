@@ -134,8 +134,10 @@ function isBlankBytes(b: Uint8Array): boolean {
   return true;
 }
 
-// Tags whose presence near the top means markup. A text capture may mention "<" but not these.
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:(?:!doctype\s+html|html|head|body|meta|title|div|p|table|\?xml)[\s>\/]|[a-z][\w-]*\s+[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*\ufeff?<(?:!doctype|html|head))/i;
+// Tags whose presence near the top means markup. A text capture may mention "<" but not these. A comment ends at its
+// first --> (as in HTML): read as "[\s\S]*?-->", each comment could also end at any later -->, and a head of n comments
+// before text was tried 2^n ways (issue 10: 24 comments 0.4 s, the 4 KB head holds 585).
+const HTML_START = /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<(?:(?:!doctype\s+html|html|head|body|meta|title|div|p|table|\?xml)[\s>\/]|[a-z][\w-]*\s+[^>]*>\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)*\ufeff?<(?:!doctype|html|head))/i;
 /** A document element anywhere near the top: saved pages wrapped in another element are still HTML. */
 const DOCUMENT_TAG = /<(?:html|head|body)[\s>]/i;
 const HTML_TAGS_ANYWHERE = /<(?:html|body|div|p|br|table|span|a)\b[^>]*>/gi;

@@ -27,8 +27,11 @@ const END_OF_ARTICLE = /^(?:发表评论|我要评论|网友评论|评论区|相
 const BREADCRUMB = /^(?:当前位置|您的位置|你的位置|所在位置)[:：]|(?:首页|主页)\s*[>＞»]/;
 /** Labels that make a short line an info line. */
 const INFO_LABELS = /(?:来源|稿源|编辑|作者|记者|发布时间|发布日期|时间|浏览量|浏览次数|点击数|阅读)\s*[:：]|\d+年前|\d+(?:小时|分钟|天)前/;
-/** An e-mail or phone number marks a banner or contact line. */
-const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|(?:电话|客服|热线|手机)[:：]?\s*[\d-]{7,}|\b\d{3,4}-\d{7,8}\b/;
+/**
+ * An e-mail or phone number marks a banner or contact line. The address starts where its run of address characters
+ * starts (the lookbehind): tried from every letter of a run to its end, a 100,000-letter line took 4.8 s (issue 10).
+ */
+const CONTACT = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|(?:电话|客服|热线|手机)[:：]?\s*[\d-]{7,}|\b\d{3,4}-\d{7,8}\b/;
 
 export function isEndOfArticle(line: string): boolean {
   return END_OF_ARTICLE.test(line);
