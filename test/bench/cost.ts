@@ -491,7 +491,9 @@ async function main(): Promise<void> {
     const dynamoGbPerMillion = ((fresh.meter.dynamo.wru / fresh.pages) * 1024 * 1e6) / GB;
     console.log(`\nstorage per million fresh pages kept one month: S3 ${s3GbPerMillion.toFixed(1)} GB → USD ${(s3GbPerMillion * USD_PER_GB_MONTH_S3).toFixed(2)}; ` +
       `DynamoDB ≤ ${dynamoGbPerMillion.toFixed(1)} GB (bound from write units: table ${(tableWru / fresh.pages).toFixed(1)} + indexes ${(gsiWru / fresh.pages).toFixed(1)} KB/page) → USD ≤ ${(dynamoGbPerMillion * USD_PER_GB_MONTH_DYNAMODB).toFixed(2)}`);
-    console.log(`peak RSS of this process, which ran all three handlers with their SDK clients: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (fits the smallest memory setting of lib/: ${Math.min(...Object.values(FUNCTION_SETTINGS).map((f) => f.memoryMb))} MB)`);
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    const fetchMb = FUNCTION_SETTINGS.fetch.memoryMb;
+    console.log(`peak RSS of this process, which ran all three handlers with their SDK clients under tsx: ${peakMb.toFixed(0)} MB (${peakMb <= fetchMb ? 'within' : 'over'} the fetch Lambda's ${fetchMb} MB; one deployed handler alone holds less)`);
     console.log(`\nissue 13 cost (USD per million pages, all services measured): fresh ${freshTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_FRESH}), revisit ${revisitTotal.toFixed(2)} (target ≤ ${TARGET_USD_PER_MILLION_REVISIT}), reprocess ${reprocessTotal.toFixed(2)}`);
   } finally {
     await httpFetcher.close();
