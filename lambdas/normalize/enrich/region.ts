@@ -117,7 +117,6 @@ interface Mention {
 
 /** Prefix of a foreign country's province key (no Chinese province name starts with it). */
 const FOREIGN_KEY = 'abroad:';
-const FORMS: ReadonlyMap<string, readonly Place[]> = buildForms();
 /**
  * The forms as a trie over UTF-16 units, its first level a table indexed by the unit: most positions start no form
  * (one read), the rest walk only as far as the text still spells a form, with no substring made per length tried.
@@ -127,15 +126,28 @@ interface FormNode {
   form: string | null;
   next: Map<number, FormNode> | null;
 }
-const FORM_TRIE: readonly (FormNode | undefined)[] = formTrie();
-/** The longest form has this many units: the most forms one position can start. */
-const LONGEST_FORM = Math.max(...[...FORMS.keys()].map((f) => f.length));
-/** Scratch for longestFormAt: the forms that start at the position, shortest first. */
-const formsHere: string[] = new Array<string>(LONGEST_FORM).fill('');
+interface FormIndex {
+  forms: ReadonlyMap<string, readonly Place[]>;
+  trie: readonly (FormNode | undefined)[];
+  /** Scratch for longestFormAt: the forms that start at the position, shortest first (as long as the longest form). */
+  formsHere: string[];
+}
+let formIndex: FormIndex | undefined;
 
-function formTrie(): (FormNode | undefined)[] {
+/** The place forms and their trie, built on the first text read rather than at module load (~35 ms CPU in a cold
+ * process, which a run over pages without Han text never needs). */
+function placeForms(): FormIndex {
+  if (!formIndex) {
+    const forms = buildForms();
+    const longest = Math.max(...[...forms.keys()].map((f) => f.length));
+    formIndex = { forms, trie: formTrie(forms), formsHere: new Array<string>(longest).fill('') };
+  }
+  return formIndex;
+}
+
+function formTrie(forms: ReadonlyMap<string, readonly Place[]>): (FormNode | undefined)[] {
   const table: (FormNode | undefined)[] = new Array<FormNode | undefined>(0x10000).fill(undefined);
-  for (const form of FORMS.keys()) {
+  for (const form of forms.keys()) {
     let node = (table[form.charCodeAt(0)] ??= { form: null, next: null });
     for (let i = 1; i < form.length; i++) {
       node.next ??= new Map();
@@ -192,8 +204,8 @@ function boundaryOk(text: string, start: number, form: string): boolean {
 }
 
 /** The longest form starting at `start` whose word boundaries hold (boundaryOk), or null. */
-function longestFormAt(text: string, start: number): string | null {
-  let node = FORM_TRIE[text.charCodeAt(start)];
+function longestFormAt({ trie, formsHere }: FormIndex, text: string, start: number): string | null {
+  let node = trie[text.charCodeAt(start)];
   let found = 0;
   for (let end = start + 1; node; end++) {
     if (node.form !== null) formsHere[found++] = node.form;
@@ -206,8 +218,9 @@ function longestFormAt(text: string, start: number): string | null {
 /** Place mentions in one text, left to right, longest form first, never overlapping. */
 function mentionsIn(text: string, weight: number, index: number): Mention[] {
   const mentions: Mention[] = [];
+  const placeIndex = placeForms();
   for (let i = 0; i < text.length; ) {
-    const form = longestFormAt(text, i);
+    const form = longestFormAt(placeIndex, text, i);
     if (form === null) {
       i += 1;
       continue;
@@ -215,7 +228,7 @@ function mentionsIn(text: string, weight: number, index: number): Mention[] {
     const after = text.slice(i + form.length, i + form.length + 12);
     const dateline = DATELINE_AFTER.test(after) && DATELINE_BEFORE.test(text.slice(Math.max(0, i - 3), i));
     const w = ORGANISATION.test(after) || COMMENTER.test(after) || FACILITY.test(after) || dateline || DATELINE_BEFORE.test(text.slice(Math.max(0, i - 2), i)) && text.slice(i - 2, i) === '发自' ? 0 : OFFICIAL_POST.test(after) ? weight * OFFICIAL_POST_WEIGHT : weight;
-    if (w > 0) mentions.push({ places: FORMS.get(form)!, weight: w, text: index });
+    if (w > 0) mentions.push({ places: placeIndex.forms.get(form)!, weight: w, text: index });
     i += form.length;
   }
   return mentions;
