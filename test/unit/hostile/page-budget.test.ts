@@ -9,7 +9,8 @@ import { Tokenizer } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../lambdas/normalize/index.js';
 import { guardMarkup } from '../../../lambdas/normalize/parse/dom-safety.js';
-import { MAX_CAPTURE_LINES, MAX_PAGE_CHARS, MAX_PAGE_ELEMENTS, MAX_TAG_CHARS, MAX_TEXT_RUN_CHARS } from '../../../lambdas/normalize/parse/budget.js';
+import { guardHtml, parseDom } from '../../../lambdas/normalize/parse/parse-page.js';
+import { MAX_CAPTURE_LINES, MAX_LINE_BREAKS_PAST_BUDGET, MAX_PAGE_CHARS, MAX_PAGE_ELEMENTS, MAX_TAG_CHARS, MAX_TEXT_RUN_CHARS } from '../../../lambdas/normalize/parse/budget.js';
 import { boundCapture } from '../../../lambdas/normalize/parse/text-lines.js';
 import { FAST_TOKENIZER, parseWith, sameTree } from '../../../lambdas/normalize/parse/skipping-tokenizer.js';
 import { secondOpinionSkipped } from '../../../lambdas/normalize/extract/second-opinion.js';
@@ -76,6 +77,22 @@ describe('guardMarkup: the page budget in the guard scan', () => {
 const endings = ['推动经济持续回升向好', '部署今年重点任务', '加快建设现代化产业体系', '扩大有效投资', '稳住外贸基本盘', '促进消费持续恢复',
   '深化重点领域改革', '推进城乡融合发展', '加强生态环境保护', '保障和改善民生', '守牢安全发展底线', '提升基层治理水平'];
 const paragraphs = endings.map((end, i) => `<p>第${i + 1}段：全省高质量发展大会在南京召开，会议总结去年工作，强调要${end}。</p>`);
+
+describe('the parser gets a bounded page from stray closers (generated page)', () => {
+  // <span> x900 then a stray closer x900, repeated to 2 MB (issue 10 item 7). htmlparser2 makes an element of each
+  // stray </p> and </br> (400,000 past the element budget: 21 s) and searches its whole open-element stack for every
+  // other stray closer. Counted without a clock: the elements of the parsed tree and the stray closers left.
+  const page = (stray: string) => `<html><body><div>${(('<span>'.repeat(900) + stray.repeat(900)).repeat(Math.ceil(2_000_000 / (900 * (6 + stray.length)))))}</div>${paragraphs.join('')}</body></html>`;
+  for (const stray of ['</p>', '</br>', '</zz>']) {
+    it(`${stray}: at most ${MAX_PAGE_ELEMENTS} + ${MAX_LINE_BREAKS_PAST_BUDGET} elements, no stray closer left`, () => {
+      const guarded = guardHtml(page(stray));
+      const { $ } = parseDom(guarded);
+      expect($('*').length).toBeLessThanOrEqual(MAX_PAGE_ELEMENTS + MAX_LINE_BREAKS_PAST_BUDGET + 3);
+      if (stray === '</zz>') expect(guarded.html.includes('</zz>')).toBe(false);
+      expect($.root().text()).toContain('第12段');
+    });
+  }
+});
 
 describe('a tag longer than the character budget (generated page)', () => {
   // Before, the page was cut at such a tag (it alone was over MAX_PAGE_CHARS) and gave NO_ARTICLE.
