@@ -120,7 +120,7 @@ function withSecondOpinion(html: string, layout: PageLayout, draft: ArticleDraft
   // A page too big to read again (issue 10's budget) gets neither: the next candidates re-walk subtrees as well.
   const skipped = secondOpinionSkipped(html);
   if (skipped) return { layout, draft, confidence, note: `second opinion skipped (${skipped}); ${layout.bodyLayer} answered (confidence ${confidence})` };
-  const next = nextCandidateOpinions(layout, featuresOfDraft(layout, draft).titleAgreement);
+  const next = nextCandidateOpinions(layout, draft, featuresOfDraft(layout, draft).titleAgreement);
   const bestNext = next.reduce<Opinion | null>((best, o) => (!best || o.confidence > best.confidence ? o : best), null);
   const nextNote = next.length ? `next candidates ${next.map((o) => o.confidence).join(', ')}` : 'no next candidate';
   const readability = readabilityOpinion(html, layout);
@@ -156,13 +156,15 @@ function round3(x: number): number {
  * as one body, the stories that are not the headline's would otherwise answer with full confidence (aeb b3c19dd5:
  * a neighbouring story, title agreement 0.5 against the stream's 1.0, scored 1.0).
  */
-function nextCandidateOpinions(layout: PageLayout, firstTitleAgreement: number | null): Opinion[] {
+function nextCandidateOpinions(layout: PageLayout, first: ArticleDraft, firstTitleAgreement: number | null): Opinion[] {
   const out: Opinion[] = [];
+  const firstText = first.paragraphs.join('\n');
   for (const body of layout.nextBodies?.() ?? []) {
     if (body.blocks.length === 0) continue;
     const alt: PageLayout = { ...layout, ...body, bodyLayer: 'next-candidate' };
     const altDraft = extractArticle(alt);
-    if (!altDraft.paragraphs.length) continue;
+    // A runner-up whose article is the first body again (a wrapper of it) is no second opinion.
+    if (!altDraft.paragraphs.length || altDraft.paragraphs.join('\n') === firstText) continue;
     const f = featuresOfDraft(alt, altDraft);
     if (firstTitleAgreement !== null && (f.titleAgreement ?? 0) < firstTitleAgreement) continue;
     out.push({ layout: alt, draft: altDraft, confidence: confidenceOf(f) });
