@@ -3,14 +3,15 @@
  *   1. info lines under the headline give credits (来源/编辑/作者) and the byline date;
  *   2. each body block is, in this order: boilerplate (dropped), a credit line (read, removed), a photo caption with
  *      a 摄 credit (read, removed), or a paragraph;
- *   3. what follows the closing credit block, and a trailing box of dated teaser cards, is the site's (tail.ts);
+ *   3. what follows the closing credit block, a trailing box of dated teaser cards and a second copy of the body are
+ *      the site's (tail.ts);
  *   4. the last paragraph may close with a byline "(记者 陈志奎)"; the first may open with a dateline "金山网讯";
  *   5. meta tags fill what the visible page did not say.
  */
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from './layout.js';
-import { cutAfterClosingCredits, dropTrailingTeaserCards } from './tail.js';
+import { cutAfterClosingCredits, dropRepeatedBody, dropTrailingTeaserCards } from './tail.js';
 import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isOutletName, MAX_CREDIT_NAMES, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 
@@ -69,7 +70,7 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
     kept.push(block);
   }
 
-  kept = dropTrailingTeaserCards(cutAfterClosingCredits(kept, closingAt));
+  kept = dropRepeatedBody(dropTrailingTeaserCards(cutAfterClosingCredits(kept, closingAt)));
   const paragraphs = kept.map((b) => b.text);
   for (const block of kept) used.push(block);
   closeWithTrailingByline(paragraphs, credits);

@@ -5,6 +5,8 @@
  *   2. a trailing run of teaser cards, each a short headline line and a line that is only a date: a related-stories box
  *      whose headlines are not links (script-driven cards).
  * Both cut only at the end and only short lines, so an article's own dated sections or an early credit line stay.
+ *   3. a second copy of the article (a desktop and a mobile rendering in one container): a run of at least
+ *      MIN_REPEATED_RUN paragraphs that repeats the article's opening paragraphs in order is dropped.
  */
 
 /** The closing credits must come after this share of the article's characters (credits under the headline do not
@@ -52,6 +54,24 @@ export function dropTrailingTeaserCards<T extends { text: string }>(kept: T[]): 
   let first = start;
   while (!DATE_ONLY_LINE.test(kept[first]!.text.trim())) first++;
   return kept.slice(0, first > start ? first - 1 : first);
+}
+
+/** A second copy is this many paragraphs at least, each of MIN_REPEATED_PARAGRAPH_CHARS: a refrain or a pull quote
+ * repeats one line, not the opening paragraphs in order. */
+const MIN_REPEATED_RUN = 2;
+const MIN_REPEATED_PARAGRAPH_CHARS = 20;
+
+/** Drops a repeat of the article's opening paragraphs (rule 3 above). */
+export function dropRepeatedBody<T extends { text: string }>(kept: T[]): T[] {
+  const first = kept[0]?.text;
+  if (!first || first.length < MIN_REPEATED_PARAGRAPH_CHARS) return kept;
+  for (let j = 1; j < kept.length; j++) {
+    if (kept[j]!.text !== first) continue;
+    let m = 0;
+    while (j + m < kept.length && m < j && kept[j + m]!.text === kept[m]!.text && kept[m]!.text.length >= MIN_REPEATED_PARAGRAPH_CHARS) m++;
+    if (m >= MIN_REPEATED_RUN) return [...kept.slice(0, j), ...kept.slice(j + m)];
+  }
+  return kept;
 }
 
 function charsOf(blocks: readonly { text: string }[]): number {

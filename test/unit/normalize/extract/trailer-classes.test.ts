@@ -82,3 +82,17 @@ describe('trailers after the article (issue 9 class 5)', () => {
     expect(r.paragraphs).toEqual(timeline.flat());
   });
 });
+
+describe('a body repeated twice (issue 9 class 5)', () => {
+  it('keeps one copy when the container holds the article twice', () => {
+    const r = normalize(page('某某市召开城市更新工作推进会', `<div class="content"><div class="pc">${prose}</div><div class="m">${prose}</div></div>`));
+    expect(r.paragraphs).toEqual(PROSE);
+  });
+
+  it('keeps a line the article repeats on purpose', () => {
+    const refrain = '我们的家园，我们共同守护。';
+    const body = `<p>${PROSE[0]}</p><p>${refrain}</p><p>${PROSE[1]}</p><p>${refrain}</p><p>${PROSE[2]}</p>`;
+    const r = normalize(page('某某市召开城市更新工作推进会', `<div class="content">${body}</div>`));
+    expect(r.paragraphs).toEqual([PROSE[0], refrain, PROSE[1], refrain, PROSE[2]]);
+  });
+});
