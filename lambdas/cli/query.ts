@@ -152,7 +152,7 @@ export const command: CliCommand = {
       const reader = createReader(opened.stores);
       const limit = opts['--limit'] ?? Infinity;
       const min = opts['--min-confidence'];
-      const keep = (r: Row) => min === undefined || kind === 'failures' || (typeof (r as { quality?: { confidence?: unknown } }).quality?.confidence === 'number' && ((r as { quality: { confidence: number } }).quality.confidence >= min));
+      const keep = (r: Row) => kind === 'failures' || meetsMinConfidence(r, min);
       const table = opts['--format'] === 'table';
       const rows: Row[] = [];
       let count = 0;
@@ -225,4 +225,12 @@ export function changeRange(a: Pick<Options, '--since' | '--until' | '--site' | 
     : new Date(Date.parse(until) - DEFAULT_CHANGES_LOOKBACK_DAYS * 24 * 60 * 60 * 1000).toISOString();
   if (since > until) throw usageError(`--since ${a['--since']} is after --until ${a['--until'] ?? 'now'}`);
   return { since, until, ...(a['--site'] ? { site: a['--site'] } : {}), ...(a['--kind'] ? { kind: a['--kind'] } : {}) };
+}
+
+/** --min-confidence: a record is kept when its quality.confidence is at least `min`; one without a confidence (older
+ * records) is left out once a minimum is asked for. */
+export function meetsMinConfidence(record: unknown, min: number | undefined): boolean {
+  if (min === undefined) return true;
+  const confidence = (record as { quality?: { confidence?: unknown } } | null)?.quality?.confidence;
+  return typeof confidence === 'number' && confidence >= min;
 }

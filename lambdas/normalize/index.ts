@@ -12,7 +12,7 @@ import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
 import { assertArticle, assertArticleConfidence } from './extract/gates.js';
 import { findLanguage } from './extract/language.js';
-import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE, sharedDoubt } from './extract/confidence.js';
+import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE, sharedDoubt, TITLE_LOW_AGREEMENT } from './extract/confidence.js';
 import { findFigures } from './enrich/figures.js';
 import { findPeople } from './enrich/people.js';
 import { findRegion } from './enrich/region.js';
@@ -152,7 +152,8 @@ function round3(x: number): number {
 
 /**
  * The first layer's runner-up containers as drafts, in rank order (extract/body.ts nextCandidates). A runner-up must
- * speak of the headline at least as much as the first body (title agreement not lower): on a stream of stories read
+ * speak of the headline (title agreement at least TITLE_LOW_AGREEMENT) and at least as much as the first body: on a
+ * stream of stories read
  * as one body, the stories that are not the headline's would otherwise answer with full confidence (aeb b3c19dd5:
  * a neighbouring story, title agreement 0.5 against the stream's 1.0, scored 1.0).
  */
@@ -166,7 +167,7 @@ function nextCandidateOpinions(layout: PageLayout, first: ArticleDraft, firstTit
     // A runner-up whose article is the first body again (a wrapper of it) is no second opinion.
     if (!altDraft.paragraphs.length || altDraft.paragraphs.join('\n') === firstText) continue;
     const f = featuresOfDraft(alt, altDraft);
-    if (firstTitleAgreement !== null && (f.titleAgreement ?? 0) < firstTitleAgreement) continue;
+    if (firstTitleAgreement !== null && (f.titleAgreement ?? 0) < Math.max(firstTitleAgreement, TITLE_LOW_AGREEMENT)) continue;
     out.push({ layout: alt, draft: altDraft, confidence: confidenceOf(f) });
   }
   return out;

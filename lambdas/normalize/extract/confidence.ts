@@ -70,7 +70,7 @@ const SLIVER_MAX_CHARS = 600;
 const SLIVER_FACTOR = 0.75;
 /** Share of the headline's character bigrams (Han) or words (Latin) found in the body; below TITLE_LOW_AGREEMENT the
  * body does not speak of the headline's subject. */
-const TITLE_LOW_AGREEMENT = 0.15;
+export const TITLE_LOW_AGREEMENT = 0.15;
 const TITLE_FACTOR = 0.7;
 /** The whole-page and densest-block fallbacks are less sure than scoring or a profile. */
 const FALLBACK_FACTOR = 0.85;

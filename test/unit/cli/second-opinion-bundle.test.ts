@@ -32,7 +32,7 @@ describe('the second opinion in the built CLI', () => {
     const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/jsnews.mjs'), 'normalize', page], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     const record = JSON.parse(r.stdout) as { quality: { warnings: string[]; confidence: number } };
-    expect(record.quality.warnings).toContain('second opinion: readability agrees (1.00 of the body); scoring answered (confidence 0.35 → 0.6)');
+    expect(record.quality.warnings).toContain('second opinion: readability agrees; scoring answered (confidence 0.35 → 0.6; no next candidate; readability 0.35)');
     expect(record.quality.confidence).toBe(0.6);
   });
 });
