@@ -27,7 +27,7 @@ const CLEAN_EMBED_MIN_CHARS = 75;
  * Chrome sections (issue 9 classes 1 and 2): a header of the site's own sections (网友留言, 关于我们, 为你推荐, 相关阅读…,
  * clean/boilerplate.ts) ends the article within its container: what follows it there (comments, the "about us" blurb,
  * a recommended-stories stream of link-poor teasers) is dropped. A header is a short element (at most
- * SECTION_HEADER_MAX_CHARS); the cut applies only once SECTION_CUT_MIN_CHARS_BEFORE of prose (link-poor, not chrome by
+ * SECTION_HEADER_MAX_CHARS) that opens its container; the cut applies only once SECTION_CUT_MIN_CHARS_BEFORE of prose (link-poor, not chrome by
  * its wording) came before it, so a related box above the article's first paragraph, after a promo line, takes nothing
  * with it (gne sina-4: 相关新闻： with two links, then the article, in one container).
  */
@@ -165,7 +165,14 @@ export function chromeSectionCut(el: Element, stats: StatsMap): Element | null {
   let top = el;
   for (let p = top.parent; p && isElement(p) && stats.get(p)?.chars === s.chars; p = p.parent) top = p;
   const parent = top.parent;
-  return parent && isElement(parent) ? parent : null;
+  if (!parent || !isElement(parent)) return null;
+  // The header must open its container: one set after text in the same container is inline in the article's flow
+  // ("…。 相关新闻： <links> …the article goes on", gne sina-4), where link lines are dropped one by one instead.
+  for (const child of parent.children) {
+    if (child === top) break;
+    if (child.type === 'text' ? countChars(child.data) > 0 : isElement(child) && (stats.get(child)?.chars ?? 0) > 0) return null;
+  }
+  return parent;
 }
 
 function shouldDrop(el: Element, stats: StatsMap, clean: boolean, title: string | null): boolean {

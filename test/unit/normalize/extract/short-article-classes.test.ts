@@ -62,6 +62,14 @@ describe('short articles next to longer chrome (issue 9 class 1)', () => {
     expect(r.paragraphs).toEqual(BRIEF);
   });
 
+  it('keeps the article text after a related-links header set inside the article container', () => {
+    const more = ['活动结束后，志愿者们还向周边居民发放了爱绿护绿倡议书，倡导大家从身边做起，共同守护绿色家园。', '据了解，某某区今年计划新增绿地面积五十万平方米，建设口袋公园二十个，让群众推窗见绿、出门进园。'];
+    const related = '<p><strong>相关新闻：</strong></p><p><a href="/a/1.html">某某区启动全民义务植树月活动</a></p><p><a href="/a/2.html">某某区去年新增绿地四十万平方米</a></p>';
+    const body = `<div class="box"><h1>${TITLE}</h1><div class="txt">${BRIEF.map((p) => `<p>${p}</p>`).join('')}${related}${more.map((p) => `<p>${p}</p>`).join('')}</div></div>`;
+    const r = normalize(page(`${TITLE}_某某新闻网`, NAV + body));
+    expect(r.paragraphs).toEqual([...BRIEF, ...more]);
+  });
+
   it('keeps an article whose sections follow headers that are not chrome', () => {
     const sections = [
       ['活动背景', '近年来，某某区持续推进国土绿化行动，累计新增造林面积一万余亩，森林覆盖率稳步提高，生态环境持续改善。'],
