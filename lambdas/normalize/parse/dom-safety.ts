@@ -196,6 +196,9 @@ export interface GuardedMarkup {
   cut: MarkupCut | null;
 }
 
+/** 'blockquote' and 'figcaption': no name in LINE_BREAK_TAGS or RAW_TEXT_END is longer. */
+const LONGEST_LOOKED_UP_NAME = 10;
+
 /**
  * Tags that end a line of text: past the element budget such a tag, when text came since the last one, is replaced
  * by a `<br>`, so the paragraphs it separated stay blocks of their own (the body extractor ends a block at `<br>`)
@@ -254,7 +257,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   const tag = new TagScanner(html);
   const drop = () => {
     dropped++;
-    parts.push(html.slice(copiedTo, tag.start));
+    if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
     copiedTo = tag.end;
   };
   let overElements: ElementsOver | null = null;
@@ -315,11 +318,12 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
       const stop = readText(readTo, tag.start);
       if (stop) return stop;
       const kind = tagKind(html, tag.nameStart, tag.nameEnd);
-      const name = html.slice(tag.nameStart, tag.nameEnd).toLowerCase();
+      // Only names as short as the longest line-break or raw-text name are looked up (no string per long name).
+      const name = tag.nameEnd - tag.nameStart <= LONGEST_LOOKED_UP_NAME ? html.slice(tag.nameStart, tag.nameEnd).toLowerCase() : '';
       const lineBreak = textSinceBreak && LINE_BREAK_TAGS.has(name);
       if (lineBreak && lineBreaks >= maxLineBreaks) return cutAt(tag.start, false, 'lines');
       overElements.tagsDropped++;
-      parts.push(html.slice(copiedTo, tag.start));
+      if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
       copiedTo = tag.end;
       readTo = tag.end;
       if (lineBreak) {
@@ -349,7 +353,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     if (!tag.closing && tag.end - tag.start > maxTagChars) {
       // Dropped, not counted (a raw-text one with its body); its closing tag is then stray and left out too.
       longTags++;
-      parts.push(html.slice(copiedTo, tag.start));
+      if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
       copiedTo = tag.end;
       const rawEnd = kind === RAW_TEXT ? RAW_TEXT_END[html.slice(tag.nameStart, tag.nameEnd).toLowerCase()] : undefined;
       if (rawEnd) {
@@ -373,7 +377,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
         // open spans then stray closers, 2 MB, read 1,000 entries per closer). Dropped, and not counted.
         if (!KEEP_STRAY_CLOSERS.has(name) && !openCount.get('title') && !openCount.get('xmp')) {
           strays++;
-          parts.push(html.slice(copiedTo, tag.start));
+          if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
           copiedTo = tag.end;
           continue;
         }
