@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normalize } from '../../../lambdas/normalize/index.js';
 import { REPO_ROOT } from '../../helpers/seed-expectations.js';
 
 const CLI = join(REPO_ROOT, 'dist/cli');
@@ -28,11 +29,13 @@ describe('the second opinion in the built CLI', () => {
     ];
     const dir = mkdtempSync(join(tmpdir(), 'jsnews-second-opinion-'));
     const page = join(dir, 'page.html');
-    writeFileSync(page, `<html><head><title>City council approves budget</title></head><body><h1>City council approves budget</h1><div class="content">${lines.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`);
+    const html = `<html><head><title>City council approves budget</title></head><body><h1>City council approves budget</h1><div class="content">${lines.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`;
+    writeFileSync(page, html);
     const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/jsnews.mjs'), 'normalize', page], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     const record = JSON.parse(r.stdout) as { quality: { warnings: string[]; confidence: number } };
-    expect(record.quality.warnings).toContain('second opinion: readability agrees; scoring answered (confidence 0.35 → 0.6; no next candidate; readability 0.35)');
-    expect(record.quality.confidence).toBe(0.6);
+    // Readability ran in the built CLI (its libraries loaded from dist/cli/vendor/) and gave what the source gives.
+    expect(record.quality.warnings.some((w) => /^second opinion: readability (agrees|answered)/.test(w))).toBe(true);
+    expect(record.quality).toEqual(normalize(new TextEncoder().encode(html)).quality);
   });
 });
