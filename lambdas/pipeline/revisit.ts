@@ -91,9 +91,10 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
   const obs = observeFetch(facts);
   let record = normalized;
   let pointerWrites = 0;
-  // New bytes are archived only when they hold the article (before its record, as in ingest): nothing refers to a
-  // notice page's or a non-article's bytes (no record, version or pointer), and a deleted article's notice came back,
-  // and was PUT again, on every revisit.
+  // New bytes are archived when they hold the article (before its record, as in ingest), and a notice page once: at the
+  // first sighting of the article gone, as the evidence a deletion rests on (raw bytes stay archived). Not at every
+  // later revisit of an already-gone article: its notice came back, and was PUT again, each time.
+  if (archive && obs.kind === 'gone' && track.status === 'live' && track.goneSince === null) await archive();
   if (archive && obs.kind === 'article') {
     const { ref, pointer } = await archive();
     if (record) record = { ...record, raw: ref };
