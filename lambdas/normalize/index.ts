@@ -115,13 +115,14 @@ interface Opinion {
 }
 
 function withSecondOpinion(html: string, layout: PageLayout, draft: ArticleDraft): Opinion & { note: string | null } {
-  const confidence = confidenceOfDraft(layout, draft);
+  const features = featuresOfDraft(layout, draft);
+  const confidence = confidenceOf(features);
   if (confidence >= LOW_CONFIDENCE) return { layout, draft, confidence, note: null };
   // A page too big to read again (issue 10's budget) gets neither: the next candidates re-walk subtrees as well.
   const skipped = secondOpinionSkipped(html);
   if (skipped) return { layout, draft, confidence, note: `second opinion skipped (${skipped}); ${layout.bodyLayer} answered (confidence ${confidence})` };
-  const next = nextCandidateOpinions(layout, draft, featuresOfDraft(layout, draft).titleAgreement);
-  const bestNext = next.reduce<Opinion | null>((best, o) => (!best || o.confidence > best.confidence ? o : best), null);
+  const next = nextCandidateOpinions(layout, draft, features.titleAgreement);
+  const bestNext = highest(next);
   const nextNote = next.length ? `next candidates ${next.map((o) => o.confidence).join(', ')}` : 'no next candidate';
   const readability = readabilityOpinion(html, layout);
   const readNote = (): string => (readability ? `readability ${readability.confidence}` : 'readability found none');
@@ -132,18 +133,23 @@ function withSecondOpinion(html: string, layout: PageLayout, draft: ArticleDraft
   if (readability && containment(draft.paragraphs.join(''), readability.draft.paragraphs.join('')) >= CANDIDATES_AGREE) {
     // Agreeing, Readability read the same body, so it carries the same structural doubt (its own features cannot see
     // the page's <article> items).
-    const shared = sharedDoubt(featuresOfDraft(layout, draft));
+    const shared = sharedDoubt(features);
     first = Math.max(confidence, round3(AGREED_CONFIDENCE * shared));
     readability.confidence = round3(readability.confidence * shared);
     agreed = 'readability agrees; ';
   }
   const alternatives = [bestNext, readability].filter((o): o is Opinion => o !== null && o.draft.paragraphs.length > 0);
-  const best = alternatives.reduce<Opinion | null>((b, o) => (!b || o.confidence > b.confidence ? o : b), null);
+  const best = highest(alternatives);
   if (best && best.confidence >= first + SWITCH_MARGIN) {
     return { ...best, note: `second opinion: ${best.layout.bodyLayer} answered (confidence ${best.confidence} over ${layout.bodyLayer} ${confidence}; ${nextNote}; ${readNote()})` };
   }
   const lifted = first !== confidence ? ` → ${first}` : '';
   return { layout, draft, confidence: first, note: `second opinion: ${agreed}${layout.bodyLayer} answered (confidence ${confidence}${lifted}; ${nextNote}; ${readNote()})` };
+}
+
+/** The opinion with the highest confidence (the first of equals), or null for none. */
+function highest(opinions: readonly Opinion[]): Opinion | null {
+  return opinions.reduce<Opinion | null>((best, o) => (!best || o.confidence > best.confidence ? o : best), null);
 }
 
 function round3(x: number): number {
