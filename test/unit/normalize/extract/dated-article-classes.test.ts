@@ -4,18 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../../lambdas/normalize/index.js';
-import { ErrorCode, JsnewsError } from '../../../../lambdas/contract/errors.js';
+import { ErrorCode } from '../../../../lambdas/contract/errors.js';
+import { errorCodeOf } from '../../../helpers/normalize-outcome.js';
 
 function page(title: string, body: string): Uint8Array {
   return new TextEncoder().encode(`<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`);
-}
-function codeOf(bytes: Uint8Array): string | null {
-  try {
-    normalize(bytes);
-    return null;
-  } catch (err) {
-    return err instanceof JsnewsError ? err.code : 'THROWN';
-  }
 }
 
 const EVENTS = [
@@ -41,6 +34,6 @@ describe('dated lines in an article (issue 9 class 3)', () => {
   it('still refuses a page of dated headline entries', () => {
     const items = ['某某县召开春耕生产工作会议', '某某镇开展安全生产大检查', '某某街道举办社区运动会', '某某县发布防汛预警', '某某乡推进人居环境整治', '某某县举行重点项目集中开工', '某某镇召开党员大会'];
     const body = `<div class="content">${items.map((t, i) => `<p>${t} 2024-03-${String(10 + i).padStart(2, '0')}</p>`).join('')}</div>`;
-    expect(codeOf(page('工作动态', body))).toBe(ErrorCode.NoArticle);
+    expect(errorCodeOf(page('工作动态', body))).toBe(ErrorCode.NoArticle);
   });
 });
