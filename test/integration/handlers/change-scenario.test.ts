@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDiscoverHandler } from '../../../lambdas/handlers/discover.js';
 import { makeFetchHandler } from '../../../lambdas/handlers/fetch.js';
 import { makeRevisitPlannerHandler } from '../../../lambdas/handlers/revisit-planner.js';
@@ -16,40 +16,30 @@ import { buildRuntime, type HandlerRuntime } from '../../../lambdas/handlers/run
 import { createHttpFetcher } from '../../../lambdas/fetch/http-client.js';
 import { normalize } from '../../../lambdas/normalize/index.js';
 import { defaultDiscover } from '../../../lambdas/pipeline/discover-default.js';
-import { replayFetcherOptions, startReplayServer, type ReplayServer } from '../../../lambdas/dev/replay/index.js';
+import { replayFetcherOptions } from '../../../lambdas/dev/replay/index.js';
 import { loadSources } from '../../../lambdas/sites/load-sources.js';
-import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+import { useReplayStores } from '../../helpers/replay-stores.js';
 import { createMemoryWorkQueue, fetchEvent, lambdaContext } from './memory-work-queue.js';
 
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 const TREE = fileURLToPath(new URL('../../../seeds/replay/jiangsu/', import.meta.url));
 
-let stores: TestStores;
-let server: ReplayServer;
-let now = new Date('2026-01-01T09:00:00+08:00');
 
-beforeAll(async () => {
-  stores = await startTestStores();
-  server = await startReplayServer(TREE, { clock: () => now });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await stores?.stop();
-});
+const fx = useReplayStores(TREE, new Date('2026-01-01T09:00:00+08:00'));
 
 describe('change scenario through the Lambda handlers', () => {
   it('reports exactly jssuxun edited, tinghu deleted, jinshanwang deleted', async () => {
-    const fresh = await stores.freshStores();
+    const fresh = await fx.stores.freshStores();
     const queue = createMemoryWorkQueue();
     const sources = loadSources(join(TREE, 'sources.json')).map((s) => ({ ...s, politeness: { ...s.politeness, delayMs: 0 } }));
     const rt: HandlerRuntime = buildRuntime({
-      clients: stores.clients,
+      clients: fx.stores.clients,
       names: { tableName: fresh.tableName, bucketName: fresh.bucketName },
       sources,
       queue,
       logger: pipelineLogger(createObservability('fetch').logger),
-      capabilities: { fetcher: (hostDelayMs) => createHttpFetcher({ ...replayFetcherOptions(server), hostDelayMs, backoffBaseMs: 5, backoffMaxMs: 10 }), normalize, discover: defaultDiscover },
-      clock: () => now,
+      capabilities: { fetcher: (hostDelayMs) => createHttpFetcher({ ...replayFetcherOptions(fx.server), hostDelayMs, backoffBaseMs: 5, backoffMaxMs: 10 }), normalize, discover: defaultDiscover },
+      clock: () => fx.now,
     });
     const discover = makeDiscoverHandler(() => rt, createObservability('discover'));
     const fetch = makeFetchHandler(() => rt, createObservability('fetch'));
@@ -73,7 +63,7 @@ describe('change scenario through the Lambda handlers', () => {
       ['2026-01-13T09:00:00+08:00', true],
       ['2026-01-13T10:00:00+08:00', false],
     ] as const) {
-      now = new Date(at);
+      fx.now = new Date(at);
       const plan = await planner({ now: at, ...(all ? { all: true } : {}) }, lambdaContext('revisit-planner'));
       planned.push(plan.enqueued);
       await drain();
@@ -88,6 +78,6 @@ describe('change scenario through the Lambda handlers', () => {
     ]);
     expect(changes[0]!.fields).toEqual([{ field: 'paragraphs', summary: '1 of 11 paragraphs changed' }]);
     // No Scan anywhere on the way.
-    expect(stores.commands).not.toContain('ScanCommand');
+    expect(fx.stores.commands).not.toContain('ScanCommand');
   }, 180_000);
 });

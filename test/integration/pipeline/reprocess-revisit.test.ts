@@ -8,10 +8,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReader } from '../../../lambdas/read/index.js';
 import { createHttpFetcher } from '../../../lambdas/fetch/http-client.js';
-import { replayFetcherOptions, startReplayServer, type ReplayServer } from '../../../lambdas/dev/replay/index.js';
+import { replayFetcherOptions } from '../../../lambdas/dev/replay/index.js';
 import { createDefaultDeps } from '../../../lambdas/pipeline/default-deps.js';
 import { silentLogger } from '../../../lambdas/pipeline/deps.js';
 import { ingestUrl } from '../../../lambdas/pipeline/ingest.js';
@@ -20,7 +20,7 @@ import { revisitDue } from '../../../lambdas/pipeline/revisit.js';
 import { normalize, NORMALIZER_VERSION } from '../../../lambdas/normalize/index.js';
 import { loadSources } from '../../../lambdas/sites/load-sources.js';
 import type { NewsRecord, PageContext } from '../../../lambdas/contract/record.js';
-import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+import { useReplayStores } from '../../helpers/replay-stores.js';
 
 const TREE = fileURLToPath(new URL('../../../seeds/replay/jiangsu/', import.meta.url));
 const JSSUXUN = 'http://www.jssuxun.example/html/2024/jiangsu_0220/52317.html';
@@ -37,29 +37,19 @@ function nextNormalize(bytes: Uint8Array, ctx?: PageContext): NewsRecord {
   return { ...r, paragraphs, text: paragraphs.join('\n'), normalizerVersion: NEXT_VERSION };
 }
 
-let stores: TestStores;
-let server: ReplayServer;
-let now = new Date('2026-01-01T09:00:00+08:00');
 
-beforeAll(async () => {
-  stores = await startTestStores();
-  server = await startReplayServer(TREE, { clock: () => now });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await stores?.stop();
-});
+const fx = useReplayStores(TREE, new Date('2026-01-01T09:00:00+08:00'));
 
 describe('revisits after a reprocess with a newer normalizer', () => {
   it('report no change for an unchanged article (same bytes or new chrome), and a real edit once', async () => {
     expect(NEXT_VERSION > NORMALIZER_VERSION).toBe(true);
-    const fresh = await stores.freshStores();
+    const fresh = await fx.stores.freshStores();
     const sources = loadSources(join(TREE, 'sources.json'))
       .filter((s) => s.id === 'jssuxun' || s.id === 'woaijiangsu')
       .map((s) => ({ ...s, politeness: { ...s.politeness, delayMs: 0 } }));
-    const fetcher = createHttpFetcher({ ...replayFetcherOptions(server), politeness: false });
+    const fetcher = createHttpFetcher({ ...replayFetcherOptions(fx.server), politeness: false });
     try {
-      const deps = { ...createDefaultDeps(fresh, fetcher, silentLogger), clock: () => now };
+      const deps = { ...createDefaultDeps(fresh, fetcher, silentLogger), clock: () => fx.now };
       for (const [url, id] of [[JSSUXUN, 'jssuxun'], [WOAIJIANGSU, 'woaijiangsu']] as const) {
         const source = sources.find((s) => s.id === id)!;
         expect((await ingestUrl(url, deps, { sourceId: id, revisit: source.revisit, site: source.hints })).status).toBe('new');
@@ -71,7 +61,7 @@ describe('revisits after a reprocess with a newer normalizer', () => {
       expect(summaries.reduce((n, s) => n + s.updated, 0)).toBe(2);
 
       const revisit = async (at: string) => {
-        now = new Date(at);
+        fx.now = new Date(at);
         const results = await revisitDue(sources, upgraded, { all: true });
         return Object.fromEntries(results.map((r) => [r.url, [r.observed, r.change]]));
       };

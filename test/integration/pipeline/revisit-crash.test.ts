@@ -8,30 +8,25 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReader } from '../../../lambdas/read/index.js';
 import { createHttpFetcher } from '../../../lambdas/fetch/http-client.js';
-import { replayFetcherOptions, startReplayServer, type ReplayServer } from '../../../lambdas/dev/replay/index.js';
+import { replayFetcherOptions } from '../../../lambdas/dev/replay/index.js';
 import { createDefaultDeps } from '../../../lambdas/pipeline/default-deps.js';
 import { silentLogger } from '../../../lambdas/pipeline/deps.js';
 import { ingestUrl } from '../../../lambdas/pipeline/ingest.js';
 import { revisitDue } from '../../../lambdas/pipeline/revisit.js';
 import { loadSources } from '../../../lambdas/sites/load-sources.js';
-import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+import { useReplayStores } from '../../helpers/replay-stores.js';
 
 const TREE = fileURLToPath(new URL('../../../seeds/replay/jiangsu/', import.meta.url));
 const JSSUXUN = 'http://www.jssuxun.example/html/2024/jiangsu_0220/52317.html';
 
-let stores: TestStores;
-let server: ReplayServer;
-let now = new Date('2026-01-01T09:00:00+08:00');
 /** While set, any DynamoDB request that writes a tracking item (SK "TRACK") fails before it reaches the table. */
 let killTrackWrite = false;
 let killed = 0;
 
-beforeAll(async () => {
-  stores = await startTestStores();
-  server = await startReplayServer(TREE, { clock: () => now });
+const fx = useReplayStores(TREE, new Date('2026-01-01T09:00:00+08:00'), (stores) => {
   stores.clients.dynamo.middlewareStack.add(
     (next) => async (args) => {
       const request = args.request as { headers?: Record<string, string>; body?: unknown };
@@ -45,31 +40,27 @@ beforeAll(async () => {
     },
     { step: 'finalizeRequest', name: 'killTrackWrite' },
   );
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await stores?.stop();
 });
 
 describe('a revisit killed between its change and its tracking item', () => {
   it('reports the edit once on redo, with its fields, and keeps the old version intact', async () => {
-    const fresh = await stores.freshStores();
+    const fresh = await fx.stores.freshStores();
     const sources = loadSources(join(TREE, 'sources.json')).filter((s) => s.id === 'jssuxun').map((s) => ({ ...s, politeness: { ...s.politeness, delayMs: 0 } }));
     const source = sources[0]!;
-    const fetcher = createHttpFetcher({ ...replayFetcherOptions(server), politeness: false });
+    const fetcher = createHttpFetcher({ ...replayFetcherOptions(fx.server), politeness: false });
     try {
-      const deps = { ...createDefaultDeps(fresh, fetcher, silentLogger), clock: () => now };
+      const deps = { ...createDefaultDeps(fresh, fetcher, silentLogger), clock: () => fx.now };
       const ingested = await ingestUrl(JSSUXUN, deps, { sourceId: source.id, revisit: source.revisit, site: source.hints });
       expect(ingested.status).toBe('new');
 
-      now = new Date('2026-01-04T09:00:00+08:00');
+      fx.now = new Date('2026-01-04T09:00:00+08:00');
       killTrackWrite = true;
       await expect(revisitDue(sources, deps)).rejects.toThrow();
       killTrackWrite = false;
       expect(killed).toBe(1);
 
       // The next run an hour later: the revisit is still due (its schedule was never written) and is redone.
-      now = new Date('2026-01-04T10:00:00+08:00');
+      fx.now = new Date('2026-01-04T10:00:00+08:00');
       const redo = await revisitDue(sources, deps);
       expect(redo.map((r) => r.change)).toEqual(['edited']);
 
@@ -93,7 +84,7 @@ describe('a revisit killed between its change and its tracking item', () => {
         for await (const c of reader.streamChanges({ since: '2026-01-01T00:00:00.000Z', until: '2026-01-31T00:00:00.000Z', ...(site ? { site } : {}) })) streamed.push(c);
         expect(streamed).toEqual(changes);
       }
-      expect(stores.commands).not.toContain('ScanCommand');
+      expect(fx.stores.commands).not.toContain('ScanCommand');
     } finally {
       await fetcher.close();
     }

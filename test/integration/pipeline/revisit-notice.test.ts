@@ -7,28 +7,23 @@
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHttpFetcher } from '../../../lambdas/fetch/http-client.js';
-import { replayFetcherOptions, startReplayServer, type ReplayServer } from '../../../lambdas/dev/replay/index.js';
+import { replayFetcherOptions } from '../../../lambdas/dev/replay/index.js';
 import { createDefaultDeps } from '../../../lambdas/pipeline/default-deps.js';
 import { silentLogger } from '../../../lambdas/pipeline/deps.js';
 import { ingestUrl } from '../../../lambdas/pipeline/ingest.js';
 import { revisitDue } from '../../../lambdas/pipeline/revisit.js';
 import { loadSources } from '../../../lambdas/sites/load-sources.js';
-import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+import { useReplayStores } from '../../helpers/replay-stores.js';
 
 const TREE = fileURLToPath(new URL('../../../seeds/replay/jiangsu/', import.meta.url));
 const JINSHANWANG = 'http://www.jinshanwang.example/news/zj/202301/t20230129_5581234.shtml';
 
-let stores: TestStores;
-let server: ReplayServer;
-let now = new Date('2026-01-01T09:00:00+08:00');
 /** Keys of the raw pages PUT to S3 (the archive's raw/ prefix). */
 const rawPuts: string[] = [];
 
-beforeAll(async () => {
-  stores = await startTestStores();
-  server = await startReplayServer(TREE, { clock: () => now });
+const fx = useReplayStores(TREE, new Date('2026-01-01T09:00:00+08:00'), (stores) => {
   stores.clients.s3.middlewareStack.add(
     (next, context) => async (args) => {
       const key = String((args.input as { Key?: string }).Key ?? '');
@@ -37,27 +32,23 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'recordRawPuts' },
   );
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await stores?.stop();
 });
 
 describe('revisits of a deleted article behind a notice page', () => {
   it('confirm the deletion and archive the notice once', async () => {
-    const fresh = await stores.freshStores();
+    const fresh = await fx.stores.freshStores();
     const sources = loadSources(join(TREE, 'sources.json')).filter((s) => s.id === 'jinshanwang').map((s) => ({ ...s, politeness: { ...s.politeness, delayMs: 0 } }));
     const source = sources[0]!;
-    const fetcher = createHttpFetcher({ ...replayFetcherOptions(server), politeness: false });
+    const fetcher = createHttpFetcher({ ...replayFetcherOptions(fx.server), politeness: false });
     try {
-      const deps = { ...createDefaultDeps(fresh, fetcher, silentLogger), clock: () => now };
+      const deps = { ...createDefaultDeps(fresh, fetcher, silentLogger), clock: () => fx.now };
       expect((await ingestUrl(JINSHANWANG, deps, { sourceId: source.id, revisit: source.revisit, site: source.hints })).status).toBe('new');
       expect(rawPuts).toHaveLength(1);
       rawPuts.length = 0;
 
       const seen: [string, string | null][] = [];
       for (const at of ['2026-01-13T09:00:00+08:00', '2026-01-13T10:00:00+08:00', '2026-01-14T10:00:00+08:00', '2026-01-20T10:00:00+08:00']) {
-        now = new Date(at);
+        fx.now = new Date(at);
         for (const r of await revisitDue(sources, deps, { all: true })) seen.push([r.observed, r.change]);
       }
       // Gone once, confirmed an hour later (the source's confirmDeletionAfterHours), then still gone.
