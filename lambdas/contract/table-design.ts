@@ -27,6 +27,7 @@ export const ITEM_KIND = {
   change: 'change',
   fetchPointer: 'fetch-pointer',
   pointerSource: 'pointer-source',
+  hostLease: 'host-lease',
 } as const;
 
 /** GSI names, by the access pattern they serve. Index attributes are overloaded only where noted. */
@@ -81,6 +82,8 @@ export const keys = {
   /** One item per source that ever wrote a fetch pointer: "every source" is one Query. */
   pointerSourcePartition: 'PTRSRC',
   pointerSource: (sourceId: string) => ({ PK: 'PTRSRC', SK: sourceId }),
+  /** The politeness lease of one URL host (host[:port], lower case): when the next fetch of it may start (store/host-lease-dynamodb.ts). */
+  hostLease: (host: string) => ({ PK: `LEASE#${host.toLowerCase()}`, SK: 'LEASE' }),
 } as const;
 
 /** The four 16-bit bands of a 16-hex-digit simhash. */

@@ -228,6 +228,20 @@ export interface QueueMessage {
   deduplicationId?: string;
 }
 
+/** What a lease acquire answers: granted with a token to release it by, or refused with the lease's state. */
+export type LeaseGrant = { granted: true; token: string } | { granted: false; nextAtMs: number; held: boolean };
+
+/**
+ * Per-host politeness lease across every fetch Lambda (store/host-lease-dynamodb.ts): at most one holder
+ * per host, and no new holder before the lease's `nextAt`.
+ */
+export interface HostLeaseStore {
+  /** Takes the host's lease when its nextAt has passed (`nowMs`); held until `holdUntilMs` unless released. */
+  acquire(host: string, nowMs: number, holdUntilMs: number): Promise<LeaseGrant>;
+  /** Gives the lease back: the next fetch of the host may start at `nextAtMs`. A lease no longer ours is left alone. */
+  release(host: string, token: string, nextAtMs: number): Promise<void>;
+}
+
 /** Sends messages to the fetch (FIFO) or normalize queue; pipeline/work-queue.ts builds the messages. */
 export interface QueueTransport {
   send(queue: 'fetch' | 'normalize', messages: readonly QueueMessage[]): Promise<void>;
