@@ -18,6 +18,20 @@ export function rawKeyFor(sha256: string): string {
   return `${RAW_PREFIX}${sha256.slice(0, 2)}/${sha256}.html.gz`;
 }
 
+/**
+ * A batch object (store/batch-archive.ts: one gzip member per page and an index), content-addressed by the sha256
+ * of the object's bytes. Under RAW_PREFIX, so the raw lifecycle rules and the 256-way key spread cover it too.
+ */
+export function batchKeyFor(objectSha256: string): string {
+  return `${RAW_PREFIX}${objectSha256.slice(0, 2)}/${objectSha256}${BATCH_SUFFIX}`;
+}
+
+/** Whether a raw key names a batch object (else it is a single page's gzip object, `rawKeyFor`). */
+export function isBatchKey(key: string): boolean {
+  return key.startsWith(RAW_PREFIX) && key.endsWith(BATCH_SUFFIX);
+}
+const BATCH_SUFFIX = '.batch.gz';
+
 export function fetchPointerKey(sourceId: string, url: string, fetchedAt: string): string {
   if (!SOURCE_ID_RE.test(sourceId)) {
     throw new JsnewsError(ErrorCode.InvalidArgument, `source id not usable in a key: ${JSON.stringify(sourceId)}`);
