@@ -13,14 +13,17 @@ import { gunzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import {
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { RawRef } from '../contract/record.js';
-import type { Archive, ArchiveDay, FetchPointer, PointerFilter, RawMeta } from './ports.js';
+import type { Archive, ArchiveDay, ArchivedPage, FetchPointer, PointerFilter, RawLocation, RawMeta } from './ports.js';
 import { storeCall as sdkCall } from './sdk-errors.js';
-import { rawKeyFor, fetchPointerKey, bodyKeyFor, FETCH_POINTER_PREFIX } from '../contract/archive-keys.js';
+import { rawKeyFor, fetchPointerKey, batchKeyFor, isBatchKey, FETCH_POINTER_PREFIX } from '../contract/archive-keys.js';
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import { memberFor, packBatch, rangeOf, readIndex, unpackMember, type MemberRange } from './batch-archive.js';
 
 const GZIP_LEVEL = 6;
 const gzipAsync = promisify(gzip);
@@ -42,7 +45,8 @@ export function createS3Archive(s3: S3Client, bucket: string, options: ArchiveOp
   return {
     bucket,
     putRaw: (bytes, meta) => putRaw(s3, bucket, bytes, meta),
-    getRaw: (key) => getRaw(s3, bucket, key),
+    putBatch: (pages) => putBatch(s3, bucket, pages),
+    getRaw: (key, at) => getRaw(s3, bucket, key, at),
     putFetchPointer: (pointer) => putFetchPointer(s3, bucket, pointer),
     listFetchPointers: (filter) => listFetchPointers(s3, bucket, filter, pageSize),
     listDays: (filter) => listDays(s3, bucket, filter),
@@ -86,14 +90,69 @@ async function putRaw(s3: S3Client, bucket: string, bytes: Uint8Array, meta: Raw
   return { ref };
 }
 
-async function getRaw(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {
+/**
+ * A fetch batch's pages as one object (store/batch-archive.ts), one PUT. A batch of one distinct page is the
+ * single-page object it always was (same key, same bytes: nothing changes where there is nothing to batch).
+ * Each page's RawRef names the object; its member range goes to the fetch pointer.
+ */
+async function putBatch(s3: S3Client, bucket: string, pages: readonly { bytes: Uint8Array; meta: RawMeta }[]): Promise<ArchivedPage[]> {
+  if (pages.length === 0) return [];
+  if (new Set(pages.map((p) => p.meta.sha256)).size === 1) {
+    const { ref } = await putRaw(s3, bucket, pages[0]!.bytes, pages[0]!.meta);
+    return pages.map((p) => ({ ref: { ...ref, contentType: p.meta.contentType, charset: p.meta.charset, status: p.meta.status, fetchedAt: p.meta.fetchedAt }, member: null }));
+  }
+  const packed = await packBatch(pages.map((p) => ({ sha256: p.meta.sha256, bytes: p.bytes })));
+  const key = batchKeyFor(packed.sha256);
+  await storeCall(`put ${key}`, () =>
+    s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: packed.body,
+        ContentType: 'application/gzip',
+        Metadata: { [META_INDEX_OFFSET]: String(packed.index.offset), [META_INDEX_LENGTH]: String(packed.index.length), pages: String(packed.members.length) },
+      }),
+    ),
+  );
+  const bySha = new Map(packed.members.map((m) => [m.sha256, m] as const));
+  return pages.map(({ bytes, meta }) => {
+    const m = bySha.get(meta.sha256)!;
+    const ref: RawRef = { bucket, key, sha256: meta.sha256, bytes: bytes.byteLength, contentType: meta.contentType, charset: meta.charset, status: meta.status, fetchedAt: meta.fetchedAt };
+    return { ref, member: { offset: m.offset, length: m.length } };
+  });
+}
+/** Object metadata of a batch object: where its index member is, so a reader with only a sha256 finds its page. */
+const META_INDEX_OFFSET = 'index-offset';
+const META_INDEX_LENGTH = 'index-length';
+
+/**
+ * One page's bytes. With a member range (the fetch pointer's), one Range GET of that member; a batch key without
+ * one reads the object's index first (HEAD for its place, a Range GET of it, then the member); a single-page key
+ * (every object written before batches) is one GET of the whole object.
+ */
+async function getRaw(s3: S3Client, bucket: string, key: string, at?: RawLocation): Promise<Uint8Array> {
+  if (at?.member) return unpackMember(await getObjectBytes(s3, bucket, key, at.member), at.sha256);
+  if (isBatchKey(key)) {
+    if (!at) throw new JsnewsError(ErrorCode.InvalidArgument, `${key} is a batch of pages: name the page by its sha256`);
+    const member = memberFor(await readIndex(await getObjectBytes(s3, bucket, key, await indexRange(s3, bucket, key))), at.sha256);
+    if (!member) throw new JsnewsError(ErrorCode.StoreFailed, `batch ${key} holds no page ${at.sha256}`);
+    return unpackMember(await getObjectBytes(s3, bucket, key, member), at.sha256);
+  }
   const gz = await getObjectBytes(s3, bucket, key);
   return new Uint8Array(await storeCall(`gunzip ${key}`, () => gunzipAsync(gz)));
 }
 
-async function getObjectBytes(s3: S3Client, bucket: string, key: string): Promise<Uint8Array> {
+async function indexRange(s3: S3Client, bucket: string, key: string): Promise<MemberRange> {
+  const head = await storeCall(`head ${key}`, () => s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })));
+  const offset = Number(head.Metadata?.[META_INDEX_OFFSET]);
+  const length = Number(head.Metadata?.[META_INDEX_LENGTH]);
+  if (!Number.isInteger(offset) || !Number.isInteger(length) || length <= 0) throw new JsnewsError(ErrorCode.StoreFailed, `batch ${key} has no index metadata`);
+  return { offset, length };
+}
+
+async function getObjectBytes(s3: S3Client, bucket: string, key: string, range?: MemberRange): Promise<Uint8Array> {
   return storeCall(`get ${key}`, async () => {
-    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(range ? { Range: rangeOf(range) } : {}) }));
     if (!out.Body) throw new Error('empty body');
     return out.Body.transformToByteArray();
   });

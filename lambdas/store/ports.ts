@@ -4,6 +4,7 @@
  */
 import type { NewsRecord, RawRef } from '../contract/record.js';
 import type { ErrorCodeValue } from '../contract/errors.js';
+import type { MemberRange } from './batch-archive.js';
 
 /** How a page was served, stored next to its raw bytes. */
 export interface RawMeta {
@@ -31,6 +32,20 @@ export interface FetchPointer {
   bytes: number;
   contentType: string | null;
   charset: string | null;
+  /** The page's gzip member in a batch object (`rawKey` names the batch); absent for a single-page object. */
+  member?: MemberRange;
+}
+
+/** Which page of a raw object to read: its sha256 and, when known (the fetch pointer has it), its member range. */
+export interface RawLocation {
+  sha256: string;
+  member?: MemberRange | undefined;
+}
+
+/** One page of an archived batch: its RawRef (the key names the batch object) and its member range there (null: a single-page object). */
+export interface ArchivedPage {
+  ref: RawRef;
+  member: MemberRange | null;
 }
 
 export interface PointerFilter {
@@ -53,7 +68,13 @@ export interface Archive {
    * key with the same content, so writing them again changes nothing but the object's metadata.
    */
   putRaw(bytes: Uint8Array, meta: RawMeta): Promise<{ ref: RawRef }>;
-  getRaw(key: string): Promise<Uint8Array>;
+  /**
+   * A fetch batch's pages as one object, one PUT (store/batch-archive.ts), in page order. Written before any
+   * pointer or record names it; content-addressed, so a retry of the same pages writes the same key and bytes.
+   */
+  putBatch(pages: readonly { bytes: Uint8Array; meta: RawMeta }[]): Promise<ArchivedPage[]>;
+  /** One page's raw bytes: a single-page object by its key alone; a page of a batch object by `at` (one Range GET with a member range). */
+  getRaw(key: string, at?: RawLocation): Promise<Uint8Array>;
   putFetchPointer(pointer: FetchPointer): Promise<void>;
   listFetchPointers(filter: PointerFilter): AsyncIterable<FetchPointer>;
   /** The (source, day) partitions holding fetch pointers, in key order, without reading the pointers. */

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
 import { createS3Archive, toAsciiMetadata } from '../../../lambdas/store/archive-s3.js';
-import { rawKeyFor } from '../../../lambdas/contract/archive-keys.js';
+import { isBatchKey, rawKeyFor } from '../../../lambdas/contract/archive-keys.js';
 
 let env: TestStores;
 beforeAll(async () => {
@@ -46,6 +47,86 @@ describe('S3 archive', () => {
     // Metadata describes the last fetch that wrote these bytes; the fetch pointers keep every fetch.
     expect(head.Metadata?.['fetched-at']).toBe('2024-02-21T04:00:00.000Z');
     expect(head.Metadata?.charset).toBe('gbk');
+  });
+
+  /** The S3 commands sent while `fn` runs (name and Range header), counted by client middleware. */
+  async function s3Calls<T>(fn: () => Promise<T>): Promise<{ result: T; calls: { name: string; range?: string }[] }> {
+    const calls: { name: string; range?: string }[] = [];
+    const name = `count-${Math.random()}`;
+    env.clients.s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        calls.push({ name: String(context.commandName), ...((args.input as { Range?: string }).Range ? { range: (args.input as { Range?: string }).Range } : {}) });
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      return { result: await fn(), calls };
+    } finally {
+      env.clients.s3.middlewareStack.remove(name);
+    }
+  }
+
+  const utf8 = (t: string) => new Uint8Array(Buffer.from(t, 'utf8'));
+  const batchPages = [gbkBytes, utf8('<html><p>镇江新闻</p></html>'), utf8(`<html>${'字'.repeat(3000)}</html>`)].map((bytes, i) => ({
+    bytes,
+    meta: { ...meta, sha256: createHash('sha256').update(bytes).digest('hex'), url: `http://x.example/${i}.html` },
+  }));
+
+  it('archives a fetch batch as ONE object; each page reads back alone with one Range GET', async () => {
+    const stores = await env.freshStores();
+    const { result: archived, calls: putCalls } = await s3Calls(() => stores.archive.putBatch(batchPages));
+    expect(putCalls.map((c) => c.name)).toEqual(['PutObjectCommand']);
+    const keys = new Set(archived.map((a) => a.ref.key));
+    expect(keys.size).toBe(1);
+    const key = archived[0]!.ref.key;
+    expect(isBatchKey(key)).toBe(true);
+    const listed = await env.clients.s3.send(new ListObjectsV2Command({ Bucket: stores.bucketName, Prefix: 'raw/' }));
+    expect(listed.KeyCount).toBe(1);
+    for (const [i, a] of archived.entries()) {
+      expect(a.ref).toMatchObject({ bucket: stores.bucketName, sha256: batchPages[i]!.meta.sha256, bytes: batchPages[i]!.bytes.byteLength, charset: 'gbk', status: 200 });
+      expect(a.member).not.toBeNull();
+      const { result: bytes, calls } = await s3Calls(() => stores.archive.getRaw(key, { sha256: a.ref.sha256, member: a.member! }));
+      expect(calls).toEqual([{ name: 'GetObjectCommand', range: `bytes=${a.member!.offset}-${a.member!.offset + a.member!.length - 1}` }]);
+      expect(Buffer.from(bytes).equals(Buffer.from(batchPages[i]!.bytes))).toBe(true);
+    }
+    // Without a member range (a record's raw ref alone), the page is found by its sha256 through the object's index.
+    const second = batchPages[1]!;
+    expect(Buffer.from(await stores.archive.getRaw(key, { sha256: second.meta.sha256 })).equals(Buffer.from(second.bytes))).toBe(true);
+    await expect(stores.archive.getRaw(key, { sha256: '0'.repeat(64) })).rejects.toThrow(/holds no page/);
+    await expect(stores.archive.getRaw(key)).rejects.toThrow(/sha256/);
+    // The whole object is a plain gzip file: every page, then the index line.
+    const whole = await env.clients.s3.send(new GetObjectCommand({ Bucket: stores.bucketName, Key: key }));
+    const text = gunzipSync(await whole.Body!.transformToByteArray());
+    expect(text.subarray(0, gbkBytes.byteLength).equals(Buffer.from(gbkBytes))).toBe(true);
+    expect(text.toString('utf8')).toContain('{"jsnewsBatch":1');
+  });
+
+  it('a retried batch writes the same key with the same bytes; a batch of one page is the single-page object', async () => {
+    const stores = await env.freshStores();
+    const first = await stores.archive.putBatch(batchPages);
+    const again = await stores.archive.putBatch(batchPages);
+    expect(again.map((a) => a.ref.key)).toEqual(first.map((a) => a.ref.key));
+    expect(again.map((a) => a.member)).toEqual(first.map((a) => a.member));
+    const listed = await env.clients.s3.send(new ListObjectsV2Command({ Bucket: stores.bucketName, Prefix: 'raw/' }));
+    expect(listed.KeyCount).toBe(1);
+    // One page (or the same bytes twice): nothing to batch, the content-addressed single-page object as before.
+    const single = await stores.archive.putBatch([batchPages[0]!, { ...batchPages[0]!, meta: { ...batchPages[0]!.meta, url: 'http://x.example/other.html', status: 203 } }]);
+    expect(single.map((a) => [a.ref.key, a.member, a.ref.status])).toEqual([
+      [rawKeyFor(GBK_SHA256), null, 200],
+      [rawKeyFor(GBK_SHA256), null, 203],
+    ]);
+    expect(await stores.archive.putBatch([])).toEqual([]);
+  });
+
+  it('still reads single-page objects (every raw key written before batches) by key alone or with a sha256', async () => {
+    const stores = await env.freshStores();
+    const { ref } = await stores.archive.putRaw(gbkBytes, meta);
+    expect(ref.key).toBe(rawKeyFor(GBK_SHA256));
+    const { result, calls } = await s3Calls(() => stores.archive.getRaw(ref.key, { sha256: GBK_SHA256 }));
+    expect(calls).toEqual([{ name: 'GetObjectCommand' }]);
+    expect(Buffer.from(result).equals(Buffer.from(gbkBytes))).toBe(true);
+    expect(Buffer.from(await stores.archive.getRaw(ref.key)).equals(Buffer.from(gbkBytes))).toBe(true);
   });
 
   const pointerAt = (sourceId: string, url: string, fetchedAt: string, ref: { sha256: string; key: string; bytes: number }) => ({
