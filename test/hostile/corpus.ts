@@ -129,6 +129,14 @@ function* manyBlocks(): Generator<HostileInput> {
   yield { kind, name: 'text-one-line-near-cap', bytes: () => utf8(`标题\n${fill('会议强调要真抓实干。', NEAR_CAP)}`), expect: 'record' };
   yield { kind, name: 'text-blank-lines-near-cap', bytes: () => utf8(`标题\n${repeat('会议强调要真抓实干，推动全省经济持续回升向好，为全国大局作出更大贡献。\n', 3)}${fill('\n', NEAR_CAP)}`), expect: 'record' };
   yield { kind, name: 'scripts-1M', bytes: () => utf8(articlePage(repeat('<script>var a=1;</script>', 500_000))), expect: 'record' };
+  // A head of repeated meta, link or script tags (before the page's own <meta charset> and <title>): it spent the page's
+  // element (or character) budget before <body>, the body's tags were dropped, and htmlparser2 left the article's text in
+  // the still-open <head>: NO_ARTICLE. The head has its own budget now (parse/budget.ts MAX_HEAD_ELEMENTS).
+  const inHead = (tags: string) => utf8(articlePage('').replace('<head>', `<head>${tags}`));
+  yield { kind, name: 'head-meta-100k', bytes: () => inHead(repeat('<meta name="keywords" content="新闻">', 100_000)), expect: 'record' };
+  yield { kind, name: 'head-canonical-50k', bytes: () => inHead(repeat('<link rel="canonical" href="http://www.example.com/a.html">', 50_000)), expect: 'record' };
+  yield { kind, name: 'head-scripts-50k', bytes: () => inHead(repeat('<script>var a=1;</script>', 50_000)), expect: 'record' };
+  yield { kind, name: 'head-long-metas-100', bytes: () => inHead(repeat(`<meta name="description" content="${repeat('x', 40_000)}">`, 100)), expect: 'record' };
 }
 
 function* slowText(): Generator<HostileInput> {

@@ -51,3 +51,21 @@ export const MAX_LINE_BREAKS_PAST_BUDGET = 2_000;
  * took 2.4 s, 30,000 0.7 s of CPU under load 18). The seeds have at most 76.
  */
 export const MAX_CAPTURE_LINES = MAX_PAGE_ELEMENTS;
+
+/**
+ * Start tags of head content (meta, link, base, title, style, script, noscript) read before the head ends (`</head>`,
+ * `<body>` or any other start tag), counted on their own budget and not on MAX_PAGE_ELEMENTS: a head of 100,000 `<meta>`
+ * spent the page's budget before `<body>`, the body's tags were dropped and the article's text stayed in the open
+ * `<head>` (NO_ARTICLE). Past it further head tags are dropped (title, script and style with their text). The most on
+ * the 327 bench and seed inputs is 171 (aeb d0382c0d, 150 of them meta or link); 1,000 leaves 5.8x that and adds a
+ * twentieth to the element budget's cost.
+ */
+export const MAX_HEAD_ELEMENTS = 1_000;
+
+/**
+ * Characters of the start tags counted by MAX_HEAD_ELEMENTS (attributes and all), on their own budget and not on
+ * MAX_PAGE_CHARS: 100 meta tags of 40,000 characters cut the page before `<body>`; a head tag that does not fit is
+ * dropped. Text in the head (a title's) still counts on MAX_PAGE_CHARS. The most on the 327 bench and seed inputs is
+ * 24,721 (aeb 3d8f3404); 200,000 leaves 8x that and holds two tags of the longest kept (MAX_TAG_CHARS).
+ */
+export const MAX_HEAD_CHARS = 200_000;

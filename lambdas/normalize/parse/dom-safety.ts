@@ -182,6 +182,10 @@ export interface MarkupLimits {
   maxTagChars: number;
   /** Past `maxElements`, line breaks (a `<br>` for each block tag after text) kept before the page is cut. */
   maxLineBreaks: number;
+  /** Start tags of head content kept before the head ends, counted here and not in `maxElements`; past it they are dropped. */
+  maxHeadElements: number;
+  /** Characters of those start tags, counted here and not in `maxChars`; a head tag that does not fit is dropped. */
+  maxHeadChars: number;
 }
 
 /** What one guard scan did: the HTML to parse, tags dropped for depth, text runs shortened, tags dropped past the
@@ -192,9 +196,20 @@ export interface GuardedMarkup {
   trimmedRuns: number;
   /** Start tags dropped for being longer than `maxTagChars`. */
   longTags: number;
+  /** Head elements dropped past `maxHeadElements` or `maxHeadChars` (a title, script or style with its text). */
+  headDropped: number;
   overElements: ElementsOver | null;
   cut: MarkupCut | null;
 }
+
+/**
+ * Head content: these start tags, from the page's start until `</head>`, `<body>` or any other start tag (`<html>` and
+ * `<head>` aside), are counted on the head's budget (MarkupLimits.maxHeadElements / maxHeadChars). The elements HTML
+ * puts in a head, but `<template>`, whose content is any markup.
+ */
+const HEAD_CONTENT: ReadonlySet<string> = new Set(['meta', 'link', 'base', 'title', 'style', 'script', 'noscript']);
+/** Where a dropped head `<title>` ends: the parser reads its content as text up to this tag. */
+const TITLE_END = /<\/title(?:[\s/][^>]*)?>/gi;
 
 /** 'blockquote' and 'figcaption': no name in LINE_BREAK_TAGS or RAW_TEXT_END is longer. */
 const LONGEST_LOOKED_UP_NAME = 10;
@@ -222,7 +237,7 @@ const LINE_BREAK_TAGS: ReadonlySet<string> = new Set([
  * took 32 s); void elements and the implied-end ones do not.
  */
 export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEPTH): { html: string; dropped: number } {
-  const { html: out, dropped } = guardMarkup(html, { maxDepth, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity, maxTagChars: Infinity });
+  const { html: out, dropped } = guardMarkup(html, { maxDepth, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity, maxTagChars: Infinity, maxHeadElements: Infinity, maxHeadChars: Infinity });
   return { html: out, dropped };
 }
 
@@ -231,13 +246,15 @@ export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEP
  * is shortened (the markup after it is still read); once the kept start tags reach `maxElements`, every further tag
  * is dropped (a block tag after text for a `<br>`; script, style and textarea with their body) and only text and
  * comments are kept, so an article after 20,000 junk elements is still read (`overElements` says from where); the
+ * head's start tags (HEAD_CONTENT, up to the head's end) count on `maxHeadElements` / `maxHeadChars` instead, and past
+ * those are dropped (`headDropped`), so a head of 100,000 `<meta>` leaves the body its budget; the
  * page is cut where the kept characters outside raw text go over `maxChars` or the `<br>`s over `maxLineBreaks`
  * (`cut` says where; null when all was read). What is
  * dropped does not count. A cut falls before a tag or in text, never between the two halves of a surrogate pair;
  * the parser closes what is still open at the end.
  */
 export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
-  const { maxDepth, maxElements, maxChars, maxRunChars, maxLineBreaks, maxTagChars } = limits;
+  const { maxDepth, maxElements, maxChars, maxRunChars, maxLineBreaks, maxTagChars, maxHeadElements, maxHeadChars } = limits;
   let depth = 0;
   let dropped = 0;
   let trimmedRuns = 0;
@@ -254,6 +271,13 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   let elements = 0;
   let chars = 0;
   let readTo = 0;
+  // The head: read until `</head>`, `<body>` or another start tag; its start tags counted on their own budget.
+  let inHead = true;
+  let headElements = 0;
+  let headChars = 0;
+  let headDropped = 0;
+  // The current tag is a start tag of head content, already counted on the head's budget.
+  let headTag = false;
   const tag = new TagScanner(html);
   const drop = () => {
     dropped++;
@@ -266,7 +290,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   const cutAt = (at: number, inText = true, reason: MarkupCut['reason'] = 'characters'): GuardedMarkup => {
     const end = inText && isHighSurrogate(html.charCodeAt(at - 1)) ? at - 1 : at;
     parts.push(html.slice(copiedTo, end));
-    return { html: parts.join(''), dropped, trimmedRuns, longTags, overElements, cut: { reason, at: end } };
+    return { html: parts.join(''), dropped, trimmedRuns, longTags, headDropped, overElements, cut: { reason, at: end } };
   };
   // The text and comments in [from, to): a long plain run at its start shortened, the characters counted.
   const readText = (from: number, to: number): GuardedMarkup | null => {
@@ -300,6 +324,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   };
   // A tag that is kept: its characters, and for a start tag the element, counted. False past the element budget.
   const keep = (): GuardedMarkup | false | null => {
+    if (headTag) return null;
     const element = !tag.closing || isElementCloser(html, tag.nameStart, tag.nameEnd);
     if (element && elements + 1 > maxElements) return false;
     if (chars + (tag.end - tag.start) > maxChars) return cutAt(tag.start, false);
@@ -342,7 +367,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     const stop = readText(readTo, html.length);
     if (stop) return stop;
     parts.push(html.slice(copiedTo));
-    return { html: parts.join(''), dropped, trimmedRuns, longTags, overElements, cut: null };
+    return { html: parts.join(''), dropped, trimmedRuns, longTags, headDropped, overElements, cut: null };
   };
   while (tag.find()) {
     const stop = readText(readTo, tag.start);
@@ -363,6 +388,29 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
         copiedTo = readTo = tag.next;
       }
       continue;
+    }
+    headTag = false;
+    if (inHead) {
+      const name = html.slice(tag.nameStart, tag.nameEnd).toLowerCase();
+      if (!tag.closing && HEAD_CONTENT.has(name)) {
+        if (headElements >= maxHeadElements || headChars + (tag.end - tag.start) > maxHeadChars) {
+          // Dropped, not counted, with the text a title, script or style holds; a noscript's closer is then stray.
+          headDropped++;
+          if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
+          copiedTo = tag.end;
+          const bodyEnd = name === 'title' ? TITLE_END : kind === RAW_TEXT ? RAW_TEXT_END[name] : undefined;
+          if (bodyEnd) {
+            bodyEnd.lastIndex = tag.next;
+            const end = bodyEnd.exec(html);
+            tag.next = end ? bodyEnd.lastIndex : html.length;
+            copiedTo = readTo = tag.next;
+          }
+          continue;
+        }
+        headElements++;
+        headChars += tag.end - tag.start;
+        headTag = true;
+      } else if (tag.closing ? name === 'head' : name !== 'html' && name !== 'head') inHead = false;
     }
     if (kind === NON_NESTING) {
       const over = keep();
@@ -430,9 +478,9 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   }
   const stop = readText(readTo, html.length);
   if (stop) return stop;
-  if (dropped === 0 && trimmedRuns === 0 && strays === 0 && longTags === 0) return { html, dropped, trimmedRuns, longTags, overElements, cut: null };
+  if (dropped === 0 && trimmedRuns === 0 && strays === 0 && longTags === 0 && headDropped === 0) return { html, dropped, trimmedRuns, longTags, headDropped, overElements, cut: null };
   parts.push(html.slice(copiedTo));
-  return { html: parts.join(''), dropped, trimmedRuns, longTags, overElements, cut: null };
+  return { html: parts.join(''), dropped, trimmedRuns, longTags, headDropped, overElements, cut: null };
 }
 
 /** `</p>` or `</br>`: a closing tag that makes an element (htmlparser2 reads a `</p>` with no open p as `<p></p>`

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../lambdas/normalize/index.js';
 import { guardMarkup } from '../../../lambdas/normalize/parse/dom-safety.js';
 import { guardHtml, parseDom } from '../../../lambdas/normalize/parse/parse-page.js';
-import { MAX_CAPTURE_LINES, MAX_LINE_BREAKS_PAST_BUDGET, MAX_PAGE_CHARS, MAX_PAGE_ELEMENTS, MAX_TAG_CHARS, MAX_TEXT_RUN_CHARS } from '../../../lambdas/normalize/parse/budget.js';
+import { MAX_CAPTURE_LINES, MAX_HEAD_CHARS, MAX_HEAD_ELEMENTS, MAX_LINE_BREAKS_PAST_BUDGET, MAX_PAGE_CHARS, MAX_PAGE_ELEMENTS, MAX_TAG_CHARS, MAX_TEXT_RUN_CHARS } from '../../../lambdas/normalize/parse/budget.js';
 import { boundCapture } from '../../../lambdas/normalize/parse/text-lines.js';
 import { FAST_TOKENIZER, parseWith, sameTree } from '../../../lambdas/normalize/parse/skipping-tokenizer.js';
 import { secondOpinionSkipped } from '../../../lambdas/normalize/extract/second-opinion.js';
@@ -21,13 +21,13 @@ const corpusInput = (name: string) => {
   if (!input) throw new Error(`no corpus input ${name}`);
   return input.bytes();
 };
-const limits = (over: { maxDepth?: number; maxElements?: number; maxChars?: number; maxRunChars?: number; maxLineBreaks?: number; maxTagChars?: number }) => ({ maxDepth: 1000, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity, maxTagChars: Infinity, ...over });
+const limits = (over: { maxDepth?: number; maxElements?: number; maxChars?: number; maxRunChars?: number; maxLineBreaks?: number; maxTagChars?: number; maxHeadElements?: number; maxHeadChars?: number }) => ({ maxDepth: 1000, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity, maxTagChars: Infinity, maxHeadElements: Infinity, maxHeadChars: Infinity, ...over });
 /** The largest record the issue allows (before the store's body offload). */
 const MAX_RECORD_BYTES = 400_000;
 const ELEMENTS_WARNING = new RegExp(`^tags after the page's first ${MAX_PAGE_ELEMENTS} elements were dropped`);
 
 describe('guardMarkup: the page budget in the guard scan', () => {
-  const result = (html: string, cut: { reason: 'characters' | 'lines'; at: number } | null, dropped = 0, trimmedRuns = 0, overElements: { at: number; tagsDropped: number } | null = null, longTags = 0) => ({ html, dropped, trimmedRuns, longTags, overElements, cut });
+  const result = (html: string, cut: { reason: 'characters' | 'lines'; at: number } | null, dropped = 0, trimmedRuns = 0, overElements: { at: number; tagsDropped: number } | null = null, longTags = 0, headDropped = 0) => ({ html, dropped, trimmedRuns, longTags, headDropped, overElements, cut });
   it('past maxElements drops every further tag but keeps its text; a block tag after text leaves a <br>; void elements count', () => {
     expect(guardMarkup('<div>a</div><div>b</div><div>c</div>', limits({ maxElements: 2 }))).toEqual(result('<div>a</div><div>b</div>c<br>', null, 0, 0, { at: 24, tagsDropped: 2 }));
     expect(guardMarkup('<br><br><br>x', limits({ maxElements: 2 }))).toEqual(result('<br><br>x', null, 0, 0, { at: 8, tagsDropped: 1 }));
@@ -65,6 +65,19 @@ describe('guardMarkup: the page budget in the guard scan', () => {
   it('drops nesting and applies the budget in the same scan; what is dropped for depth does not count', () => {
     expect(guardMarkup('<b><b><b>x</b></b></b><i>', limits({ maxDepth: 2, maxElements: 2 }))).toEqual(result('<b><b>x</b></b>', null, 2, 0, { at: 22, tagsDropped: 1 }));
     expect(guardMarkup(`${'<b>'.repeat(10)}x`, limits({ maxDepth: 2, maxElements: 3, maxChars: 10 }))).toEqual(result('<b><b>x', null, 8));
+  });
+  it('counts the head\'s elements and characters on their own budget; past it a head element is dropped (title, script, style with their text)', () => {
+    expect(guardMarkup('<html><head><meta a><meta b><title>t</title><script>x</script><style>s</style><noscript>n</noscript><link c></head><body><p>x</p></body></html>', limits({ maxHeadElements: 2 })))
+      .toEqual(result('<html><head><meta a><meta b>n</head><body><p>x</p></body></html>', null, 0, 0, null, 0, 5));
+    expect(guardMarkup('<head><meta aaaa><meta b><meta cc><meta></head>', limits({ maxHeadChars: 19 }))).toEqual(result('<head><meta aaaa><meta b></head>', null, 0, 0, null, 0, 2));
+    // Not on the page's budget: 3 head elements of 19 characters; the page's 3 elements (`<head>`, `<p>`, `</p>`) and 32
+    // characters (`<head>`, the title's text and closer, `</head>`, the paragraph) fit in 3 and 32, before 6 and 51 did not.
+    expect(guardMarkup('<head><meta><meta><title>t</title></head><p>abc</p>', limits({ maxElements: 3, maxChars: 32 }))).toEqual(result('<head><meta><meta><title>t</title></head><p>abc</p>', null));
+  });
+  it('ends the head at </head>, <body> or any start tag that is not head content: later head tags are the page\'s', () => {
+    expect(guardMarkup('<head><meta></head><meta><meta>', limits({ maxHeadElements: 1 }))).toEqual(result('<head><meta></head><meta><meta>', null));
+    expect(guardMarkup('<meta><div></div><meta><meta>', limits({ maxHeadElements: 1 }))).toEqual(result('<meta><div></div><meta><meta>', null));
+    expect(guardMarkup('<meta><body><meta><meta>', limits({ maxHeadElements: 1 }))).toEqual(result('<meta><body><meta><meta>', null));
   });
   it('shortens a long plain run and reads on; a comment after the run is kept whole', () => {
     expect(guardMarkup(`<p>${'a'.repeat(10)}</p><p>b</p>`, limits({ maxRunChars: 4 }))).toEqual(result('<p>aaaa</p><p>b</p>', null, 0, 1));
@@ -117,6 +130,26 @@ describe('past the element budget the text is read on (generated page)', () => {
     expect(record.text).toContain('末段：会议强调要真抓实干。');
     expect(record.quality.warnings.filter((w) => w.startsWith(`tags after the page's first ${MAX_PAGE_ELEMENTS} elements were dropped`))).toHaveLength(1);
   });
+});
+
+describe('a head of repeated tags does not spend the body\'s budget (generated pages)', () => {
+  // Before, each gave NO_ARTICLE: the head spent the page's 20,000 elements (or 1,000,000 characters) before <body>, the
+  // body's tags were dropped and the parser left the article's text in the still-open <head>. Counted, not timed.
+  for (const name of ['head-meta-100k', 'head-canonical-50k', 'head-scripts-50k', 'head-long-metas-100']) {
+    it(`${name}: at most ${MAX_HEAD_ELEMENTS} head elements and ${MAX_HEAD_CHARS} head characters kept, the article read whole, one warning`, () => {
+      const bytes = corpusInput(name);
+      const guarded = guardHtml(new TextDecoder().decode(bytes));
+      const { $ } = parseDom(guarded);
+      expect($('head *').length).toBeLessThanOrEqual(MAX_HEAD_ELEMENTS);
+      expect($('head').html()!.length).toBeLessThanOrEqual(MAX_HEAD_CHARS);
+      expect($('body h1').length).toBe(1);
+      const record = normalize(bytes);
+      expect(record.title).toBe('江苏召开全省高质量发展大会');
+      expect(record.text).toContain('为全国大局作出更大贡献。');
+      expect(record.quality.warnings.filter((w) => /^\d+ head element\(s\) past the head's budget/.test(w))).toHaveLength(1);
+      expect(record.quality.warnings.some((w) => w.startsWith('page cut') || ELEMENTS_WARNING.test(w))).toBe(false);
+    }, 60_000);
+  }
 });
 
 describe('boundCapture: the budget of a text capture', () => {
