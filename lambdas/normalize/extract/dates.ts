@@ -32,13 +32,21 @@ const CJK_DATE_NO_YEAR = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
 // 10-08 is a score, a range or a phone number. The time may follow with no space ("10-0812:00": two spans).
 const LABELLED_MONTH_DAY = /(?<=(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*)(\d{1,2})-(\d\d|\d(?!\d))(?:\s*(\d{1,2}):(\d{2}))?(?![\d-])/g;
 
-// English month names, full or cut (Sep, Sept., September).
-const MONTH_NAME = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+// English month names, full or cut (Sep, Sept., September), capitalised or in capitals (18 NOV 2019: aeb bylines).
+// Never lower case: "may 12" is a verb.
+const MONTH_FORMS = ['Jan(?:uary)?', 'Feb(?:ruary)?', 'Mar(?:ch)?', 'Apr(?:il)?', 'May', 'June?', 'July?', 'Aug(?:ust)?', 'Sep(?:t(?:ember)?)?', 'Oct(?:ober)?', 'Nov(?:ember)?', 'Dec(?:ember)?'];
+const MONTH_NAME = `(${[...MONTH_FORMS, ...MONTH_FORMS.map((f) => f.toUpperCase())].join('|')})`;
 const CLOCK = String.raw`(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?[Mm]\.?)?`;
+// Where an English date may start and its year end. Element texts are joined without a space, so a date can touch the
+// words around it ("By Jane DoeNovember 15, 2019Taste…", aeb): a capital after a small letter starts a word, and a
+// capital after the year starts the next one; a small letter or digit after the year ("2019s") is no date.
+const ENGLISH_START = String.raw`(?:(?<![A-Za-z0-9_])|(?<=[a-z])(?=[A-Z]))`;
+const YEAR_END = String.raw`(?![\da-z_])`;
 // English dates as pages print them: October 16, 2020 · Sep 16, 2025 · 16 October 2020 (issue 9 class 6: English pages
-// showed a visible date that was not read on 31 of 83 aeb pages without a meta date), optional clock with am/pm.
-const ENGLISH_MONTH_FIRST = new RegExp(String.raw`\b${MONTH_NAME}\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b(?!\d)${CLOCK}`, 'g');
-const ENGLISH_DAY_FIRST = new RegExp(String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH_NAME}\.?,?\s+((?:19|20)\d\d)\b(?!\d)${CLOCK}`, 'g');
+// showed a visible date that was not read on 31 of 83 aeb pages without a meta date), optional clock with am/pm; a
+// 24-hour time may stand between day and year ("November 20 15:23 2019", one aeb byline's theme).
+const ENGLISH_MONTH_FIRST = new RegExp(String.raw`${ENGLISH_START}${MONTH_NAME}\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(\d{1,2}):(\d{2})\s+)?((?:19|20)\d\d)${YEAR_END}${CLOCK}`, 'g');
+const ENGLISH_DAY_FIRST = new RegExp(String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH_NAME}\.?,?\s+((?:19|20)\d\d)${YEAR_END}${CLOCK}`, 'g');
 // Month/day/year as US-configured servers print it ("9/17/2004 5:54:13 AM"); day/month when the first number cannot be
 // a month. Year last, so it never overlaps NUMERIC_DATE (year first).
 const US_NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)(?![\d/])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?[Mm]\.?)?/g;
@@ -98,10 +106,11 @@ export function findFullDates(text: string): DateMatch[] {
     out.push({ text: m[0].trim(), year: Number(y), month: Number(mo), day: Number(d), time: hhmm(h, mi), seconds: null, offset: null, index: m.index });
   }
   for (const m of text.matchAll(ENGLISH_MONTH_FIRST)) {
-    const [, name, d, y, h, mi, sec, half] = m;
+    const [, name, d, h24, mi24, y, h, mi, sec, half] = m;
     const month = monthOfName(name!);
     if (!valid(month, Number(d))) continue;
-    out.push({ text: m[0].trim(), year: Number(y), month, day: Number(d), time: clock12(h, mi, half), seconds: sec ? Number(sec) : null, offset: null, index: m.index });
+    const time = h24 !== undefined ? hhmm(h24, mi24) : clock12(h, mi, half);
+    out.push({ text: m[0].trim(), year: Number(y), month, day: Number(d), time, seconds: sec ? Number(sec) : null, offset: null, index: m.index });
   }
   for (const m of text.matchAll(ENGLISH_DAY_FIRST)) {
     const [, d, name, y, h, mi, sec, half] = m;

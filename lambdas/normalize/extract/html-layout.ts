@@ -115,7 +115,7 @@ function pageTextAround(page: PageIndex, headline: string, firstBlock: string, l
   const afterBody = bodyEnd < 0 ? null : text.slice(bodyEnd + HEADLINE_PROBE_CHARS, bodyEnd + HEADLINE_PROBE_CHARS + AFTER_BODY_CHARS);
   // A timestamp (date and time) marks a post better than a bare date, which is often an archive range or a clock.
   const first = firstOwnDate(text, FIRST_DATE_TIME) ?? firstOwnDate(text, FIRST_DATE);
-  return { afterHeadline: textAfterHeadline(text, headline, firstBlock), afterBody, firstPageDate: first };
+  return { afterHeadline: textAfterHeadline(text, headline, firstBlock, bodyEnd), afterBody, firstPageDate: first };
 }
 
 /** Dates looked at for the first one no other-event label marks (最新推荐文章于 …, 更新时间：…; published-date.ts). */
@@ -138,12 +138,18 @@ function firstOwnDate(text: string, pattern: RegExp): string | null {
 
 /** Month/day/year as US-configured servers print it (9/17/2004), read by dates.ts. */
 const US_DATE = String.raw`\d{1,2}/\d{1,2}/(?:19|20)\d\d(?![\d/])`;
-/** A full numeric (one separator, used twice), Chinese or US date; with and without a time of day. */
-const DATE = String.raw`(?<![\d/.-])(?:(?:19|20)\d\d(?:([-/.])\d{1,2}\1\d{1,2}(?![\d/])|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|${US_DATE})`;
+/** English month-first and day-first dates (October 16, 2020 · Sep. 10th, 2005 · 16 Oct 2020), read by dates.ts. */
+const ENGLISH_MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]{0,6}\.?`;
+const ENGLISH_DATE = String.raw`(?<![A-Za-z])${ENGLISH_MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?![\da-z])|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+${ENGLISH_MONTH},?\s+(?:19|20)\d\d(?![\da-z])`;
+/**
+ * A full numeric (one separator, used twice), Chinese, US or English date; with and without a time of day. English
+ * dates count here too (issue 9 class 6): an English blog that marks nothing prints its post's date as words.
+ */
+const DATE = String.raw`(?<![\d/.-])(?:(?:19|20)\d\d(?:([-/.])\d{1,2}\1\d{1,2}(?![\d/])|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|${US_DATE}|${ENGLISH_DATE})`;
 const FIRST_DATE = new RegExp(DATE);
-const FIRST_DATE_TIME = new RegExp(String.raw`${DATE}\s*\d{1,2}:\d\d(?::\d\d)?`);
+const FIRST_DATE_TIME = new RegExp(String.raw`${DATE},?\s*(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?`);
 
-function textAfterHeadline(text: string, headline: string, firstBlock: string): string | null {
+function textAfterHeadline(text: string, headline: string, firstBlock: string, bodyEnd: number): string | null {
   // The window ends where the article starts: a dateline opening the body ("2019年2月27日下午，…") is the event's date,
   // not the page's (issue 9 class 6; the body is asked last, published-date.ts).
   const bodyProbe = firstBlock.length >= HEADLINE_PROBE_CHARS ? firstBlock.slice(0, HEADLINE_PROBE_CHARS) : null;
@@ -153,11 +159,15 @@ function textAfterHeadline(text: string, headline: string, firstBlock: string): 
   let from = 0;
   for (let n = 0; n < MAX_HEADLINE_OCCURRENCES && probe.length >= 4; n++) {
     const at = text.indexOf(probe, from);
-    if (at < 0) break;
+    // Past the article's end the headline is a comment header or a related link ("《标题》已有1件评论 … September 19th,
+    // 2005 at 7:32 pm"): the time after it is a comment's, not the page's.
+    if (at < 0 || (bodyEnd >= 0 && at > bodyEnd)) break;
     from = at + probe.length;
     const window = text.slice(from, from + AFTER_HEADLINE_CHARS);
     const bodyAt = bodyProbe ? window.indexOf(bodyProbe) : -1;
     parts.push(bodyAt >= 0 ? window.slice(0, bodyAt) : window);
+    // The occurrence the article follows is the headline: later ones are inside or after the article.
+    if (bodyAt >= 0) break;
   }
   const labelled = LABELLED_DATE.exec(text);
   if (labelled) parts.push(labelled[0]);

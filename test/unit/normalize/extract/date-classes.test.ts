@@ -74,3 +74,45 @@ describe('dates (issue 9 class 6)', () => {
     expect(findFullDates('the 2nd of May 2020 at 10')).toEqual([]);
   });
 });
+
+describe('English visible dates (issue 9 class 6, English pages)', () => {
+  it('reads month names in capitals and a time of day between day and year', () => {
+    expect(findFullDates('JANE DOE, CITY NEWS 18 NOV 2019')[0]).toMatchObject({ year: 2019, month: 11, day: 18 });
+    expect(findFullDates('Updated SEPT. 3, 2021')[0]).toMatchObject({ year: 2021, month: 9, day: 3 });
+    expect(findFullDates('March 20 15:23 2019 Print This Article')[0]).toMatchObject({ year: 2019, month: 3, day: 20, time: '15:23' });
+    // Lower-case "may" is a verb, never read as a month.
+    expect(findFullDates('we may 12, 2019 see')).toEqual([]);
+  });
+
+  it('reads a date glued to the words around it when element texts are joined without a space', () => {
+    expect(findFullDates('By Jane DoeNovember 15, 2019Taste receptors')[0]).toMatchObject({ year: 2019, month: 11, day: 15 });
+    expect(findFullDates('2019s')).toEqual([]);
+    expect(findFullDates('November 15, 2019s')).toEqual([]);
+  });
+
+  it('reads an upper-case byline date under the headline', () => {
+    const html = page('<title>Council extends off-peak fares</title>', `<h1>Council extends off-peak fares</h1><div class="author">JANE DOE, CITY NEWS 18 NOV 2019</div><article>${ENGLISH}</article>`);
+    expect(normalize(html).publishedAt).toBe('2019-11-18T00:00:00+08:00');
+  });
+
+  it('takes a blog post\'s own date above its headline, not a comment\'s time under a repeat of the headline', () => {
+    const html = page(
+      '<title>City Blog » Council extends off-peak fares</title>',
+      `<div class="clock">Tuesday, December 27, 2006</div><div class="post"><p>Saturday, September 10th, 2005 10:56 am</p>` +
+        `<p class="title"><font size="5">Council extends off-peak fares</font></p>${ENGLISH}</div>` +
+        `<div class="comments">Council extends off-peak fares has 1 comment: reader says <small>September 19th, 2005 at 7:32 pm</small><p>Good news for commuters, finally.</p></div>`,
+    );
+    expect(normalize(html).publishedAt).toBe('2005-09-10T10:56:00+08:00');
+  });
+});
+
+describe('the headline the article follows (issue 9 class 6)', () => {
+  it('reads no time after a repeat of the headline inside the article container', () => {
+    const html = page(
+      '<title>Council extends off-peak fares</title>',
+      `<p>Posted Saturday, September 10th, 2005 10:56 am</p><div class="post"><p class="title"><font size="5">Council extends off-peak fares</font></p>${ENGLISH}` +
+        `<p>“Council extends off-peak fares” has 1 comment</p><p>reader said on September 19th, 2005 at 7:32 pm that it was good news for commuters at last.</p></div>`,
+    );
+    expect(normalize(html).publishedAt).toBe('2005-09-10T10:56:00+08:00');
+  });
+});
