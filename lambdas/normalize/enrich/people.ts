@@ -11,10 +11,17 @@
  * A name is a surname from the surname table + 1–2 given characters (2–3 chars, 3–4 with a compound
  * surname); its length is settled by what follows it. A bare name (3.) must also survive the segmenter
  * (segmenter.ts, jieba's part-of-speech tags): no preposition, adverb, conjunction or particle at its edge.
+ * Three shapes give a post that is not written right before the name:
+ * 4. a descriptor between the posts and the name: 上海大学教授、| 电力专家言茂松认为 → 言茂松 [上海大学教授];
+ * 5. a holding clause later in the sentence or paragraph (HOLDING_VERBS): 潘振声生于上海，| 1991年调任江苏省文联党组成员
+ *    → the post goes to the paragraph's last named person, or to a name that opened a clause (checked by the segmenter);
+ * 6. posts in the clause right after a lone name: 张三，| 省委书记、| 省长，| 出席… → 张三 [省委书记, 省长].
  */
 import { PLACE_NAMES } from '../data/china-regions.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../data/chinese-surnames.js';
 import {
+  DESCRIPTOR_SUFFIXES,
+  HOLDING_VERBS,
   NAME_ENDERS,
   NAME_FOLLOWERS,
   NOT_IN_GIVEN_NAMES,
@@ -53,6 +60,15 @@ const MAX_POST_CHARS = 40;
 export const MAX_PEOPLE = 300;
 /** The list-closing 等 of 李驰、…、孙庆树等参加. */
 const LIST_CLOSER = '等';
+/**
+ * The longest opening a holding clause may have before its verb: a date or an adverb (1991年调任, 2017年当选, 后调任).
+ * Checked on the 68 labelled pages: every holding clause there opens within 5 characters.
+ */
+const MAX_HOLDING_PREFIX_CHARS = 8;
+/** First characters of the holding verbs: most texts are dismissed with one lookup. */
+const HOLDING_FIRST_CHARS: ReadonlySet<string> = new Set(HOLDING_VERBS.map((w) => w[0] ?? ''));
+/** Clause-opening texts kept per paragraph as possible subjects of a later holding clause (most recent last). */
+const MAX_SUBJECT_CANDIDATES = 8;
 
 type Join = 'list' | 'clause' | 'space' | 'break';
 type FollowKind = 'end' | 'strong' | 'list-close' | 'weak';
@@ -72,6 +88,21 @@ interface SentenceState {
   pendingTitles: string[];
   listTitles: string[] | null;
   pendingBare: string[];
+  /** A segment that may be a lone name, when the posts pending now came in the clause right after it (shape 6). */
+  apposed: string | null;
+  /** The person a run of post-only clauses after a holding clause belongs to (兼任A委员，B理事，C副理事长). */
+  heldBy: string | null;
+  /** The text of the segment before this one. */
+  previous: string | null;
+  paragraph: ParagraphState;
+}
+
+/**
+ * Who a holding clause may be about (shape 5), in the order met in the paragraph: a person read (`name`) or the text
+ * of a clause that opens with a surname and gave no person (`text`, resolved only when a holding clause asks).
+ */
+interface ParagraphState {
+  subjects: ({ name: string } | { text: string })[];
 }
 
 function joinOf(separator: string | undefined): Join {
@@ -96,6 +127,7 @@ function followKind(rest: string): FollowKind | null {
   if (rest === '') return 'end';
   if (NAME_FOLLOWERS.some((w) => rest.startsWith(w))) return 'strong';
   if (POSTS_AFTER_NAME.some((w) => rest.startsWith(w)) || NAME_ENDERS.some((w) => rest.startsWith(w))) return 'strong';
+  if (HOLDING_FIRST_CHARS.has(rest[0] ?? '') && HOLDING_VERBS.some((w) => rest.startsWith(w))) return 'strong';
   if (rest.startsWith(LIST_CLOSER) && NAME_FOLLOWERS.some((w) => rest.startsWith(w, LIST_CLOSER.length))) return 'list-close';
   if (WEAK_NAME_FOLLOWERS.some((w) => rest.startsWith(w))) return 'weak';
   return null;
@@ -249,8 +281,35 @@ function splitConcurrentPosts(title: string): string[] {
   return parts.length > 1 && parts.every((p) => p.length >= 2 && POST_SUFFIXES.some((s) => p.endsWith(s))) ? parts : [title];
 }
 
+/** The post a holding clause gives: 「1991年调任江苏省文联党组成员」 → 江苏省文联党组成员; null when the text is not one. */
+function holdingPost(text: string): string | null {
+  // The post ends the clause: a text that ends with no post suffix is dismissed before any search.
+  if (!endsWithPostSuffix(text, text.length)) return null;
+  for (const verb of HOLDING_VERBS) {
+    const k = text.indexOf(verb);
+    if (k < 0 || k > MAX_HOLDING_PREFIX_CHARS) continue;
+    const post = text.slice(k + verb.length);
+    if (isPost(post) && cleanTitle(post) === post) return post;
+  }
+  return null;
+}
+
+/** 「电力专家言茂松认为」: the name right after an occupation word (DESCRIPTOR_SUFFIXES), settled as after a post. */
+function readDescribedName(text: string): { fit: NameFit; after: string } | null {
+  for (const descriptor of DESCRIPTOR_SUFFIXES) {
+    const k = text.indexOf(descriptor);
+    if (k < 0) continue;
+    const start = k + descriptor.length;
+    const fit = readPostedNameAt(text, start);
+    if (fit && fit.follow !== 'weak') return { fit, after: text.slice(start + fit.name.length) };
+  }
+  return null;
+}
+
 class PeopleAccumulator {
   readonly byName = new Map<string, string[]>();
+  /** The last name added (a paragraph's subject for shape 5 is read from it). */
+  lastAdded: string | null = null;
   /** Set when the segmenter was wanted and could not load (the reason goes into the record's warnings once). */
   segmenterMissing = false;
 
@@ -265,6 +324,7 @@ class PeopleAccumulator {
     const merged = this.byName.get(name) ?? [];
     for (const t of titles.flatMap(splitConcurrentPosts)) if (!merged.includes(t)) merged.push(t);
     this.byName.set(name, merged);
+    this.lastAdded = name;
   }
 
   isKnown(name: string): boolean {
@@ -283,10 +343,61 @@ const NOT_NAME_EDGE_TAGS: ReadonlySet<string> = new Set(['p', 'd', 'c', 'u']);
 
 /** Whether the segmenter reads the name at `start` of `text` as a function word plus the rest (see NOT_NAME_EDGE_TAGS). */
 function segmenterVetoes(tag: Tagger, text: string, start: number, name: string): boolean {
+  return edgeIsFunctionWord(tokensWithOffsets(tag, text), start, name);
+}
+
+function edgeIsFunctionWord(tokens: readonly { word: string; tag: string; start: number }[], start: number, name: string): boolean {
   const end = start + name.length;
-  const tokens = tokensWithOffsets(tag, text);
   const edgeWord = (at: number): boolean => tokens.some((t) => t.start === at && t.word.length === 1 && NOT_NAME_EDGE_TAGS.has(t.tag));
   return edgeWord(start) || edgeWord(end - 1);
+}
+
+/**
+ * Tags of a whole-name token that may be a person: nr (and jieba's nrfg / nrt), or x (a word its HMM found outside the
+ * dictionary: 韦丽华/x). A candidate the dictionary knows as another word is that word (年轻人/n 名李简: no 年轻人).
+ */
+const PERSON_OR_UNKNOWN_TAGS: ReadonlySet<string> = new Set(['nr', 'nrfg', 'nrt', 'x']);
+
+/**
+ * The name `text` opens with as a subject (shapes 5 and 6), or null: a name already read, else a name of three
+ * characters (four with a compound surname: a lone two-character candidate is mostly a word, see
+ * MIN_LONE_UNTITLED_NAME_CHARS) that is no place and that the segmenter reads with a word boundary after it and no
+ * function word at its edges (潘/振声/生于 → 潘振声; 高中毕业/后 → no name). `whole`: the name must be all of `text`.
+ */
+function subjectNameAt(text: string, people: PeopleAccumulator, whole: boolean): string | null {
+  for (const length of NAME_LENGTHS) {
+    const name = text.slice(0, length);
+    if (name.length === length && people.isKnown(name) && (!whole || name === text)) return name;
+  }
+  const length = COMPOUND_SURNAMES.has(text.slice(0, 2)) ? 4 : MIN_LONE_UNTITLED_NAME_CHARS;
+  const name = text.slice(0, length);
+  if (name.length !== length || (whole && name !== text) || !isPlausibleName(name) || PLACE_NAMES.has(name)) return null;
+  const tag = people.tagger();
+  if (tag === null) return null;
+  const tokens = tokensWithOffsets(tag, text);
+  if (length < text.length && !tokens.some((t) => t.start === length)) return null;
+  if (tokens.some((t) => t.start === 0 && t.word === name && !PERSON_OR_UNKNOWN_TAGS.has(t.tag))) return null;
+  return edgeIsFunctionWord(tokens, 0, name) ? null : name;
+}
+
+/** The person a holding clause is about: the latest subject of the paragraph that is, or resolves to, a name. */
+function holdingSubject(paragraph: ParagraphState, people: PeopleAccumulator): string | null {
+  for (let i = paragraph.subjects.length - 1; i >= 0; i--) {
+    const subject = paragraph.subjects[i]!;
+    const name = 'name' in subject ? subject.name : subjectNameAt(subject.text, people, false);
+    if (name !== null) return name;
+  }
+  return null;
+}
+
+/** Shape 6: the posts pending since the clause after a lone name go to that name (韦丽华，复旦大学教授、…，长期…). */
+function flushApposed(state: SentenceState, people: PeopleAccumulator): void {
+  const name = state.apposed !== null && state.pendingTitles.length > 0 ? subjectNameAt(state.apposed, people, true) : null;
+  if (name !== null) {
+    people.add(name, state.pendingTitles);
+    state.pendingTitles = [];
+  }
+  state.apposed = null;
 }
 
 function confirmsBareName(fit: NameFit, inList: boolean, people: PeopleAccumulator, text: string): boolean {
@@ -311,8 +422,10 @@ function readBareSegment(segment: Segment, state: SentenceState, people: PeopleA
     people.add(fit.name, after ? [...state.listTitles, after] : state.listTitles);
     if (!endsWithTitleOnly(rest)) state.listTitles = null;
   } else if (confirmsBareName(fit, state.pendingBare.length > 0, people, segment.text)) {
-    for (const name of [...state.pendingBare, fit.name]) people.add(name, []);
-    state.pendingBare = [];
+    for (const name of state.pendingBare) people.add(name, []);
+    const held = holdingPost(segment.text.slice(fit.name.length));
+    people.add(fit.name, held ? [held] : []);
+    Object.assign(state, { pendingBare: [], heldBy: held ? fit.name : null });
   } else {
     if (fit.follow === 'end') state.pendingBare.push(fit.name);
     else state.pendingBare = [];
@@ -332,9 +445,16 @@ function readSignedName(segment: Segment, state: SentenceState, people: PeopleAc
   return true;
 }
 
-function readSegment(segment: Segment, state: SentenceState, people: PeopleAccumulator, isLast: boolean): void {
+function readSegment(segment: Segment, state: SentenceState, people: PeopleAccumulator, isLast: boolean, next: Segment | undefined): void {
   if (readSignedName(segment, state, people, isLast)) return;
-  if (segment.join === 'break' || segment.join === 'space') {
+  const inRun = segment.join === 'list' || segment.join === 'clause';
+  if (state.heldBy !== null && inRun && isPost(segment.text) && cleanTitle(segment.text) === segment.text) {
+    people.add(state.heldBy, [segment.text]);
+    return;
+  }
+  state.heldBy = null;
+  if (!inRun) {
+    flushApposed(state, people);
     state.pendingTitles = [];
     state.listTitles = null;
     state.pendingBare = [];
@@ -359,30 +479,77 @@ function readSegment(segment: Segment, state: SentenceState, people: PeopleAccum
   const titled = readTitledName(segment.text);
   if (before.length > 0 && !(titled && before.some((b) => b.name === titled.fit.name))) {
     before.forEach((b, i) => people.add(b.name, i === 0 ? [...state.pendingTitles, b.title] : [b.title]));
-    Object.assign(state, { pendingTitles: [], pendingBare: [], listTitles: null });
+    Object.assign(state, { pendingTitles: [], pendingBare: [], listTitles: null, apposed: null });
     return;
   }
   if (titled) {
     const titles = [...state.pendingTitles, titled.title];
     const after = postAfterName(titled.after);
-    people.add(titled.fit.name, after ? [...titles, after] : titles);
-    Object.assign(state, { pendingTitles: [], pendingBare: [], listTitles: endsWithTitleOnly(titled.after) ? titles : null });
+    const held = holdingPost(titled.after);
+    people.add(titled.fit.name, [...titles, ...(after ? [after] : []), ...(held ? [held] : [])]);
+    Object.assign(state, {
+      pendingTitles: [],
+      pendingBare: [],
+      listTitles: endsWithTitleOnly(titled.after) ? titles : null,
+      apposed: null,
+      heldBy: held ? titled.fit.name : null,
+    });
+    return;
+  }
+  if (readHoldingClause(segment, state, people, next)) return;
+  const described = state.pendingTitles.length > 0 && segment.join === 'list' ? readDescribedName(segment.text) : null;
+  if (described) {
+    const after = postAfterName(described.after);
+    people.add(described.fit.name, after ? [...state.pendingTitles, after] : state.pendingTitles);
+    Object.assign(state, { pendingTitles: [], pendingBare: [], listTitles: null, apposed: null });
   } else if (isPost(segment.text)) {
+    if (state.pendingTitles.length === 0) state.apposed = segment.join === 'clause' ? state.previous : null;
     state.pendingTitles.push(cleanTitle(segment.text));
     Object.assign(state, { listTitles: null, pendingBare: [] });
   } else {
+    flushApposed(state, people);
     state.pendingTitles = [];
     readBareSegment(segment, state, people);
   }
 }
 
+/**
+ * Shape 5: 「1991年调任江苏省文联党组成员」 gives its post to the paragraph's subject, and so do the post-only clauses
+ * right after it. Not when the next segment is a post and a name of its own (现任省委常委、市委书记张三: the posts are
+ * 张三's), nor when the paragraph has no subject.
+ */
+function readHoldingClause(segment: Segment, state: SentenceState, people: PeopleAccumulator, next: Segment | undefined): boolean {
+  const held = holdingPost(segment.text);
+  if (held === null || (next?.join === 'list' && readTitledName(next.text) !== null)) return false;
+  const subject = holdingSubject(state.paragraph, people);
+  if (subject === null) return false;
+  people.add(subject, [held]);
+  Object.assign(state, { pendingTitles: [], pendingBare: [], listTitles: null, apposed: null, heldBy: subject });
+  return true;
+}
+
+/** Reads one segment and remembers who (or which clause-opening text) the paragraph may be about next (shape 5). */
+function readAndRemember(segment: Segment, state: SentenceState, people: PeopleAccumulator, isLast: boolean, next: Segment | undefined): void {
+  people.lastAdded = null;
+  readSegment(segment, state, people, isLast, next);
+  const subjects = state.paragraph.subjects;
+  if (people.lastAdded !== null) subjects.push({ name: people.lastAdded });
+  else if (segment.join !== 'list' && SURNAME_FIRST_UNITS.has(segment.text.charCodeAt(0))) subjects.push({ text: segment.text });
+  if (subjects.length > MAX_SUBJECT_CANDIDATES) subjects.shift();
+  state.previous = segment.text;
+}
+
 /** Named people and their posts, at most MAX_PEOPLE; when the cap cuts, a warning is added to `warnings`. */
 export function findPeople(paragraphs: string[], warnings?: string[]): PersonMention[] {
   const people = new PeopleAccumulator();
-  for (const sentence of paragraphs.flatMap((p) => p.split(SENTENCE_END))) {
-    const state: SentenceState = { pendingTitles: [], listTitles: null, pendingBare: [] };
-    const segments = segmentsOf(sentence);
-    segments.forEach((segment, i) => readSegment(segment, state, people, i === segments.length - 1));
+  for (const text of paragraphs) {
+    const paragraph: ParagraphState = { subjects: [] };
+    for (const sentence of text.split(SENTENCE_END)) {
+      const state: SentenceState = { pendingTitles: [], listTitles: null, pendingBare: [], apposed: null, heldBy: null, previous: null, paragraph };
+      const segments = segmentsOf(sentence);
+      segments.forEach((segment, i) => readAndRemember(segment, state, people, i === segments.length - 1, segments[i + 1]));
+      flushApposed(state, people);
+    }
   }
   if (people.segmenterMissing) warnings?.push(`people: the segmenter did not load (${segmenterLoadError()}); bare names were not checked by it`);
   const all = [...people.byName].map(([name, titles]) => ({ name, titles }));

@@ -216,3 +216,62 @@ describe('findPeople on hostile inputs (issue 10 item 8: linear, bounded)', () =
     expect(warnings[0]).toMatch(new RegExp(`^people capped at ${MAX_PEOPLE}: \\d+ more name\\(s\\) not kept$`));
   });
 });
+
+describe('findPeople: a descriptor between the posts and the name (issue 14 error classes)', () => {
+  it('gives the posts before a 、 list to a name that an occupation word opens', () => {
+    // 「上海大学教授、电力专家言茂松认为」: 专家 is no post, but the name after it is the one the post belongs to.
+    expect(people('浙江大学教授、能源专家柳成荫认为，电价应当放开。')).toEqual([{ name: '柳成荫', titles: ['浙江大学教授'] }]);
+    expect(people('市政协委员、知名作家蒋一帆表示，要多写基层。')).toEqual([{ name: '蒋一帆', titles: ['市政协委员'] }]);
+  });
+
+  it('needs a post before the descriptor, and the descriptor right before the name', () => {
+    expect(names('能源专家柳成荫认为，电价应当放开。')).toEqual([]);
+    expect(people('浙江大学教授、能源专家座谈会认为，电价应当放开。')).toEqual([]);
+  });
+});
+
+describe('findPeople: a post given later in the sentence or paragraph (issue 14 error classes)', () => {
+  it('gives the post of a holding clause (调任, 现任, 兼任, 当选) to the sentence subject', () => {
+    // 「潘振声生于上海，1991年调任江苏省文联党组成员、副主席」: the post comes clauses after the name.
+    expect(people('唐培元生于苏州，2003年调任省文化厅党组成员、副厅长，2010年退休。')).toEqual([
+      { name: '唐培元', titles: ['省文化厅党组成员', '副厅长'] },
+    ]);
+  });
+
+  it('carries the subject to the next sentences of the paragraph while no other name comes', () => {
+    expect(
+      people('学院官网介绍，韦丽华生于江西九江。1998年获南开大学博士学位，现任复旦大学特聘教授。兼任中国化学会理事，上海市化学化工学会副理事长。2019年当选中国科学院院士。'),
+    ).toEqual([{ name: '韦丽华', titles: ['复旦大学特聘教授', '中国化学会理事', '上海市化学化工学会副理事长', '中国科学院院士'] }]);
+  });
+
+  it('takes nothing without a subject, across paragraphs, or without a holding clause', () => {
+    expect(people('现任复旦大学特聘教授。')).toEqual([]);
+    expect(people('韦丽华生于江西九江。', '现任复旦大学特聘教授。')).toEqual([]);
+    expect(names('唐培元生于苏州，2010年退休。')).toEqual([]);
+    // a place is not a subject: 连云港 has the surname 连; nor is a word the segmenter knows (年轻人/n, 年 is a surname)
+    expect(people('连云港地处江苏北部，现任市委书记出席。')).toEqual([]);
+    expect(names('年轻人名李简。现任北京大学第一医院胸外科主任。')).not.toContain('年轻人');
+  });
+
+  it('gives the later post to the last person named, not an earlier one', () => {
+    expect(people('市长徐曙海指出，副市长李健现任市委常委。')).toEqual([
+      { name: '徐曙海', titles: ['市长'] },
+      { name: '李健', titles: ['副市长', '市委常委'] },
+    ]);
+  });
+});
+
+describe('findPeople: posts listed after the name (issue 14 error classes)', () => {
+  it('gives a clause of posts to the name that stands alone before it', () => {
+    // 「张三，省委书记」
+    expect(people('韦丽华，复旦大学教授、中国化学会理事，长期从事催化研究。')).toEqual([
+      { name: '韦丽华', titles: ['复旦大学教授', '中国化学会理事'] },
+    ]);
+  });
+
+  it('takes no place and no ordinary word for that name, and needs the posts right after it', () => {
+    expect(people('张家港，省级开发区所在地。')).toEqual([]);
+    expect(people('连云港，市委书记出席。')).toEqual([]);
+    expect(people('韦丽华，长期从事催化研究。')).toEqual([]);
+  });
+});
