@@ -1,9 +1,9 @@
 /**
- * Fetch Lambda, consuming the FIFO fetch queue (one host per message group): ingests article URLs
- * and reads list pages (pipeline/fetch-work.ts), reporting per-record failures
- * (ReportBatchItemFailures) only for transient failures of our stores or queue. It never sleeps for
- * politeness: of each host only the batch's first message is handled, the host's later messages go back
- * to SQS invisible for the host's delay (pipeline/polite-batch.ts) and are reported as not done.
+ * Fetch Lambda, consuming the fetch queue: ingests article URLs and reads list pages (pipeline/fetch-work.ts),
+ * reporting per-record failures (ReportBatchItemFailures) only for transient failures of our stores or queue.
+ * A batch mixes hosts. It never sleeps for politeness: of each host only the batch's first message is handled,
+ * under the host's lease (pipeline/polite-batch.ts); the host's later messages, and a message whose host's
+ * lease is not free, go back to SQS invisible until the host may be fetched again and are reported as not done.
  */
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { createHttpFetcher } from '../fetch/http-client.js';
@@ -16,8 +16,10 @@ import { createObservability, pipelineLogger, recordEnqueued, recordFailure, rec
 import { createSqsTransport } from '../store/work-queue-sqs.js';
 import { lazyRuntime, runtimeFromEnv, type HandlerRuntime } from './runtime.js';
 import { processSqsBatch } from './sqs-batch.js';
-import { splitForPoliteness } from '../pipeline/polite-batch.js';
+import { splitForPoliteness, underHostLease } from '../pipeline/polite-batch.js';
 import { redactText } from '../contract/redact.js';
+
+type Deferred = { item: SQSRecord; seconds: number };
 
 export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observability) {
   return async (event: unknown, context: Context): Promise<SQSBatchResponse> => {
@@ -25,42 +27,69 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
     try {
       const batch = parseSqsEvent(event);
       const rt = runtime();
-      const { now, later } = splitForPoliteness(batch.Records, groupOf, (r) => delayOf(r, rt));
+      const { now, later } = splitForPoliteness(batch.Records, hostOfRecord, (r) => delayOf(urlOf(r), rt));
+      const refused: Deferred[] = [];
       const response = await processSqsBatch({ Records: now }, context, {
         schema: FetchWork,
-        fifo: true,
+        fifo: false,
         obs,
-        handle: async (item) => observe(await processFetchWork(item, rt), obs),
+        handle: async (item, record) => {
+          const work = async () => observe(await processFetchWork(item, rt), obs);
+          if (delayOf(item.url, rt) === 0) return work();
+          const leased = await underHostLease(rt.lease, new URL(item.url).host, {
+            delayMs: () => delayOf(item.url, rt),
+            budgetMs: context.getRemainingTimeInMillis(),
+            nowMs: () => rt.deps.clock().getTime(),
+            onReleaseError: (err) => obs.logger.warn('could not release a host lease; it ends by itself', { url: item.url, error: redactText(err instanceof Error ? err.message : String(err)) }),
+          }, work);
+          if (!leased.ran) refused.push({ item: record, seconds: leased.deferSeconds });
+          return leased;
+        },
       });
-      if (later.length === 0) return response;
-      await defer(later, rt, obs);
-      return { batchItemFailures: [...response.batchItemFailures, ...later.map(({ item }) => ({ itemIdentifier: item.messageId }))] };
+      const back = [...later, ...refused];
+      if (back.length === 0) return response;
+      await defer(back, rt, obs);
+      return { batchItemFailures: [...response.batchItemFailures, ...back.map(({ item }) => ({ itemIdentifier: item.messageId }))] };
     } finally {
       obs.metrics.publishStoredMetrics();
     }
   };
 }
 
-/** The FIFO group SQS delivered the record under (the host); a record without one is its own group. */
-function groupOf(record: SQSRecord): string {
-  return String(record.attributes.MessageGroupId ?? record.messageId);
-}
-
-/** The politeness delay of the record's host, from its URL; an unreadable body (acknowledged as poison later) has none. */
-function delayOf(record: SQSRecord, rt: HandlerRuntime): number {
+/** The record's URL; an unreadable body (acknowledged as poison later) has none. */
+function urlOf(record: SQSRecord): string | null {
   try {
     const url = (JSON.parse(record.body) as { url?: unknown }).url;
-    return typeof url === 'string' ? (rt.deps.fetcher.politeDelayMs?.(url) ?? 0) : 0;
+    return typeof url === 'string' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The host the record fetches (host[:port], as the lease and the fetcher's gate key it); a record without a URL is its own. */
+function hostOfRecord(record: SQSRecord): string {
+  const url = urlOf(record);
+  try {
+    return url ? new URL(url).host : `#${record.messageId}`;
+  } catch {
+    return `#${record.messageId}`;
+  }
+}
+
+/** The politeness delay of the URL's host; none for a record without a URL. */
+function delayOf(url: string | null, rt: HandlerRuntime): number {
+  try {
+    return url ? (rt.deps.fetcher.politeDelayMs?.(url) ?? 0) : 0;
   } catch {
     return 0;
   }
 }
 
 /**
- * Hands the deferred records back, invisible for their host's delay. If SQS refuses, they still are not
+ * Hands the deferred records back, invisible for their host's wait. If SQS refuses, they still are not
  * acknowledged: they come back after the queue's visibility timeout, later but never impolitely.
  */
-async function defer(later: { item: SQSRecord; seconds: number }[], rt: HandlerRuntime, obs: Observability): Promise<void> {
+async function defer(later: Deferred[], rt: HandlerRuntime, obs: Observability): Promise<void> {
   const bySeconds = new Map<number, string[]>();
   for (const { item, seconds } of later) bySeconds.set(seconds, [...(bySeconds.get(seconds) ?? []), item.receiptHandle]);
   for (const [seconds, handles] of bySeconds) {

@@ -13,12 +13,15 @@ import { loadSources } from '../sites/load-sources.js';
 import { hostDeadlines, type Source } from '../sites/sources-schema.js';
 import { makeClients, type StoreClients } from '../store/clients.js';
 import { createStores } from '../store/stores.js';
-import type { QueueTransport } from '../store/ports.js';
+import { createHostLeaseStore } from '../store/host-lease-dynamodb.js';
+import type { HostLeaseStore, QueueTransport } from '../store/ports.js';
 
 export interface HandlerRuntime {
   deps: PipelineDeps;
   sources: Source[];
   queue: WorkQueue;
+  /** Per-host politeness lease shared by every fetch Lambda (pipeline/polite-batch.ts). */
+  lease: HostLeaseStore;
 }
 
 /**
@@ -58,6 +61,7 @@ export function buildRuntime(parts: RuntimeParts): HandlerRuntime {
   return {
     sources: parts.sources,
     queue: parts.queue,
+    lease: createHostLeaseStore(parts.clients.doc, parts.names.tableName),
     deps: {
       stores: createStores(parts.clients, parts.names),
       fetcher,

@@ -247,6 +247,8 @@ export interface QueueMessage {
   body: string;
   groupId?: string;
   deduplicationId?: string;
+  /** Seconds SQS keeps the message invisible after the send (DelaySeconds, at most 900). */
+  delaySeconds?: number;
 }
 
 /** What a lease acquire answers: granted with a token to release it by, or refused with the lease's state. */

@@ -18,6 +18,7 @@ import { createHttpFetcher } from '../../../lambdas/fetch/http-client.js';
 import { LOCAL_REGION } from '../../../lambdas/contract/config.js';
 import type { NormalizeFn } from '../../../lambdas/pipeline/deps.js';
 import { makeClients, type StoreClients } from '../../../lambdas/store/clients.js';
+import type { DynamoRecordStore } from '../../../lambdas/store/records-dynamodb.js';
 import { JsnewsError } from '../../../lambdas/contract/errors.js';
 import { normalize } from '../../../lambdas/normalize/index.js';
 import { defaultDiscover } from '../../../lambdas/pipeline/discover-default.js';
@@ -50,6 +51,8 @@ interface RuntimeOptions {
   normalize?: NormalizeFn;
   /** The sources' politeness delay (default: the registry fixture's 0). */
   delayMs?: number;
+  /** The pipeline's clock (the host lease reads it); default the real one. */
+  clock?: () => Date;
 }
 
 async function runtime(queue: MemoryWorkQueue, opts: RuntimeOptions = {}): Promise<HandlerRuntime> {
@@ -61,6 +64,7 @@ async function runtime(queue: MemoryWorkQueue, opts: RuntimeOptions = {}): Promi
     sources: opts.delayMs === undefined ? sources : sources.map((s) => ({ ...s, politeness: { ...s.politeness, delayMs: opts.delayMs! } })),
     queue,
     logger: pipelineLogger(obs.logger),
+    ...(opts.clock ? { clock: opts.clock } : {}),
     capabilities: {
       fetcher: (hostDelayMs) => createHttpFetcher({ hostDelayMs, allowHosts: ['127.0.0.1'], maxAttempts: 1 }),
       normalize: opts.normalize ?? normalize,
@@ -157,7 +161,7 @@ describe('discover handler (EventBridge Scheduler event)', () => {
   });
 });
 
-describe('fetch handler (SQS FIFO batch)', () => {
+describe('fetch handler (SQS batch)', () => {
   it('stores articles, acknowledges the poisoned record and the 404, and fails nothing', async () => {
     const queue = createMemoryWorkQueue();
     const rt = await runtime(queue);
@@ -180,7 +184,7 @@ describe('fetch handler (SQS FIFO batch)', () => {
     expect((await rt.deps.stores.urlState.get(base + ARTICLES[0]!))?.recordId).toBe(state!.recordId);
   });
 
-  it('returns the items of a store outage to the queue (refused S3 connections), skipping the rest of the host group', async () => {
+  it('returns the items of a store outage to the queue (refused S3 connections): each tried, each failed for SQS to retry', async () => {
     const queue = createMemoryWorkQueue();
     const dead = makeClients({ mode: 'local', region: LOCAL_REGION, dynamoEndpoint: stores.local.dynamo.endpoint, s3Endpoint: `http://127.0.0.1:${await closedPort()}` });
     try {
@@ -188,11 +192,15 @@ describe('fetch handler (SQS FIFO batch)', () => {
       const handler = makeFetchHandler(() => rt, createObservability('fetch'));
       const event = fetchEvent(ARTICLES.map((p) => ({ kind: 'article', url: base + p, sourceId: 'local-news', mayHaveFailure: false })));
       const response = await handler(event, lambdaContext('fetch'));
-      expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(event.Records.map((r) => r.messageId));
-      // The first item was tried and recorded as a transient store failure, due again at once (issue 10 item 9).
-      const [failure] = await rt.deps.stores.failures.listBySource('local-news');
-      expect(failure).toMatchObject({ url: base + ARTICLES[0]!, stage: 'store', code: 'STORE_FAILED', retryable: true });
-      expect(failure!.nextRetryAt).toBe(failure!.lastFailedAt);
+      expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(event.Records.map((r) => r.messageId).sort());
+      // On a standard queue nothing waits behind a failed item: each was tried and recorded as a transient store
+      // failure, due again at once (issue 10 item 9).
+      const failures = await rt.deps.stores.failures.listBySource('local-news');
+      expect(failures.map((f) => f.url).sort()).toEqual(ARTICLES.map((p) => base + p).sort());
+      for (const failure of failures) {
+        expect(failure).toMatchObject({ stage: 'store', code: 'STORE_FAILED', retryable: true });
+        expect(failure.nextRetryAt).toBe(failure.lastFailedAt);
+      }
     } finally {
       dead.destroy();
     }
@@ -218,7 +226,6 @@ describe('fetch handler (SQS FIFO batch)', () => {
     };
     const rt = await runtime(queue, { normalize: bloated });
     const handler = makeFetchHandler(() => rt, createObservability('fetch'));
-    // Unstorable first: in a FIFO group a retried item would make SQS skip (and redeliver) every item after it.
     const event = fetchEvent([ARTICLES[1]!, ARTICLES[0]!].map((p) => ({ kind: 'article', url: base + p, sourceId: 'local-news', mayHaveFailure: false })));
     const response = await handler(event, lambdaContext('fetch'));
     expect(response.batchItemFailures).toEqual([]);
@@ -245,34 +252,61 @@ describe('fetch handler (SQS FIFO batch)', () => {
   });
 });
 
-describe('fetch handler politeness (no sleeping: later messages of a host are deferred by its delay)', () => {
-  it('handles one message per host and hands the host\'s others back to SQS, invisible for the delay, in order', async () => {
+describe('fetch handler politeness (no sleeping: a host\'s later messages, and a host whose lease is not free, go back to SQS)', () => {
+  it('handles one message per host under its lease; the others come back after the delay, an early one until the lease\'s nextAt', async () => {
     const queue = createMemoryWorkQueue();
-    const rt = await runtime(queue, { delayMs: 2000 });
+    // The lease reads the pipeline clock; moving it stands in for the seconds SQS keeps a message invisible.
+    let nowMs = Date.now();
+    const rt = await runtime(queue, { delayMs: 1000, clock: () => new Date(nowMs) });
     const handler = makeFetchHandler(() => rt, createObservability('fetch'));
     const work = (path: string): ArticleWork => ({ kind: 'article', url: base + path, sourceId: 'local-news', mayHaveFailure: false });
-    // One host (one FIFO group) with three messages, and a poisoned record in a group of its own.
+    // One host with three messages, and a poisoned record.
     const event = fetchEvent([work(ARTICLES[0]!), work(ARTICLES[1]!), '{not json', work(MISSING)]);
-    const [first, second, poison, third] = event.Records;
+    const [, second, , third] = event.Records;
     const response = await handler(event, lambdaContext('fetch'));
-    // The poison is acknowledged; the host's 2nd and 3rd are not done, and were made invisible for 2 s.
+    // The poison is acknowledged; the host's 2nd and 3rd are not done, and were made invisible for the 1 s delay.
     expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([second!.messageId, third!.messageId]);
     expect(queue.deferred).toEqual([
-      { receiptHandle: second!.receiptHandle, seconds: 2 },
-      { receiptHandle: third!.receiptHandle, seconds: 2 },
+      { receiptHandle: second!.receiptHandle, seconds: 1 },
+      { receiptHandle: third!.receiptHandle, seconds: 1 },
     ]);
-    expect(poison).toBeDefined();
     expect(await rt.deps.stores.urlState.get(base + ARTICLES[0]!)).not.toBeNull();
-    expect(first).toBeDefined();
     expect(await rt.deps.stores.urlState.get(base + ARTICLES[1]!)).toBeNull();
 
-    // SQS delivers the host's deferred messages again (oldest first): again one is handled, one deferred.
+    // Delivered again before the delay has passed (a standard queue may, to any container): the host's lease
+    // refuses it until the first fetch's end + the delay, and it goes back invisible for that long.
+    const early = fetchEvent([work(ARTICLES[1]!)]);
+    expect((await handler(early, lambdaContext('fetch'))).batchItemFailures.map((f) => f.itemIdentifier)).toEqual([early.Records[0]!.messageId]);
+    expect(queue.deferred.at(-1)).toEqual({ receiptHandle: early.Records[0]!.receiptHandle, seconds: 1 });
+    expect(await rt.deps.stores.urlState.get(base + ARTICLES[1]!)).toBeNull();
+
+    // One delay later: one of the host's two is handled, the other deferred again.
+    nowMs += 1000;
     const again = fetchEvent([work(ARTICLES[1]!), work(MISSING)]);
     expect((await handler(again, lambdaContext('fetch'))).batchItemFailures.map((f) => f.itemIdentifier)).toEqual([again.Records[1]!.messageId]);
     expect(await rt.deps.stores.urlState.get(base + ARTICLES[1]!)).not.toBeNull();
+    nowMs += 1000;
     expect((await handler(fetchEvent([work(MISSING)]), lambdaContext('fetch'))).batchItemFailures).toEqual([]);
     expect((await rt.deps.stores.failures.listBySource('local-news')).map((f) => f.code)).toEqual(['HTTP_STATUS']);
-    expect(queue.deferred).toHaveLength(3);
+    expect(queue.deferred).toHaveLength(4);
+  });
+
+  it('a duplicate delivery in one batch stores one record: the copy waits for the delay, then is an unchanged fetch', async () => {
+    const queue = createMemoryWorkQueue();
+    let nowMs = Date.now();
+    const rt = await runtime(queue, { delayMs: 1000, clock: () => new Date(nowMs) });
+    const handler = makeFetchHandler(() => rt, createObservability('fetch'));
+    const work: ArticleWork = { kind: 'article', url: base + ARTICLES[0]!, sourceId: 'local-news', mayHaveFailure: false };
+    const twice = fetchEvent([work, work]);
+    expect((await handler(twice, lambdaContext('fetch'))).batchItemFailures.map((f) => f.itemIdentifier)).toEqual([twice.Records[1]!.messageId]);
+    const state = await rt.deps.stores.urlState.get(work.url);
+    nowMs += 1000;
+    expect((await handler(fetchEvent([work]), lambdaContext('fetch'))).batchItemFailures).toEqual([]);
+    const after = await rt.deps.stores.urlState.get(work.url);
+    expect(after?.recordId).toBe(state!.recordId);
+    const records = [];
+    for await (const r of (rt.deps.stores.records as DynamoRecordStore).scanRecords()) records.push(r.id);
+    expect(records).toEqual([state!.recordId]);
   });
 });
 

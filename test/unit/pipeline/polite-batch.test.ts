@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitForPoliteness } from '../../../lambdas/pipeline/polite-batch.js';
+import { splitForPoliteness, underHostLease } from '../../../lambdas/pipeline/polite-batch.js';
+import type { HostLeaseStore, LeaseGrant } from '../../../lambdas/store/ports.js';
 
 interface Msg {
   id: string;
@@ -30,5 +31,53 @@ describe('splitForPoliteness', () => {
   it('keeps a long Crawl-delay whole (61 s) and a single message is never deferred', () => {
     expect(split([m('1', 'd.example'), m('2', 'd.example')]).later.map((l) => l.seconds)).toEqual([61]);
     expect(split([m('1', 'a.example')]).later).toEqual([]);
+  });
+});
+
+describe('underHostLease', () => {
+  type Call = [string, ...unknown[]];
+  function fakeLease(answer: LeaseGrant, opts: { releaseFails?: boolean } = {}) {
+    const calls: Call[] = [];
+    const lease: HostLeaseStore = {
+      acquire: async (...args) => (calls.push(['acquire', ...args]), answer),
+      release: async (...args) => {
+        calls.push(['release', ...args]);
+        if (opts.releaseFails) throw new Error('throttled');
+      },
+    };
+    return { lease, calls };
+  }
+  const clock = (...times: number[]) => {
+    let i = 0;
+    return () => times[Math.min(i++, times.length - 1)]!;
+  };
+
+  it('holds the host for the budget plus the delay, and gives it back at the end of the work plus the delay', async () => {
+    const { lease, calls } = fakeLease({ granted: true, token: 't1' });
+    const out = await underHostLease(lease, 'a.example', { delayMs: () => 2000, budgetMs: 60_000, nowMs: clock(1_000, 1_700) }, async () => 'done');
+    expect(out).toEqual({ ran: true, value: 'done' });
+    expect(calls).toEqual([
+      ['acquire', 'a.example', 1_000, 63_000],
+      ['release', 'a.example', 't1', 3_700],
+    ]);
+  });
+
+  it('gives the host back when the work throws, and a failed release only is reported (the hold ends by itself)', async () => {
+    const { lease, calls } = fakeLease({ granted: true, token: 't1' });
+    await expect(underHostLease(lease, 'a.example', { delayMs: () => 500, budgetMs: 10_000, nowMs: clock(0, 300) }, async () => Promise.reject(new Error('store down')))).rejects.toThrow('store down');
+    expect(calls.at(-1)).toEqual(['release', 'a.example', 't1', 800]);
+    const failing = fakeLease({ granted: true, token: 't2' }, { releaseFails: true });
+    const errors: unknown[] = [];
+    const out = await underHostLease(failing.lease, 'a.example', { delayMs: () => 500, budgetMs: 10_000, nowMs: clock(0), onReleaseError: (e) => errors.push(e) }, async () => 1);
+    expect(out).toEqual({ ran: true, value: 1 });
+    expect(errors).toHaveLength(1);
+  });
+
+  it('a refused message waits until nextAt (whole seconds, at least 1); while another fetch holds the host, one delay', async () => {
+    const work = async () => 'never';
+    const refusedUntil = async (grant: LeaseGrant, delayMs: number) => underHostLease(fakeLease(grant).lease, 'a.example', { delayMs: () => delayMs, budgetMs: 60_000, nowMs: () => 10_000 }, work);
+    expect(await refusedUntil({ granted: false, nextAtMs: 12_100, held: false }, 2000)).toEqual({ ran: false, deferSeconds: 3 });
+    expect(await refusedUntil({ granted: false, nextAtMs: 10_000, held: false }, 2000)).toEqual({ ran: false, deferSeconds: 1 });
+    expect(await refusedUntil({ granted: false, nextAtMs: 72_000, held: true }, 2000)).toEqual({ ran: false, deferSeconds: 2 });
   });
 });
