@@ -23,6 +23,8 @@
  *   - post lists (blog archives, forum threads): when the top candidate is in one of POST_LIST_MIN_POSTS+ same-tag,
  *     same-class containers, each a post's worth of link-poor text under its own parent, with a date/time stamp between
  *     the first two, the first post is the article (kept even when shorter than a retry);
+ *   - feed-style pages (body-anchor.ts): a scored container that is, or holds beside the headline's own block, a stream
+ *     of stories not speaking of the headline gives way to that block;
  *   - siblings join when they score ≥ 20% of the top, or are long link-poor <p>s;
  *   - inside the article: scripts, styles, forms, nav, hidden elements, the h1, a heading repeating the title, link-heavy
  *     or negatively named sub-blocks (incl. gallery/carousel/slideshow/caption/credit containers) are dropped; lines that
@@ -39,6 +41,7 @@ import { chromeSectionCut, collapseSpace, extractBlocks, isFooterBox, nonLinkCha
 import { isHeadlineLinkList, MIN_CONTAINER_CHARS } from './gates.js';
 import { LINK_LINE_MAX_DENSITY } from './body-patterns.js';
 import { pickArticleElements } from './body-score.js';
+import { feedAnchor } from './body-anchor.js';
 import { computeStats, isElement, type StatsMap } from './body-stats.js';
 
 export interface ArticleBody {
@@ -72,6 +75,8 @@ export interface BodyHints {
   selector?: string | null;
   /** The caller already ran `flattenDeepNesting` on this document (and only removed nodes since): skip the walk. */
   nestingFlattened?: boolean;
+  /** The headline's element (title.ts), when the page has one: feed-style pages are told by it (body-anchor.ts). */
+  headline?: Element;
 }
 
 /** A profile selector must match this much text, else it is stale (site redesign) and scoring takes over. */
@@ -116,6 +121,8 @@ interface Attempt {
   roots?: readonly Element[];
   /** Scoring: the other top-ranked candidates, best first. */
   runnersUp?: readonly Element[];
+  /** Scoring: the stats of the pass that found the roots. */
+  stats?: StatsMap;
 }
 
 export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBody | null {
@@ -131,7 +138,7 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
   };
 
   const profile = hints.selector ? fromProfile($, hints, statsFor(false), warnings) : null;
-  const best = profile ?? fromScoring(statsFor, hints) ?? { blocks: [], layer: 'scoring', score: 0 };
+  const best = profile ?? headlineAnchored(fromScoring(statsFor, hints), hints, warnings) ?? { blocks: [], layer: 'scoring', score: 0 };
   let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS || best.settled ? best : longer(best, fromFallback(statsFor(false), hints));
   if (nonLinkChars(chosen.blocks) < MIN_CONTAINER_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
   let blocks = finishBlocks(chosen.blocks, hints);
@@ -195,12 +202,29 @@ function fromScoring(statsFor: (strip: boolean) => StatsMap, hints: BodyHints): 
     const stats = statsFor(pass.stripUnlikely);
     const pick = pickArticleElements(stats, pass, plainText);
     if (!pick) continue;
-    const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score, roots: pick.elements, runnersUp: pick.runnersUp };
+    const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score, roots: pick.elements, runnersUp: pick.runnersUp, stats };
     if (textChars(attempt.blocks) >= RETRY_BELOW_CHARS) return attempt;
     if (pick.firstPost && nonLinkChars(attempt.blocks) >= MIN_CONTAINER_CHARS) return { ...attempt, settled: true };
     best = best ? longer(best, attempt) : attempt;
   }
   return best;
+}
+
+/**
+ * Feed-style pages (issue 9 class 2, body-anchor.ts): when the scored container is a stream of stories that do not
+ * speak of the headline, beside or around the headline's own article block, that block is the article (settled: a
+ * short article is not traded for a longer fallback).
+ */
+function headlineAnchored(attempt: Attempt | null, hints: BodyHints, warnings: string[]): Attempt | null {
+  if (!attempt?.roots || !attempt.stats || !hints.headline || !hints.title) return attempt;
+  const stats = attempt.stats;
+  const title = hints.title;
+  const articleText = (el: Element): string => finishBlocks(extractBlocks([el], stats, { clean: true, title }), hints).map((b) => b.text).join('\n');
+  const anchor = feedAnchor({ roots: attempt.roots, headline: hints.headline, title, stats, articleText });
+  if (!anchor) return attempt;
+  warnings.push('feed-style page: the scored container is a stream of stories that do not speak of the headline; the headline\'s own block was taken');
+  const blocks = extractBlocks([anchor], stats, { clean: true, title });
+  return { blocks, layer: 'scoring', score: attempt.score, settled: true, roots: [anchor], runnersUp: [...attempt.roots, ...(attempt.runnersUp ?? [])], stats };
 }
 
 /** Layer 3: every link-poor paragraph of the page, or the block with the most own text, whichever is longer. */

@@ -46,7 +46,7 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
   const titleRefs = { ogTitle: cleanMeta(meta.ogTitle), titleTag: cleanMeta(meta.titleTag), siteName };
   let { title, element: titleEl } = findHtmlHeadline(page, titleRefs);
 
-  const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null, nestingFlattened: !nestingCapped });
+  const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null, nestingFlattened: !nestingCapped, headline: titleEl });
   // findArticleBody flattens deep nesting itself; when the string guard already dropped tags, that can still change
   // the tree, so element texts are read from the live tree from here on.
   if (nestingCapped) page.thaw();
