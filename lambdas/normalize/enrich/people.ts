@@ -227,7 +227,7 @@ const ORGANISATION_END = /(?:大学|学院|研究院|研究所|所|中心|学会
  * 「广州大学朱竑教授」「中科院地理科学与资源研究所刘彦随研究员」: a name between an organisation (or the segment start)
  * and a title written after it. Returns every such person in the segment.
  */
-function readNamesBeforeTitles(text: string): { name: string; title: string }[] {
+function readNamesBeforeTitles(text: string, people: PeopleAccumulator): { name: string; title: string }[] {
   const found: { name: string; title: string }[] = [];
   for (const title of POSTS_AFTER_NAME) {
     for (let k = text.indexOf(title); k > 0; k = text.indexOf(title, k + title.length)) {
@@ -237,7 +237,9 @@ function readNamesBeforeTitles(text: string): { name: string; title: string }[] 
         const name = text.slice(start, k);
         const before = text.slice(0, start);
         const anyBefore = title === '总书记';
-        if (!isPlausibleName(name) || !(anyBefore || before === '' || ORGANISATION_END.test(before) || /[和及与、]$/.test(before))) continue;
+        const framed = ORGANISATION_END.test(before);
+        const plausible = isPlausibleName(name) || (framed && isNameWithUnlistedSurname(name, text, start, people));
+        if (!plausible || !(anyBefore || before === '' || framed || /[和及与、]$/.test(before))) continue;
         if (!found.some((f) => f.name === name)) found.push({ name, title });
         break;
       }
@@ -245,6 +247,22 @@ function readNamesBeforeTitles(text: string): { name: string; title: string }[] 
   }
   return found;
 }
+
+/**
+ * A three-character name whose surname the table (data/chinese-surnames.json, 《百家姓》) lacks: 东北大学修春亮教授
+ * (修 is in neither 《百家姓》 nor the only other surname table installed, pinyin-pro's). Asked only between an
+ * organisation and a title written after the name, and taken only when the segmenter reads the three characters as one
+ * word that is a person or unknown to its dictionary (修春亮/x; 校友会/n and 修订/v are words).
+ */
+function isNameWithUnlistedSurname(name: string, text: string, start: number, people: PeopleAccumulator): boolean {
+  if (name.length !== UNLISTED_SURNAME_NAME_CHARS || surnameLength(name) > 0 || !HAN_ONLY.test(name)) return false;
+  if ([...name].some((c) => NOT_IN_GIVEN_NAMES.includes(c)) || NOT_NAMES.includes(name) || PLACE_NAMES.has(name)) return false;
+  const tag = people.tagger();
+  return tag !== null && tokensWithOffsets(tag, text).some((t) => t.start === start && t.word === name && PERSON_OR_UNKNOWN_TAGS.has(t.tag));
+}
+
+/** Only a surname and two given characters are read without the surname table: shorter candidates are mostly words. */
+const UNLISTED_SURNAME_NAME_CHARS = 3;
 
 /** POST_SUFFIXES by their last character, so a split point is dismissed with one lookup. */
 const POST_SUFFIXES_BY_LAST = groupByLastChar(POST_SUFFIXES);
@@ -475,7 +493,7 @@ function readSegment(segment: Segment, state: SentenceState, people: PeopleAccum
       return;
     }
   }
-  const before = readNamesBeforeTitles(segment.text);
+  const before = readNamesBeforeTitles(segment.text, people);
   const titled = readTitledName(segment.text);
   if (before.length > 0 && !(titled && before.some((b) => b.name === titled.fit.name))) {
     before.forEach((b, i) => people.add(b.name, i === 0 ? [...state.pendingTitles, b.title] : [b.title]));

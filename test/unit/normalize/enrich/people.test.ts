@@ -275,3 +275,15 @@ describe('findPeople: posts listed after the name (issue 14 error classes)', () 
     expect(people('韦丽华，长期从事催化研究。')).toEqual([]);
   });
 });
+
+describe('findPeople: a surname the table lacks (issue 14 error classes)', () => {
+  it('reads a name with an unlisted surname between an organisation and a title when the segmenter reads it whole', () => {
+    // 修 is in neither 《百家姓》 nor pinyin-pro's surname table; jieba's HMM reads 修春亮 as one unknown word (x).
+    expect(people('大会报告由东北大学修春亮教授主持。')).toEqual([{ name: '修春亮', titles: ['教授'] }]);
+  });
+
+  it('takes no word between the organisation and the title (修订/v, 校友会/n)', () => {
+    expect(people('清华大学修订教授评聘办法。')).toEqual([]);
+    expect(people('复旦大学校友会教授代表发言。')).toEqual([]);
+  });
+});
