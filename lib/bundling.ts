@@ -37,10 +37,19 @@ const EXTERNAL_AWS_SDK: string[] = [];
  */
 export const NATIVE_MODULES: string[] = ['@node-rs/jieba'];
 
-/** The Lambdas whose bundle holds the normalizer (enrich/segmenter.ts): their asset gets NATIVE_MODULES. */
+/** The Lambdas whose bundle holds the normalizer (enrich/segmenter.ts): their asset gets NATIVE_MODULES and SECOND_OPINION_MODULES. */
 export const NATIVE_MODULE_LAMBDAS: readonly LambdaName[] = ['fetch', 'normalize'];
 
-export const EXTERNAL_MODULES: string[] = [...EXTERNAL_AWS_SDK, ...NATIVE_MODULES];
+/**
+ * The second opinion's libraries (lambdas/normalize/extract/second-opinion.ts require()s them on the few pages whose
+ * first extraction has low confidence: 4 of the 327 bench and seed inputs), kept outside the bundle and written into
+ * the asset as one prebuilt CommonJS file each (node_modules/<package>/index.cjs, scripts/vendor-second-opinion.mjs:
+ * the same files the CLI loads from dist/cli/vendor). Inlined, they were 1.0 MB of the normalize bundle's 1.9 MB, which
+ * every cold start parses; now only a page that asks loads them (`npm run bench:lambda` prints both figures).
+ */
+export const SECOND_OPINION_MODULES: string[] = ['linkedom', '@mozilla/readability'];
+
+export const EXTERNAL_MODULES: string[] = [...EXTERNAL_AWS_SDK, ...NATIVE_MODULES, ...SECOND_OPINION_MODULES];
 
 /**
  * ESM output cannot call `require`, but a few CommonJS dependencies do (`require('node:buffer')`
@@ -56,12 +65,14 @@ export const ESM_REQUIRE_BANNER =
 export const MAIN_FIELDS = ['module', 'main'];
 
 /**
- * The afterBundling commands that install NATIVE_MODULES into a Lambda's asset folder for `cpu` (the function's
- * architecture: 'arm64' or 'x64'). Local commands, never Docker.
+ * The afterBundling commands of a Lambda that holds the normalizer: install NATIVE_MODULES into its asset folder for
+ * `cpu` (the function's architecture: 'arm64' or 'x64'), then write SECOND_OPINION_MODULES' prebuilt files next to
+ * them (after: the natives' `npm ci` starts from an empty node_modules). Local commands, never Docker.
  */
-export function nativeModuleCommands(projectRoot: string, outputDir: string, cpu: 'arm64' | 'x64'): string[] {
-  const script = join(projectRoot, 'scripts/install-lambda-natives.mjs');
-  return [`node "${script}" "${outputDir}" ${cpu} ${NATIVE_MODULES.join(' ')}`];
+export function normalizerAssetCommands(projectRoot: string, outputDir: string, cpu: 'arm64' | 'x64'): string[] {
+  const natives = join(projectRoot, 'scripts/install-lambda-natives.mjs');
+  const vendored = join(projectRoot, 'scripts/vendor-second-opinion.mjs');
+  return [`node "${natives}" "${outputDir}" ${cpu} ${NATIVE_MODULES.join(' ')}`, `node "${vendored}" "${outputDir}"`];
 }
 
 /** The bundling settings the stack hands to NodejsFunction (local esbuild, never Docker). */

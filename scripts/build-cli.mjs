@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildVendored, VENDORED } from './vendor-second-opinion.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist', 'cli');
@@ -15,27 +16,11 @@ const target = join(root, 'dist', 'cli');
 const outdir = `${target}.tmp-${process.pid}`;
 rmSync(outdir, { recursive: true, force: true });
 const started = performance.now();
-/**
- * The second opinion's libraries (lambdas/normalize/extract/second-opinion.ts require()s them on the few pages that
- * ask): each prebuilt into one CommonJS file of its own, dist/cli/vendor/<name>.cjs, that the CLI's require() loads on
- * first use. Bundled into the normalizer's chunk they were 1.0 of its 1.3 MB, compiled by every `jsnews` process
- * (a one-page `jsnews normalize` spent ~12 ms more CPU); left in node_modules, a page that asks loaded ~100 files
- * (~70 ms more CPU than one prebuilt file).
- */
-const VENDORED = { linkedom: 'linkedom', '@mozilla/readability': 'readability' };
-for (const [pkg, name] of Object.entries(VENDORED)) {
-  await build({
-    // Entered through require(), so the package resolves to the same (CommonJS) build the source's require() gets.
-    stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, sourcefile: `${name}-vendor.cjs` },
-    outfile: join(outdir, 'vendor', `${name}.cjs`),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-    legalComments: 'none',
-  });
-}
+// The second opinion's libraries, prebuilt into dist/cli/vendor/<name>.cjs (scripts/vendor-second-opinion.mjs), which
+// the CLI's require() loads on first use. Bundled into the normalizer's chunk they were 1.0 of its 1.3 MB, compiled by
+// every `jsnews` process (a one-page `jsnews normalize` spent ~12 ms more CPU); left in node_modules, a page that asks
+// loaded ~100 files (~70 ms more CPU than one prebuilt file).
+for (const [pkg, name] of Object.entries(VENDORED)) await buildVendored(pkg, join(outdir, 'vendor', `${name}.cjs`));
 const vendored = {
   name: 'vendored-second-opinion',
   setup(b) {

@@ -15,7 +15,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ENV } from '../../lambdas/contract/config.js';
 import { METRICS_NAMESPACE, SERVICE } from '../../lambdas/contract/metric-names.js';
-import { LAMBDA_ENTRIES, NATIVE_MODULE_LAMBDAS, cdkBundlingOptions, nativeModuleCommands, type LambdaName } from '../bundling.js';
+import { LAMBDA_ENTRIES, NATIVE_MODULE_LAMBDAS, cdkBundlingOptions, normalizerAssetCommands, type LambdaName } from '../bundling.js';
 import { BODY_PREFIX, FETCH_POINTER_PREFIX, RAW_PREFIX } from '../../lambdas/contract/archive-keys.js';
 import { acknowledgeNag } from '../nag.js';
 import type { WorkQueues } from './queues.js';
@@ -231,7 +231,7 @@ function allowListBucket(fn: lambda.IFunction, bucket: s3.IBucket): void {
 const ARCHITECTURE = lambda.Architecture.ARM_64;
 const NATIVE_CPU = ARCHITECTURE === lambda.Architecture.ARM_64 ? 'arm64' : 'x64';
 
-/** The sources file copied next to the bundle, and the native modules (lib/bundling.ts NATIVE_MODULES) installed into it. */
+/** The sources file copied next to the bundle, and the normalizer's modules outside it (lib/bundling.ts normalizerAssetCommands). */
 function afterBundlingHooks(sourcesFile: string | undefined, natives: boolean): { commandHooks?: nodejs.ICommandHooks } {
   if (!sourcesFile && !natives) return {};
   return {
@@ -240,7 +240,7 @@ function afterBundlingHooks(sourcesFile: string | undefined, natives: boolean): 
       beforeInstall: () => [],
       afterBundling: (_inputDir: string, outputDir: string) => [
         ...(sourcesFile ? [`cp "${sourcesFile}" "${join(outputDir, BUNDLED_SOURCES_FILE)}"`] : []),
-        ...(natives ? nativeModuleCommands(PROJECT_ROOT, outputDir, NATIVE_CPU) : []),
+        ...(natives ? normalizerAssetCommands(PROJECT_ROOT, outputDir, NATIVE_CPU) : []),
       ],
     },
   };

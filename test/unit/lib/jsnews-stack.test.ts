@@ -153,6 +153,27 @@ describe('functions', () => {
     expect(withSegmenter.sort()).toEqual(['Fetch', 'Normalize']);
   });
 
+  it("keeps the second opinion's libraries out of the bundles that hold the normalizer and ships them prebuilt beside it", () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    const withSecondOpinion: string[] = [];
+    for (const [id, fn] of Object.entries(functions)) {
+      const key = (fn.Properties.Code as { S3Key: string }).S3Key;
+      const asset = join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
+      const bundle = readFileSync(join(asset, 'index.mjs'), 'utf8');
+      // second-opinion.ts's require("linkedom") stays a call; linkedom's and Readability's own code is not inlined.
+      if (!/\("linkedom"\)/.test(bundle)) continue;
+      expect(bundle).not.toContain('_grabArticle');
+      expect(bundle).not.toContain('HTMLTemplateElement');
+      withSecondOpinion.push(id.replace(/^Functions/, '').replace(/[0-9A-F]{8}$/, ''));
+      for (const [pkg, marker] of [['linkedom', 'HTMLTemplateElement'], ['@mozilla/readability', '_grabArticle']] as const) {
+        const dir = join(asset, 'node_modules', pkg);
+        expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).main).toBe('index.cjs');
+        expect(readFileSync(join(dir, 'index.cjs'), 'utf8')).toContain(marker);
+      }
+    }
+    expect(withSecondOpinion.sort()).toEqual(['Fetch', 'Normalize']);
+  });
+
   it('wires the FIFO queue to fetch with partial batch responses and a concurrency cap', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: FETCH_BATCH_SIZE,
