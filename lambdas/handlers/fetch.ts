@@ -9,7 +9,7 @@ import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { createHttpFetcher } from '../fetch/http-client.js';
 import { normalize } from '../normalize/index.js';
 import { defaultDiscover } from '../pipeline/discover-default.js';
-import { processFetchWork, type FetchWorkOutcome } from '../pipeline/fetch-work.js';
+import { articleBatch, processFetchWork, type FetchWorkOutcome } from '../pipeline/fetch-work.js';
 import { FetchWork } from '../pipeline/work-items.js';
 import { parseSqsEvent } from './events.js';
 import { createObservability, pipelineLogger, recordEnqueued, recordFailure, recordIngestMetrics, type Observability } from './observability.js';
@@ -29,21 +29,28 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
       const rt = runtime();
       const { now, later } = splitForPoliteness(batch.Records, hostOfRecord, (r) => delayOf(urlOf(r), rt));
       const refused: Deferred[] = [];
+      // The article pages handled now whose host lease is taken are ingested together: one archive object per
+      // invocation (pipeline/fetch-work.ts articleBatch); an item that does not join (lease refused, an error) leaves.
+      const ctx = { ...rt, batch: articleBatch(now.flatMap(readableWork), rt) };
       const response = await processSqsBatch({ Records: now }, context, {
         schema: FetchWork,
         fifo: false,
         obs,
         handle: async (item, record) => {
-          const work = async () => observe(await processFetchWork(item, rt), obs);
-          if (delayOf(item.url, rt) === 0) return work();
-          const leased = await underHostLease(rt.lease, new URL(item.url).host, {
-            delayMs: () => delayOf(item.url, rt),
-            budgetMs: context.getRemainingTimeInMillis(),
-            nowMs: () => rt.deps.clock().getTime(),
-            onReleaseError: (err) => obs.logger.warn('could not release a host lease; it ends by itself', { url: item.url, error: redactText(err instanceof Error ? err.message : String(err)) }),
-          }, work);
-          if (!leased.ran) refused.push({ item: record, seconds: leased.deferSeconds });
-          return leased;
+          const work = async () => observe(await processFetchWork(item, ctx), obs);
+          try {
+            if (delayOf(item.url, rt) === 0) return await work();
+            const leased = await underHostLease(rt.lease, new URL(item.url).host, {
+              delayMs: () => delayOf(item.url, rt),
+              budgetMs: context.getRemainingTimeInMillis(),
+              nowMs: () => rt.deps.clock().getTime(),
+              onReleaseError: (err) => obs.logger.warn('could not release a host lease; it ends by itself', { url: item.url, error: redactText(err instanceof Error ? err.message : String(err)) }),
+            }, work);
+            if (!leased.ran) refused.push({ item: record, seconds: leased.deferSeconds });
+            return leased;
+          } finally {
+            ctx.batch.leave(item);
+          }
         },
       });
       const back = [...later, ...refused];
@@ -54,6 +61,16 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
       obs.metrics.publishStoredMetrics();
     }
   };
+}
+
+/** The record's work item, or none when its body is unreadable (processSqsBatch acknowledges it as poison). */
+function readableWork(record: SQSRecord): FetchWork[] {
+  try {
+    const parsed = FetchWork.safeParse(JSON.parse(record.body));
+    return parsed.success ? [parsed.data] : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The record's URL; an unreadable body (acknowledged as poison later) has none. */

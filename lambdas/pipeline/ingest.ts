@@ -1,8 +1,9 @@
 /**
- * One URL through the data path: fetch → archive → normalize → store.
+ * URLs through the data path: fetch → archive → normalize → store, a batch at a time (ingestBatch).
  *   1. conditional fetch with the URL's last ETag / Last-Modified;
  *   2. 304, or a body with the same sha256 as last time → `unchanged`, nothing written;
- *   3. archive the raw bytes (content-addressed), then a fetch pointer (its write overlaps normalize);
+ *   3. archive the batch's raw pages as one object (content-addressed), then each page's fetch pointer (its write
+ *      overlaps normalize);
  *   4. normalize; a page with no usable record is a failure (NO_ARTICLE, ...), its bytes stay archived;
  *   5. conditional record put (new / updated / unchanged), then the URL state and (in parallel) clearing any failure.
  * Every failure is recorded in the failures store with its stage and code; nothing is dropped.
@@ -11,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../contract/errors.js';
 import type { FetchedPage } from '../fetch/types.js';
-import type { FailureStage, FetchPointer, PutOutcome, RawMeta, UrlState } from '../store/ports.js';
+import type { ArchivedPage, FailureStage, FetchPointer, MemberRange, PutOutcome, RawMeta, UrlState } from '../store/ports.js';
 import type { NewsRecord, RawRef, SiteHints } from '../contract/record.js';
 import { sha256Hex } from '../contract/hashing.js';
 import type { PipelineDeps } from './deps.js';
@@ -19,6 +20,7 @@ import type { RevisitPolicy } from '../sites/sources-schema.js';
 import { versionHash } from './changes.js';
 import { applyObservation, firstTrack } from './track.js';
 import { recordFailure } from './record-failure.js';
+import { mapPool } from './pool.js';
 
 export interface StageTimings {
   fetchMs: number;
@@ -68,19 +70,102 @@ export interface IngestOptions {
   keepStoredOnFetchFailure?: boolean;
 }
 
+/** One URL of a batch, with its own options. */
+export interface IngestItem {
+  url: string;
+  options: IngestOptions;
+}
+
+export interface IngestBatchOptions {
+  /** URLs of the batch fetched at once (default 1: a batch is one host's pages, and the fetcher gates per host). */
+  fetchConcurrency?: number;
+  /** Pages normalized and stored at once after the archive PUT (default 1). */
+  finishConcurrency?: number;
+  /** Called as each URL's result is known (a failed or unchanged fetch before the batch is archived). */
+  onResult?: (result: IngestResult, index: number) => void;
+}
+
+/** One URL alone: a batch of one (its raw page is the single-page object, as it always was). */
 export async function ingestUrl(url: string, deps: PipelineDeps, options: IngestOptions): Promise<IngestResult> {
+  const [result] = await ingestBatch([{ url, options }], deps);
+  return result!;
+}
+
+/**
+ * A fetch batch through the data path, split in three (issue 13: one archive PUT per batch instead of per page):
+ *   1. fetch every URL (conditional GET; unchanged and failed fetches end here, failures recorded);
+ *   2. archive the fetched pages as one object (Archive.putBatch), before any pointer or record names it. If that
+ *      PUT fails, each of its pages is a retryable store failure, recorded with its URL and reason: never a lost
+ *      page (no URL state was written, so the next cycle or the SQS retry fetches it again);
+ *   3. for each archived page: its fetch pointer (with its member range), normalize, store, URL state.
+ * A crash after 2 leaves an object nothing refers to (a retry writes the same content-addressed key again, or
+ * another one); a crash inside 3 redoes the URL, as before.
+ */
+export async function ingestBatch(items: readonly IngestItem[], deps: PipelineDeps, batch: IngestBatchOptions = {}): Promise<IngestResult[]> {
+  const results = new Array<IngestResult>(items.length);
+  const done = (i: number, result: IngestResult) => {
+    results[i] = result;
+    batch.onResult?.(result, i);
+    return result;
+  };
+  const fetched: { i: number; page: Fetched }[] = [];
+  await mapPool(items, batch.fetchConcurrency ?? 1, async (item, i) => {
+    const step = await fetchStep(item.url, deps, item.options);
+    if ('result' in step) done(i, step.result);
+    else fetched.push({ i, page: step });
+  });
+  if (fetched.length === 0) return results;
+  fetched.sort((a, b) => a.i - b.i);
+
+  const t = performance.now();
+  let archived: ArchivedPage[];
+  try {
+    archived = await deps.stores.archive.putBatch(fetched.map(({ page }) => ({ bytes: page.page.body, meta: rawMeta(page.page, page.sha256) })));
+  } catch (err) {
+    const share = (performance.now() - t) / fetched.length;
+    await mapPool(fetched, batch.finishConcurrency ?? 1, async ({ i, page }) => {
+      page.timings.archiveMs = share;
+      done(i, await failPage(items[i]!.url, deps, items[i]!.options, page.timings, 'store', toStoreError(err), true, page.page.status));
+    });
+    return results;
+  }
+  // The batch's PUT, shared out over its pages (stage sums stay the real time spent).
+  const share = (performance.now() - t) / fetched.length;
+  await mapPool(fetched, batch.finishConcurrency ?? 1, async ({ i, page }, k) => {
+    page.timings.archiveMs = share;
+    done(i, await finishStep(items[i]!.url, page, archived[k]!, deps, items[i]!.options));
+  });
+  return results;
+}
+
+/** A page fetched with a body that differs from the URL's last one: what the archive and finish steps need. */
+interface Fetched {
+  page: FetchedPage;
+  /** sha256 of the body, computed once: compared with the URL state and used as the archive key. */
+  sha256: string;
+  timings: StageTimings;
+}
+
+async function failPage(
+  url: string,
+  deps: PipelineDeps,
+  options: IngestOptions,
+  timings: StageTimings,
+  stage: FailureStage,
+  err: JsnewsError,
+  fetched: boolean,
+  status: number | null = null,
+): Promise<IngestResult> {
+  const { code, message: reason, retryable } = err;
+  await recordFailure(deps, { sourceId: options.sourceId, url, stage, code, reason, retryable, status }, 'ingest failed');
+  return { url, status: 'failed', stage, code, reason, retryable, fetched, timings };
+}
+
+/** Step 1: the conditional fetch; a result when the URL ends here (failed, not modified, the same bytes). */
+async function fetchStep(url: string, deps: PipelineDeps, options: IngestOptions): Promise<Fetched | { result: IngestResult }> {
   const timings: StageTimings = { fetchMs: 0, archiveMs: 0, normalizeMs: 0, storeMs: 0 };
   const { stores } = deps;
-  const fail = async (stage: FailureStage, err: JsnewsError, fetched: boolean, status: number | null = null): Promise<IngestResult> => {
-    const { code, message: reason, retryable } = err;
-    await recordFailure(deps, { sourceId: options.sourceId, url, stage, code, reason, retryable, status }, 'ingest failed');
-    return { url, status: 'failed', stage, code, reason, retryable, fetched, timings };
-  };
-
-  let t = performance.now();
-  let page: FetchedPage;
-  /** sha256 of the body, computed once: compared with the URL state and used as the archive key. */
-  let sha256 = '';
+  const t = performance.now();
   try {
     const state = await stores.urlState.get(url);
     const outcome = await deps.fetcher.fetch(url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
@@ -88,32 +173,33 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
     if (outcome.kind === 'failure') {
       if (options.keepStoredOnFetchFailure && state?.recordId) {
         deps.logger.warn('refetch failed; stored record kept', { url, code: outcome.code, reason: outcome.reason });
-        return { url, status: 'failed', stage: 'fetch', code: outcome.code, reason: outcome.reason, retryable: outcome.retryable, fetched: false, timings, keptStored: true };
+        return { result: { url, status: 'failed', stage: 'fetch', code: outcome.code, reason: outcome.reason, retryable: outcome.retryable, fetched: false, timings, keptStored: true } };
       }
-      return fail('fetch', new JsnewsError(outcome.code, outcome.reason, outcome.retryable), false, outcome.status);
+      return { result: await failPage(url, deps, options, timings, 'fetch', new JsnewsError(outcome.code, outcome.reason, outcome.retryable), false, outcome.status) };
     }
     // The pipeline's clock, not the fetcher's, dates the fetch: a simulated clock (--now) dates everything.
-    page = { ...outcome, fetchedAt: deps.clock().toISOString() };
-    if (!page.notModified) sha256 = sha256Hex(page.body);
+    const page: FetchedPage = { ...outcome, fetchedAt: deps.clock().toISOString() };
+    const sha256 = page.notModified ? '' : sha256Hex(page.body);
     if (page.notModified || (state && state.sha256 === sha256)) {
       await clearFailure(url, deps, options);
-      return { url, status: 'unchanged', unchangedBy: page.notModified ? 'not-modified' : 'same-bytes', fetched: !page.notModified, timings };
+      return { result: { url, status: 'unchanged', unchangedBy: page.notModified ? 'not-modified' : 'same-bytes', fetched: !page.notModified, timings } };
     }
+    return { page, sha256, timings };
   } catch (err) {
-    return fail('store', toStoreError(err), false);
+    return { result: await failPage(url, deps, options, timings, 'store', toStoreError(err), false) };
   }
+}
 
-  t = performance.now();
-  let rawRef;
-  try {
-    rawRef = (await stores.archive.putRaw(page.body, rawMeta(page, sha256))).ref;
-  } catch (err) {
-    timings.archiveMs = performance.now() - t;
-    return fail('store', toStoreError(err), true, page.status);
-  }
+/** Step 3: one archived page's fetch pointer, normalize, record and URL state. */
+async function finishStep(url: string, fetched: Fetched, archived: ArchivedPage, deps: PipelineDeps, options: IngestOptions): Promise<IngestResult> {
+  const { page, timings } = fetched;
+  const { stores } = deps;
+  const fail = (stage: FailureStage, err: JsnewsError) => failPage(url, deps, options, timings, stage, err, true, page.status);
+  const rawRef = archived.ref;
+  let t = performance.now();
   // The fetch pointer names the raw object, so it is written after it; its round trip overlaps normalize.
-  const pointerWrite = settle(stores.archive.putFetchPointer(fetchPointer(url, page, rawRef, options.sourceId)));
-  timings.archiveMs = performance.now() - t;
+  const pointerWrite = settle(stores.archive.putFetchPointer(fetchPointer(url, page, rawRef, options.sourceId, archived.member)));
+  timings.archiveMs += performance.now() - t;
 
   t = performance.now();
   let record;
@@ -129,15 +215,15 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
   } catch (err) {
     timings.normalizeMs = performance.now() - t;
     const pointerError = await pointerWrite;
-    if (pointerError) return fail('store', toStoreError(pointerError), true, page.status);
-    return fail('normalize', toJsnewsError(err), true, page.status);
+    if (pointerError) return fail('store', toStoreError(pointerError));
+    return fail('normalize', toJsnewsError(err));
   }
   timings.normalizeMs = performance.now() - t;
 
   t = performance.now();
   const pointerError = await pointerWrite;
   timings.archiveMs += performance.now() - t;
-  if (pointerError) return fail('store', toStoreError(pointerError), true, page.status);
+  if (pointerError) return fail('store', toStoreError(pointerError));
 
   t = performance.now();
   try {
@@ -151,7 +237,7 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
     return { url, status, recordId: record.id, fetched: true, timings, ...(status === 'unchanged' ? { unchangedBy: 'same-record' as const } : {}) };
   } catch (err) {
     timings.storeMs = performance.now() - t;
-    return fail('store', toStoreError(err), true, page.status);
+    return fail('store', toStoreError(err));
   }
 }
 
@@ -180,20 +266,36 @@ function rawMeta(page: FetchedPage, sha256: string): RawMeta {
   return { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt };
 }
 
+/**
+ * The response headers a fetch pointer keeps: what reprocess and revisits read back (the content type, for the
+ * charset; the validators of a conditional GET). Status and the header charset have their own fields. Every other
+ * header (cookies, CSP, cache and CDN lines) is dropped: a real site's full set passes 1 KB, and a pointer item over
+ * 1 KB bills two DynamoDB write units instead of one (issue 13; the replay server sends few, so the cost bench
+ * did not show it).
+ */
+const POINTER_HEADERS: readonly string[] = ['content-type', 'etag', 'last-modified'];
+
+function pointerHeaders(headers: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (POINTER_HEADERS.includes(name.toLowerCase())) kept[name.toLowerCase()] = value;
+  return kept;
+}
+
 /** The archive's pointer for one fetch of `url` (shared by ingest and revisit). */
-export function fetchPointer(url: string, page: FetchedPage, ref: RawRef, sourceId: string): FetchPointer {
+export function fetchPointer(url: string, page: FetchedPage, ref: RawRef, sourceId: string, member: MemberRange | null = null): FetchPointer {
   return {
     sourceId,
     url,
     finalUrl: page.finalUrl,
     fetchedAt: page.fetchedAt,
     status: page.status,
-    headers: page.headers,
+    headers: pointerHeaders(page.headers),
     sha256: ref.sha256,
     rawKey: ref.key,
     bytes: ref.bytes,
     contentType: page.contentType,
     charset: page.headerCharset,
+    ...(member ? { member } : {}),
   };
 }
 

@@ -75,7 +75,8 @@ async function reprocessOne(
   const { stores } = deps;
   let stage: 'normalize' | 'store' = 'store';
   try {
-    const bytes = await stores.archive.getRaw(p.rawKey);
+    // A page of a batch object is one Range GET of its member; a single-page object (older pointers) one GET.
+    const bytes = await stores.archive.getRaw(p.rawKey, { sha256: p.sha256, member: p.member });
     stage = 'normalize';
     const record = deps.normalize(bytes, { url: p.finalUrl, fetchedAt: p.fetchedAt, charset: p.charset, contentType: p.contentType, site });
     stage = 'store';

@@ -6,6 +6,8 @@ import type { NewsRecord, RawRef } from '../contract/record.js';
 import type { ErrorCodeValue } from '../contract/errors.js';
 import type { MemberRange } from './batch-archive.js';
 
+export type { MemberRange };
+
 /** How a page was served, stored next to its raw bytes. */
 export interface RawMeta {
   /** sha256 of the bytes (hex), computed once by the caller: it is the archive key. */

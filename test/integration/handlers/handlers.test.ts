@@ -24,6 +24,8 @@ import { normalize } from '../../../lambdas/normalize/index.js';
 import { defaultDiscover } from '../../../lambdas/pipeline/discover-default.js';
 import { parseSources } from '../../../lambdas/sites/load-sources.js';
 import type { Source } from '../../../lambdas/sites/sources-schema.js';
+import type { FetchPointer } from '../../../lambdas/store/ports.js';
+import { isBatchKey } from '../../../lambdas/contract/archive-keys.js';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
 import { createMemoryWorkQueue, fetchEvent, lambdaContext, normalizeEvent, type MemoryWorkQueue } from './memory-work-queue.js';
 
@@ -32,6 +34,8 @@ process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 const ARTICLE_HTML = readFileSync(new URL('../../../seeds/html/002_dfb4da28d1e41213.html', import.meta.url));
 const ARTICLES = ['/news/202402/t20240220_1001.shtml', '/news/202402/t20240221_1002.shtml'];
 const MISSING = '/news/202402/t20240222_9999.shtml';
+/** Two more articles whose bytes differ (a trailing comment each), so an invocation of both has two pages to batch. */
+const DISTINCT = ['/news/202402/t20240223_2001.shtml', '/news/202402/t20240223_2002.shtml'];
 
 let server: Server;
 let base: string;
@@ -109,6 +113,9 @@ beforeAll(async () => {
     } else if (ARTICLES.includes(path)) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(ARTICLE_HTML);
+    } else if (DISTINCT.includes(path)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `session=${'x'.repeat(900)}`, etag: `"${path}"` });
+      res.end(Buffer.concat([ARTICLE_HTML, Buffer.from(`<!-- ${path} -->`)]));
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
@@ -184,7 +191,7 @@ describe('fetch handler (SQS batch)', () => {
     expect((await rt.deps.stores.urlState.get(base + ARTICLES[0]!))?.recordId).toBe(state!.recordId);
   });
 
-  it('returns the items of a store outage to the queue (refused S3 connections): each tried, each failed for SQS to retry', async () => {
+  it('returns the items of a store outage to the queue (refused S3 connections): the batch archive PUT fails, each page a transient failure', async () => {
     const queue = createMemoryWorkQueue();
     const dead = makeClients({ mode: 'local', region: LOCAL_REGION, dynamoEndpoint: stores.local.dynamo.endpoint, s3Endpoint: `http://127.0.0.1:${await closedPort()}` });
     try {
@@ -193,8 +200,8 @@ describe('fetch handler (SQS batch)', () => {
       const event = fetchEvent(ARTICLES.map((p) => ({ kind: 'article', url: base + p, sourceId: 'local-news', mayHaveFailure: false })));
       const response = await handler(event, lambdaContext('fetch'));
       expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(event.Records.map((r) => r.messageId).sort());
-      // On a standard queue nothing waits behind a failed item: each was tried and recorded as a transient store
-      // failure, due again at once (issue 10 item 9).
+      // On a standard queue nothing waits behind a failed item; the invocation's pages are archived as one object: its
+      // PUT failed, so each page was recorded as a transient store failure, with its URL, due again at once (issue 10 item 9).
       const failures = await rt.deps.stores.failures.listBySource('local-news');
       expect(failures.map((f) => f.url).sort()).toEqual(ARTICLES.map((p) => base + p).sort());
       for (const failure of failures) {
@@ -333,6 +340,48 @@ describe('backfill handler (manual invoke) and normalize handler', () => {
     expect(unknown.ok).toBe(false);
     expect(await handler({ hello: 1 })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/expected \{"urls"/) } });
     expect(queue.fetch).toHaveLength(0);
+  });
+
+  it('archives the pages an invocation handles as one object, and reprocess reads each with one Range GET', async () => {
+    const queue = createMemoryWorkQueue();
+    const rt = await runtime(queue);
+    const s3Calls: { name: string; range?: string }[] = [];
+    stores.clients.s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        const range = (args.input as { Range?: string }).Range;
+        s3Calls.push({ name: String(context.commandName), ...(range ? { range } : {}) });
+        return next(args);
+      },
+      { step: 'initialize', name: 'countBatchCalls' },
+    );
+    try {
+      const fetchHandler = makeFetchHandler(() => rt, createObservability('fetch'));
+      const work = DISTINCT.map((p): ArticleWork => ({ kind: 'article', url: base + p, sourceId: 'local-news', mayHaveFailure: false }));
+      expect((await fetchHandler(fetchEvent(work), lambdaContext('fetch'))).batchItemFailures).toEqual([]);
+      expect(s3Calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(1);
+      const pointers: FetchPointer[] = [];
+      for await (const p of rt.deps.stores.archive.listFetchPointers({ sourceId: 'local-news' })) pointers.push(p);
+      expect(pointers.map((p) => p.url).sort()).toEqual(work.map((w) => w.url).sort());
+      expect(new Set(pointers.map((p) => p.rawKey)).size).toBe(1);
+      expect(isBatchKey(pointers[0]!.rawKey)).toBe(true);
+      for (const p of pointers) {
+        expect(p.member).toBeDefined();
+        // Only the headers reprocess and revisits read are kept (the 900-byte cookie would cost a second write unit).
+        expect(p.headers).toEqual({ 'content-type': 'text/html; charset=utf-8', etag: `"${new URL(p.url).pathname}"` });
+      }
+
+      s3Calls.length = 0;
+      const backfill = makeBackfillHandler(() => rt, createObservability('backfill'));
+      expect(await backfill({ reprocess: { all: true } })).toMatchObject({ ok: true, enqueued: { normalize: 1 } });
+      const normalizeHandler = makeNormalizeHandler(() => rt, createObservability('normalize'));
+      expect((await normalizeHandler(normalizeEvent(queue.normalize), lambdaContext('normalize'))).batchItemFailures).toEqual([]);
+      const gets = s3Calls.filter((c) => c.name === 'GetObjectCommand');
+      expect(gets).toHaveLength(DISTINCT.length);
+      expect(gets.every((g) => g.range !== undefined)).toBe(true);
+      expect(await rt.deps.stores.failures.listBySource('local-news')).toEqual([]);
+    } finally {
+      stores.clients.s3.middlewareStack.remove('countBatchCalls');
+    }
   });
 
   it('reprocess fans out one message per archived day, and normalize re-derives the records', async () => {

@@ -80,7 +80,15 @@ describe('runCycle', () => {
       ].sort(),
     );
     const raws = await env.clients.s3.send(new ListObjectsV2Command({ Bucket: stores.bucketName, Prefix: 'raw/' }));
-    expect(raws.KeyCount).toBe(4); // NO_ARTICLE bytes are archived too, for reprocess
+    // NO_ARTICLE bytes are archived too, for reprocess: 4 fetched pages, in 2 fetch batches (6 URLs, 2 lanes of 3):
+    // one object of art 1-3, and art 4 alone (its batch-mates 5 and 6 failed to fetch) as a single-page object.
+    expect(raws.KeyCount).toBe(2);
+    const ptrs: string[] = [];
+    for await (const p of stores.archive.listFetchPointers({ sourceId: 'jssuxun' })) {
+      ptrs.push(p.url);
+      expect(raws.Contents?.map((o) => o.Key)).toContain(p.rawKey);
+    }
+    expect(ptrs.sort()).toEqual([art(1), art(2), art(3), art(4)].sort());
 
     // Second run: 304s, failures not due yet → deferred; no store writes at all.
     fetcher.log.length = 0;

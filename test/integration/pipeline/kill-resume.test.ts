@@ -4,6 +4,7 @@
  * then run again to the end. The stores must then hold exactly one record per article — nothing lost,
  * nothing duplicated — and the killed run must leave no store process behind.
  */
+import { sha256Hex } from '../../../lambdas/contract/hashing.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +16,13 @@ import type { SourceSummary } from '../../../lambdas/pipeline/summary.js';
 
 const HOST = 'www.resume.example';
 const ARTICLES = 24;
-/** Per-host delay: 24 articles take ≥ 2.4 s, so a kill after KILL_AFTER_ARCHIVED pages is mid-cycle. */
+/**
+ * Per-host delay: 24 articles take ≥ 2.4 s. The run archives them in fetch batches (two lanes of 12 pages, one
+ * object each, pipeline/run-cycle.ts), so the kill comes once the first batch object is archived: mid-cycle, between
+ * that PUT and the last record (the crash an archive batch must survive: bytes archived, records not all written).
+ */
 const DELAY_MS = 100;
-const KILL_AFTER_ARCHIVED = 4;
+const KILL_AFTER_ARCHIVED = 1;
 /** How often the test looks at the archive directory while the first run is going. */
 const POLL_MS = 20;
 /** Upper bounds on waits (generous for a loaded 2-core CI runner); exceeding one fails the test. */
@@ -129,10 +134,10 @@ describe('jsnews run killed with SIGKILL and run again', () => {
     expect(exit, second.output().stderr).toEqual({ code: 0, signal: null });
     const [summary] = JSON.parse(second.output().stdout) as SourceSummary[];
     expect(summary).toMatchObject({ sourceId: 'resume', discovered: ARTICLES, updated: 0, failed: {} });
-    // Pages whose record the killed run finished are unchanged; the rest are new.
+    // Pages whose record the killed run finished are unchanged; the rest are new (at the kill a batch was archived
+    // and none or some of its records written: how many is up to the scheduler).
     expect(summary!.new + summary!.unchanged).toBe(ARTICLES);
     expect(summary!.new).toBeGreaterThan(0);
-    expect(summary!.new).toBeLessThan(ARTICLES);
 
     const opened = await openStores(loadConfig({ JSNEWS_LOCAL_DIR: localDir }));
     try {
@@ -141,9 +146,12 @@ describe('jsnews run killed with SIGKILL and run again', () => {
       expect(new Set(records.map((r) => r.id)).size).toBe(ARTICLES);
       for (let i = 0; i < ARTICLES; i++) expect(await opened.stores.records.byUrl(articleUrl(i)), articleUrl(i)).toHaveLength(1);
       expect(await opened.stores.failures.listBySource('resume')).toEqual([]);
+      for (const r of records) expect(sha256Hex(await opened.stores.archive.getRaw(r.raw!.key, { sha256: r.raw!.sha256 })), r.url!).toBe(r.raw!.sha256);
     } finally {
       await opened.close();
     }
-    expect(archivedCount()).toBe(ARTICLES);
+    // Every record's raw page is archived and reads back by its raw ref (batch objects of the killed run that nothing
+    // refers to may stay: they cost storage, never a wrong page).
+    expect(archivedCount()).toBeGreaterThanOrEqual(1);
   });
 });

@@ -96,18 +96,22 @@ describe('store outages', () => {
     const stores = await proxiedStores();
     let now = new Date('2024-02-22T02:00:00.000Z');
     const memory = createMemoryFetcher(site('first', 'second'), () => now.toISOString());
-    let articleFetches = 0;
-    // DynamoDB goes away right after the first source's first article was stored.
-    const fetcher: Fetcher = {
-      async fetch(url, conditional) {
-        if (url.includes('/202402/') && ++articleFetches === 2) set(dynamoProxy, 'reset');
-        return memory.fetch(url, conditional);
+    let statesWritten = 0;
+    // DynamoDB goes away right after the first source's first article was stored (its URL state is written last).
+    // The source's three pages are one fetch batch: all three are fetched and archived before the first is stored.
+    const dying: Stores = {
+      ...stores,
+      urlState: {
+        ...stores.urlState,
+        async put(state) {
+          await stores.urlState.put(state);
+          if (++statesWritten === 1) set(dynamoProxy, 'reset');
+        },
       },
-      close: () => memory.close(),
     };
     let summaries;
     try {
-      summaries = await runCycle([source('first'), source('second')], deps(stores, fetcher, () => now), { sourceConcurrency: 1, urlConcurrency: 1 });
+      summaries = await runCycle([source('first'), source('second')], deps(dying, memory, () => now), { sourceConcurrency: 1, urlConcurrency: 1 });
     } finally {
       set(dynamoProxy, 'pass');
     }

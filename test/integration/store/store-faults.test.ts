@@ -141,7 +141,11 @@ describe('a run under store faults loses and duplicates nothing', () => {
     expect(records.map((r) => r.url).sort()).toEqual(Array.from({ length: PAGES }, (_, i) => art(i + 1)).sort());
     expect(new Set(records.map((r) => r.id)).size).toBe(PAGES);
     expect(await stores.failures.listBySource('jsfault')).toEqual([]);
+    // Every record's raw page reads back by its raw ref alone (key + sha256, through the batch object's index). A batch
+    // whose PUT landed but whose pages then failed leaves an object nothing refers to; its pages were archived again.
+    const healthy = createStores(env.clients, stores);
+    for (const r of records) expect(sha256Hex(await healthy.archive.getRaw(r.raw!.key, { sha256: r.raw!.sha256 })), r.url!).toBe(r.raw!.sha256);
     const raws = await env.clients.s3.send(new ListObjectsV2Command({ Bucket: stores.bucketName, Prefix: 'raw/' }));
-    expect(raws.KeyCount).toBe(PAGES); // every article once (content-addressed); list pages are not archived
+    expect(raws.KeyCount).toBeGreaterThan(0); // list pages are not archived
   }, 120_000);
 });

@@ -1,0 +1,165 @@
+/**
+ * One archive object per fetch batch (issue 13), through the pipeline on DynamoDB Local and s3rver: a cycle's
+ * batch of pages is one S3 PUT; each page's fetch pointer holds its member range, so reprocess reads each page
+ * with one Range GET; pages archived before batches (single-page keys) still reprocess; a failed batch PUT is a
+ * retryable failure of each of its pages (recorded with URL and reason, retried, never lost), and a crash between
+ * the PUT and the pointers leaves an object nothing refers to, which the retry writes again under the same key.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+import { createMemoryFetcher, type MemoryPage } from '../../helpers/memory-fetcher.js';
+import { makeTestNormalize } from '../../helpers/records.js';
+import { Source } from '../../../lambdas/sites/sources-schema.js';
+import { runCycle } from '../../../lambdas/pipeline/run-cycle.js';
+import { ingestBatch, ingestUrl } from '../../../lambdas/pipeline/ingest.js';
+import { reprocess } from '../../../lambdas/pipeline/reprocess.js';
+import { silentLogger, type PipelineDeps } from '../../../lambdas/pipeline/deps.js';
+import { isBatchKey, rawKeyFor } from '../../../lambdas/contract/archive-keys.js';
+import { sha256Hex } from '../../../lambdas/contract/hashing.js';
+import { ErrorCode, JsnewsError } from '../../../lambdas/contract/errors.js';
+import type { Stores } from '../../../lambdas/store/stores.js';
+import type { FetchPointer } from '../../../lambdas/store/ports.js';
+
+let env: TestStores;
+beforeAll(async () => {
+  env = await startTestStores();
+}, 60_000);
+afterAll(async () => {
+  await env?.stop();
+});
+
+const ARTICLES = 6;
+const HOST = 'www.batch.example';
+const list = `http://${HOST}/news/index.shtml`;
+const art = (n: number) => `http://${HOST}/news/202402/t20240222_${n}.shtml`;
+const source = Source.parse({ id: 'batch', name: '批量网', hosts: [HOST], startPages: [{ url: list, kind: 'list' }], schedule: 'rate(1 hour)', enabled: true });
+function site(): Record<string, MemoryPage> {
+  const pages: Record<string, MemoryPage> = { [list]: { body: `<ul>${Array.from({ length: ARTICLES }, (_, i) => `<li><a href="${art(i + 1)}">新闻${i + 1}</a></li>`).join('')}</ul>` } };
+  for (let n = 1; n <= ARTICLES; n++) pages[art(n)] = { body: `<html><article><h1>标题${n}</h1><p>${'正文'.repeat(200 * n)}第${n}篇。</p></article></html>` };
+  return pages;
+}
+
+function deps(stores: Stores, now: Date, normalizerVersion = '1.0.0'): PipelineDeps {
+  return {
+    stores,
+    fetcher: createMemoryFetcher(site(), () => now.toISOString()),
+    normalize: makeTestNormalize(normalizerVersion),
+    discover: (page) => [...page.text.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!),
+    clock: () => now,
+    logger: silentLogger,
+  };
+}
+
+/** S3 commands (name, Range) sent while `fn` runs. */
+async function s3Calls<T>(fn: () => Promise<T>): Promise<{ result: T; calls: { name: string; range?: string }[] }> {
+  const calls: { name: string; range?: string }[] = [];
+  const name = `count-${Math.random()}`;
+  env.clients.s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      const range = (args.input as { Range?: string }).Range;
+      calls.push({ name: String(context.commandName), ...(range ? { range } : {}) });
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    return { result: await fn(), calls };
+  } finally {
+    env.clients.s3.middlewareStack.remove(name);
+  }
+}
+
+async function pointers(stores: Stores): Promise<FetchPointer[]> {
+  const out: FetchPointer[] = [];
+  for await (const p of stores.archive.listFetchPointers({ sourceId: source.id })) out.push(p);
+  return out;
+}
+
+const rawObjects = async (bucket: string) => (await env.clients.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'raw/' }))).Contents?.map((o) => o.Key!) ?? [];
+
+describe('batch archive through the pipeline', () => {
+  it('a cycle archives its pages in batches (one PUT each), and reprocess reads each page with one Range GET', async () => {
+    const stores = await env.freshStores();
+    const now = new Date('2024-02-22T02:00:00.000Z');
+    const { result: summaries, calls } = await s3Calls(() => runCycle([source], deps(stores, now), { urlConcurrency: 2 }));
+    expect(summaries[0]).toMatchObject({ new: ARTICLES });
+    // 6 pages, 2 lanes: two batches of 3 pages, two PUTs (one per page before batching).
+    expect(calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(2);
+    const keys = await rawObjects(stores.bucketName);
+    expect(keys).toHaveLength(2);
+    expect(keys.every(isBatchKey)).toBe(true);
+
+    const ptrs = await pointers(stores);
+    expect(ptrs).toHaveLength(ARTICLES);
+    for (const p of ptrs) {
+      expect(keys).toContain(p.rawKey);
+      expect(p.member).toMatchObject({ offset: expect.any(Number), length: expect.any(Number) });
+      const record = await stores.records.get((await stores.urlState.get(p.url))!.recordId!);
+      // The record's raw ref names the batch object and the page's own sha256 and size (contract unchanged).
+      expect(record!.raw).toMatchObject({ key: p.rawKey, sha256: p.sha256, bytes: p.bytes, status: 200 });
+      expect(Object.keys(record!.raw!).sort()).toEqual(['bucket', 'bytes', 'charset', 'contentType', 'fetchedAt', 'key', 'sha256', 'status']);
+    }
+
+    const re = await s3Calls(() => reprocess({ all: true }, deps(stores, now, '1.1.0')));
+    expect(re.result[0]).toMatchObject({ updated: ARTICLES, failed: {} });
+    const gets = re.calls.filter((c) => c.name === 'GetObjectCommand');
+    expect(gets).toHaveLength(ARTICLES);
+    expect(gets.every((g) => /^bytes=\d+-\d+$/.test(g.range ?? ''))).toBe(true);
+    // no HEAD, no index read: the pointer's member range is enough (the one listing is of pre-table S3 pointers)
+    expect(re.calls.filter((c) => c.name !== 'GetObjectCommand').map((c) => c.name)).toEqual(['ListObjectsV2Command']);
+  });
+
+  it('pages archived before batches (single-page keys, pointers without a member) still reprocess', async () => {
+    const stores = await env.freshStores();
+    const now = new Date('2024-02-22T02:00:00.000Z');
+    // ingestUrl alone is a batch of one: the single-page object, as every page was archived before batches.
+    for (const n of [1, 2]) expect((await ingestUrl(art(n), deps(stores, now), { sourceId: source.id })).status).toBe('new');
+    const ptrs = await pointers(stores);
+    expect(ptrs.map((p) => p.rawKey).sort()).toEqual(ptrs.map((p) => rawKeyFor(p.sha256)).sort());
+    expect(ptrs.every((p) => p.member === undefined)).toBe(true);
+    const re = await s3Calls(() => reprocess({ all: true }, deps(stores, now, '1.1.0')));
+    expect(re.result[0]).toMatchObject({ updated: 2, failed: {} });
+    const gets = re.calls.filter((c) => c.name === 'GetObjectCommand');
+    expect(gets).toEqual([{ name: 'GetObjectCommand' }, { name: 'GetObjectCommand' }]);
+  });
+
+  it('a failed batch PUT fails each of its pages retryably, with URL and reason; the next run stores them', async () => {
+    const stores = await env.freshStores();
+    const now = new Date('2024-02-22T02:00:00.000Z');
+    const items = [1, 2, 3].map((n) => ({ url: art(n), options: { sourceId: source.id } }));
+    const broken: Stores = { ...stores, archive: { ...stores.archive, putBatch: async () => Promise.reject(new JsnewsError(ErrorCode.StoreFailed, 'S3 down (test)', true)) } };
+    const failed = await ingestBatch(items, deps(broken, now));
+    expect(failed.map((r) => [r.url, r.status, r.status === 'failed' && r.stage, r.status === 'failed' && r.retryable])).toEqual(items.map((i) => [i.url, 'failed', 'store', true]));
+    const recorded = await stores.failures.listBySource(source.id);
+    expect(recorded.map((f) => [f.url, f.stage, f.reason]).sort()).toEqual(items.map((i) => [i.url, 'store', 'S3 down (test)']));
+    for (const i of items) expect(await stores.urlState.get(i.url)).toBeNull();
+    expect(await rawObjects(stores.bucketName)).toEqual([]);
+
+    const again = await ingestBatch(items, deps(stores, now));
+    expect(again.map((r) => r.status)).toEqual(['new', 'new', 'new']);
+    expect(await stores.failures.listBySource(source.id)).toEqual([]);
+  });
+
+  it('a crash between the PUT and the pointers leaves an object nothing refers to; the retry writes the same key', async () => {
+    const stores = await env.freshStores();
+    const now = new Date('2024-02-22T02:00:00.000Z');
+    const items = [1, 2, 3].map((n) => ({ url: art(n), options: { sourceId: source.id } }));
+    const noPointers: Stores = { ...stores, archive: { ...stores.archive, putFetchPointer: async () => Promise.reject(new JsnewsError(ErrorCode.StoreFailed, 'killed (test)', true)) } };
+    const first = await ingestBatch(items, deps(noPointers, now));
+    expect(first.every((r) => r.status === 'failed' && r.stage === 'store' && r.retryable)).toBe(true);
+    const afterCrash = await rawObjects(stores.bucketName);
+    expect(afterCrash).toHaveLength(1);
+    expect(await pointers(stores)).toEqual([]);
+    for (const i of items) expect(await stores.urlState.get(i.url)).toBeNull();
+
+    const { result: again, calls } = await s3Calls(() => ingestBatch(items, deps(stores, now)));
+    expect(again.map((r) => r.status)).toEqual(['new', 'new', 'new']);
+    expect(calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(1);
+    expect(await rawObjects(stores.bucketName)).toEqual(afterCrash);
+    const ptrs = await pointers(stores);
+    expect(new Set(ptrs.map((p) => p.rawKey))).toEqual(new Set(afterCrash));
+    // every pointer's member reads back its own page
+    for (const p of ptrs) expect(sha256Hex(await stores.archive.getRaw(p.rawKey, { sha256: p.sha256, member: p.member }))).toBe(p.sha256);
+  });
+});
