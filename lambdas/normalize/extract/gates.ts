@@ -11,6 +11,7 @@ import type { ArticleDraft } from './article.js';
 import { nonLinkChars, type Block } from './body-blocks.js';
 import { findFullDates } from './dates.js';
 import type { PageLayout } from './layout.js';
+import type { GalleryViewer } from './gallery.js';
 
 /**
  * The body cascade (body.ts) keeps a container only with this many characters of non-link text outside link lines;
@@ -100,12 +101,28 @@ export function assertArticle(draft: ArticleDraft, layout: PageLayout): void {
   if (words < MIN_ARTICLE_CHARS) {
     throw new JsnewsError(ErrorCode.NoArticle, `no article found: the body has only ${words} letters or digits among ${chars} characters (punctuation or symbols only)`);
   }
+  if (isImageGallery(layout.gallery)) {
+    throw new JsnewsError(ErrorCode.NoArticle, `no article found: an image gallery (the headline sits in an image viewer with ${layout.gallery.images} images and ${layout.gallery.textChars} characters of captions)`);
+  }
   const listing = countDatedListItems(draft.paragraphs);
   if (listing.listing) throw new JsnewsError(ErrorCode.NoArticle, `no article found: this is a list page (${listing.items} dated headline lines)`);
   // HTML only: a text capture's lines are the page as served, and a capture of repeated lines is the hostile corpus's
   // bound test (issue 10), which must still give a cut record.
   const repeated = layout.kind === 'html' ? countRepeatedTails(draft.paragraphs) : { listing: false, items: 0 };
   if (repeated.listing) throw new JsnewsError(ErrorCode.NoArticle, `no article found: this is a list page (${repeated.items} entries end with the same words)`);
+}
+
+/**
+ * Gallery signal (issue 9 class 8): the headline sits inside an image viewer (gallery.ts: MIN_GALLERY_IMAGES images)
+ * whose text besides the headline is at most this many characters per image: a counter and a caption or two, not an
+ * article's text. gne toutiao-2 (a 10-image gallery, one caption rendered): 12 images, 134 chars (11 per image). Of the
+ * 334 zh-cwced, aeb, gne and seed pages, 10 other pages (all aeb articles) have their headline in a gallery/slide-classed
+ * box with 5+ images; they carry 66-1,112 characters per image (94fbcc26 66, 20b2b649 86, the rest above 150).
+ */
+const GALLERY_MAX_CHARS_PER_IMAGE = 20;
+
+function isImageGallery(gallery: GalleryViewer | null): gallery is GalleryViewer {
+  return !!gallery && gallery.textChars <= gallery.images * GALLERY_MAX_CHARS_PER_IMAGE;
 }
 
 /**

@@ -15,6 +15,7 @@ import { findLinkedOriginalUrl, ORIGINAL_LABEL } from './original-link.js';
 import { readHtmlMeta } from './html-meta.js';
 import { findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, SUBTITLE_HINT } from './title.js';
 import { findSiteName } from './site-name.js';
+import { galleryHoldingHeadline } from './gallery.js';
 import type { PageLayout } from './layout.js';
 import { collapseSpaceRuns, elementText, siblingElements } from '../parse/elements.js';
 import { parsePage, type GuardedHtml } from '../parse/parse-page.js';
@@ -81,6 +82,7 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
     bodyChars: body?.chars ?? 0,
     bodyLinkChars: body?.linkChars ?? 0,
     bodyArticleItems: body?.articleItems ?? 0,
+    gallery: galleryHoldingHeadline(titleEl),
     nextBodies: () =>
       (body?.nextCandidates() ?? []).map((c) => ({
         blocks: [...c.blocks.map((b) => cleanText(b, page.script)).filter((b) => b.text !== ''), ...editorLines],

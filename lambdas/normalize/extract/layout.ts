@@ -6,6 +6,7 @@
 import type { Script } from '../clean/simplified.js';
 import type { CleanedText } from '../clean/clean-text.js';
 import type { HtmlMeta } from './html-meta.js';
+import type { GalleryViewer } from './gallery.js';
 
 export interface CandidateLayoutBody {
   blocks: CleanedText[];
@@ -51,6 +52,8 @@ export interface PageLayout {
   /** The body cascade's next candidates (runner-up containers; HTML only), each as this layout's `blocks` would be:
    * extracted on demand, only when the second opinion asks (normalize/index.ts). */
   nextBodies?: () => CandidateLayoutBody[];
+  /** The image viewer holding the headline (HTML; gallery.ts), else null: gates.ts refuses image-set pages. */
+  gallery: GalleryViewer | null;
   /** Which extraction layer produced the blocks. */
   bodyLayer: string;
   warnings: string[];

@@ -95,6 +95,7 @@ export function layoutTextCapture(text: string): PageLayout {
     bodyChars: nonSpaceChars(blocks.map((b) => b.text).join('')),
     bodyLinkChars: 0,
     bodyArticleItems: 0,
+    gallery: null,
     bodyLayer: 'text-lines',
     warnings,
   };
@@ -102,5 +103,5 @@ export function layoutTextCapture(text: string): PageLayout {
 
 function emptyLayout(lines: CleanedText[], warnings: string[], script: Script): PageLayout {
   // No body means NO_ARTICLE (index.ts), so the site name is not looked for.
-  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], siteName: null, meta: null, afterHeadline: null, afterBody: null, linkedOriginalUrl: null, firstPageDate: null, script, pageChars: 0, bodyChars: 0, bodyLinkChars: 0, bodyArticleItems: 0, bodyLayer: 'none', warnings };
+  return { kind: 'text', title: null, subtitles: [], infoLines: [], blocks: [], chromeLines: lines.map((l) => l.text), titleBars: [], siteName: null, meta: null, afterHeadline: null, afterBody: null, linkedOriginalUrl: null, firstPageDate: null, script, pageChars: 0, bodyChars: 0, bodyLinkChars: 0, bodyArticleItems: 0, gallery: null, bodyLayer: 'none', warnings };
 }
