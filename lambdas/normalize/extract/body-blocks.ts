@@ -33,6 +33,8 @@ const CLEAN_EMBED_MIN_CHARS = 75;
  */
 export const SECTION_HEADER_MAX_CHARS = 12;
 export const SECTION_CUT_MIN_CHARS_BEFORE = 50;
+/** A section heading is short: a longer <h1> after the article's prose is a neighbouring story's headline. */
+const SECTION_H1_MAX_CHARS = 40;
 /**
  * Footer boxes (issue 9 class 1): a sub-container of at most FOOTER_BOX_MAX_CHARS holding a site registration mark
  * (ICP备 / ICP证 / 公网安备 / 网站标识码) is the site's footer with its cooperation, copyright and contact lines; an
@@ -119,7 +121,7 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
         continue;
       }
       if (!isElement(node)) continue;
-      if (shouldDrop(node, stats, opts.clean && depth > 0, title)) continue;
+      if (shouldDrop(node, stats, opts.clean && depth > 0, title, out)) continue;
       if (isFooterBox(node, stats)) continue;
       if (depth > 0) {
         const at = chromeSectionCut(node, stats);
@@ -175,10 +177,15 @@ export function chromeSectionCut(el: Element, stats: StatsMap): Element | null {
   return parent;
 }
 
-function shouldDrop(el: Element, stats: StatsMap, clean: boolean, title: string | null): boolean {
+/**
+ * An <h1> inside the article after SECTION_CUT_MIN_CHARS of its prose, not repeating the headline, is a section heading
+ * (self-media templates mark every section heading <h1>: "怎样判断自己是否属于…呢？"); elsewhere an <h1> is the headline
+ * or the site's logo, read by title.ts, and is dropped.
+ */
+function shouldDrop(el: Element, stats: StatsMap, clean: boolean, title: string | null, before: readonly Block[]): boolean {
   const s = stats.get(el);
   if (!s || s.skipped) return el.type !== 'tag' || s?.skipped === true;
-  if (el.name === 'h1') return true;
+  if (el.name === 'h1') return !(title && s.chars <= SECTION_H1_MAX_CHARS && !headingRepeatsTitle(el, title) && proseChars(before) >= SECTION_CUT_MIN_CHARS_BEFORE);
   if (title && /^h[2-3]$/.test(el.name) && s.chars <= title.length + 2 && headingRepeatsTitle(el, title)) return true;
   return clean && CLEANABLE_TAGS.has(el.name) && isClutter(el, s);
 }

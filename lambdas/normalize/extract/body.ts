@@ -26,7 +26,8 @@
  *   - feed-style pages (body-anchor.ts): a scored container that is, or holds beside the headline's own block, a stream
  *     of stories not speaking of the headline gives way to that block;
  *   - siblings join when they score ≥ 20% of the top, or are long link-poor <p>s;
- *   - inside the article: scripts, styles, forms, nav, hidden elements, the h1, a heading repeating the title, link-heavy
+ *   - inside the article: scripts, styles, forms, nav, hidden elements, the h1 (not a short one after the article's first
+ *     prose that does not repeat the title: a section heading), a heading repeating the title, link-heavy
  *     or negatively named sub-blocks (incl. gallery/carousel/slideshow/caption/credit containers) are dropped; lines that
  *     are (almost) all link text (LINK_ONLY_LINE_DENSITY) and spell out no URL are teasers and are dropped; lines that
  *     are chrome by their wording (clean/boilerplate.ts, Chinese and English widget labels, teasers, date stamps) are dropped,

@@ -4,7 +4,7 @@
  * the headline; the stream, or the container holding article and stream, outscores the article. The headline's own
  * block (body.ts headlineAnchor) is the article. And the pages where the long text IS the article: a lead under the
  * headline followed by the article's own headed sections, and a long story with a few stories after it that the
- * article container does not hold.
+ * article container does not hold. Also: section headings a self-media template marks <h1> inside the article stay.
  */
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../../lambdas/normalize/index.js';
@@ -76,5 +76,23 @@ describe('feed-style pages: the headline\'s story, not the stream (issue 9 class
     const body = `<div class="main"><div class="article"><h1>${TITLE}</h1><div class="info">2024-05-10 09:30</div><div class="content">${paras(long)}</div></div><div class="side">${STORIES.slice(0, 2).map((s) => story(s, 'h3')).join('')}</div></div>`;
     const r = normalize(page(TITLE, NAV + body));
     expect(r.paragraphs).toEqual(long);
+  });
+});
+
+describe('section headings marked <h1> inside the article (self-media templates)', () => {
+  it('keeps an <h1> section heading after the article\'s first prose and drops the headline <h1> in the same container', () => {
+    const intro = '很多车主都遇到过这样的问题：到了医院和商圈附近，转了好几圈也找不到车位。城东新区首座智慧停车楼投入使用后，这个问题有了新的解法。';
+    const how = ['车主驶入停车楼后，入口的车牌识别系统自动抬杆，楼内诱导屏实时显示各层空余车位，离场时可在手机上自助缴费。', '停车楼还与城市停车平台联网，车主出发前即可在手机上查询空余车位，并提前预约。'];
+    const next = ['城东新区交通运输局负责人表示，下一步还将在医院、学校和商圈周边建设两座智慧停车楼，新增车位一千五百个。'];
+    const body = `<div class="article"><h1>${TITLE}</h1><div class="info">2024-05-10 09:30 来源：某某日报</div><div class="content"><p>${intro}</p><h1 class="pgc-h">智慧停车楼怎么用？</h1>${paras(how)}<h1 class="pgc-h">下一步还将建设两座</h1>${paras(next)}</div></div>`;
+    const r = normalize(page(TITLE, NAV + body));
+    expect(r.title).toBe(TITLE);
+    expect(r.paragraphs).toEqual([intro, '智慧停车楼怎么用？', ...how, '下一步还将建设两座', ...next]);
+  });
+
+  it('drops a logo <h1> that opens the container before any prose', () => {
+    const body = `<div class="article"><h1>某某新闻网</h1><h2>${TITLE}</h2><div class="info">2024-05-10 09:30 来源：某某日报</div>${paras(POST)}</div>`;
+    const r = normalize(page(TITLE, NAV + body));
+    expect(r.paragraphs).toEqual(POST);
   });
 });
