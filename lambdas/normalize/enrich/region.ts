@@ -16,7 +16,8 @@
  * 3. province = the province with the most weight, only when it holds DOMINANT_SHARE of all place weight; city and
  *    district likewise inside the chosen province and city, and only when they hold PART_OF_PARENT_SHARE of their
  *    parent's weight. A municipality's city is the municipality. Null where no one place dominates: a national
- *    notice, a list of many cities, a company's projects across the country.
+ *    notice, a list of many cities, a company's projects across the country; and null for a national body's
+ *    directive to every region, whatever regions it singles out (NATIONAL_ISSUER + TO_EVERY_REGION).
  * Conventions and the labelled pages this was checked on: test/fixtures/enrich/README.md (`npm run bench:enrich`).
  */
 import { CHINA_REGIONS } from '../data/china-regions.js';
@@ -57,6 +58,15 @@ export const ENUMERATION_PROVINCES = 4;
  * of it is enough (MIN_WEIGHT is 1). Seed 003, a 镇江 commentary that says 全市 throughout and 镇江 once.
  */
 const OWN_CITY_VOICE = /全市|我市|本市/;
+/**
+ * A national body's directive to every region (a State Council notice: 湖北省和武汉市要…，北京市要…，全国其他地区要…)
+ * names the regions it singles out as addressees; the story is national (labels: null). Both must hold: a national
+ * issuer in the headline or the lead, and a directive to every region in the text. A provincial notice's 各地要 (a
+ * Jiangsu paper, zh-cwced/b26fbb82) has no national issuer; a national body's decision about one place has no
+ * directive to every region. Checked on the 68 labelled pages: only gne/163-8 has both.
+ */
+const NATIONAL_ISSUER = /国务院|中共中央|党中央|中央办公厅|国家[\p{Script=Han}]{1,8}?(?:部|委员会|委|总局|局|署)/u;
+const TO_EVERY_REGION = /(?:各地区|各地|全国其他地区|各省份|各省区市|各省（区、市）)要/;
 /** A dateline names where the report was filed, not what it is about: 新华社拉萨电, 央广网北京2月13日消息, 发自北京. */
 const DATELINE_AFTER = /^(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)/;
 const DATELINE_BEFORE = /(?:社|网|台|报|发自)$/;
@@ -302,7 +312,13 @@ function paragraphMentions(paragraph: string, weight: number, index: number): Me
   });
 }
 
+function isNationalDirective(input: RegionInput): boolean {
+  const opening = [input.title, input.subtitle ?? '', input.paragraphs[0] ?? ''];
+  return opening.some((t) => NATIONAL_ISSUER.test(t)) && input.paragraphs.some((p) => TO_EVERY_REGION.test(p));
+}
+
 export function findRegion(input: RegionInput): Region {
+  if (isNationalDirective(input)) return { province: null, city: null, district: null };
   const headline = [
     ...paragraphMentions(input.title, HEADLINE_WEIGHT, -2),
     ...paragraphMentions(input.subtitle ?? '', HEADLINE_WEIGHT, -1),

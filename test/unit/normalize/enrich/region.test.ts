@@ -139,3 +139,24 @@ describe('findRegion rules', () => {
     expect(region('东莞洪梅镇调研', survey)).toEqual({ province: '广东', city: '东莞', district: '洪梅镇' });
   });
 });
+
+describe('findRegion: a directive of a national body to every region names no region (issue 14)', () => {
+  const notice = [
+    '新华社北京2月29日电 国务院联防联控机制印发《关于进一步落实防控策略的通知》，作出部署安排。',
+    '湖北省和武汉市要全面加强疫情防控，继续实施严格管控。',
+    '北京市要全力做好疫情防控工作。',
+    '全国其他地区要以县域为单位，实施预防为主的策略。',
+  ];
+
+  it('gives nulls when a national issuer opens the page and the text directs every region (各地区要, 全国其他地区要)', () => {
+    // The headline names the regions it singles out first (湖北和武汉): they are addressees, not where the story is.
+    expect(region('国务院联防联控机制：湖北和武汉要严格管控', notice)).toEqual({ province: null, city: null, district: null });
+  });
+
+  it('keeps the place of a provincial notice to its own cities, and of a national story about one place', () => {
+    // 各地要 in a provincial paper's notice: not a national voice.
+    expect(region('江苏多地部署开学防疫', ['江苏多地日前发布通知。', '南京要求加强管理。', '各地要进一步完善防控机制。', '江苏省教育厅要求落实责任。']).province).toBe('江苏');
+    // A national issuer about one place, with no directive to every region.
+    expect(region('国务院批复同意武汉建设国家中心城市', ['国务院日前批复同意武汉建设国家中心城市。', '武汉将加快发展。']).city).toBe('武汉');
+  });
+});
