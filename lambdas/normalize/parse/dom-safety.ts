@@ -154,8 +154,8 @@ function isNameChar(c: number): boolean {
 
 /** Where `guardMarkup` stopped reading a page over its character budget: the HTML is cut at `at`. */
 export interface MarkupCut {
-  /** The bound that was hit: the characters, or the line breaks kept past the element budget. */
-  reason: 'characters' | 'lines';
+  /** The bound that was hit: the characters, the line breaks kept past the element budget, or the repeated lines dropped there. */
+  reason: 'characters' | 'lines' | 'repeated-lines';
   /** Position in the input where the cut output ends. */
   at: number;
 }
@@ -182,6 +182,8 @@ export interface MarkupLimits {
   maxTagChars: number;
   /** Past `maxElements`, line breaks (a `<br>` for each block tag after text) kept before the page is cut. */
   maxLineBreaks: number;
+  /** Past `maxElements`, lines dropped for repeating an earlier one there before the page is cut. */
+  maxRepeatedLines: number;
   /** Start tags of head content kept before the head ends, counted here and not in `maxElements`; past it they are dropped. */
   maxHeadElements: number;
   /** Characters of those start tags, counted here and not in `maxChars`; a head tag that does not fit is dropped. */
@@ -198,6 +200,8 @@ export interface GuardedMarkup {
   longTags: number;
   /** Head elements dropped past `maxHeadElements` or `maxHeadChars` (a title, script or style with its text). */
   headDropped: number;
+  /** Past `maxElements`, lines dropped (text and line break) for being the same as a line read before them there. */
+  repeatedLines: number;
   overElements: ElementsOver | null;
   cut: MarkupCut | null;
 }
@@ -237,7 +241,7 @@ const LINE_BREAK_TAGS: ReadonlySet<string> = new Set([
  * took 32 s); void elements and the implied-end ones do not.
  */
 export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEPTH): { html: string; dropped: number } {
-  const { html: out, dropped } = guardMarkup(html, { maxDepth, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity, maxTagChars: Infinity, maxHeadElements: Infinity, maxHeadChars: Infinity });
+  const { html: out, dropped } = guardMarkup(html, { maxDepth, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity, maxRepeatedLines: Infinity, maxTagChars: Infinity, maxHeadElements: Infinity, maxHeadChars: Infinity });
   return { html: out, dropped };
 }
 
@@ -245,7 +249,9 @@ export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEP
  * capNestingDepth's scan, which also keeps the page within a budget (`limits`): a plain text run over `maxRunChars`
  * is shortened (the markup after it is still read); once the kept start tags reach `maxElements`, every further tag
  * is dropped (a block tag after text for a `<br>`; script, style and textarea with their body) and only text and
- * comments are kept, so an article after 20,000 junk elements is still read (`overElements` says from where); the
+ * comments are kept, so an article after 20,000 junk elements is still read (`overElements` says from where), and a
+ * line the same as one read before it past the budget is dropped (`repeatedLines`: 100,000 `<p>来源：X</p>` inside an
+ * article used up the line breaks before its closing paragraph; after `maxRepeatedLines` of them the page is cut); the
  * head's start tags (HEAD_CONTENT, up to the head's end) count on `maxHeadElements` / `maxHeadChars` instead, and past
  * those are dropped (`headDropped`), so a head of 100,000 `<meta>` leaves the body its budget; the
  * page is cut where the kept characters outside raw text go over `maxChars` or the `<br>`s over `maxLineBreaks`
@@ -254,7 +260,7 @@ export function capNestingDepth(html: string, maxDepth: number = MAX_NESTING_DEP
  * the parser closes what is still open at the end.
  */
 export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
-  const { maxDepth, maxElements, maxChars, maxRunChars, maxLineBreaks, maxTagChars, maxHeadElements, maxHeadChars } = limits;
+  const { maxDepth, maxElements, maxChars, maxRunChars, maxLineBreaks, maxRepeatedLines, maxTagChars, maxHeadElements, maxHeadChars } = limits;
   let depth = 0;
   let dropped = 0;
   let trimmedRuns = 0;
@@ -278,6 +284,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   let headDropped = 0;
   // The current tag is a start tag of head content, already counted on the head's budget.
   let headTag = false;
+  let repeatedLines = 0;
   const tag = new TagScanner(html);
   const drop = () => {
     dropped++;
@@ -290,7 +297,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   const cutAt = (at: number, inText = true, reason: MarkupCut['reason'] = 'characters'): GuardedMarkup => {
     const end = inText && isHighSurrogate(html.charCodeAt(at - 1)) ? at - 1 : at;
     parts.push(html.slice(copiedTo, end));
-    return { html: parts.join(''), dropped, trimmedRuns, longTags, headDropped, overElements, cut: { reason, at: end } };
+    return { html: parts.join(''), dropped, trimmedRuns, longTags, headDropped, repeatedLines, overElements, cut: { reason, at: end } };
   };
   // The text and comments in [from, to): a long plain run at its start shortened, the characters counted.
   const readText = (from: number, to: number): GuardedMarkup | null => {
@@ -338,6 +345,12 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     let lineBreaks = 0;
     let textSinceBreak = hasNonSpace(html, textFrom, tag.start);
     readTo = tag.start; // the text before this tag is read
+    // The lines kept since the first line break (the first line holds the page before it): the current one starts at
+    // parts[lineFrom] and `chars` was `lineChars` there; a line the same as one of `lines` (white space trimmed) is
+    // dropped. At most maxLineBreaks lines are remembered, of at most maxChars characters in all.
+    const lines = new Set<string>();
+    let lineFrom = -1;
+    let lineChars = 0;
     do {
       if (!textSinceBreak) textSinceBreak = hasNonSpace(html, readTo, tag.start);
       const stop = readText(readTo, tag.start);
@@ -346,6 +359,22 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
       // Only names as short as the longest line-break or raw-text name are looked up (no string per long name).
       const name = tag.nameEnd - tag.nameStart <= LONGEST_LOOKED_UP_NAME ? html.slice(tag.nameStart, tag.nameEnd).toLowerCase() : '';
       const lineBreak = textSinceBreak && LINE_BREAK_TAGS.has(name);
+      if (lineBreak && lineFrom >= 0) {
+        if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
+        copiedTo = tag.start;
+        const line = parts.slice(lineFrom).join('').trim();
+        if (lines.has(line)) {
+          parts.length = lineFrom;
+          chars = lineChars;
+          if (repeatedLines >= maxRepeatedLines) return cutAt(tag.start, false, 'repeated-lines');
+          repeatedLines++;
+          overElements.tagsDropped++;
+          copiedTo = readTo = tag.end;
+          textSinceBreak = false;
+          continue;
+        }
+        if (lineBreaks < maxLineBreaks) lines.add(line);
+      }
       if (lineBreak && lineBreaks >= maxLineBreaks) return cutAt(tag.start, false, 'lines');
       overElements.tagsDropped++;
       if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
@@ -355,6 +384,8 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
         parts.push('<br>');
         lineBreaks++;
         textSinceBreak = false;
+        lineFrom = parts.length;
+        lineChars = chars;
       }
       const rawEnd = kind === RAW_TEXT && !tag.closing ? RAW_TEXT_END[name] : undefined;
       if (rawEnd) {
@@ -367,7 +398,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     const stop = readText(readTo, html.length);
     if (stop) return stop;
     parts.push(html.slice(copiedTo));
-    return { html: parts.join(''), dropped, trimmedRuns, longTags, headDropped, overElements, cut: null };
+    return { html: parts.join(''), dropped, trimmedRuns, longTags, headDropped, repeatedLines, overElements, cut: null };
   };
   while (tag.find()) {
     const stop = readText(readTo, tag.start);
@@ -478,9 +509,9 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   }
   const stop = readText(readTo, html.length);
   if (stop) return stop;
-  if (dropped === 0 && trimmedRuns === 0 && strays === 0 && longTags === 0 && headDropped === 0) return { html, dropped, trimmedRuns, longTags, headDropped, overElements, cut: null };
+  if (dropped === 0 && trimmedRuns === 0 && strays === 0 && longTags === 0 && headDropped === 0) return { html, dropped, trimmedRuns, longTags, headDropped, repeatedLines, overElements, cut: null };
   parts.push(html.slice(copiedTo));
-  return { html: parts.join(''), dropped, trimmedRuns, longTags, headDropped, overElements, cut: null };
+  return { html: parts.join(''), dropped, trimmedRuns, longTags, headDropped, repeatedLines, overElements, cut: null };
 }
 
 /** `</p>` or `</br>`: a closing tag that makes an element (htmlparser2 reads a `</p>` with no open p as `<p></p>`

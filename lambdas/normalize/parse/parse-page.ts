@@ -8,7 +8,7 @@ import type { ParentNode } from 'domhandler';
 import { flattenDeepNesting, guardMarkup, type MarkupLimits } from './dom-safety.js';
 import { loadHtml, MAX_NESTING_DEPTH, type CheerioAPI } from './load-html.js';
 import { indexPage, type ClassHints, type PageIndex } from './page-index.js';
-import { MAX_HEAD_CHARS, MAX_HEAD_ELEMENTS, MAX_LINE_BREAKS_PAST_BUDGET, MAX_PAGE_CHARS, MAX_PAGE_ELEMENTS, MAX_TAG_CHARS, MAX_TEXT_RUN_CHARS } from './budget.js';
+import { MAX_HEAD_CHARS, MAX_HEAD_ELEMENTS, MAX_LINE_BREAKS_PAST_BUDGET, MAX_REPEATED_LINES_PAST_BUDGET, MAX_PAGE_CHARS, MAX_PAGE_ELEMENTS, MAX_TAG_CHARS, MAX_TEXT_RUN_CHARS } from './budget.js';
 
 /** A page as the parser reads it: guarded by the scan, with what the scan did. */
 export interface GuardedHtml {
@@ -27,17 +27,19 @@ interface ParsedPage {
 
 /** The guard scan over decoded HTML: nesting beyond MAX_NESTING_DEPTH dropped, the page kept within the budget (budget.ts). */
 export function guardHtml(served: string, limits: Partial<MarkupLimits> = {}): GuardedHtml {
-  const bounds: MarkupLimits = { maxDepth: MAX_NESTING_DEPTH, maxElements: MAX_PAGE_ELEMENTS, maxChars: MAX_PAGE_CHARS, maxRunChars: MAX_TEXT_RUN_CHARS, maxLineBreaks: MAX_LINE_BREAKS_PAST_BUDGET, maxTagChars: MAX_TAG_CHARS, maxHeadElements: MAX_HEAD_ELEMENTS, maxHeadChars: MAX_HEAD_CHARS, ...limits };
-  const { html, dropped, trimmedRuns, longTags, headDropped, overElements, cut } = guardMarkup(served, bounds);
+  const bounds: MarkupLimits = { maxDepth: MAX_NESTING_DEPTH, maxElements: MAX_PAGE_ELEMENTS, maxChars: MAX_PAGE_CHARS, maxRunChars: MAX_TEXT_RUN_CHARS, maxLineBreaks: MAX_LINE_BREAKS_PAST_BUDGET, maxRepeatedLines: MAX_REPEATED_LINES_PAST_BUDGET, maxTagChars: MAX_TAG_CHARS, maxHeadElements: MAX_HEAD_ELEMENTS, maxHeadChars: MAX_HEAD_CHARS, ...limits };
+  const { html, dropped, trimmedRuns, longTags, headDropped, repeatedLines, overElements, cut } = guardMarkup(served, bounds);
   const warnings: string[] = [];
   if (trimmedRuns > 0) warnings.push(`${trimmedRuns} run(s) of text longer than ${bounds.maxRunChars} characters were cut to that length`);
   if (longTags > 0) warnings.push(`${longTags} tag(s) longer than ${bounds.maxTagChars} characters were dropped`);
   if (headDropped > 0) warnings.push(`${headDropped} head element(s) past the head's budget (${bounds.maxHeadElements} elements, ${bounds.maxHeadChars} characters of tags) were dropped`);
   if (overElements) {
     warnings.push(`tags after the page's first ${bounds.maxElements} elements were dropped (${overElements.tagsDropped} tags from character ${overElements.at} of ${served.length}): only their text was read`);
+    if (repeatedLines > 0) warnings.push(`${repeatedLines} repeated line(s) past the element budget were dropped (each the same as a line read before it there)`);
   }
   if (cut) {
-    const what = cut.reason === 'lines' ? `${bounds.maxLineBreaks} lines past the element budget` : `${bounds.maxChars} characters of markup`;
+    const what = cut.reason === 'lines' ? `${bounds.maxLineBreaks} lines past the element budget`
+      : cut.reason === 'repeated-lines' ? `${bounds.maxRepeatedLines} repeated lines past the element budget` : `${bounds.maxChars} characters of markup`;
     warnings.push(`page cut after its first ${what} (at character ${cut.at} of ${served.length}): the rest was not read`);
   }
   return { html, nestingCapped: dropped > 0, warnings };

@@ -21,13 +21,13 @@ const corpusInput = (name: string) => {
   if (!input) throw new Error(`no corpus input ${name}`);
   return input.bytes();
 };
-const limits = (over: { maxDepth?: number; maxElements?: number; maxChars?: number; maxRunChars?: number; maxLineBreaks?: number; maxTagChars?: number; maxHeadElements?: number; maxHeadChars?: number }) => ({ maxDepth: 1000, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity, maxTagChars: Infinity, maxHeadElements: Infinity, maxHeadChars: Infinity, ...over });
+const limits = (over: { maxDepth?: number; maxElements?: number; maxChars?: number; maxRunChars?: number; maxLineBreaks?: number; maxRepeatedLines?: number; maxTagChars?: number; maxHeadElements?: number; maxHeadChars?: number }) => ({ maxDepth: 1000, maxElements: Infinity, maxChars: Infinity, maxRunChars: Infinity, maxLineBreaks: Infinity, maxRepeatedLines: Infinity, maxTagChars: Infinity, maxHeadElements: Infinity, maxHeadChars: Infinity, ...over });
 /** The largest record the issue allows (before the store's body offload). */
 const MAX_RECORD_BYTES = 400_000;
 const ELEMENTS_WARNING = new RegExp(`^tags after the page's first ${MAX_PAGE_ELEMENTS} elements were dropped`);
 
 describe('guardMarkup: the page budget in the guard scan', () => {
-  const result = (html: string, cut: { reason: 'characters' | 'lines'; at: number } | null, dropped = 0, trimmedRuns = 0, overElements: { at: number; tagsDropped: number } | null = null, longTags = 0, headDropped = 0) => ({ html, dropped, trimmedRuns, longTags, headDropped, overElements, cut });
+  const result = (html: string, cut: { reason: 'characters' | 'lines' | 'repeated-lines'; at: number } | null, dropped = 0, trimmedRuns = 0, overElements: { at: number; tagsDropped: number } | null = null, longTags = 0, headDropped = 0, repeatedLines = 0) => ({ html, dropped, trimmedRuns, longTags, headDropped, repeatedLines, overElements, cut });
   it('past maxElements drops every further tag but keeps its text; a block tag after text leaves a <br>; void elements count', () => {
     expect(guardMarkup('<div>a</div><div>b</div><div>c</div>', limits({ maxElements: 2 }))).toEqual(result('<div>a</div><div>b</div>c<br>', null, 0, 0, { at: 24, tagsDropped: 2 }));
     expect(guardMarkup('<br><br><br>x', limits({ maxElements: 2 }))).toEqual(result('<br><br>x', null, 0, 0, { at: 8, tagsDropped: 1 }));
@@ -45,7 +45,17 @@ describe('guardMarkup: the page budget in the guard scan', () => {
     expect(guardMarkup('<script src="xxxxxxxxxx">x</script>b', limits({ maxTagChars: 10 }))).toEqual(result('b', null, 0, 0, null, 1));
   });
   it('past maxElements the page is cut at the line break over maxLineBreaks', () => {
-    expect(guardMarkup(`<b>a</b>${'<p>x</p>'.repeat(3)}`, limits({ maxElements: 1, maxLineBreaks: 2 }))).toEqual(result('<b>a</b>x<br>x<br>x', { reason: 'lines', at: 28 }, 0, 0, { at: 8, tagsDropped: 5 }));
+    expect(guardMarkup('<b>a</b><p>x</p><p>y</p><p>z</p>', limits({ maxElements: 1, maxLineBreaks: 2 }))).toEqual(result('<b>a</b>x<br>y<br>z', { reason: 'lines', at: 28 }, 0, 0, { at: 8, tagsDropped: 5 }));
+  });
+  it('past maxElements a line already read past it is dropped, text and break, and not counted towards maxLineBreaks', () => {
+    // The first line past the budget is kept and not remembered (it holds the page before it); the next x is remembered.
+    expect(guardMarkup(`<b>a</b>${'<p>x</p>'.repeat(5)}<p>y</p><p>x</p><p>z</p>`, limits({ maxElements: 1, maxLineBreaks: 3 })))
+      .toEqual(result('<b>a</b>x<br>x<br>y<br>z', { reason: 'lines', at: 68 }, 0, 0, { at: 8, tagsDropped: 15 }, 0, 0, 4));
+    expect(guardMarkup(`<b>a</b>${'<p>x</p>\n'.repeat(5000)}<p>末段</p>`, limits({ maxElements: 1, maxLineBreaks: 3 })))
+      .toEqual(result('<b>a</b>x<br>\nx<br>\n末段<br>', null, 0, 0, { at: 8, tagsDropped: 10_002 }, 0, 0, 4998));
+    // After maxRepeatedLines of them the page is cut before the next.
+    expect(guardMarkup(`<b>a</b>${'<p>x</p>'.repeat(6)}<p>y</p>`, limits({ maxElements: 1, maxRepeatedLines: 2 })))
+      .toEqual(result('<b>a</b>x<br>x<br>', { reason: 'repeated-lines', at: 44 }, 0, 0, { at: 8, tagsDropped: 9 }, 0, 0, 2));
   });
   it('past maxElements the kept text still counts towards maxChars; dropped tags do not', () => {
     expect(guardMarkup('<b>ab</b><span></span><span></span>cdef', limits({ maxElements: 1, maxChars: 11 }))).toEqual(result('<b>ab</b>cd', { reason: 'characters', at: 37 }, 0, 0, { at: 9, tagsDropped: 4 }));
@@ -150,6 +160,22 @@ describe('a head of repeated tags does not spend the body\'s budget (generated p
       expect(record.quality.warnings.some((w) => w.startsWith('page cut') || ELEMENTS_WARNING.test(w))).toBe(false);
     }, 60_000);
   }
+});
+
+describe('an article with 100,000 identical lines inside it (generated page)', () => {
+  // source-lines-100k: 100,000 `<p>来源：新华日报</p>` between the article's first and last paragraphs. Before, past the
+  // element budget each was a line break and the page was cut at the 2,001st, before the closing paragraph: NO_ARTICLE.
+  it('reads the closing paragraph: the repeated lines past the budget are dropped, with a warning', () => {
+    const record = normalize(corpusInput('source-lines-100k'));
+    expect(record.text).toContain('2月21日，全省高质量发展大会在南京召开');
+    expect(record.text).toContain('为全国大局作出更大贡献。');
+    expect(record.quality.warnings.filter((w) => /^\d+ repeated line\(s\) past the element budget were dropped/.test(w))).toHaveLength(1);
+    expect(record.quality.warnings.some((w) => w.startsWith('page cut'))).toBe(false);
+  }, 60_000);
+  it('keeps the parsed page within the element budget and its line breaks', () => {
+    const { $ } = parseDom(guardHtml(new TextDecoder().decode(corpusInput('source-lines-100k'))));
+    expect($('*').length).toBeLessThanOrEqual(MAX_PAGE_ELEMENTS + MAX_LINE_BREAKS_PAST_BUDGET);
+  });
 });
 
 describe('boundCapture: the budget of a text capture', () => {
