@@ -177,8 +177,34 @@ function isBetterAsOtherChineseCharset(text: string, charset: string, bytes: Uin
   const other = charset === 'gb18030' ? 'big5' : charset === 'big5' ? 'gb18030' : null;
   if (!other) return false;
   const mine = commonHanCount(text);
+  // The other decoding cannot have more common characters than it has double-byte characters: when even that many
+  // would not be enough, it is not decoded at all (on zh-cwced's GB pages decodeBytes went from 0.46 to 0.37 ms CPU
+  // a page).
+  const most = doubleByteCharsAtMost(bytes, other);
+  if (most < MIN_COMMON_FOR_MISLABEL || most <= mine * MISLABEL_COMMON_RATIO) return false;
   const theirs = commonHanCount(decodeWith(other, bytes));
   return theirs >= MIN_COMMON_FOR_MISLABEL && theirs > mine * MISLABEL_COMMON_RATIO;
+}
+
+/**
+ * An upper bound on the Han characters that decoding `bytes` as `charset` (big5 or gb18030) can give: each one starts
+ * with a lead byte 0x81-0xFE followed by a byte 0x40-0xFE (Big5) or 0x30-0xFE (GB18030, whose four-byte sequences
+ * start that way too), and no two characters share a byte. So: the most non-overlapping such pairs of neighbouring
+ * bytes, counted greedily left to right (greedy is optimal for pairs of neighbours).
+ */
+function doubleByteCharsAtMost(bytes: Uint8Array, charset: 'big5' | 'gb18030'): number {
+  const trailMin = charset === 'big5' ? 0x40 : 0x30;
+  let pairs = 0;
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81 || lead > 0xfe) continue;
+    const trail = bytes[i + 1]!;
+    if (trail >= trailMin && trail <= 0xfe) {
+      pairs++;
+      i++;
+    }
+  }
+  return pairs;
 }
 
 /** COMMON_HAN as a table over UTF-16 units (all of them are BMP characters), so counting needs no string per character. */
