@@ -36,6 +36,13 @@ export interface ArticleBatch {
 }
 
 /**
+ * How long the first joined item waits for the others to join or leave. Taking a host lease is one conditional
+ * DynamoDB write (~10-30 ms on AWS, up to a few hundred ms on the loaded test machine), so every item normally arrives
+ * far sooner; this only bounds the wait if one never does.
+ */
+const MAX_JOIN_WAIT_MS = 2_000;
+
+/**
  * The batch of the article items among an invocation's fetch work (fetch all, archive once, then normalize and
  * store each: pipeline/ingest.ts ingestBatch). Two messages of one URL are one member (the second gets the first's
  * result). Items of any other kind are handled one by one as before.
@@ -49,15 +56,22 @@ export function articleBatch(items: readonly FetchWork[], ctx: Pick<FetchWorkCon
   let release: (run: Promise<Map<string, IngestResult>>) => void = () => {};
   const ready = new Promise<Map<string, IngestResult>>((resolve) => (release = (run) => void run.then(resolve, () => resolve(new Map()))));
   let started = false;
-  const startWhenAllArrived = () => {
-    if (started || arrived.size < expected.size) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const start = () => {
+    if (started) return;
     started = true;
+    clearTimeout(timer);
     const members = joined.map((k) => expected.get(k)!);
     release(
       ingestBatch(members.map((a) => articleItem(a, ctx.sources)), ctx.deps, { fetchConcurrency: members.length }).then(
         (results) => new Map(results.map((r, i) => [joined[i]!, r] as const)),
       ),
     );
+  };
+  const startWhenAllArrived = () => {
+    if (arrived.size >= expected.size) start();
+    // An item that never joins nor leaves (a caller's bug) holds the others up at most this long; a late joiner runs alone.
+    else timer ??= setTimeout(start, MAX_JOIN_WAIT_MS);
   };
   return {
     async resultOf(item) {
