@@ -21,10 +21,10 @@ import { writeResults, type PageRow, type SetResults } from './results-file.js';
 import { loadPages, runExtractor, storedPeerRun, type ExtractorRun, type LoadedPage } from './run-set.js';
 import { fmt } from './stats.js';
 import { calibrate, calibrationLines, type CalibrationPoint } from './calibration.js';
-import { scoreDocument } from './metric.js';
-import { toSimplified } from '../../lambdas/normalize/clean/simplified.js';
 import { estimatedPageF1, judgeGnePage, loadGneLabels, summarizeGne, type GneSummary, type GneVerdict } from './gne.js';
-import { round, summarize } from './summarize.js';
+import { round, summarize, type ExtractorSummary } from './summarize.js';
+import { bodyF1Line, datesLine, estimatedFailedLine, failedPagesLine, gneChecksLine, ISSUE9_TARGETS } from './targets.js';
+import { FAILED_PAGE_F1 } from './calibration.js';
 
 /** gne target from the brief: no page slower than this through normalize. */
 export const GNE_MAX_PAGE_MS = 50;
@@ -108,7 +108,9 @@ async function runOneSet(name: SetName, extractors: readonly Extractor[], args: 
   const gne = name === 'gne' ? scoreGne(set, runs) : null;
   if (name === 'gne') printGneTiming(ours);
   const gneVerdicts = gne?.verdicts.get(ours.name) ?? null;
-  const calibration = calibrate(calibrationPoints(set, ours, gneVerdicts));
+  const points = calibrationPoints(ours, gneVerdicts);
+  if (set.pages.length && !args.page) console.log(`\n${targetLines(name, ours, summaries.find((s) => s.name === ours.name)!, gne?.summaries[ours.name] ?? null, points).join('\n')}`);
+  const calibration = calibrate(points);
   console.log(`\n${calibrationLines(`${name} ${ours.name}`, calibration, gne ? 'est. page F1' : 'page F1 (script-folded)').join('\n')}`);
   if (gneVerdicts) console.log(`\n${calibrationLines(`${name} ${ours.name} (body checks)`, calibrate(gneCheckPoints(ours, gneVerdicts)), 'checks passed').join('\n')}`);
   const focus = runs.find((r) => r.name === args.focus);
@@ -164,15 +166,15 @@ function scoreGne(set: BenchSet, runs: readonly ExtractorRun[]): { summaries: Re
 /**
  * Our pages as calibration points (test/bench/calibration.ts). The confidence says whether the text taken is the
  * page's article, so the score it is held against is about that, not about the script or a trailer:
- *   - zh-cwced, aeb: page F1 with truth and output both folded to Simplified (toSimplified), so a page whose truth
+ *   - zh-cwced, aeb: page F1 with truth and output both folded to Simplified (run-set.ts scriptFolded, OpenCC), so a page whose truth
  *     is Traditional is not a "failure" of the extraction for rendering it in Simplified as the contract requires
- *     (zh-cwced 8f1cdd94: F1 0.48 as scored, 1.00 folded); the set's F1 table above is unchanged;
+ *     (zh-cwced 8f1cdd94: F1 0.48 as scored, 1.00 folded); the set's table prints both F1s side by side, and the target lines both figures;
  *   - gne (no full-text truth): an estimated page F1 from the labels' body_first / body_last: when both are found, the
  *     precision is the share of our text between them (recall taken as 1), else 0. A body with the right article and a
  *     160-character trailer (gne's end and clean checks both fail) scores ~0.9, a wrong body 0. The checks-based
  *     table (share of start, end, clean passed) is printed after it (gneCheckPoints).
  */
-function calibrationPoints(set: BenchSet, ours: ExtractorRun, gne: readonly GneVerdict[] | null): CalibrationPoint[] {
+function calibrationPoints(ours: ExtractorRun, gne: readonly GneVerdict[] | null): CalibrationPoint[] {
   if (gne) {
     return gne.filter((v) => v.kind === 'article').map((v) => {
       const p = ours.pages.find((x) => x.id === v.id)!;
@@ -180,13 +182,25 @@ function calibrationPoints(set: BenchSet, ours: ExtractorRun, gne: readonly GneV
       return { confidence: p.confidence ?? 0, f1: estimatedPageF1(v, p.text) };
     });
   }
-  const mode = SET_TOKEN_MODE[set.name];
-  return ours.pages.map((p, i) => {
+  return ours.pages.map((p) => {
     if (p.error) return { confidence: null, f1: 0, scoredF1: 0 };
-    const truth = set.pages[i]!.truth?.body;
-    const f1 = truth === undefined ? (p.score?.f1 ?? 0) : scoreDocument(toSimplified(truth), toSimplified(p.text), mode).f1;
-    return { confidence: p.confidence ?? 0, f1, scoredF1: p.score?.f1 ?? 0 };
+    return { confidence: p.confidence ?? 0, f1: p.foldedScore?.f1 ?? p.score?.f1 ?? 0, scoredF1: p.score?.f1 ?? 0 };
   });
+}
+
+/**
+ * Issue 9's target lines for one set (targets.ts): body F1 and pages below 0.5 page F1 as scored and script-folded
+ * (zh-cwced, aeb), zh-cwced dates, gne's label checks and its pages below 0.5 estimated page F1.
+ */
+function targetLines(name: SetName, ours: ExtractorRun, summary: ExtractorSummary, gne: GneSummary | null, points: readonly CalibrationPoint[]): string[] {
+  if (gne) return [gneChecksLine(gne, ISSUE9_TARGETS.gneEachCheck), estimatedFailedLine(name, points.filter((p) => p.f1 < FAILED_PAGE_F1).length, points.length)];
+  const out: string[] = [];
+  const target = ISSUE9_TARGETS.bodyF1[name];
+  if (summary.body && summary.bodyFolded && target !== undefined) out.push(bodyF1Line(name, summary.body.f1, summary.bodyFolded.f1, target));
+  const failed = (f: (p: ExtractorRun['pages'][number]) => number | undefined) => ours.pages.filter((p) => (f(p) ?? 0) < FAILED_PAGE_F1).length;
+  out.push(failedPagesLine(name, failed((p) => p.score?.f1), failed((p) => p.foldedScore?.f1), ours.pages.length));
+  if (name === 'zh-cwced' && summary.date) out.push(datesLine(name, summary.date.correct, summary.date.labelled, ISSUE9_TARGETS.zhDates));
+  return out;
 }
 
 /** gne: the share of the three body checks (start, end, clean) a page passes; below 0.5 when at most one holds. */

@@ -47,6 +47,11 @@ interface Outcome {
   figures: string[];
 }
 
+/** Said under the figures when a target line gives two figures (test/bench/targets.ts). */
+const SCRIPT_FOLDED_NOTE =
+  '(body F1 "as scored" = truth and record as they are; "script-folded" = both folded to Simplified with the project\'s OpenCC converter before tokenizing. ' +
+  'A line says met only when both figures meet the target; which one a target is judged on is the lead\'s decision.)';
+
 /** Lines a bench prints for the summary: `issue <n> <what>: <figures with targets>`, or `target <what>: <figure> → met|NOT met` (bench:speed). */
 const FIGURE_LINE = /^issue \d+ [^:]+:|^target .+ → (met|NOT met)$/;
 
@@ -90,6 +95,7 @@ async function main(): Promise<void> {
   if (figures.length > 0) {
     console.log('\n######## figures and targets ########');
     for (const f of figures) console.log(f);
+    if (figures.some((f) => f.includes('script-folded'))) console.log(SCRIPT_FOLDED_NOTE);
   }
   const overBudget = total * 1000 > TOTAL_BUDGET_MS;
   console.log(`total ${total.toFixed(1)} s (budget ${TOTAL_BUDGET_MS / 1000} s: ${overBudget ? 'EXCEEDED' : 'met'}; load average now ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);

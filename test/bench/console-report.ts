@@ -12,11 +12,12 @@ const MAX_IDS_INLINE = 12;
 
 export function printSetTable(set: BenchSet, summaries: readonly ExtractorSummary[]): void {
   console.log(`\n== ${set.name}: ${set.pages.length} pages ==`);
-  const header = ['extractor', 'kind', 'F1', 'P', 'R', 'exact', 'date', 'authors exact (found)', 'err', 'empty', 'ms med', 'ms p95'];
+  const header = ['extractor', 'kind', 'F1', 'F1 folded', 'P', 'R', 'exact', 'date', 'authors exact (found)', 'err', 'empty', 'ms med', 'ms p95'];
   const rows = summaries.map((s) => [
     s.name,
     s.kind,
     fmt(s.body?.f1),
+    fmt(s.bodyFolded?.f1),
     fmt(s.body?.precision),
     fmt(s.body?.recall),
     fmt(s.body?.accuracy),

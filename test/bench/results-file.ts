@@ -114,7 +114,7 @@ function accuracyMarkdown(a: NonNullable<Results['accuracy']>): string[] {
   const out = [`## Accuracy (${a.generatedAt})`, ''];
   for (const [name, set] of Object.entries(a.sets)) {
     out.push(`### ${name} (${set.pages} pages, tokens: ${set.tokenMode === 'han' ? 'per-character Han rule' : 'Python \\w+'})`, '');
-    out.push('| extractor | kind | F1 | P | R | exact | date (day) | authors exact / found | errors | empty | ms median |', '|---|---|---|---|---|---|---|---|---|---|---|');
+    out.push('| extractor | kind | F1 | F1 script-folded | P | R | exact | date (day) | authors exact / found | errors | empty | ms median |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const e of set.extractors) out.push(accuracyRow(e));
     out.push('');
     if (set.gne) out.push(...gneMarkdown(set.gne));
@@ -145,7 +145,7 @@ function accuracyRow(e: ExtractorSummary): string {
   const date = e.date ? `${e.date.correct}/${e.date.labelled}` : '–';
   const author = e.author ? `${e.author.exact} / ${e.author.found} of ${e.author.labelled}` : '–';
   const b = e.body;
-  return `| ${e.name} | ${e.kind} | ${fmt(b?.f1)} | ${fmt(b?.precision)} | ${fmt(b?.recall)} | ${fmt(b?.accuracy)} | ${date} | ${author} | ${e.errors.length} | ${e.empty.length} | ${fmt(e.ms?.median, 1)} |`;
+  return `| ${e.name} | ${e.kind} | ${fmt(b?.f1)} | ${fmt(e.bodyFolded?.f1)} | ${fmt(b?.precision)} | ${fmt(b?.recall)} | ${fmt(b?.accuracy)} | ${date} | ${author} | ${e.errors.length} | ${e.empty.length} | ${fmt(e.ms?.median, 1)} |`;
 }
 
 function speedMarkdown(s: NonNullable<Results['speed']>): string[] {

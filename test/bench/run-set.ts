@@ -8,7 +8,8 @@ import { JsnewsError } from '../../lambdas/contract/errors.js';
 import { readPageBytes, SET_TOKEN_MODE, type BenchPage, type BenchSet } from './datasets.js';
 import type { Extraction, Extractor, PageInput } from './extractors.js';
 import { judgeAuthors, labelDay, sameDay, type AuthorVerdict, type DayDate } from './fields.js';
-import { scoreDocument, tokenize, type DocScore } from './metric.js';
+import { scoreDocument, tokenize, type DocScore, type TokenMode } from './metric.js';
+import { toSimplified } from '../../lambdas/normalize/clean/simplified.js';
 
 export interface PageOutcome {
   id: string;
@@ -19,6 +20,8 @@ export interface PageOutcome {
   chars: number;
   empty: boolean;
   score: DocScore | null;
+  /** The same page scored with truth and output folded to Simplified (scriptFolded): the "script-folded" figure. */
+  foldedScore: DocScore | null;
   day: DayDate | null;
   /** null when the page has no full-date label. */
   dateOk: boolean | null;
@@ -90,7 +93,7 @@ function scorePage(set: BenchSet, page: BenchPage, ex: Extraction | null, error:
     text,
     chars: text.length,
     empty: !error && tokenize(text, mode).length === 0,
-    score: truth ? scoreDocument(truth.body, text, mode) : null,
+    ...scores(truth?.body, text, mode),
     day: ex?.day ?? null,
     dateOk: labelled ? sameDay(labelled, ex?.day ?? null) : null,
     authors: ex?.authors ?? [],
@@ -99,6 +102,23 @@ function scorePage(set: BenchSet, page: BenchPage, ex: Extraction | null, error:
     time: ex?.time ?? null,
     confidence: ex?.confidence ?? null,
   };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Text folded to Simplified with the project's OpenCC converter (the record's own conversion); text without Han
+ * characters as it is (nothing to fold; saves the converter on aeb). */
+function scriptFolded(text: string): string {
+  return HAN.test(text) ? toSimplified(text) : text;
+}
+
+/** The page scored as it is and script-folded (truth and output folded before tokenizing; one score when folding
+ * changes neither). */
+function scores(truth: string | undefined, text: string, mode: TokenMode): { score: DocScore | null; foldedScore: DocScore | null } {
+  if (truth === undefined) return { score: null, foldedScore: null };
+  const score = scoreDocument(truth, text, mode);
+  const [ft, fx] = [scriptFolded(truth), scriptFolded(text)];
+  return { score, foldedScore: ft === truth && fx === text ? score : scoreDocument(ft, fx, mode) };
 }
 
 function describeError(err: unknown): { code: string; message: string } {

@@ -11,6 +11,8 @@ export interface ExtractorSummary {
   empty: string[];
   /** Body figures by the README metric; null on sets without truth (gne). */
   body: SetScore | null;
+  /** The same with truth and output folded to Simplified (run-set.ts scriptFolded); null without truth. */
+  bodyFolded: SetScore | null;
   date: { labelled: number; correct: number; missing: number } | null;
   author: { labelled: number; exact: number; found: number; spuriousOnUnlabelled: number } | null;
   ms: { median: number; p95: number; max: number; slowest: { id: string; ms: number }[] } | null;
@@ -32,6 +34,7 @@ export function summarize(run: ExtractorRun, authorLabelled: ReadonlySet<string>
     errors: pages.filter((p) => p.error).map((p) => ({ id: p.id, code: p.error!.code, message: p.error!.message })),
     empty: pages.filter((p) => p.empty).map((p) => p.id),
     body: hasTruth ? aggregateScores(pages.map((p) => p.score!)) : null,
+    bodyFolded: hasTruth ? aggregateScores(pages.map((p) => p.foldedScore!)) : null,
     date: fields ? dateFigures(pages) : null,
     author: fields ? authorFigures(pages, authorLabelled) : null,
     ms: timed ? timingFigures(pages) : null,
