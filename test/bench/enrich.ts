@@ -93,9 +93,15 @@ function contextOf(label: LabelLine, urls: Map<string, Map<string, string>>): { 
   return set === 'seeds' ? { fetchedAt: SEED_FETCHED_AT } : { url: urls.get(set)?.get(id) };
 }
 
-function predict(label: LabelLine, urls: Map<string, Map<string, string>>): Predicted {
-  const record = normalize(new Uint8Array(readFileSync(inputPath(label.input))), contextOf(label, urls));
-  return { people: record.people, figures: record.figures, region: record.region };
+/** A labelled page that normalize refuses (NO_ARTICLE…) predicts nothing: its labels all count as missed, and it is named. */
+function predict(label: LabelLine, urls: Map<string, Map<string, string>>): Predicted & { refused?: string } {
+  try {
+    const record = normalize(new Uint8Array(readFileSync(inputPath(label.input))), contextOf(label, urls));
+    return { people: record.people, figures: record.figures, region: record.region };
+  } catch (error) {
+    const refused = error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error);
+    return { people: [], figures: [], region: { province: null, city: null, district: null }, refused };
+  }
 }
 
 /** Measured rounds per page for --speed; the minimum is kept. */
@@ -123,7 +129,12 @@ function printSpeed(labels: LabelLine[], urls: Map<string, Map<string, string>>)
   for (const label of labels) {
     const bytes = new Uint8Array(readFileSync(inputPath(label.input)));
     const ctx = contextOf(label, urls);
-    const record = normalize(bytes, ctx);
+    let record: ReturnType<typeof normalize>;
+    try {
+      record = normalize(bytes, ctx);
+    } catch {
+      continue; // refused pages (see predict) have no enrichment to time
+    }
     const f = minCpuMs(() => normalize(bytes, ctx));
     const e = minCpuMs(() => {
       findRegion({ title: record.title, subtitle: record.subtitle, paragraphs: record.paragraphs });
@@ -136,7 +147,7 @@ function printSpeed(labels: LabelLine[], urls: Map<string, Map<string, string>>)
   }
   const line = (name: string, xs: number[]): string => `| ${name.padEnd(26)} | ${median(xs).toFixed(2).padStart(6)} | ${quantile(xs, 0.95).toFixed(2).padStart(6)} |`;
   console.log(`
-enrichment CPU time on the same ${labels.length} pages (ms/page, min of ${SPEED_ROUNDS} rounds; load average ${load})
+enrichment CPU time on the ${full.length} pages normalize accepts (ms/page, min of ${SPEED_ROUNDS} rounds; load average ${load})
 `);
   console.log('| normalize                  | median |  p95   |');
   console.log('|---|---|---|');
@@ -280,9 +291,14 @@ function main(): void {
   const figures = new Map<string, Tally>();
   const figuresStrict = new Tally();
   const region = { province: 0, city: 0, district: 0, all: 0, falseJiangsu: 0 };
+  const refused: string[] = [];
   for (const label of labels) {
     const pred = predict(label, urls);
     const score: PageScore = { names: new Tally(), posts: new Tally(), postsFound: 0, figures: new Map(), figuresStrict: new Tally(), errors: [] };
+    if (pred.refused !== undefined) {
+      refused.push(label.input);
+      score.errors.push(`  page    refused by normalize (${pred.refused})`);
+    }
     scorePeople(label, pred, score);
     scoreFigures(label, pred, score);
     names.add(score.names);
@@ -316,6 +332,7 @@ function main(): void {
   const share = (k: number): string => `${pct(k / n)} (${k}/${n})`;
   console.log(`\nregion right: province ${share(region.province)}, city ${share(region.city)}, district ${share(region.district)}, all three ${share(region.all)}`);
   console.log(`pages wrongly claimed for 江苏: ${region.falseJiangsu}`);
+  if (refused.length > 0) console.log(`pages refused by normalize (every label counted as missed): ${refused.length} (${refused.join(', ')})`);
   if (process.argv.includes('--speed')) printSpeed(labels, urls);
 }
 
