@@ -13,8 +13,9 @@ import { collapseRuns } from '../clean/whitespace.js';
 import { isNumberBreak, joinNumberBreaks } from './number-breaks.js';
 import { isBoilerplateLine, isChromeSectionHeader } from '../clean/boilerplate.js';
 
-/** Elements conditional cleaning looks at (Readability: fieldset, table, ul, div; plus the HTML5 blocks CMSs use). */
-const CLEANABLE_TAGS: ReadonlySet<string> = new Set(['form', 'div', 'section', 'table', 'ul', 'ol', 'dl', 'fieldset', 'aside', 'header', 'footer', 'center']);
+/** Elements conditional cleaning looks at (Readability: fieldset, table, ul, div; plus the HTML5 blocks CMSs use; figure and
+ * figcaption: caption boxes named so by their class, aeb +0.001, 13 pages up, none down). */
+const CLEANABLE_TAGS: ReadonlySet<string> = new Set(['form', 'div', 'section', 'table', 'ul', 'ol', 'dl', 'fieldset', 'aside', 'header', 'footer', 'center', 'figure', 'figcaption']);
 /** A block whose text is mostly inside ul/ol descendants is a list (Readability: 0.9). */
 const LIST_SHARE = 0.9;
 /** Readability's "heading density < 0.9 and text < 25 chars with links" rule. */
@@ -187,6 +188,9 @@ function shouldDrop(el: Element, stats: StatsMap, clean: boolean, title: string 
   if (!s || s.skipped) return el.type !== 'tag' || s?.skipped === true;
   if (el.name === 'h1') return !(title && s.chars <= SECTION_H1_MAX_CHARS && !headingRepeatsTitle(el, title) && proseChars(before) >= SECTION_CUT_MIN_CHARS_BEFORE);
   if (title && /^h[2-3]$/.test(el.name) && s.chars <= title.length + 2 && headingRepeatsTitle(el, title)) return true;
+  // A <figcaption> is an image's caption and credit, whatever its class (aeb truths leave them out: aeb 0.973 -> 0.976,
+  // 12 pages up, none down; zh-cwced and gne pages caption in <p>s: unchanged).
+  if (clean && el.name === 'figcaption') return true;
   return clean && CLEANABLE_TAGS.has(el.name) && isClutter(el, s);
 }
 

@@ -96,3 +96,27 @@ describe('section headings marked <h1> inside the article (self-media templates)
     expect(r.paragraphs).toEqual(POST);
   });
 });
+
+describe('image captions inside the article', () => {
+  const en = (body: string) =>
+    new TextEncoder().encode(`<!doctype html><html><head><meta charset="utf-8"><title>City opens its first smart parking garage | Example News</title></head><body>${body}</body></html>`);
+  const PROSE = [
+    'The city opened its first smart parking garage on Friday, with 800 spaces on six floors and 120 charging points for electric cars, officials said.',
+    'Drivers no longer take a ticket at the gate: a camera reads the plate, screens on every floor show free spaces, and the fee is paid by phone on the way out.',
+    'The transport department said two more garages would follow near the hospital and the shopping district, adding another 1,500 spaces by the end of next year.',
+  ];
+
+  it('drops a <figcaption> (caption and photo credit) whatever its class says', () => {
+    const figure = '<figure class="article__image"><img src="/a.jpg" alt=""><figcaption class="article__image-caption"><p class="credit">Jane Doe | Example Photo Agency</p><p>The new garage, pictured on its opening day, has six floors and a charging point on every level.</p></figcaption></figure>';
+    const body = `<main class="main"><article class="article"><h1>City opens its first smart parking garage</h1><p>${PROSE[0]}</p>${figure}<p>${PROSE[1]}</p><p>${PROSE[2]}</p></article></main>`;
+    const r = normalize(en(body));
+    expect(r.paragraphs).toEqual(PROSE);
+  });
+
+  it('drops a <figure> block the class names say is a caption box', () => {
+    const figure = '<figure class="photo-caption"><img src="/a.jpg" alt=""><div>The new garage on its opening day, when the first drivers parked for free.</div></figure>';
+    const body = `<main class="main"><article class="article"><h1>City opens its first smart parking garage</h1><p>${PROSE[0]}</p>${figure}<p>${PROSE[1]}</p><p>${PROSE[2]}</p></article></main>`;
+    const r = normalize(en(body));
+    expect(r.paragraphs).toEqual(PROSE);
+  });
+});
