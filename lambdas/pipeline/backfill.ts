@@ -17,9 +17,8 @@ import { listPageUrl, type Source } from '../sites/sources-schema.js';
 import type { Archive } from '../store/ports.js';
 import { parseBackfillPayload, type BackfillRequest } from './backfill-payload.js';
 import type { PipelineDeps } from './deps.js';
-import { ingestUrl } from './ingest.js';
+import { ingestInBatches } from './ingest.js';
 import { readListWork } from './list-work.js';
-import { mapPool } from './pool.js';
 import { DEFAULT_URL_CONCURRENCY, type ProgressEvent } from './run-cycle.js';
 import { addResult, countFailure, emptySummary, type SourceSummary } from './summary.js';
 import type { FetchWork, ListWork, NormalizeWork } from './work-items.js';
@@ -133,10 +132,13 @@ async function ingestAll(summary: SourceSummary, urls: string[], deps: PipelineD
   const { sourceId } = summary;
   let done = 0;
   options.onProgress?.({ sourceId, done, total: urls.length, phase: 'discovered' });
-  await mapPool(urls, options.urlConcurrency ?? DEFAULT_URL_CONCURRENCY, async (url) => {
-    const result = await ingestUrl(url, deps, { sourceId, site, keepStoredOnFetchFailure: true });
-    addResult(summary, result);
-    options.onProgress?.({ sourceId, done: ++done, total: urls.length, result, phase: 'ingested' });
+  const items = urls.map((url) => ({ url, options: { sourceId, site, keepStoredOnFetchFailure: true } }));
+  await ingestInBatches(items, deps, {
+    lanes: options.urlConcurrency ?? DEFAULT_URL_CONCURRENCY,
+    onResult: (result) => {
+      addResult(summary, result);
+      options.onProgress?.({ sourceId, done: ++done, total: urls.length, result, phase: 'ingested' });
+    },
   });
   options.onProgress?.({ sourceId, done, total: urls.length, phase: 'finished' });
 }

@@ -138,6 +138,28 @@ export async function ingestBatch(items: readonly IngestItem[], deps: PipelineDe
   return results;
 }
 
+/**
+ * URLs of one source archived as one S3 object by the in-process runs (`jsnews run`, backfill; issue 13: a PUT per
+ * page was USD 5 of the ~17 per million fresh pages, per batch of 20 it is 0.25). Bounded so a batch's raw pages in
+ * memory stay small (bench pages average ~30 KB gzipped, ~150 KB raw: ~3 MB a batch) and a failed PUT re-queues few
+ * pages.
+ */
+export const ARCHIVE_BATCH_PAGES = 20;
+
+/**
+ * One source's URLs through ingestBatch, ARCHIVE_BATCH_PAGES at a time, `lanes` batches in flight, each fetching
+ * and then finishing its pages one at a time: while one batch fetches (the host gate lets one request through at a
+ * time), another normalizes and stores. A short queue is cut into `lanes` batches so each lane has one.
+ */
+export async function ingestInBatches(items: readonly IngestItem[], deps: PipelineDeps, options: { lanes: number; onResult?: (result: IngestResult) => void }): Promise<void> {
+  const lanes = Math.max(1, options.lanes);
+  const size = Math.min(ARCHIVE_BATCH_PAGES, Math.max(1, Math.ceil(items.length / lanes)));
+  const batches: IngestItem[][] = [];
+  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  const onResult = options.onResult;
+  await mapPool(batches, lanes, (batch) => ingestBatch(batch, deps, onResult ? { onResult: (r) => onResult(r) } : {}));
+}
+
 /** A page fetched with a body that differs from the URL's last one: what the archive and finish steps need. */
 interface Fetched {
   page: FetchedPage;

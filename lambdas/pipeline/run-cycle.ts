@@ -3,15 +3,15 @@
  *   1. each start page is fetched and its article links discovered;
  *   2. failures of the source that are due for a retry join the queue;
  *   3. discovered URLs whose last failure is not due yet are deferred (backoff is honoured);
- *   4. the queued URLs go through ingestBatch, ARCHIVE_BATCH_PAGES at a time (one archive object per batch);
- *      results are counted per source.
+ *   4. the queued URLs go through ingestInBatches (one archive object per batch of a source's URLs); results are
+ *      counted per source.
  * State lives only in the stores, so a killed cycle run again loses nothing and duplicates nothing.
  */
 import { toJsnewsError } from '../contract/errors.js';
 import type { Source } from '../sites/sources-schema.js';
 import type { FailureItem } from '../store/ports.js';
 import type { PipelineDeps } from './deps.js';
-import { ingestBatch, type IngestResult } from './ingest.js';
+import { ingestInBatches, type IngestResult } from './ingest.js';
 import { readListPage } from './list-pages.js';
 import { mapPool } from './pool.js';
 import { addResult, countFailure, emptySummary, type SourceSummary } from './summary.js';
@@ -23,13 +23,6 @@ export const DEFAULT_SOURCE_CONCURRENCY = 4;
  * be normalized and stored while the next is fetched; more only queues behind the host gate.
  */
 export const DEFAULT_URL_CONCURRENCY = 2;
-/**
- * URLs of one source archived as one S3 object (issue 13: a PUT per page was USD 5 of the ~17 per million fresh
- * pages; per batch of 20 it is 0.25). Bounded so a batch's raw pages in memory stay small (bench pages average
- * ~30 KB gzipped, ~150 KB raw: ~3 MB a batch) and a failed PUT re-queues few pages.
- */
-export const ARCHIVE_BATCH_PAGES = 20;
-
 export interface ProgressEvent {
   sourceId: string;
   /** URLs finished / queued for this source so far. */
@@ -101,25 +94,10 @@ async function runSource(source: Source, deps: PipelineDeps, options: CycleOptio
     options.onProgress?.({ sourceId: source.id, done: ++done, total: limited.length, result, phase: 'ingested' });
   };
   const items = limited.map((url) => ({ url, options: { sourceId: source.id, revisit: source.revisit, site: source.hints, mayHaveFailure: failures.has(url) } }));
-  // `urlConcurrency` batches in flight, each fetching and then finishing its pages one at a time: while one batch
-  // fetches (the host gate lets one request through at a time), another normalizes and stores.
-  await mapPool(chunks(items, ARCHIVE_BATCH_PAGES, options.urlConcurrency ?? DEFAULT_URL_CONCURRENCY), options.urlConcurrency ?? DEFAULT_URL_CONCURRENCY, (batch) =>
-    ingestBatch(batch, deps, { onResult }),
-  );
+  await ingestInBatches(items, deps, { lanes: options.urlConcurrency ?? DEFAULT_URL_CONCURRENCY, onResult });
   options.onProgress?.({ sourceId: source.id, done, total: limited.length, phase: 'finished' });
   deps.logger.info('source done', { ...summary });
   return summary;
-}
-
-/**
- * `items` cut into consecutive batches of at most `size`, and into at least `lanes` batches when there are that
- * many items (so a short queue still has a batch for each lane in flight).
- */
-function chunks<T>(items: readonly T[], size: number, lanes: number): T[][] {
-  const n = Math.min(size, Math.max(1, Math.ceil(items.length / Math.max(1, lanes))));
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
-  return out;
 }
 
 /** Discovered URLs not held back by backoff, then due failures (article stages only) not already queued. */

@@ -14,6 +14,7 @@ import { Source } from '../../../lambdas/sites/sources-schema.js';
 import { runCycle } from '../../../lambdas/pipeline/run-cycle.js';
 import { ingestBatch, ingestUrl } from '../../../lambdas/pipeline/ingest.js';
 import { reprocess } from '../../../lambdas/pipeline/reprocess.js';
+import { backfill } from '../../../lambdas/pipeline/backfill.js';
 import { silentLogger, type PipelineDeps } from '../../../lambdas/pipeline/deps.js';
 import { isBatchKey, rawKeyFor } from '../../../lambdas/contract/archive-keys.js';
 import { sha256Hex } from '../../../lambdas/contract/hashing.js';
@@ -108,6 +109,16 @@ describe('batch archive through the pipeline', () => {
     expect(gets.every((g) => /^bytes=\d+-\d+$/.test(g.range ?? ''))).toBe(true);
     // no HEAD, no index read: the pointer's member range is enough (the one listing is of pre-table S3 pointers)
     expect(re.calls.filter((c) => c.name !== 'GetObjectCommand').map((c) => c.name)).toEqual(['ListObjectsV2Command']);
+  });
+
+  it('a backfill of a URL list archives in batches too', async () => {
+    const stores = await env.freshStores();
+    const now = new Date('2024-02-22T02:00:00.000Z');
+    const urls = Array.from({ length: ARTICLES }, (_, i) => art(i + 1));
+    const { result, calls } = await s3Calls(() => backfill({ urls }, [source], deps(stores, now), { urlConcurrency: 1 }));
+    expect(result[0]).toMatchObject({ new: ARTICLES, failed: {} });
+    expect(calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(1);
+    expect((await rawObjects(stores.bucketName)).every(isBatchKey)).toBe(true);
   });
 
   it('pages archived before batches (single-page keys, pointers without a member) still reprocess', async () => {
