@@ -205,8 +205,15 @@ function endsWithTitleOnly(rest: string): boolean {
   return rest === '' || [...POSTS_AFTER_NAME, ...NAME_ENDERS].includes(rest);
 }
 
+/**
+ * An organisation named by reference before a post (该院副主任医师, 该公司董事长, 本校校长): it was named earlier, so
+ * the post alone is what the text says (gne/ifeng-1: 该院副主任医师杨国禹 after 禹州市人民医院). An organisation that
+ * only begins with such a character keeps its name (本溪市市长: 溪 is no organisation word).
+ */
+const ORGANISATION_BY_REFERENCE = /^[该此本](?:公司|集团|中心|医院|学校|单位|[院校局厅所部委行会馆社站团队厂台办])(?=\p{Script=Han})/u;
+
 function cleanTitle(text: string): string {
-  return text.replace(TITLE_LEAD, '');
+  return text.replace(TITLE_LEAD, '').replace(ORGANISATION_BY_REFERENCE, '');
 }
 
 function isPost(text: string): boolean {

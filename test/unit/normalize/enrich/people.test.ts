@@ -287,3 +287,14 @@ describe('findPeople: a surname the table lacks (issue 14 error classes)', () =>
     expect(people('复旦大学校友会教授代表发言。')).toEqual([]);
   });
 });
+
+describe('findPeople: an organisation named by reference before a post (issue 14)', () => {
+  it('drops 该院 / 该公司 / 本校 before the post: the organisation was named earlier, the post is what is said', () => {
+    expect(people('11月18日，该院副主任医师杨国禹回忆说。')).toEqual([{ name: '杨国禹', titles: ['副主任医师'] }]);
+    expect(people('该公司董事长王大明表示，将扩大投资。')).toEqual([{ name: '王大明', titles: ['董事长'] }]);
+  });
+
+  it('keeps a post whose organisation merely begins with such a character (本溪市市长)', () => {
+    expect(people('本溪市市长吴澄宇出席。')).toEqual([{ name: '吴澄宇', titles: ['本溪市市长'] }]);
+  });
+});
