@@ -11,7 +11,7 @@ import { extractArticle, type ArticleDraft } from './extract/article.js';
 import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
 import { assertArticle, assertArticleConfidence } from './extract/gates.js';
-import { findLanguage } from './extract/language.js';
+import { findLanguage, writesDayFirst } from './extract/language.js';
 import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE, sharedDoubt, TITLE_LOW_AGREEMENT } from './extract/confidence.js';
 import { findFigures } from './enrich/figures.js';
 import { findPeople } from './enrich/people.js';
@@ -54,6 +54,7 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
     paragraphs: draft.paragraphs,
     url,
     fetchedAt: ctx.fetchedAt ?? null,
+    dayFirst: writesDayFirst(layout.meta?.lang ?? layout.meta?.contentLanguage),
   });
   const warnings = [...decoded.warnings, ...draft.warnings, ...qualityWarnings(draft, published, ctx)];
   if (guessed) warnings.push(`publish date is only the first date on the page ("${published?.text}")`);

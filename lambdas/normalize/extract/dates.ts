@@ -90,8 +90,15 @@ function normalizeOffset(raw: string | undefined): string | null {
   return raw.includes(':') ? raw : `${raw.slice(0, 3)}:${raw.slice(3)}`;
 }
 
+/** How a page writes the dates that are ambiguous. */
+export interface DateReading {
+  /** N/N/YYYY with both numbers <= 12 is day/month (the page's language writes dates so: language.ts
+   * writesDayFirst); else month/day, as US-configured servers print it. */
+  dayFirst?: boolean;
+}
+
 /** Every full date (year, month, day) in `text`, in order of appearance. */
-export function findFullDates(text: string): DateMatch[] {
+export function findFullDates(text: string, reading: DateReading = {}): DateMatch[] {
   const out: DateMatch[] = [];
   // Every full-date pattern below has a four-digit year: one scan rules out the text without one (most lines).
   if (!FULL_DATE_YEAR.test(text)) return out;
@@ -120,7 +127,8 @@ export function findFullDates(text: string): DateMatch[] {
   }
   for (const m of text.matchAll(US_NUMERIC_DATE)) {
     const [, a, b, y, h, mi, sec, half] = m;
-    const [month, day] = Number(a) > 12 ? [Number(b), Number(a)] : [Number(a), Number(b)];
+    const [first, second] = [Number(a), Number(b)];
+    const [month, day] = first > 12 || (reading.dayFirst && second <= 12) ? [second, first] : [first, second];
     if (!valid(month, day)) continue;
     out.push({ text: m[0].trim(), year: Number(y), month, day, time: clock12(h, mi, half), seconds: sec ? Number(sec) : null, offset: null, index: m.index });
   }

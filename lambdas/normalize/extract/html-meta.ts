@@ -24,6 +24,8 @@ export interface HtmlMeta {
   description: string | null;
   /** `<html lang>` as written. */
   lang: string | null;
+  /** `<meta http-equiv="content-language">` as written (read for date order only: language.ts writesDayFirst). */
+  contentLanguage: string | null;
 }
 
 // <meta> names/properties that carry the page's own publish time, best first.
@@ -166,5 +168,6 @@ export function readHtmlMeta(page: PageIndex): HtmlMeta {
     source: metaContent(meta, SOURCE_META_KEYS),
     description: metaContent(meta, ['description', 'og:description']),
     lang: attr(page.html, 'lang')?.trim() || null,
+    contentLanguage: metaContent(meta, ['content-language']),
   };
 }

@@ -38,3 +38,20 @@ function countLetters(text: string): { letters: number; han: number } {
   }
   return { letters, han };
 }
+
+/**
+ * Languages whose pages write N/N/YYYY month first: US English, and pages that do not say (the US-configured servers of
+ * zh-cwced's older pages print `9/17/2004 5:54:13 AM`). Chinese, Japanese and Korean write the year first, so an N/N/YYYY
+ * on their pages is a server's US format too. English elsewhere (en-GB, en-IN…) and the other languages write the day
+ * first (aeb f6ac15a4, a pt_BR page: `05/10/2018`, 5 October).
+ */
+const MONTH_FIRST_LANG = /^(?:en|zh|ja|ko)(?:[-_]|$)/i;
+const ENGLISH_REGION = /^en[-_](?!us\b|ph\b|ca\b)[a-z]{2}\b/i;
+
+/** The page's declared language (`<html lang>`, else its content-language meta) writes N/N/YYYY day first. */
+export function writesDayFirst(lang: string | null | undefined): boolean {
+  const tag = lang?.trim().split(/[,;\s]/)[0] ?? '';
+  if (!LANG_TAG.test(tag.replace(/_/g, '-'))) return false;
+  if (ENGLISH_REGION.test(tag)) return true;
+  return !MONTH_FIRST_LANG.test(tag);
+}

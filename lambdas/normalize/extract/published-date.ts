@@ -22,7 +22,7 @@
  * year.
  */
 import type { Published } from '../../contract/record.js';
-import { dateFromUrl, findFullDates, findMonthDayDates, type DateMatch } from './dates.js';
+import { dateFromUrl, findFullDates, findMonthDayDates, type DateMatch, type DateReading } from './dates.js';
 
 /** Offset used when the page states none: mainland China time. */
 export const DEFAULT_UTC_OFFSET = '+08:00';
@@ -66,6 +66,8 @@ export interface PublishedInput {
   paragraphs: string[];
   url: string | null;
   fetchedAt: string | null;
+  /** The page's language writes N/N/YYYY day first (language.ts writesDayFirst). */
+  dayFirst?: boolean;
 }
 
 export interface PublishedResult {
@@ -85,12 +87,13 @@ export interface PublishedResult {
 const VISIBLE_OVER_META_MS = 24 * 3600_000;
 
 export function findPublished(input: PublishedInput): PublishedResult {
-  const nearHeadline = input.afterHeadline ? firstFullDate(input.afterHeadline) : undefined;
-  let bylineDate = firstDate(input.bylineLines);
+  const reading: DateReading = { dayFirst: input.dayFirst ?? false };
+  const nearHeadline = input.afterHeadline ? firstFullDate(input.afterHeadline, reading) : undefined;
+  let bylineDate = firstDate(input.bylineLines, reading);
   // Info lines holding only an other-event date (最新推荐文章于 …): the first own date near the headline or on the page
   // (html-layout.ts skips other-event dates there too) is the publish date, when there is one.
-  if (bylineDate && input.bylineLines.every((l) => !hasOwnDate(l))) {
-    const own = nearHeadline ?? (input.firstPageDate ? findFullDates(input.firstPageDate)[0] : undefined);
+  if (bylineDate && input.bylineLines.every((l) => !hasOwnDate(l, reading))) {
+    const own = nearHeadline ?? (input.firstPageDate ? findFullDates(input.firstPageDate, reading)[0] : undefined);
     if (own && !(own.year === bylineDate.year && own.month === bylineDate.month && own.day === bylineDate.day)) bylineDate = own;
   }
   const visible = bylineDate?.year != null ? { date: bylineDate, layer: 'info-line' as const } : nearHeadline ? { date: nearHeadline, layer: 'after-headline' as const } : null;
@@ -109,12 +112,12 @@ export function findPublished(input: PublishedInput): PublishedResult {
 
   const urlDate = dateFromUrl(input.url);
   if (urlDate) return build(urlDate, 'url', null);
-  const pageDate = input.firstPageDate ? findFullDates(input.firstPageDate)[0] : undefined;
+  const pageDate = input.firstPageDate ? findFullDates(input.firstPageDate, reading)[0] : undefined;
   if (pageDate && !bylineDate) return { ...build(pageDate, 'first-on-page', null), guessed: true };
 
   // A yearless info-line date ("1月28日 来源:…") still beats the lead's dateline; both need the fetch time for a year.
   const lead = input.paragraphs.slice(0, BODY_DATELINE_PARAGRAPHS);
-  const bodyDate = bylineDate ?? firstDate(lead);
+  const bodyDate = bylineDate ?? firstDate(lead, reading);
   if (!bodyDate) return { published: null, publishedAt: null };
   return build(bodyDate, bylineDate ? 'info-line' : 'lead', fetchReference(input.fetchedAt) ?? dateReference(input.modifiedDates?.[0]));
 }
@@ -150,10 +153,10 @@ function isOtherEventDate(text: string, d: DateMatch): boolean {
 }
 
 /** The first date of `lines` that no other-event label marks; else the first date. */
-function firstDate(lines: string[]): DateMatch | null {
+function firstDate(lines: string[], reading: DateReading): DateMatch | null {
   let fallback: DateMatch | null = null;
   for (const line of lines) {
-    const all = [...findFullDates(line), ...findMonthDayDates(line)].sort((a, b) => a.index - b.index);
+    const all = [...findFullDates(line, reading), ...findMonthDayDates(line)].sort((a, b) => a.index - b.index);
     const own = all.find((d) => !isOtherEventDate(line, d));
     if (own) return own;
     fallback ??= all[0] ?? null;
@@ -161,12 +164,12 @@ function firstDate(lines: string[]): DateMatch | null {
   return fallback;
 }
 
-function hasOwnDate(line: string): boolean {
-  return [...findFullDates(line), ...findMonthDayDates(line)].some((d) => !isOtherEventDate(line, d));
+function hasOwnDate(line: string, reading: DateReading): boolean {
+  return [...findFullDates(line, reading), ...findMonthDayDates(line)].some((d) => !isOtherEventDate(line, d));
 }
 
-function firstFullDate(text: string): DateMatch | undefined {
-  const all = findFullDates(text);
+function firstFullDate(text: string, reading: DateReading): DateMatch | undefined {
+  const all = findFullDates(text, reading);
   return all.find((d) => !isOtherEventDate(text, d)) ?? all[0];
 }
 

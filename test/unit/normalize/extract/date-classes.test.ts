@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../../lambdas/normalize/index.js';
 import { findFullDates } from '../../../../lambdas/normalize/extract/dates.js';
+import { writesDayFirst } from '../../../../lambdas/normalize/extract/language.js';
 
 const PROSE =
   '<p>本市今年以来持续推进老旧小区改造工作，累计完成改造项目四十余个，惠及居民一万余户，群众满意度明显提升。</p>' +
@@ -114,5 +115,32 @@ describe('the headline the article follows (issue 9 class 6)', () => {
         `<p>“Council extends off-peak fares” has 1 comment</p><p>reader said on September 19th, 2005 at 7:32 pm that it was good news for commuters at last.</p></div>`,
     );
     expect(normalize(html).publishedAt).toBe('2005-09-10T10:56:00+08:00');
+  });
+});
+
+describe('day/month order of N/N/YYYY dates (issue 9 class 6)', () => {
+  const PT =
+    '<p>A equipe de atendimento domiciliar registrou na manhã desta sexta-feira o arrombamento de dois veículos estacionados em frente à unidade.</p>' +
+    '<p>Segundo a coordenação, objetos pessoais e documentos foram levados, e um boletim de ocorrência foi registrado na delegacia do bairro.</p>' +
+    '<p>A prefeitura informou que vai reforçar a iluminação e a vigilância no local para evitar novos casos nas próximas semanas.</p>';
+  const pageIn = (lang: string, date: string, body: string) =>
+    page(`<meta http-equiv="content-language" content="${lang}"><title>Atendimento registra arrombamento</title>`, `<h1>Atendimento registra arrombamento</h1><small class="text-muted">${date} - Publicado por: Maria Souza</small><article>${body}</article>`);
+
+  it('reads 05/10/2018 day first on a page whose language writes dates so (pt_BR, en-GB)', () => {
+    expect(normalize(pageIn('pt_BR', '05/10/2018', PT)).publishedAt).toBe('2018-10-05T00:00:00+08:00');
+    expect(normalize(pageIn('en-GB', '05/10/2018', ENGLISH)).publishedAt).toBe('2018-10-05T00:00:00+08:00');
+  });
+
+  it('keeps month first on US English and on pages that do not say (US-configured servers print 9/17/2004)', () => {
+    expect(normalize(pageIn('en-US', '05/10/2018', ENGLISH)).publishedAt).toBe('2018-05-10T00:00:00+08:00');
+    const plain = page('<title>Council extends off-peak fares</title>', `<h1>Council extends off-peak fares</h1><small class="date">05/10/2018</small><article>${ENGLISH}</article>`);
+    expect(normalize(plain).publishedAt).toBe('2018-05-10T00:00:00+08:00');
+    expect(findFullDates('17/9/2004', { dayFirst: false })[0]).toMatchObject({ month: 9, day: 17 });
+    expect(findFullDates('9/17/2004', { dayFirst: true })[0]).toMatchObject({ month: 9, day: 17 });
+  });
+
+  it('knows which declared languages write the day first', () => {
+    for (const lang of ['pt_BR', 'pt-br', 'de', 'fr-FR', 'ru', 'en-GB', 'en_IN', 'es']) expect(writesDayFirst(lang), lang).toBe(true);
+    for (const lang of ['en', 'en-US', 'en-ca', 'zh-CN', 'zh', 'ja', 'ko-KR', '', null, undefined, '*']) expect(writesDayFirst(lang), String(lang)).toBe(false);
   });
 });
