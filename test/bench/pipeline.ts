@@ -158,6 +158,15 @@ async function main() {
   const [local, replay] = await Promise.all([startLocalStores({ inMemory: true, s3Dir }), startReplayChild(tree)]);
   const clients = makeClients({ mode: 'local', region: LOCAL_REGION, dynamoEndpoint: local.dynamo.endpoint, s3Endpoint: local.s3.endpoint });
   const fetcher = createHttpFetcher({ ...replayFetcherOptions(replay), politeness: false });
+  /** S3 PUTs sent (raw archive objects; fetch pointers are table items): one per fetch batch since issue 13's batch archive. */
+  let s3Puts = 0;
+  clients.s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'PutObjectCommand') s3Puts++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countPuts' },
+  );
   try {
     await ensureTable(clients.dynamo, 'bench');
     await ensureBucket(clients.s3, 'bench-archive');
@@ -232,6 +241,7 @@ async function main() {
       ['store (DynamoDB)', stageSums.storeMs],
     ];
     for (const [name, ms] of rows) console.log(`  ${name.padEnd(22)} ${(ms / 1000).toFixed(1).padStart(7)} s   ${(ms / done).toFixed(1).padStart(6)} ms/page`);
+    console.log(`S3 PUTs: ${s3Puts} (${(s3Puts / done).toFixed(3)} per page)`);
     console.log(
       `CPU during the run: pipeline process ${((cpuSelf.user + cpuSelf.system) / 1e6).toFixed(1)} s, DynamoDB Local ${cpuDelta(local.pids.dynamo, cpu0.dynamo)}, ` +
         `s3rver ${cpuDelta(local.pids.s3, cpu0.s3)}, replay server ${cpuDelta(replay.child.pid, cpu0.replay)}`,
