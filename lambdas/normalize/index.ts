@@ -8,6 +8,7 @@
 import { charsetFromContentType, decodeBytes } from './decode/charset.js';
 import { assertDecodedTextLike, assertNotJsonData, assertTextLike, detectInputKind } from './decode/input-kind.js';
 import { extractArticle, type ArticleDraft } from './extract/article.js';
+import { MAX_CREDIT_NAMES } from './extract/byline.js';
 import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
 import { assertArticle, assertArticleConfidence } from './extract/gates.js';
@@ -230,5 +231,6 @@ function qualityWarnings(draft: ArticleDraft, published: NewsRecord['published']
   if (!published) out.push('no publish date found');
   else if (published.year === null) out.push(`date "${published.text}" has no year and nothing to infer it from${ctx.fetchedAt ? '' : ' (give --fetched-at)'}`);
   if (draft.credits.source === null && draft.credits.originalUrl) out.push('repost names an original URL but no source outlet');
+  for (const role of draft.creditNamesCut) out.push(`${role} cut to their first ${MAX_CREDIT_NAMES} names (the page listed more)`);
   return out;
 }

@@ -12,7 +12,7 @@ import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from './layout.js';
 import { cutAfterClosingCredits, dropRepeatedBody, dropTrailingTeaserCards } from './tail.js';
-import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isOutletName, MAX_CREDIT_NAMES, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline } from './byline.js';
+import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isOutletName, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 
 /** A block is a credit line only when this short once URLs are removed; longer blocks are prose that mentions 编辑 or 来源. */
@@ -24,6 +24,8 @@ export interface ArticleDraft {
   subtitle: string | null;
   paragraphs: string[];
   credits: Credits;
+  /** Roles whose names the credit cap (byline.ts MAX_CREDIT_NAMES) cut, in record order: a quality warning each. */
+  creditNamesCut: NameRole[];
   infoLines: string[];
   /** Strings the record is made of, for quality counts and script detection. */
   used: CleanedText[];
@@ -63,7 +65,8 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
     if (isBoilerplateLine(text)) continue;
     const caption = splitCaptionCredit(text);
     if (caption) {
-      addCreditNames(credits.photographers, caption.photographers);
+      addCreditNames(credits, 'photographers', caption.photographers);
+      if (caption.cut) credits.namesCut.add('photographers');
       used.push(block);
       continue;
     }
@@ -78,49 +81,54 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
   fillFromPageText(layout, credits);
   fillFromMeta(layout, credits);
 
+  const { namesCut, ...recordCredits } = credits;
   return {
     title,
     subtitle: layout.subtitles.length ? layout.subtitles.map((s) => s.text).join(' ') : null,
     paragraphs,
-    credits,
+    credits: recordCredits,
+    creditNamesCut: NAME_ROLES.filter((r) => namesCut.has(r)),
     infoLines: layout.infoLines.map((l) => l.text),
     used,
     warnings: [...layout.warnings],
   };
 }
 
-function closeWithTrailingByline(paragraphs: string[], credits: Credits): void {
+const NAME_ROLES: readonly NameRole[] = ['authors', 'editors', 'photographers'];
+
+function closeWithTrailingByline(paragraphs: string[], credits: CreditsRead): void {
   const lastIndex = paragraphs.length - 1;
   const last = paragraphs[lastIndex];
   if (last === undefined) return;
   const split = splitTrailingByline(last);
   if (!split) return;
-  addCreditNames(credits.authors, split.authors);
+  addCreditNames(credits, 'authors', split.authors);
   if (split.rest) paragraphs[lastIndex] = split.rest;
   else paragraphs.splice(lastIndex, 1);
 }
 
 /** Credits printed as loose text around the article (HTML), read only for fields the article itself left empty. */
-function fillFromPageText(layout: PageLayout, credits: Credits): void {
+function fillFromPageText(layout: PageLayout, credits: CreditsRead): void {
   const snippets = [layout.afterHeadline, layout.afterBody].filter((s): s is string => !!s);
   if (snippets.length === 0) return;
   const found = emptyCredits();
   for (const snippet of snippets) for (const line of snippet.split('\n')) readLabelledCredits(cleanText(line, layout.script).text, found);
-  if (credits.authors.length === 0) addCreditNames(credits.authors, found.authors);
-  if (credits.editors.length === 0) addCreditNames(credits.editors, found.editors);
-  if (credits.photographers.length === 0) addCreditNames(credits.photographers, found.photographers);
+  for (const role of NAME_ROLES) {
+    if (credits[role].length > 0) continue;
+    addCreditNames(credits, role, found[role]);
+    if (found.namesCut.has(role)) credits.namesCut.add(role);
+  }
   credits.source ??= found.source;
 }
 
-function fillFromMeta(layout: PageLayout, credits: Credits): void {
+function fillFromMeta(layout: PageLayout, credits: CreditsRead): void {
   const meta = layout.meta;
   if (!meta) return;
   if (!credits.source && meta.source && meta.source.length <= 30) credits.source = meta.source;
   if (credits.authors.length === 0) {
     for (const a of meta.authors) {
       if (isOutletName(a)) credits.source ??= a;
-      // Not deduplicated (two bench pages repeat their meta author; left as is, the record stays unchanged here).
-      else if (a.length <= 40 && !/^https?:/.test(a) && isMetaPersonName(a) && credits.authors.length < MAX_CREDIT_NAMES) credits.authors.push(a);
+      else if (a.length <= 40 && !/^https?:/.test(a) && isMetaPersonName(a)) addCreditNames(credits, 'authors', [a]);
     }
   }
 }

@@ -21,8 +21,16 @@ import { PLACE_NAMES } from '../data/china-regions.js';
  */
 export const MAX_CREDIT_NAMES = 10;
 
-export function emptyCredits(): Credits {
-  return { authors: [], editors: [], photographers: [], source: null, originalUrl: null };
+/** The credit roles that list names. */
+export type NameRole = 'authors' | 'editors' | 'photographers';
+
+/** Credits as they are read: the record's credits, and the roles whose names MAX_CREDIT_NAMES cut (said in quality.warnings). */
+export interface CreditsRead extends Credits {
+  namesCut: Set<NameRole>;
+}
+
+export function emptyCredits(): CreditsRead {
+  return { authors: [], editors: [], photographers: [], source: null, originalUrl: null, namesCut: new Set() };
 }
 
 // Labels, longest first so 责任编辑 is never read as plain 编辑. Values run to the next white space or bracket.
@@ -94,16 +102,31 @@ export function isMetaPersonName(value: string): boolean {
   return !/[\u4e00-\u9fff]/.test(value) || isPersonName(value);
 }
 
-/** Adds the names not yet in `list`, in order, until it holds MAX_CREDIT_NAMES. */
-export function addCreditNames(list: string[], values: readonly string[]): void {
+/** What makes two names one: case and white space aside ("Laura Mowat" and "Laura  Mowat", "ABIGAIL VAN BUREN"). */
+function nameKey(name: string): string {
+  return name.replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * Adds to the role's list the names not yet in it, in order, up to MAX_CREDIT_NAMES; a further new name marks the role
+ * as cut (`namesCut`). The one place names enter the credits, so each is kept once: a meta author tag and the page's
+ * JSON-LD often name the same person, with other spacing (aeb 624fcd90, 87438a0d kept it twice).
+ */
+export function addCreditNames(into: CreditsRead, role: NameRole, values: readonly string[]): void {
+  const list = into[role];
   for (const v of values) {
-    if (list.length >= MAX_CREDIT_NAMES) return;
-    if (!list.includes(v)) list.push(v);
+    const key = nameKey(v);
+    if (list.some((x) => nameKey(x) === key)) continue;
+    if (list.length >= MAX_CREDIT_NAMES) {
+      into.namesCut.add(role);
+      return;
+    }
+    list.push(v);
   }
 }
 
 /** Reads labelled credits from one line into `into`. Returns true when the line held any credit. */
-export function readLabelledCredits(line: string, into: Credits): boolean {
+export function readLabelledCredits(line: string, into: CreditsRead): boolean {
   let found = false;
   const url = LABELS.originalUrl.exec(line);
   if (url?.[1]) {
@@ -122,21 +145,21 @@ export function readLabelledCredits(line: string, into: Credits): boolean {
     if (isOutletName(v)) {
       // "来源: 编辑:中国江苏网": the outlet sits in the editor slot; it is the source, not a person.
       into.source ??= v;
-    } else addCreditNames(into.editors, splitNames(v));
+    } else addCreditNames(into, 'editors', splitNames(v));
   }
   for (const m of stripped.matchAll(LABELS.author)) {
     const v = valueOf(m);
     if (!v) continue;
     found = true;
     if (isOutletName(v)) into.source ??= v;
-    else addCreditNames(into.authors, splitNames(v));
+    else addCreditNames(into, 'authors', splitNames(v));
   }
   for (const m of stripped.matchAll(LABELS.staff)) if (valueOf(m)) found = true;
   for (const m of stripped.matchAll(LABELS.photographer)) {
     const v = valueOf(m);
     if (!v) continue;
     found = true;
-    addCreditNames(into.photographers, splitNames(v));
+    addCreditNames(into, 'photographers', splitNames(v));
   }
   return readSpacedCredits(stripped, into) || found;
 }
@@ -159,13 +182,13 @@ const SLASH = /[/／]/;
 /** "河南商报记者马俊峰": the outlet and role before the name. */
 const REPORTER_PREFIX = /^.*(?:记者|通讯员)/;
 
-function readSpacedCredits(line: string, into: Credits): boolean {
+function readSpacedCredits(line: string, into: CreditsRead): boolean {
   let found = false;
   const add = (role: string, raw: string) => {
     const name = raw.replace(REPORTER_PREFIX, '');
     if (name.length > 4 || !isPersonName(name)) return;
     found = true;
-    addCreditNames(role === '摄' ? into.photographers : into.authors, [name]);
+    addCreditNames(into, role === '摄' ? 'photographers' : 'authors', [name]);
   };
   for (const m of line.matchAll(SPACED_REPORTER)) add('文', m[1]!);
   // Both slash credits need a slash: the patterns, tried at every Han character, are skipped on lines without one.
@@ -210,19 +233,23 @@ export function splitTrailingByline(paragraph: string): { rest: string; authors:
 
 // "…现场。 马镇丹 谢道韫 摄" or "记者 王五 摄": names before a closing 摄. The pattern is tried from every white space of
 // the line, so it reads at most MAX_CREDIT_NAMES names from each (unbounded, a line of 100k names took 60 s); a longer
-// list keeps its last names. Lines that do not end in 摄 are not searched at all.
+// list keeps its last names (`cut`: one more name-shaped word is set off before them). Lines that do not end in 摄 are
+// not searched at all.
 const CAPTION_CREDIT = new RegExp(String.raw`(?:^|[\s。.!！])((?:[\u4e00-\u9fff]{2,4}[\s、]+){0,${MAX_CREDIT_NAMES - 1}}[\u4e00-\u9fff]{2,4})\s*摄(?:影)?\s*$`);
 const CAPTION_CREDIT_END = /摄(?:影)?\s*$/;
+/** A caption ending in a name-shaped word set off by white space: before MAX_CREDIT_NAMES names, the list was longer. */
+const CAPTION_ENDS_IN_NAME = /(?:^|\s)[\u4e00-\u9fff]{2,4}$/;
 
 /** A photo caption with a closing photographer credit: returns the caption text and the photographers, or null. */
-export function splitCaptionCredit(line: string): { caption: string; photographers: string[] } | null {
+export function splitCaptionCredit(line: string): { caption: string; photographers: string[]; cut: boolean } | null {
   if (!CAPTION_CREDIT_END.test(line)) return null;
   const m = CAPTION_CREDIT.exec(line);
   if (!m?.[1]) return null;
   const names = m[1].replace(ROLE_WORDS, ' ').split(/[\s、]+/).filter(Boolean);
   if (names.length === 0) return null;
   const caption = line.slice(0, m.index + (m[0].length - m[0].trimStart().length)).trim();
-  return { caption, photographers: names };
+  const cut = names.length >= MAX_CREDIT_NAMES && /^\s/.test(m[0]) && CAPTION_ENDS_IN_NAME.test(line.slice(0, m.index));
+  return { caption, photographers: names, cut };
 }
 
 // "金山网讯 1月28日,…", "新华社南京2月20日电", "本报讯(记者 张三)": the outlet that opens the lead paragraph.
@@ -231,9 +258,9 @@ const DATELINE_BYLINE = /^[\s【\[]*[\u4e00-\u9fff]{0,12}讯\s*[(（]\s*((?:记�
 /** 本报 / 本网 mean "this outlet": not a name we can record as a source. */
 const SELF_REFERENCES = new Set(['本报', '本网', '本台', '本刊']);
 
-export function readDateline(lead: string, into: Credits): void {
+export function readDateline(lead: string, into: CreditsRead): void {
   const outlet = DATELINE_OUTLET.exec(lead)?.[1];
   if (outlet && !SELF_REFERENCES.has(outlet)) into.source ??= outlet;
   const byline = DATELINE_BYLINE.exec(lead)?.[1];
-  if (byline) addCreditNames(into.authors, splitNames(byline.replace(ROLE_WORDS, ' ')));
+  if (byline) addCreditNames(into, 'authors', splitNames(byline.replace(ROLE_WORDS, ' ')));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalize } from '../../../../lambdas/normalize/index.js';
 import { addCreditNames, emptyCredits, MAX_CREDIT_NAMES, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline } from '../../../../lambdas/normalize/extract/byline.js';
 
 describe('credits in their five shapes', () => {
@@ -41,7 +42,7 @@ describe('credits in their five shapes', () => {
   });
 
   it('4. a photo caption credit', () => {
-    expect(splitCaptionCredit('镇江市项目攻坚暨产业强市大会现场。 马镇丹 谢道韫 摄')).toEqual({ caption: '镇江市项目攻坚暨产业强市大会现场。', photographers: ['马镇丹', '谢道韫'] });
+    expect(splitCaptionCredit('镇江市项目攻坚暨产业强市大会现场。 马镇丹 谢道韫 摄')).toEqual({ caption: '镇江市项目攻坚暨产业强市大会现场。', photographers: ['马镇丹', '谢道韫'], cut: false });
     expect(splitCaptionCredit('会议以视频会议形式召开。')).toBeNull();
   });
 
@@ -111,11 +112,54 @@ describe('credits on hostile inputs (issue 10: every credit bounded, every scan 
     expect(many.authors).toEqual(names.slice(0, MAX_CREDIT_NAMES));
   });
 
-  it('addCreditNames adds new names in order, once each, up to the cap', () => {
-    const list = ['张三'];
-    addCreditNames(list, ['李四', '张三', '李四', '王五']);
-    expect(list).toEqual(['张三', '李四', '王五']);
-    addCreditNames(list, distinctNames(50));
-    expect(list).toHaveLength(MAX_CREDIT_NAMES);
+  it('addCreditNames adds new names in order, once each, up to the cap, and marks the role it cut', () => {
+    const c = emptyCredits();
+    addCreditNames(c, 'authors', ['张三', '李四', '张三', '李四', '王五']);
+    expect(c.authors).toEqual(['张三', '李四', '王五']);
+    expect(c.namesCut.size).toBe(0);
+    addCreditNames(c, 'authors', distinctNames(MAX_CREDIT_NAMES).slice(3));
+    expect(c.authors).toHaveLength(MAX_CREDIT_NAMES);
+    expect(c.namesCut.size).toBe(0);
+    addCreditNames(c, 'authors', ['张三', ...distinctNames(50)]);
+    expect(c.authors).toHaveLength(MAX_CREDIT_NAMES);
+    expect([...c.namesCut]).toEqual(['authors']);
+  });
+
+  it('addCreditNames keeps a name once when it comes again in another case or spacing (meta author and JSON-LD)', () => {
+    const c = emptyCredits();
+    addCreditNames(c, 'authors', ['Laura Mowat', 'laura mowat', 'Laura  Mowat', 'Abigail Van Buren', 'ABIGAIL VAN BUREN']);
+    expect(c.authors).toEqual(['Laura Mowat', 'Abigail Van Buren']);
+  });
+
+  it('marks the roles whose credits listed more than MAX_CREDIT_NAMES names', () => {
+    const names = distinctNames(MAX_CREDIT_NAMES + 2);
+    const c = emptyCredits();
+    readLabelledCredits(`作者：${names.join('、')}`, c);
+    readLabelledCredits(`责任编辑：${names.slice(0, MAX_CREDIT_NAMES).join('、')}`, c);
+    expect([...c.namesCut]).toEqual(['authors']);
+    expect(splitCaptionCredit(`大会现场。${distinctNames(100).join(' ')} 摄`)?.cut).toBe(true);
+    expect(splitCaptionCredit(`大会现场。${distinctNames(MAX_CREDIT_NAMES).join(' ')} 摄`)?.cut).toBe(false);
+    expect(splitCaptionCredit('镇江市项目攻坚暨产业强市大会现场。 马镇丹 谢道韫 摄')?.cut).toBe(false);
+  });
+});
+
+describe('the record\'s credits (generated pages)', () => {
+  const page = (head: string, byline: string) => new TextEncoder().encode(`<html><head><meta charset="utf-8">${head}<title>全省高质量发展大会召开</title></head><body>`
+    + `<div class="article"><h1>全省高质量发展大会召开</h1><div class="info">2024-02-21 10:30</div><div class="info">${byline}</div>`
+    + `<p>2月21日，全省高质量发展大会在南京召开，会议总结去年工作，部署今年重点任务，推动经济持续回升向好。</p>`
+    + `<p>会议强调，要坚定信心、真抓实干，奋力推进中国式现代化江苏新实践，为全国大局作出更大贡献。</p></div></body></html>`);
+  it('says in quality.warnings that the credit cap cut a role\'s names', () => {
+    const names = distinctNames(MAX_CREDIT_NAMES + 2);
+    const record = normalize(page('', `作者：${names.join('、')}`));
+    expect(record.authors).toEqual(names.slice(0, MAX_CREDIT_NAMES));
+    expect(record.quality.warnings).toContain(`authors cut to their first ${MAX_CREDIT_NAMES} names (the page listed more)`);
+    const within = normalize(page('', `作者：${names.slice(0, MAX_CREDIT_NAMES).join('、')}`));
+    expect(within.authors).toEqual(names.slice(0, MAX_CREDIT_NAMES));
+    expect(within.quality.warnings.some((w) => w.includes('names (the page listed more)'))).toBe(false);
+  });
+  it('keeps a meta author once when JSON-LD names the same person with other spacing (aeb 624fcd90, 87438a0d)', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Abigail  Van Buren"}]}</script>';
+    const record = normalize(page(`<meta name="author" content="Abigail Van Buren ">${ld}`, '来源：新华日报'));
+    expect(record.authors).toEqual(['Abigail Van Buren']);
   });
 });
