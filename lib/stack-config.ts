@@ -11,7 +11,7 @@ export const DEFAULT_RAW_INFREQUENT_ACCESS_DAYS = 30;
 export const DEFAULT_RAW_EXPIRE_DAYS = 365;
 /**
  * Upper bound on concurrent fetch Lambdas across all hosts: a cost and blast-radius cap. Per-host
- * politeness comes from the FIFO queue (one message group per host), not from this number.
+ * politeness comes from the host lease in the table (pipeline/polite-batch.ts), not from this number.
  */
 export const DEFAULT_FETCH_MAX_CONCURRENCY = 10;
 /** CloudWatch log retention for every function. */

@@ -1,6 +1,6 @@
 /**
  * Discover Lambda, invoked by EventBridge Scheduler with `{sourceId}`: reads the source's start
- * pages and enqueues its article URLs on the FIFO fetch queue (grouped by host). Emits
+ * pages and enqueues its article URLs on the fetch queue (a host's URLs spread over DelaySeconds slots). Emits
  * SourceListed per source, which the staleness alarm watches.
  */
 import { createHttpFetcher } from '../fetch/http-client.js';

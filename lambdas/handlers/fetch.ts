@@ -2,8 +2,9 @@
  * Fetch Lambda, consuming the fetch queue: ingests article URLs and reads list pages (pipeline/fetch-work.ts),
  * reporting per-record failures (ReportBatchItemFailures) only for transient failures of our stores or queue.
  * A batch mixes hosts. It never sleeps for politeness: of each host only the batch's first message is handled,
- * under the host's lease (pipeline/polite-batch.ts); the host's later messages, and a message whose host's
- * lease is not free, go back to SQS invisible until the host may be fetched again and are reported as not done.
+ * under the host's lease (pipeline/polite-batch.ts); the host's later messages, a message whose host's lease is
+ * not free and one of a later wave (`notBefore`, pipeline/work-queue.ts) go back to SQS invisible until their
+ * time and are reported as not done.
  */
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { createHttpFetcher } from '../fetch/http-client.js';
@@ -16,7 +17,7 @@ import { createObservability, pipelineLogger, recordEnqueued, recordFailure, rec
 import { createSqsTransport } from '../store/work-queue-sqs.js';
 import { lazyRuntime, runtimeFromEnv, type HandlerRuntime } from './runtime.js';
 import { processSqsBatch } from './sqs-batch.js';
-import { splitForPoliteness, underHostLease } from '../pipeline/polite-batch.js';
+import { leasedFetcher, splitForPoliteness, underHostLease, visibilitySeconds } from '../pipeline/polite-batch.js';
 import { redactText } from '../contract/redact.js';
 
 type Deferred = { item: SQSRecord; seconds: number };
@@ -27,7 +28,11 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
     try {
       const batch = parseSqsEvent(event);
       const rt = runtime();
-      const { now, later } = splitForPoliteness(batch.Records, hostOfRecord, (r) => delayOf(urlOf(r), rt));
+      const nowMs = rt.deps.clock().getTime();
+      // A message of a later wave (its slot was past SQS's 900 s DelaySeconds) waits for its slot, lease untouched.
+      const wave = batch.Records.filter((r) => (peek(r).notBefore ?? 0) > nowMs).map((item) => ({ item, seconds: visibilitySeconds(peek(item).notBefore! - nowMs) }));
+      const due = batch.Records.filter((r) => !wave.some((w) => w.item === r));
+      const { now, later } = splitForPoliteness(due, hostOfRecord, (r) => delayOf(peek(r).url, rt));
       const refused: Deferred[] = [];
       // The article pages handled now whose host lease is taken are ingested together: one archive object per
       // invocation (pipeline/fetch-work.ts articleBatch); an item that does not join (lease refused, an error) leaves.
@@ -37,7 +42,10 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
         fifo: false,
         obs,
         handle: async (item, record) => {
-          const work = async () => observe(await processFetchWork(item, ctx), obs);
+          // The lease goes back once the host has answered (leasedFetcher) when the item fetches alone; a batched
+          // article's fetch runs in the batch (ctx.batch), its lease goes back when the batch is done.
+          const work = async (release?: () => Promise<void>) =>
+            observe(await processFetchWork(item, release ? { ...ctx, deps: { ...ctx.deps, fetcher: leasedFetcher(ctx.deps.fetcher, release) } } : ctx), obs);
           try {
             if (delayOf(item.url, rt) === 0) return await work();
             const leased = await underHostLease(rt.lease, new URL(item.url).host, {
@@ -53,7 +61,7 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
           }
         },
       });
-      const back = [...later, ...refused];
+      const back = [...wave, ...later, ...refused];
       if (back.length === 0) return response;
       await defer(back, rt, obs);
       return { batchItemFailures: [...response.batchItemFailures, ...back.map(({ item }) => ({ itemIdentifier: item.messageId }))] };
@@ -73,19 +81,19 @@ function readableWork(record: SQSRecord): FetchWork[] {
   }
 }
 
-/** The record's URL; an unreadable body (acknowledged as poison later) has none. */
-function urlOf(record: SQSRecord): string | null {
+/** The record's URL and slot; an unreadable body (acknowledged as poison later) has neither. */
+function peek(record: SQSRecord): { url: string | null; notBefore: number | null } {
   try {
-    const url = (JSON.parse(record.body) as { url?: unknown }).url;
-    return typeof url === 'string' ? url : null;
+    const { url, notBefore } = JSON.parse(record.body) as { url?: unknown; notBefore?: unknown };
+    return { url: typeof url === 'string' ? url : null, notBefore: typeof notBefore === 'number' ? notBefore : null };
   } catch {
-    return null;
+    return { url: null, notBefore: null };
   }
 }
 
 /** The host the record fetches (host[:port], as the lease and the fetcher's gate key it); a record without a URL is its own. */
 function hostOfRecord(record: SQSRecord): string {
-  const url = urlOf(record);
+  const { url } = peek(record);
   try {
     return url ? new URL(url).host : `#${record.messageId}`;
   } catch {

@@ -1,8 +1,8 @@
 /**
  * Revisit planner Lambda, invoked by EventBridge Scheduler (hourly): finds the tracked articles whose
  * revisit is due (one Query per source on the REVISIT#<source> partition) and enqueues one revisit
- * item each on the FIFO fetch queue, grouped by the source's host, so the fetch Lambda revisits them
- * under the same per-host politeness as discovery. `now` in the event simulates the clock (tests).
+ * item each on the fetch queue, a host's items spread over DelaySeconds slots (pipeline/work-queue.ts), so the
+ * fetch Lambda revisits them under the same per-host lease as discovery. `now` in the event simulates the clock (tests).
  */
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { parseInput } from '../contract/zod-issues.js';
 import { ALL_DUE_BEFORE, planRevisits } from '../pipeline/revisit.js';
 import { createObservability, pipelineLogger, recordEnqueued, type Observability } from './observability.js';
 import { lazyRuntime, runtimeFromEnv, type HandlerRuntime } from './runtime.js';
+import { createSqsTransport } from '../store/work-queue-sqs.js';
 import type { RevisitWork } from '../pipeline/work-items.js';
 
 export const ScheduledRevisitEvent = z
@@ -43,7 +44,7 @@ export function makeRevisitPlannerHandler(runtime: () => HandlerRuntime, obs: Ob
       const sources = rt.sources.filter((s) => s.enabled && (!e.sourceIds || e.sourceIds.includes(s.id)));
       const now = e.now ? new Date(e.now) : rt.deps.clock();
       const due = await planRevisits(sources, changes, e.all ? ALL_DUE_BEFORE : now.toISOString());
-      // The due index holds keys only; the tracking item gives the URL (the FIFO group is its host).
+      // The due index holds keys only; the tracking item gives the URL (its host gives the slot and the lease).
       const work: RevisitWork[] = [];
       for (const d of due) {
         const track = await changes.getTrack(d.id);
@@ -62,4 +63,5 @@ export function makeRevisitPlannerHandler(runtime: () => HandlerRuntime, obs: Ob
 }
 
 const obs = createObservability('revisit-planner');
-export const handler = makeRevisitPlannerHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), {})), obs);
+// The queue's transport: without it the deployed planner had no queue to send its revisits to (NO_QUEUE threw).
+export const handler = makeRevisitPlannerHandler(lazyRuntime(() => runtimeFromEnv(pipelineLogger(obs.logger), { transport: createSqsTransport })), obs);

@@ -7,7 +7,7 @@ import { loadConfig, queueUrlsFromEnv, sourcesFileFromEnv, type QueueUrls } from
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { Fetcher } from '../fetch/types.js';
 import type { DiscoverFn, NormalizeFn, PipelineDeps, PipelineLogger } from '../pipeline/deps.js';
-import { hostDelays } from '../pipeline/host-delays.js';
+import { hostDelayOf, hostDelays } from '../pipeline/host-delays.js';
 import { workQueueOver, type WorkQueue } from '../pipeline/work-queue.js';
 import { loadSources } from '../sites/load-sources.js';
 import { hostDeadlines, type Source } from '../sites/sources-schema.js';
@@ -77,11 +77,13 @@ export function buildRuntime(parts: RuntimeParts): HandlerRuntime {
 export function runtimeFromEnv(logger: PipelineLogger, capabilities: Capabilities, env: NodeJS.ProcessEnv = process.env): HandlerRuntime {
   const config = loadConfig(env);
   const clients = makeClients({ region: config.region, mode: config.mode, dynamoEndpoint: config.dynamoEndpoint, s3Endpoint: config.s3Endpoint });
+  const sources = loadSources(sourcesFileFromEnv(env));
   return buildRuntime({
     clients,
     names: { tableName: config.tableName, bucketName: config.bucketName },
-    sources: loadSources(sourcesFileFromEnv(env)),
-    queue: capabilities.transport ? workQueueOver(capabilities.transport(config.region, queueUrlsFromEnv(env))) : NO_QUEUE,
+    sources,
+    // Fetch messages of a host are spread over slots of its configured delay (pipeline/work-queue.ts).
+    queue: capabilities.transport ? workQueueOver(capabilities.transport(config.region, queueUrlsFromEnv(env)), { delayMsOf: hostDelayOf(sources) }) : NO_QUEUE,
     logger,
     capabilities,
   });

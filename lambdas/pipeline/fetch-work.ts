@@ -3,7 +3,7 @@
  * in the failures store by the pipeline, whose backoff brings it back on a later discover run, so
  * the outcome only asks for an SQS retry (`retry`) when a retry can help: a transient failure of our
  * own stores or queue. A permanent store failure (a record over DynamoDB's item limit) is recorded
- * and acknowledged like a 404, so it never holds up the host's FIFO group or its batch-mates.
+ * and acknowledged like a 404, so it never comes back to hold up its host or its batch-mates.
  */
 import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError, type ErrorCodeValue } from '../contract/errors.js';

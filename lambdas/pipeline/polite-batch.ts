@@ -9,7 +9,8 @@
  *     messages go back to SQS invisible for the host's delay (whole seconds, rounded up).
  *  2. Across containers (underHostLease): the handled message takes the host's lease (store/host-lease-dynamodb.ts)
  *     before any request to the host. The lease is held until the invocation must have ended (its remaining
- *     time) plus the delay, and released when the work ends with nextAt = end + the host's delay. A message
+ *     time) plus the delay, and released as soon as the host has answered (leasedFetcher: the work's one fetch
+ *     call returned; archiving, normalizing and storing need no host) with nextAt = then + the host's delay. A message
  *     whose host is held or not due is not handled: it goes back invisible until the lease's nextAt (while
  *     another fetch holds the host: for one delay, by when that fetch has usually ended and released), and is
  *     reported as a batch item failure. So no two fetches of one host, in any container, are closer than the
@@ -18,6 +19,8 @@
  *
  * Every hand-back is a receive, which counts towards the queue's maxReceiveCount (lib/constructs/queues.ts).
  */
+import { ErrorCode, JsnewsError } from '../contract/errors.js';
+import type { Fetcher } from '../fetch/types.js';
 import type { HostLeaseStore, LeaseGrant } from '../store/ports.js';
 
 /** SQS visibility timeouts are whole seconds. A sub-second delay rounds up: never less polite than configured. */
@@ -72,21 +75,50 @@ export interface LeaseOptions {
 
 export type Leased<T> = { ran: true; value: T } | { ran: false; deferSeconds: number };
 
-/** Runs `work` holding the host's lease, or says how long to keep the message invisible when the host is not free. */
-export async function underHostLease<T>(lease: HostLeaseStore, host: string, opts: LeaseOptions, work: () => Promise<T>): Promise<Leased<T>> {
+/**
+ * Runs `work` holding the host's lease, or says how long to keep the message invisible when the host is not free.
+ * `work` gets `release` to give the lease back early (once the host has answered); it is given back at the end otherwise.
+ */
+export async function underHostLease<T>(lease: HostLeaseStore, host: string, opts: LeaseOptions, work: (release: () => Promise<void>) => Promise<T>): Promise<Leased<T>> {
   const startMs = opts.nowMs();
   const delayMs = Math.max(0, opts.delayMs());
   const grant = await lease.acquire(host, startMs, startMs + opts.budgetMs + delayMs);
   if (!grant.granted) return { ran: false, deferSeconds: refusalSeconds(grant, startMs, delayMs) };
-  try {
-    return { ran: true, value: await work() };
-  } finally {
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
     try {
       await lease.release(host, grant.token, opts.nowMs() + Math.max(0, opts.delayMs()));
     } catch (err) {
       opts.onReleaseError?.(err);
     }
+  };
+  try {
+    return { ran: true, value: await work(release) };
+  } finally {
+    await release();
   }
+}
+
+/**
+ * The fetcher a leased work item uses: its fetch call gives the host's lease back when it returns (a work item
+ * makes one: pipeline/fetch-work.ts). A second call would run outside the lease, so it is refused (retryable:
+ * the message comes back and takes the lease again).
+ */
+export function leasedFetcher(fetcher: Fetcher, release: () => Promise<void>): Fetcher {
+  let calls = 0;
+  return {
+    ...fetcher,
+    fetch: async (url, conditional) => {
+      if (calls++ > 0) throw new JsnewsError(ErrorCode.Internal, `a second fetch (${url}) in one work item would run outside the host's lease`, true);
+      try {
+        return await fetcher.fetch(url, conditional);
+      } finally {
+        await release();
+      }
+    },
+  };
 }
 
 /** Until the lease's nextAt; while another fetch holds the host, one delay (it has usually ended and released by then). */

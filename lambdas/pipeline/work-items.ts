@@ -2,7 +2,7 @@
  * Messages on the work queues, one zod schema each: producers build them with these types and
  * consumers validate every message body before acting on it.
  *
- * Fetch queue (FIFO, MessageGroupId = host):
+ * Fetch queue (standard; each host's messages spread over DelaySeconds slots, pipeline/work-queue.ts):
  *   - article: ingest one URL (fetch → archive → normalize → store).
  *   - list: read one list page and enqueue the articles on it; a `walk` continues to the next
  *     list page until the page holds only articles older than `walk.from` (date-range backfill).
@@ -24,8 +24,15 @@ export const SourceId = z.string().min(1).max(MAX_SOURCE_ID_CHARS);
 
 export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day YYYY-MM-DD');
 
+/**
+ * A slot past SQS's 900 s DelaySeconds: the fetch Lambda hands the message back until this time (epoch ms)
+ * before it asks the host's lease (pipeline/work-queue.ts).
+ */
+const NotBefore = z.number().int().min(0).optional();
+
 export const ArticleWork = z.object({
   kind: z.literal('article'),
+  notBefore: NotBefore,
   url: HttpUrl,
   sourceId: SourceId,
   /** A failure item may exist for the URL (discover knows); false skips the clearing delete. */
@@ -35,6 +42,7 @@ export type ArticleWork = z.infer<typeof ArticleWork>;
 
 export const ListWork = z.object({
   kind: z.literal('list'),
+  notBefore: NotBefore,
   url: HttpUrl,
   sourceId: SourceId,
   pageKind: z.enum(['list', 'rss', 'sitemap']).default('list'),
@@ -43,9 +51,10 @@ export const ListWork = z.object({
 });
 export type ListWork = z.infer<typeof ListWork>;
 
-/** Revisit one tracked article (change tracking); `url` (the article's) gives the FIFO group. */
+/** Revisit one tracked article (change tracking); `url` (the article's) gives the host. */
 export const RevisitWork = z.object({
   kind: z.literal('revisit'),
+  notBefore: NotBefore,
   id: z.string().regex(/^[0-9a-f]{64}$/, 'a record id'),
   url: HttpUrl,
   sourceId: SourceId,

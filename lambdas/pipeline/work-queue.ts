@@ -1,9 +1,12 @@
 /**
- * Where fan-out work goes. The port keeps handlers testable without SQS. On the FIFO fetch queue
- * messages are grouped by host, so a host's work is handed to one consumer at a time (per-host
- * politeness across Lambdas), and deduplicated by what they ask for.
+ * Where fan-out work goes. The port keeps handlers testable without SQS. The fetch queue is a standard queue
+ * (issue 13): a batch mixes hosts, and the senders spread each host's messages over DelaySeconds slots, one
+ * slot per (host delay + FETCH_SLOT_WORK_MS), so a host's messages reach the fetch Lambdas about when the
+ * host's lease (pipeline/polite-batch.ts) will take them, instead of all at once to be handed back. A slot past
+ * SQS's 900 s DelaySeconds bound is sent with 900 s and a `notBefore`: the fetch Lambda hands it back until
+ * then (a later wave) without touching the lease. The slots continue across sends of one container (a list
+ * page's articles after the previous page's); sends of other containers are not known, the lease orders those.
  */
-import { sha256Hex } from '../contract/hashing.js';
 import type { QueueTransport } from '../store/ports.js';
 import type { FetchWork, NormalizeWork } from './work-items.js';
 
@@ -14,27 +17,50 @@ export interface WorkQueue {
   deferFetch(receiptHandles: readonly string[], seconds: number): Promise<void>;
 }
 
-/** The FIFO group of a fetch work item: its host, so one host is never fetched by two consumers at once. */
-export function fetchGroupId(item: FetchWork): string {
-  return new URL(item.url).host.toLowerCase();
-}
-
+/** SQS's upper bound on DelaySeconds. */
+export const MAX_DELAY_SECONDS = 900;
 /**
- * FIFO deduplication id: the same work enqueued twice within SQS's 5-minute window (a retried
- * discover, overlapping backfills) is delivered once.
+ * What one message holds its host for besides the delay: the fetch itself (the docs' AWS model: the site ~0.5 s,
+ * the lease ~0.01 s) and the wait of its batch (the event source mapping gathers a batch for up to its window;
+ * at the model's load a batch fills in about a second). A slot shorter than that meets the lease still held or
+ * not due (a refused acquire is billed as a write, then a read and a hand-back). Cost bench, 20 hosts at the
+ * registry's 2 s delay: 1,000 ms gave 0.44 refusals per revisited page; 2,000 ms see docs/cost-model.md.
  */
-export function fetchDeduplicationId(item: FetchWork): string {
-  const walk = item.kind === 'list' && item.walk ? `${item.walk.from}..${item.walk.to}` : '';
-  return sha256Hex(`${item.kind} ${item.url} ${walk}`);
+export const FETCH_SLOT_WORK_MS = 2000;
+const MS_PER_SECOND = 1000;
+
+export interface SlotOptions {
+  /** The configured politeness delay of a URL's host (0: none known, no slots). */
+  delayMsOf: (url: string) => number;
+  nowMs?: () => number;
 }
 
-export function workQueueOver(transport: QueueTransport): WorkQueue {
+/** The fetch message of a work item: its body and, for a host with a delay, its slot. */
+interface Slotted {
+  body: string;
+  delaySeconds?: number;
+}
+
+/** Gives each item of a host the next slot of that host (`nextSlotAt`, epoch ms, kept across calls). */
+export function slotFetchWork(items: readonly FetchWork[], opts: SlotOptions, nextSlotAt: Map<string, number>): Slotted[] {
+  const now = (opts.nowMs ?? Date.now)();
+  return items.map((item) => {
+    const delayMs = opts.delayMsOf(item.url);
+    if (delayMs <= 0) return { body: JSON.stringify(item) };
+    const host = new URL(item.url).host;
+    const slotSeconds = Math.ceil((delayMs + FETCH_SLOT_WORK_MS) / MS_PER_SECOND);
+    const at = Math.max(now, nextSlotAt.get(host) ?? 0);
+    nextSlotAt.set(host, at + slotSeconds * MS_PER_SECOND);
+    const waitSeconds = Math.round((at - now) / MS_PER_SECOND);
+    if (waitSeconds <= MAX_DELAY_SECONDS) return { body: JSON.stringify(item), delaySeconds: waitSeconds };
+    return { body: JSON.stringify({ ...item, notBefore: at }), delaySeconds: MAX_DELAY_SECONDS };
+  });
+}
+
+export function workQueueOver(transport: QueueTransport, slots?: SlotOptions): WorkQueue {
+  const nextSlotAt = new Map<string, number>();
   return {
-    sendFetch: (items) =>
-      transport.send(
-        'fetch',
-        items.map((item) => ({ body: JSON.stringify(item), groupId: fetchGroupId(item), deduplicationId: fetchDeduplicationId(item) })),
-      ),
+    sendFetch: (items) => transport.send('fetch', slots ? slotFetchWork(items, slots, nextSlotAt) : items.map((item) => ({ body: JSON.stringify(item) }))),
     sendNormalize: (items) => transport.send('normalize', items.map((item) => ({ body: JSON.stringify(item) }))),
     deferFetch: (receiptHandles, seconds) => transport.defer('fetch', receiptHandles, seconds),
   };

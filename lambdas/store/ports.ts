@@ -244,12 +244,9 @@ export interface ChangeStore {
   dueRevisits(sourceId: string, before: string, limit?: number): Promise<DueRevisit[]>;
 }
 
-/** One message for a work queue: a JSON body, and on a FIFO queue its group and deduplication ids. */
+/** One message for a work queue: a JSON body, and the seconds SQS keeps it invisible after the send (DelaySeconds, at most 900). */
 export interface QueueMessage {
   body: string;
-  groupId?: string;
-  deduplicationId?: string;
-  /** Seconds SQS keeps the message invisible after the send (DelaySeconds, at most 900). */
   delaySeconds?: number;
 }
 
@@ -267,7 +264,7 @@ export interface HostLeaseStore {
   release(host: string, token: string, nextAtMs: number): Promise<void>;
 }
 
-/** Sends messages to the fetch (FIFO) or normalize queue; pipeline/work-queue.ts builds the messages. */
+/** Sends messages to the fetch or normalize queue (both standard); pipeline/work-queue.ts builds the messages. */
 export interface QueueTransport {
   send(queue: 'fetch' | 'normalize', messages: readonly QueueMessage[]): Promise<void>;
   /** Makes received messages of the fetch queue visible again after `seconds` (ChangeMessageVisibility). */

@@ -1,6 +1,6 @@
 /**
- * The work queues on SQS: messages are sent 10 per SendMessageBatch call (the SQS maximum), with the
- * FIFO group and deduplication ids the pipeline chose (pipeline/work-queue.ts); received fetch messages are
+ * The work queues on SQS (both standard): messages are sent 10 per SendMessageBatch call (the SQS maximum),
+ * with the DelaySeconds slot the pipeline chose (pipeline/work-queue.ts); received fetch messages are
  * deferred 10 per ChangeMessageVisibilityBatch call (per-host politeness, pipeline/polite-batch.ts).
  */
 import { ChangeMessageVisibilityBatchCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -38,8 +38,8 @@ async function deferAll(sqs: SQSClient, queueUrl: string, receiptHandles: readon
 
 async function sendAll(sqs: SQSClient, queueUrl: string, messages: readonly QueueMessage[]): Promise<void> {
   for (let i = 0; i < messages.length; i += SQS_BATCH_MAX) {
-    // Unset ids are left out of the request by the SDK's serializer (the normalize queue is not FIFO).
-    const chunk = messages.slice(i, i + SQS_BATCH_MAX).map((m, j) => ({ Id: String(j), MessageBody: m.body, MessageGroupId: m.groupId, MessageDeduplicationId: m.deduplicationId }));
+    // An unset DelaySeconds is left out of the request by the SDK's serializer (the queue's default, 0, applies).
+    const chunk = messages.slice(i, i + SQS_BATCH_MAX).map((m, j) => ({ Id: String(j), MessageBody: m.body, DelaySeconds: m.delaySeconds }));
     const out = await storeCall('SQS', `send to ${queueUrl}`, () => sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: chunk })));
     const failed = out.Failed ?? [];
     if (failed.length > 0) {

@@ -52,11 +52,18 @@ export const FUNCTION_SETTINGS = {
 } as const satisfies Record<LambdaName, { memoryMb: number; timeout: Duration }>;
 
 /**
- * Messages per fetch invocation. Of each host only the first is handled, the rest are deferred by the host's
- * delay (pipeline/polite-batch.ts), so this bounds the deferrals of one message (the fetch queue's redrive
- * count is raised by FETCH_BATCH_SIZE - 1) rather than the pages per invocation.
+ * Messages per fetch invocation: the standard queue's ReceiveMessage maximum. A batch mixes hosts (the senders
+ * spread each host over DelaySeconds slots, pipeline/work-queue.ts), one page per host handled, under the
+ * host's lease; so this is pages per invocation, and each page's share of the receive, the delete and the
+ * Lambda request is a tenth when batches are full (issue 13: one page per invocation on the FIFO queue).
  */
-export const FETCH_BATCH_SIZE = 5;
+export const FETCH_BATCH_SIZE = 10;
+/**
+ * The event source mapping waits up to this long to fill a fetch batch: at the model's ~12 pages/s (docs/cost-
+ * model.md) a batch fills in about a second; at a quiet hour a page waits at most this long. Politeness waits are
+ * seconds anyway.
+ */
+export const FETCH_BATCHING_WINDOW = Duration.seconds(5);
 /** Archived pages per normalize invocation. */
 export const NORMALIZE_BATCH_SIZE = 10;
 /** Concurrent normalize Lambdas: bounded so a large reprocess does not spike DynamoDB on-demand cost. */
@@ -102,6 +109,7 @@ export class JsnewsFunctions extends Construct {
     this.fetch.addEventSource(
       new SqsEventSource(queues.fetchQueue, {
         batchSize: FETCH_BATCH_SIZE,
+        maxBatchingWindow: FETCH_BATCHING_WINDOW,
         reportBatchItemFailures: true,
         maxConcurrency: props.fetchMaxConcurrency,
       }),

@@ -29,6 +29,8 @@ export interface DynamoUse {
   byTarget: Map<string, { wru: number; rru: number }>;
   /** Conditional writes refused (billed from the item's size, see the header). */
   failedConditions: number;
+  /** What the host lease items (`LEASE#<host>`) took of the above: requests and units. */
+  lease: { requests: number; wru: number; rru: number; refused: number };
 }
 
 export interface S3Use {
@@ -43,10 +45,13 @@ export interface SqsUse {
   calls: number;
   messages: number;
   payloadBytes: number;
-  /** Received messages handed back (ChangeMessageVisibility: per-host politeness deferrals). */
+  /** Received messages handed back (ChangeMessageVisibility: per-host politeness deferrals), and the calls that did it. */
   deferred: number;
-  /** Bodies of every message sent, by queue URL: the bench replays them as Lambda events. */
-  sent: Map<string, string[]>;
+  deferralCalls: number;
+  /** Every message sent, by queue URL, with its DelaySeconds: the bench replays them as Lambda events. */
+  sent: Map<string, { body: string; delaySeconds: number }[]>;
+  /** Every hand-back: the receipt handle and its new visibility, in seconds. */
+  handedBack: Map<string, number>;
 }
 
 export interface Meter {
@@ -57,20 +62,21 @@ export interface Meter {
 
 export function newMeter(): Meter {
   return {
-    dynamo: { requests: 0, wru: 0, rru: 0, byTarget: new Map(), failedConditions: 0 },
+    dynamo: { requests: 0, wru: 0, rru: 0, byTarget: new Map(), failedConditions: 0, lease: { requests: 0, wru: 0, rru: 0, refused: 0 } },
     s3: { requests: new Map(), bytesPut: 0, bytesGot: 0 },
-    sqs: { billed: 0, calls: 0, messages: 0, payloadBytes: 0, deferred: 0, sent: new Map() },
+    sqs: { billed: 0, calls: 0, messages: 0, payloadBytes: 0, deferred: 0, deferralCalls: 0, sent: new Map(), handedBack: new Map() },
   };
 }
 
 /** Resets every counter in place (the middleware keeps writing into the same meter). */
 export function resetMeter(m: Meter): void {
-  Object.assign(m.dynamo, { requests: 0, wru: 0, rru: 0, failedConditions: 0 });
+  Object.assign(m.dynamo, { requests: 0, wru: 0, rru: 0, failedConditions: 0, lease: { requests: 0, wru: 0, rru: 0, refused: 0 } });
   m.dynamo.byTarget.clear();
   m.s3.requests.clear();
   Object.assign(m.s3, { bytesPut: 0, bytesGot: 0 });
-  Object.assign(m.sqs, { billed: 0, calls: 0, messages: 0, payloadBytes: 0, deferred: 0 });
+  Object.assign(m.sqs, { billed: 0, calls: 0, messages: 0, payloadBytes: 0, deferred: 0, deferralCalls: 0 });
   m.sqs.sent.clear();
+  m.sqs.handedBack.clear();
 }
 
 interface Capacity {
@@ -117,17 +123,29 @@ export function meterDynamo(client: DynamoDBClient, use: DynamoUse): void {
       input.ReturnConsumedCapacity = 'INDEXES';
       const name = String(context.commandName);
       const write = WRITE_COMMANDS.has(name);
+      const isLease = String((input.Key as { PK?: unknown } | undefined)?.PK ?? '').startsWith('LEASE#');
+      // This command's own units (handlers run a batch's records at once, so the totals move under other commands too).
+      const own = (units: number) => {
+        if (!isLease) return;
+        if (write) use.lease.wru += units;
+        else use.lease.rru += units;
+      };
       use.requests++;
+      if (isLease) use.lease.requests++;
       try {
         const out = await next(args);
-        recordCapacity(use, write, (out.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity);
+        const consumed = (out.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
+        recordCapacity(use, write, consumed);
+        own((consumed === undefined ? [] : Array.isArray(consumed) ? consumed : [consumed]).reduce((n, c) => n + (c.CapacityUnits ?? 0), 0));
         return out;
       } catch (err) {
         if ((err as { name?: string }).name === 'ConditionalCheckFailedException') {
           use.failedConditions++;
+          if (isLease) use.lease.refused++;
           const units = Math.max(FAILED_CONDITION_MIN_WRU, Math.ceil(itemBytes(input.Item ?? input.Key) / WRITE_UNIT_BYTES));
           use.wru += units;
           addCapacity(use, 'table (failed condition)', true, { CapacityUnits: units });
+          own(units);
         }
         throw err;
       }
@@ -162,13 +180,15 @@ export function meteredSqs(use: SqsUse): SQSClient {
   const sqs = new SQSClient({ region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
   sqs.middlewareStack.add(
     (_next, context) => async (args) => {
-      const input = args.input as { QueueUrl: string; Entries?: { Id: string; MessageBody: string }[] };
+      const input = args.input as { QueueUrl: string; Entries?: { Id: string; MessageBody: string; DelaySeconds?: number; ReceiptHandle?: string; VisibilityTimeout?: number }[] };
       const entries = input.Entries ?? [];
       if (context.commandName === 'ChangeMessageVisibilityBatchCommand') {
         // A small request: one billed 64 KB chunk.
         use.calls++;
         use.billed++;
         use.deferred += entries.length;
+        use.deferralCalls++;
+        for (const e of entries) use.handedBack.set(e.ReceiptHandle ?? '', e.VisibilityTimeout ?? 0);
         return { output: { Successful: entries.map((e) => ({ Id: e.Id })), Failed: [], $metadata: {} } } as never;
       }
       const payload = entries.reduce((n, e) => n + Buffer.byteLength(e.MessageBody), 0);
@@ -177,7 +197,7 @@ export function meteredSqs(use: SqsUse): SQSClient {
       use.payloadBytes += payload;
       use.billed += Math.max(1, Math.ceil(payload / SQS_BILLING_CHUNK_BYTES));
       const bodies = use.sent.get(input.QueueUrl) ?? [];
-      bodies.push(...entries.map((e) => e.MessageBody));
+      bodies.push(...entries.map((e) => ({ body: e.MessageBody, delaySeconds: e.DelaySeconds ?? 0 })));
       use.sent.set(input.QueueUrl, bodies);
       return { output: { Successful: entries.map((e) => ({ Id: e.Id, MessageId: e.Id, MD5OfMessageBody: '' })), Failed: [], $metadata: {} } } as never;
     },

@@ -7,7 +7,7 @@
  * (aws-meter.ts) counts what the unmodified store code sends: DynamoDB request units from the
  * ConsumedCapacity DynamoDB Local returns (ReturnConsumedCapacity: INDEXES), S3 requests and bytes,
  * SQS billed requests (the SQS client answers itself; its messages become the next handler's events,
- * FETCH_BATCH_SIZE to an invocation as the event source mapping delivers them). Lambda GB-seconds are
+ * up to FETCH_BATCH_SIZE to an invocation as the event source mapping delivers them, see "standard queue" below). Lambda GB-seconds are
  * each invocation's measured duration (its CPU part stretched to the CPU share Lambda gives that memory, see
  * LAMBDA_ONE_VCPU_MB), rounded up to the millisecond as Lambda bills it, times the memory lib/ configures. CloudWatch Logs bytes are what the handlers write to stdout (Powertools logs
  * and EMF metrics at the deployed log level) plus Lambda's own lines per invocation (none at the system log level WARN lib/ deploys).
@@ -17,10 +17,13 @@
  *   revisit   the same pages again, unchanged (every page answers 304 to its ETag);
  *   reprocess the normalize Lambda re-normalizes the archived day after a normalizer version bump.
  *
- * Politeness is measured too: the bench source has the registry's mean per-host delay, and the fetch Lambda
- * defers a host's later messages by it (ChangeMessageVisibility) instead of sleeping; the loopback queue hands
- * them back first, as a FIFO group does once they are visible again (the wait itself is not slept here: it is
- * billed nowhere). Not measured, printed apart: storage, which is per month kept.
+ * Politeness is measured too: the bench source has the registry's mean per-host delay over BENCH_HOSTS hosts
+ * (with one host no batch could hold two pages). The senders give each host's messages DelaySeconds slots, the
+ * fetch Lambda takes the host's lease (DynamoDB, counted like every other item) and hands back what may not be
+ * fetched yet (ChangeMessageVisibility). The loopback standard queue runs on a simulated clock: a message is
+ * delivered once its delay or visibility has passed, the event source mapping's batching window gathers up to
+ * FETCH_BATCH_SIZE visible messages, and the clock moves by each invocation's measured wall time (the waits
+ * themselves are not slept here: they are billed nowhere). Not measured, printed apart: storage, per month kept.
  * Timings are printed, never asserted; the machine is shared, so read the load average beside them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -32,7 +35,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { APPLICATION_LOG_LEVEL, FETCH_BATCH_SIZE, FUNCTION_SETTINGS, SYSTEM_LOG_LEVEL } from '../../lib/constructs/functions.js';
+import { APPLICATION_LOG_LEVEL, FETCH_BATCH_SIZE, FETCH_BATCHING_WINDOW, FUNCTION_SETTINGS, SYSTEM_LOG_LEVEL } from '../../lib/constructs/functions.js';
+import { FETCH_MAX_RECEIVE_COUNT, VISIBILITY_TIMEOUT_FACTOR } from '../../lib/constructs/queues.js';
 import { ErrorCode, JsnewsError } from '../../lambdas/contract/errors.js';
 import { replayFetcherOptions } from '../../lambdas/dev/replay/index.js';
 import { createHttpFetcher } from '../../lambdas/fetch/index.js';
@@ -41,8 +45,9 @@ import { makeFetchHandler } from '../../lambdas/handlers/fetch.js';
 import { makeNormalizeHandler } from '../../lambdas/handlers/normalize.js';
 import { createObservability, pipelineLogger } from '../../lambdas/handlers/observability.js';
 import { buildRuntime, type HandlerRuntime } from '../../lambdas/handlers/runtime.js';
-import { fetchDeduplicationId, fetchGroupId, workQueueOver } from '../../lambdas/pipeline/work-queue.js';
-import { FetchWork, type NormalizeWork } from '../../lambdas/pipeline/work-items.js';
+import { workQueueOver } from '../../lambdas/pipeline/work-queue.js';
+import type { NormalizeWork } from '../../lambdas/pipeline/work-items.js';
+import { hostDelayOf } from '../../lambdas/pipeline/host-delays.js';
 import { sqsTransport } from '../../lambdas/store/work-queue-sqs.js';
 import { normalize } from '../../lambdas/normalize/index.js';
 import { defaultDiscover } from '../../lambdas/pipeline/discover-default.js';
@@ -70,8 +75,7 @@ export const USD_PER_GB_MONTH_S3 = 0.023;
 /** "AWS Lambda pricing", Arm: per GB-second, per million requests. */
 export const USD_PER_GB_SECOND_LAMBDA_ARM = 0.0000133334;
 export const USD_PER_MILLION_LAMBDA_REQUESTS = 0.2;
-/** "Amazon SQS pricing": per million requests (64 KB chunks), FIFO and standard queues. */
-export const USD_PER_MILLION_SQS_FIFO = 0.5;
+/** "Amazon SQS pricing": per million requests (64 KB chunks), standard queue (both work queues are standard). */
 export const USD_PER_MILLION_SQS_STANDARD = 0.4;
 /** "Amazon CloudWatch pricing", Logs, standard log class: data ingested per GB. */
 export const USD_PER_GB_LOGS_INGESTED = 0.5;
@@ -102,7 +106,12 @@ const DEPLOYED_LOG_LEVEL: string = APPLICATION_LOG_LEVEL;
 const LINKS_PER_LIST_PAGE = 50;
 const BENCH_SETS = ['aeb', 'gne', 'zh-cwced'];
 const SEED_HTML_DIR = 'seeds/html';
-const HOST = 'cost.example';
+/**
+ * Hosts the bench pages are spread over, round robin. Politeness lets a batch hold one page per host, so one
+ * host (as before) would show no batching at all; the registry has dozens of sources and the model 1,000.
+ */
+const BENCH_HOSTS = 20;
+const hostName = (h: number) => `cost-${h}.example`;
 const GB = 1024 ** 3;
 const MB_PER_GB = 1024;
 
@@ -122,29 +131,33 @@ function sourcePages(): Buffer[] {
   return [...files, ...seeds].map((f) => readFileSync(f));
 }
 
-/** A replay tree of n articles (each with an ETag, as static pages of news CMSs are served) and their list pages. */
-function buildTree(pages: Buffer[], n: number): { dir: string; lists: number } {
+/** A replay tree of n articles over BENCH_HOSTS hosts (each with an ETag, as static pages of news CMSs are served) and their list pages. */
+function buildTree(pages: Buffer[], n: number): { dir: string; lists: string[]; articles: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'jsnews-cost-tree-'));
-  mkdirSync(join(dir, HOST, 'a'), { recursive: true });
-  mkdirSync(join(dir, HOST, 'list'), { recursive: true });
-  const paths: Record<string, { etag: string }> = {};
+  const sites = Array.from({ length: BENCH_HOSTS }, (_, h) => ({ host: hostName(h), contentType: 'text/html', paths: {} as Record<string, { etag: string }>, links: [] as number[] }));
+  const articles: string[] = [];
   for (let i = 0; i < n; i++) {
+    const site = sites[i % BENCH_HOSTS]!;
+    mkdirSync(join(dir, site.host, 'a'), { recursive: true });
     const base = pages[i % pages.length]!;
     const copy = Math.floor(i / pages.length);
-    writeFileSync(join(dir, HOST, 'a', `${i}.html`), copy === 0 ? base : Buffer.concat([base, Buffer.from(`\n<!-- copy ${copy} -->\n`)]));
-    paths[`/a/${i}.html`] = { etag: `"a${i}"` };
+    writeFileSync(join(dir, site.host, 'a', `${i}.html`), copy === 0 ? base : Buffer.concat([base, Buffer.from(`\n<!-- copy ${copy} -->\n`)]));
+    site.paths[`/a/${i}.html`] = { etag: `"a${i}"` };
+    site.links.push(i);
+    articles.push(`http://${site.host}/a/${i}.html`);
   }
-  const lists = Math.ceil(n / LINKS_PER_LIST_PAGE);
-  for (let l = 0; l < lists; l++) {
-    const links = [];
-    for (let i = l * LINKS_PER_LIST_PAGE; i < Math.min(n, (l + 1) * LINKS_PER_LIST_PAGE); i++) {
-      links.push(`<li><a href="/a/${i}.html">江苏新闻成本基准第${i}篇文章标题示例</a></li>`);
+  const lists: string[] = [];
+  for (const site of sites) {
+    mkdirSync(join(dir, site.host, 'list'), { recursive: true });
+    writeFileSync(join(dir, site.host, 'robots.txt'), 'User-agent: *\nAllow: /\n');
+    for (let l = 0; l * LINKS_PER_LIST_PAGE < Math.max(1, site.links.length); l++) {
+      const links = site.links.slice(l * LINKS_PER_LIST_PAGE, (l + 1) * LINKS_PER_LIST_PAGE).map((i) => `<li><a href="/a/${i}.html">江苏新闻成本基准第${i}篇文章标题示例</a></li>`);
+      writeFileSync(join(dir, site.host, 'list', `index_${l}.html`), `<!doctype html><html><head><meta charset="utf-8"><title>列表</title></head><body><ul>${links.join('')}</ul></body></html>`);
+      lists.push(`http://${site.host}/list/index_${l}.html`);
     }
-    writeFileSync(join(dir, HOST, 'list', `index_${l}.html`), `<!doctype html><html><head><meta charset="utf-8"><title>列表</title></head><body><ul>${links.join('')}</ul></body></html>`);
   }
-  writeFileSync(join(dir, HOST, 'robots.txt'), 'User-agent: *\nAllow: /\n');
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: 1, sites: [{ host: HOST, contentType: 'text/html', paths }] }));
-  return { dir, lists };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: 1, sites: sites.map(({ host, contentType, paths }) => ({ host, contentType, paths })) }));
+  return { dir, lists, articles };
 }
 
 async function startReplayChild(tree: string): Promise<{ child: ChildProcess; port: number; hosts: string[] }> {
@@ -216,23 +229,19 @@ async function invoke<T>(use: LambdaUse, run: () => Promise<T>): Promise<T> {
 }
 
 let seq = 0;
-function sqsEvent(bodies: string[], fifo: boolean): SQSEvent {
+function sqsEvent(messages: { body: string; id?: string; handle?: string; receives?: number }[], queue: 'fetch' | 'normalize'): SQSEvent {
   return {
-    Records: bodies.map((body) => {
-      const id = `bench-${++seq}`;
-      const groupAttrs = fifo ? (() => {
-        const item = FetchWork.parse(JSON.parse(body));
-        return { MessageGroupId: fetchGroupId(item), MessageDeduplicationId: fetchDeduplicationId(item), SequenceNumber: String(seq) };
-      })() : {};
+    Records: messages.map((m) => {
+      const id = m.id ?? `bench-${++seq}`;
       return {
         messageId: id,
-        receiptHandle: `rh-${id}`,
-        body,
-        attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'BENCH', ApproximateFirstReceiveTimestamp: String(Date.now()), ...groupAttrs },
+        receiptHandle: m.handle ?? `rh-${id}`,
+        body: m.body,
+        attributes: { ApproximateReceiveCount: String(m.receives ?? 1), SentTimestamp: String(Date.now()), SenderId: 'BENCH', ApproximateFirstReceiveTimestamp: String(Date.now()) },
         messageAttributes: {},
         md5OfBody: '',
         eventSource: 'aws:sqs',
-        eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:jsnews-${fifo ? 'fetch.fifo' : 'normalize'}`,
+        eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:jsnews-${queue}`,
         awsRegion: 'us-east-1',
       };
     }),
@@ -265,8 +274,8 @@ interface ScenarioUse {
   pages: number;
   meter: Meter;
   lambdas: Record<string, LambdaUse>;
-  /** Messages the event source mapping delivered (fetch: FIFO; normalize: standard), and batches. */
-  consumed: { fifoBatches: number; standardBatches: number };
+  /** Batches the event source mappings delivered (both queues standard). */
+  consumed: { batches: number };
   schedulerInvocations: number;
   outcomes: string;
 }
@@ -301,14 +310,16 @@ function costLines(u: ScenarioUse): CostLine[] {
     { service: 'S3 GET', perPage: `${per(s3Get).toFixed(2)} req`, usdPerMillion: per(s3Get) * USD_PER_THOUSAND_S3_GET * 1000 },
     { service: '  (S3 by request)', perPage: `${s3Detail}; ${(per(s3.bytesPut) / 1024).toFixed(1)} KB put, ${(per(s3.bytesGot) / 1024).toFixed(1)} KB got`, usdPerMillion: Number.NaN },
   ];
-  const fifoSent = u.name === 'reprocess' ? 0 : sqs.billed;
-  const standardSent = u.name === 'reprocess' ? sqs.billed : 0;
-  const fifoReq = fifoSent + u.consumed.fifoBatches * ESM_SQS_CALLS_PER_BATCH;
-  const stdReq = standardSent + u.consumed.standardBatches * ESM_SQS_CALLS_PER_BATCH;
+  const { lease } = dynamo;
+  if (lease.requests > 0) {
+    const leaseUsd = per(lease.wru) * USD_PER_MILLION_WRU + per(lease.rru) * USD_PER_MILLION_RRU;
+    lines.push({ service: '  (host lease, in the above)', perPage: `${per(lease.wru).toFixed(2)} WRU + ${per(lease.rru).toFixed(2)} RRU, ${per(lease.requests).toFixed(2)} req (${per(lease.refused).toFixed(2)} refused) = USD ${leaseUsd.toFixed(3)}`, usdPerMillion: Number.NaN });
+  }
+  const stdReq = sqs.billed + u.consumed.batches * ESM_SQS_CALLS_PER_BATCH;
   lines.push({
-    service: 'SQS',
-    perPage: `${per(fifoReq).toFixed(3)} FIFO + ${per(stdReq).toFixed(3)} std req`,
-    usdPerMillion: per(fifoReq) * USD_PER_MILLION_SQS_FIFO + per(stdReq) * USD_PER_MILLION_SQS_STANDARD,
+    service: 'SQS (standard)',
+    perPage: `${per(stdReq).toFixed(3)} req (send ${per(sqs.billed - sqs.deferralCalls).toFixed(3)}, receive + delete ${per(u.consumed.batches * ESM_SQS_CALLS_PER_BATCH).toFixed(3)}, hand-back ${per(sqs.deferralCalls).toFixed(3)})`,
+    usdPerMillion: per(stdReq) * USD_PER_MILLION_SQS_STANDARD,
   });
   let logBytes = 0;
   for (const [name, l] of Object.entries(u.lambdas)) {
@@ -350,8 +361,10 @@ function registryDelay(): { sources: number; meanDelayMs: number } {
   const meanDelayMs = enabled.reduce((n, s) => n + s.politeness.delayMs, 0) / Math.max(1, enabled.length);
   return { sources: enabled.length, meanDelayMs };
 }
-/** Fetch invocations per scenario page beyond which the bench stops redelivering (a message retried forever). */
-const MAX_INVOCATIONS_PER_PAGE = 2 * FETCH_BATCH_SIZE;
+/** Receives of one message beyond which the bench stops (the deployed queue parks it in the DLQ there). */
+const MAX_RECEIVES = FETCH_MAX_RECEIVE_COUNT;
+/** A message the handler failed without handing it back returns after the queue's visibility timeout. */
+const FETCH_VISIBILITY_MS = FUNCTION_SETTINGS.fetch.timeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR * 1000;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -377,7 +390,7 @@ async function main(): Promise<void> {
   const tree = buildTree(pages, n);
   const [stores, replay] = await Promise.all([startMeteredStores('cost'), startReplayChild(tree.dir)]);
   const { clients, meter, names } = stores;
-  const queueUrls = { fetch: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-fetch.fifo', normalize: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-normalize' };
+  const queueUrls = { fetch: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-fetch', normalize: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-normalize' };
   const delay = registryDelay();
   // Never sleeps here (the loopback queue redelivers at once), but tells the handler the host's delay, as the deployed fetcher does.
   const httpFetcher = createHttpFetcher({ ...replayFetcherOptions(replay), politeness: false });
@@ -386,21 +399,26 @@ async function main(): Promise<void> {
     const source = Source.parse({
       id: 'cost',
       name: 'cost bench',
-      hosts: [HOST],
-      startPages: Array.from({ length: tree.lists }, (_, l) => ({ url: `http://${HOST}/list/index_${l}.html`, kind: 'list' })),
-      articleUrlPatterns: [String.raw`^http://cost\.example/a/\d+\.html$`],
+      hosts: Array.from({ length: BENCH_HOSTS }, (_, h) => hostName(h)),
+      startPages: tree.lists.map((url) => ({ url, kind: 'list' })),
+      articleUrlPatterns: [String.raw`^http://cost-\d+\.example/a/\d+\.html$`],
       schedule: 'rate(1 hour)',
       politeness: { delayMs: delay.meanDelayMs, maxConcurrency: 1 },
       enabled: true,
     });
     let normalizerVersionOverride: string | null = null;
+    // The simulated clock of the queue and the lease (see the header): the wall time of the invocation in progress on top.
+    let virtualNow = Date.now();
+    let invocationStart: number | null = null;
+    const clockMs = () => virtualNow + (invocationStart === null ? 0 : performance.now() - invocationStart);
     const build = (fn: 'discover' | 'fetch' | 'normalize'): HandlerRuntime =>
       buildRuntime({
         clients,
         names,
         sources: [source],
-        queue: workQueueOver(sqsTransport(meteredSqs(meter.sqs), queueUrls)),
+        queue: workQueueOver(sqsTransport(meteredSqs(meter.sqs), queueUrls), { delayMsOf: hostDelayOf([source]), nowMs: clockMs }),
         logger: pipelineLogger(createObservability(fn).logger),
+        clock: () => new Date(clockMs()),
         capabilities: {
           fetcher: () => fetcher,
           normalize: (bytes, ctx) => {
@@ -420,36 +438,60 @@ async function main(): Promise<void> {
       const lambdas = { discover: newLambdaUse(FUNCTION_SETTINGS.discover.memoryMb), fetch: newLambdaUse(FUNCTION_SETTINGS.fetch.memoryMb) };
       const result = await invoke(lambdas.discover, () => discover({ sourceId: source.id, scheduledTime: new Date().toISOString() }, context('discover', lambdas.discover.memoryMb)));
       const counts = new Map<string, number>();
-      let fifoBatches = 0;
-      // One host, one FIFO group: the queue hands out its oldest FETCH_BATCH_SIZE messages; what the handler
-      // does not acknowledge (deferred for politeness, or to retry) comes back first, in order. Work fans out
-      // (list pages could enqueue more), so messages sent meanwhile join at the end.
-      let pending: string[] = [];
+      let batches = 0;
+      let maxReceives = 0;
+      const batchSizes: number[] = [];
+      // The standard queue: a message is visible once its DelaySeconds (or the visibility a hand-back set) has
+      // passed; the event source mapping waits up to its batching window for FETCH_BATCH_SIZE visible ones. What
+      // the handler does not acknowledge comes back at its hand-back time (or the visibility timeout). Work fans
+      // out (list pages could enqueue more), so messages sent meanwhile join.
+      type Queued = { id: string; body: string; visibleAt: number; receives: number; handle: string };
+      const queue: Queued[] = [];
       for (let taken = 0; ; ) {
         const sent = meter.sqs.sent.get(queueUrls.fetch) ?? [];
-        pending.push(...sent.slice(taken));
+        for (const m of sent.slice(taken)) queue.push({ id: `bench-${++seq}`, body: m.body, visibleAt: virtualNow + m.delaySeconds * 1000, receives: 0, handle: '' });
         taken = sent.length;
-        if (pending.length === 0) break;
-        if (fifoBatches > MAX_INVOCATIONS_PER_PAGE * Math.max(1, taken)) throw new JsnewsError(ErrorCode.Internal, `fetch messages keep coming back after ${fifoBatches} invocations`);
-        const batch = pending.slice(0, FETCH_BATCH_SIZE);
-        const event = sqsEvent(batch, true);
-        fifoBatches++;
-        const response = await invoke(lambdas.fetch, () => fetchHandler(event, context('fetch', lambdas.fetch.memoryMb)));
+        if (queue.length === 0) break;
+        virtualNow = Math.max(virtualNow, Math.min(...queue.map((m) => m.visibleAt)));
+        const windowEnd = virtualNow + FETCH_BATCHING_WINDOW.toMilliseconds();
+        const batch = queue.filter((m) => m.visibleAt <= windowEnd).sort((a, b) => a.visibleAt - b.visibleAt).slice(0, FETCH_BATCH_SIZE);
+        virtualNow = batch.length === FETCH_BATCH_SIZE ? Math.max(virtualNow, batch.at(-1)!.visibleAt) : windowEnd;
+        for (const m of batch) {
+          m.receives++;
+          m.handle = `${m.id}-r${m.receives}`;
+          maxReceives = Math.max(maxReceives, m.receives);
+          if (m.receives > MAX_RECEIVES) throw new JsnewsError(ErrorCode.Internal, `a fetch message came back ${m.receives} times (the queue's maxReceiveCount is ${MAX_RECEIVES}): ${m.body}`);
+        }
+        batches++;
+        batchSizes.push(batch.length);
+        const event = sqsEvent(batch, 'fetch');
+        const t0 = performance.now();
+        invocationStart = t0;
+        const response = await invoke(lambdas.fetch, () => fetchHandler(event, context('fetch', lambdas.fetch.memoryMb))).finally(() => (invocationStart = null));
+        virtualNow += performance.now() - t0;
         const back = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
-        const returned = event.Records.filter((r) => back.has(r.messageId)).map((r) => r.body);
-        pending = [...returned, ...pending.slice(batch.length)];
+        for (const m of batch) {
+          if (!back.has(m.id)) queue.splice(queue.indexOf(m), 1);
+          else {
+            const seconds = meter.sqs.handedBack.get(m.handle);
+            m.visibleAt = virtualNow + (seconds === undefined ? FETCH_VISIBILITY_MS : seconds * 1000);
+          }
+        }
       }
+      counts.set('fetch invocations', batches);
+      counts.set(`max receives of a message (maxReceiveCount ${MAX_RECEIVES})`, maxReceives);
+      counts.set('mean messages per batch ×100', Math.round((100 * batchSizes.reduce((a, b) => a + b, 0)) / Math.max(1, batches)));
       const deferred = meter.sqs.deferred;
       if (deferred > 0) counts.set('deferrals', deferred);
       const used = snapshot(meter);
-      const state = await readBack(n, (i) => runtimes.fetch.deps.stores.urlState.get(`http://${HOST}/a/${i}.html`));
+      const state = await readBack(n, (i) => runtimes.fetch.deps.stores.urlState.get(tree.articles[i]!));
       counts.set('with url state', state.filter(Boolean).length);
       return {
         name,
         pages: result.enqueued,
         meter: used,
         lambdas,
-        consumed: { fifoBatches, standardBatches: 0 },
+        consumed: { batches },
         schedulerInvocations: 1,
         outcomes: `${result.listed} listed, ${result.enqueued} enqueued, ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ')}`,
       };
@@ -462,9 +504,9 @@ async function main(): Promise<void> {
     normalizerVersionOverride = '999.0.0';
     const normalizeUse = newLambdaUse(FUNCTION_SETTINGS.normalize.memoryMb);
     const work: NormalizeWork[] = [{ kind: 'reprocess-day', sourceId: source.id, day: chinaDay(new Date().toISOString()) }];
-    await invoke(normalizeUse, () => normalizeHandler(sqsEvent(work.map((w) => JSON.stringify(w)), false), context('normalize', normalizeUse.memoryMb)));
+    await invoke(normalizeUse, () => normalizeHandler(sqsEvent(work.map((w) => ({ body: JSON.stringify(w) })), 'normalize'), context('normalize', normalizeUse.memoryMb)));
     const reprocessUsed = snapshot(meter);
-    const reprocessed = await readBack(n, (i) => runtimes.normalize.deps.stores.urlState.get(`http://${HOST}/a/${i}.html`));
+    const reprocessed = await readBack(n, (i) => runtimes.normalize.deps.stores.urlState.get(tree.articles[i]!));
     const ids = reprocessed.flatMap((s) => (s?.recordId ? [s.recordId] : []));
     const updated = (await readBack(ids.length, (i) => runtimes.normalize.deps.stores.records.get(ids[i]!))).filter((r) => r?.normalizerVersion === '999.0.0').length;
     const reprocess: ScenarioUse = {
@@ -472,15 +514,15 @@ async function main(): Promise<void> {
       pages: reprocessed.filter(Boolean).length,
       meter: reprocessUsed,
       lambdas: { normalize: normalizeUse },
-      consumed: { fifoBatches: 0, standardBatches: work.length },
+      consumed: { batches: work.length },
       schedulerInvocations: 0,
       outcomes: `normalizer version bumped; ${updated} records now carry it`,
     };
 
-    console.log(`cost bench: ${n} distinct pages (${BENCH_SETS.join(', ')} and seeds), ${tree.lists} list pages of ${LINKS_PER_LIST_PAGE} links; one host`);
+    console.log(`cost bench: ${n} distinct pages (${BENCH_SETS.join(', ')} and seeds), ${tree.lists.length} list pages of up to ${LINKS_PER_LIST_PAGE} links; ${BENCH_HOSTS} hosts`);
     console.log(`prices: ${PRICE_REGION}, on-demand list prices as of ${PRICE_DATE} (DynamoDB, S3, Lambda arm64, SQS, CloudWatch, EventBridge pricing pages)`);
-    console.log(`memory from lib/: discover ${FUNCTION_SETTINGS.discover.memoryMb} MB, fetch ${FUNCTION_SETTINGS.fetch.memoryMb} MB, normalize ${FUNCTION_SETTINGS.normalize.memoryMb} MB; ${FETCH_BATCH_SIZE} messages per fetch batch`);
-    console.log(`politeness: the registry's mean delay (${delay.sources} enabled sources) ${delay.meanDelayMs.toFixed(0)} ms per host; a host's later messages are deferred by it (SQS visibility), never slept`);
+    console.log(`memory from lib/: discover ${FUNCTION_SETTINGS.discover.memoryMb} MB, fetch ${FUNCTION_SETTINGS.fetch.memoryMb} MB, normalize ${FUNCTION_SETTINGS.normalize.memoryMb} MB; up to ${FETCH_BATCH_SIZE} messages per fetch batch, batching window ${FETCH_BATCHING_WINDOW.toSeconds()} s`);
+    console.log(`politeness: the registry's mean delay (${delay.sources} enabled sources) ${delay.meanDelayMs.toFixed(0)} ms per host; senders' DelaySeconds slots, the host lease (DynamoDB), hand-backs (SQS visibility); never slept`);
     console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (durations are wall time on a shared machine)`);
     const freshTotal = printScenario(fresh, TARGET_USD_PER_MILLION_FRESH);
     const revisitTotal = printScenario(revisit, TARGET_USD_PER_MILLION_REVISIT);

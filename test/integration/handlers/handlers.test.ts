@@ -298,6 +298,21 @@ describe('fetch handler politeness (no sleeping: a host\'s later messages, and a
     expect(queue.deferred).toHaveLength(4);
   });
 
+  it('a message of a later wave (notBefore) goes back until its slot without asking the lease', async () => {
+    const queue = createMemoryWorkQueue();
+    const nowMs = Date.now();
+    const rt = await runtime(queue, { delayMs: 1000, clock: () => new Date(nowMs) });
+    let asked = 0;
+    const lease = rt.lease;
+    rt.lease = { acquire: (...a) => (asked++, lease.acquire(...a)), release: (...a) => lease.release(...a) };
+    const handler = makeFetchHandler(() => rt, createObservability('fetch'));
+    const event = fetchEvent([{ kind: 'article', url: base + ARTICLES[0]!, sourceId: 'local-news', mayHaveFailure: false, notBefore: nowMs + 3_600_500 }]);
+    expect((await handler(event, lambdaContext('fetch'))).batchItemFailures.map((f) => f.itemIdentifier)).toEqual([event.Records[0]!.messageId]);
+    expect(queue.deferred).toEqual([{ receiptHandle: event.Records[0]!.receiptHandle, seconds: 3601 }]);
+    expect(asked).toBe(0);
+    expect(await rt.deps.stores.urlState.get(base + ARTICLES[0]!)).toBeNull();
+  });
+
   it('a duplicate delivery in one batch stores one record: the copy waits for the delay, then is an unchanged fetch', async () => {
     const queue = createMemoryWorkQueue();
     let nowMs = Date.now();

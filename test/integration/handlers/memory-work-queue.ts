@@ -1,6 +1,6 @@
 /** A WorkQueue that keeps what handlers enqueue, and turns it into SQS events the consumers accept. */
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { fetchDeduplicationId, fetchGroupId, type WorkQueue } from '../../../lambdas/pipeline/work-queue.js';
+import type { WorkQueue } from '../../../lambdas/pipeline/work-queue.js';
 import type { FetchWork, NormalizeWork } from '../../../lambdas/pipeline/work-items.js';
 
 export interface MemoryWorkQueue extends WorkQueue {
@@ -32,8 +32,8 @@ export function createMemoryWorkQueue(): MemoryWorkQueue {
 
 let seq = 0;
 
-/** An SQS record as Lambda delivers it; FIFO records carry the group and deduplication ids. */
-export function sqsRecord(body: string, fifo?: { groupId: string; dedupId: string }): SQSRecord {
+/** An SQS record of a standard queue as Lambda delivers it. */
+function sqsRecord(body: string, queue: 'fetch' | 'normalize'): SQSRecord {
   const id = `msg-${++seq}`;
   return {
     messageId: id,
@@ -44,28 +44,23 @@ export function sqsRecord(body: string, fifo?: { groupId: string; dedupId: strin
       SentTimestamp: String(Date.now()),
       SenderId: 'AIDAEXAMPLE',
       ApproximateFirstReceiveTimestamp: String(Date.now()),
-      ...(fifo ? { MessageGroupId: fifo.groupId, MessageDeduplicationId: fifo.dedupId, SequenceNumber: String(seq) } : {}),
     },
     messageAttributes: {},
     md5OfBody: '',
     eventSource: 'aws:sqs',
-    eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:jsnews-${fifo ? 'fetch.fifo' : 'normalize'}`,
+    eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:jsnews-${queue}`,
     awsRegion: 'us-east-1',
   };
 }
 
 export function fetchEvent(items: (FetchWork | string)[]): SQSEvent {
   return {
-    Records: items.map((item) =>
-      typeof item === 'string'
-        ? sqsRecord(item, { groupId: 'poison', dedupId: `poison-${seq}` })
-        : sqsRecord(JSON.stringify(item), { groupId: fetchGroupId(item), dedupId: fetchDeduplicationId(item) }),
-    ),
+    Records: items.map((item) => sqsRecord(typeof item === 'string' ? item : JSON.stringify(item), 'fetch')),
   };
 }
 
 export function normalizeEvent(items: NormalizeWork[]): SQSEvent {
-  return { Records: items.map((item) => sqsRecord(JSON.stringify(item))) };
+  return { Records: items.map((item) => sqsRecord(JSON.stringify(item), 'normalize')) };
 }
 
 export function lambdaContext(name: string): Context {

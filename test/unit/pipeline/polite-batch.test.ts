@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitForPoliteness, underHostLease } from '../../../lambdas/pipeline/polite-batch.js';
+import { leasedFetcher, splitForPoliteness, underHostLease } from '../../../lambdas/pipeline/polite-batch.js';
+import type { Fetcher } from '../../../lambdas/fetch/types.js';
 import type { HostLeaseStore, LeaseGrant } from '../../../lambdas/store/ports.js';
 
 interface Msg {
@@ -79,5 +80,24 @@ describe('underHostLease', () => {
     expect(await refusedUntil({ granted: false, nextAtMs: 12_100, held: false }, 2000)).toEqual({ ran: false, deferSeconds: 3 });
     expect(await refusedUntil({ granted: false, nextAtMs: 10_000, held: false }, 2000)).toEqual({ ran: false, deferSeconds: 1 });
     expect(await refusedUntil({ granted: false, nextAtMs: 72_000, held: true }, 2000)).toEqual({ ran: false, deferSeconds: 2 });
+  });
+});
+
+describe('leasedFetcher', () => {
+  it('gives the lease back as soon as the host has answered, before the rest of the work; a second fetch is refused', async () => {
+    const events: string[] = [];
+    const inner: Fetcher = { fetch: async (url) => (events.push(`fetch ${url}`), { kind: 'failure', requestedUrl: url, finalUrl: null, code: 'HTTP_STATUS', reason: '404', status: 404, retryable: false, attempts: 1, fetchedAt: '' }), close: async () => {} };
+    const lease: HostLeaseStore = { acquire: async () => ({ granted: true, token: 't' }), release: async (_h, _t, next) => void events.push(`release ${next}`) };
+    let now = 0;
+    const out = await underHostLease(lease, 'a.example', { delayMs: () => 1000, budgetMs: 60_000, nowMs: () => now }, async (release) => {
+      const fetcher = leasedFetcher(inner, release);
+      await fetcher.fetch('http://a.example/1');
+      now = 5_000; // normalizing and storing take long: the host is free from the fetch's end + the delay
+      events.push('store');
+      await expect(fetcher.fetch('http://a.example/2')).rejects.toThrow(/outside the host's lease/);
+      return 'ok';
+    });
+    expect(out).toEqual({ ran: true, value: 'ok' });
+    expect(events).toEqual(['fetch http://a.example/1', 'release 1000', 'store']);
   });
 });

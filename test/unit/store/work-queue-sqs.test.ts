@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sqsTransport } from '../../../lambdas/store/work-queue-sqs.js';
 import { JsnewsError } from '../../../lambdas/contract/errors.js';
 
-const URLS = { fetch: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-fetch.fifo', normalize: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-normalize' };
+const URLS = { fetch: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-fetch', normalize: 'https://sqs.us-east-1.amazonaws.com/000000000000/jsnews-normalize' };
 
 function capturing(answer: (name: string, input: { Entries: { Id: string }[] }) => unknown = () => ({ Successful: [], Failed: [] })) {
   const calls: { name: string; input: Record<string, unknown> }[] = [];
@@ -46,5 +46,17 @@ describe('SQS transport: deferring received fetch messages', () => {
     expect(err).toBeInstanceOf(JsnewsError);
     expect((err as JsnewsError).message).toBe('SQS refused to defer 1 of 1 messages: ReceiptHandleIsInvalid: gone');
     expect((err as JsnewsError).retryable).toBe(false);
+  });
+});
+
+describe('SQS transport: sending', () => {
+  it('sends ten messages per call with their DelaySeconds slot, and no FIFO group or deduplication id', async () => {
+    const { sqs, calls } = capturing();
+    await sqsTransport(sqs, URLS).send('fetch', Array.from({ length: 11 }, (_, i) => ({ body: `{"n":${i}}`, ...(i > 0 ? { delaySeconds: 3 * i } : {}) })));
+    expect(calls.map((c) => c.name)).toEqual(['SendMessageBatchCommand', 'SendMessageBatchCommand']);
+    const entries = calls.flatMap((c) => c.input.Entries as Record<string, unknown>[]);
+    expect(entries[0]).toEqual({ Id: '0', MessageBody: '{"n":0}', DelaySeconds: undefined });
+    expect(entries[10]).toEqual({ Id: '0', MessageBody: '{"n":10}', DelaySeconds: 30 });
+    expect(entries.some((e) => 'MessageGroupId' in e || 'MessageDeduplicationId' in e)).toBe(false);
   });
 });
