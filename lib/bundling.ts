@@ -37,6 +37,13 @@ const EXTERNAL_AWS_SDK: string[] = [];
  */
 export const NATIVE_MODULES: string[] = ['@node-rs/jieba'];
 
+/**
+ * Files of NATIVE_MODULES that the normalizer never reads, written into the asset empty (not left out: the package reads
+ * them at require). @node-rs/jieba/idf.txt (6.2 MB, TF-IDF keyword weights): segmenter.ts only tags, but the package's
+ * dict.js reads idf.txt beside dict.txt. Empty, the asset is 6.2 MB smaller and a cold start reads 6.2 MB less.
+ */
+export const NATIVE_MODULE_UNUSED_FILES: string[] = ['@node-rs/jieba/idf.txt'];
+
 /** The Lambdas whose bundle holds the normalizer (enrich/segmenter.ts): their asset gets NATIVE_MODULES and SECOND_OPINION_MODULES. */
 export const NATIVE_MODULE_LAMBDAS: readonly LambdaName[] = ['fetch', 'normalize'];
 
@@ -66,13 +73,14 @@ export const MAIN_FIELDS = ['module', 'main'];
 
 /**
  * The afterBundling commands of a Lambda that holds the normalizer: install NATIVE_MODULES into its asset folder for
- * `cpu` (the function's architecture: 'arm64' or 'x64'), then write SECOND_OPINION_MODULES' prebuilt files next to
+ * `cpu` (the function's architecture: 'arm64' or 'x64'; NATIVE_MODULE_UNUSED_FILES emptied), then write SECOND_OPINION_MODULES' prebuilt files next to
  * them (after: the natives' `npm ci` starts from an empty node_modules). Local commands, never Docker.
  */
 export function normalizerAssetCommands(projectRoot: string, outputDir: string, cpu: 'arm64' | 'x64'): string[] {
   const natives = join(projectRoot, 'scripts/install-lambda-natives.mjs');
   const vendored = join(projectRoot, 'scripts/vendor-second-opinion.mjs');
-  return [`node "${natives}" "${outputDir}" ${cpu} ${NATIVE_MODULES.join(' ')}`, `node "${vendored}" "${outputDir}"`];
+  const emptied = NATIVE_MODULE_UNUSED_FILES.map((f) => ` --empty ${f}`).join('');
+  return [`node "${natives}" "${outputDir}" ${cpu} ${NATIVE_MODULES.join(' ')}${emptied}`, `node "${vendored}" "${outputDir}"`];
 }
 
 /** The bundling settings the stack hands to NodejsFunction (local esbuild, never Docker). */

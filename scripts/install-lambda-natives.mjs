@@ -5,16 +5,20 @@
 // --cpu and --libc so the optional platform package of the Lambda (linux arm64 glibc: @node-rs/jieba-linux-arm64-gnu)
 // is the one fetched. Run by the NodejsFunction afterBundling command hook (local bundling, never Docker).
 //
-// usage: node scripts/install-lambda-natives.mjs OUTPUT_DIR CPU PACKAGE...
-//   e.g. node scripts/install-lambda-natives.mjs cdk.out/asset.x arm64 @node-rs/jieba
+// usage: node scripts/install-lambda-natives.mjs OUTPUT_DIR CPU PACKAGE... [--empty PACKAGE/FILE]...
+//   e.g. node scripts/install-lambda-natives.mjs cdk.out/asset.x arm64 @node-rs/jieba --empty @node-rs/jieba/idf.txt
+// --empty: a file of an installed package that the Lambda never reads, written back empty (lib/bundling.ts
+// NATIVE_MODULE_UNUSED_FILES); a file that is not there is an error (the package's layout changed: look again).
 // Plain JavaScript so it runs before anything is compiled.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [outputDir, cpu, ...packages] = process.argv.slice(2);
+const [outputDir, cpu, ...rest] = process.argv.slice(2);
+const packages = rest.filter((arg, i) => arg !== '--empty' && rest[i - 1] !== '--empty');
+const emptied = rest.filter((_, i) => rest[i - 1] === '--empty');
 if (!outputDir || !['arm64', 'x64'].includes(cpu ?? '') || packages.length === 0) {
   process.stderr.write('usage: install-lambda-natives.mjs OUTPUT_DIR arm64|x64 PACKAGE...\n');
   process.exit(2);
@@ -50,3 +54,8 @@ execFileSync(
 );
 // The manifest and lock were only the install's input; the Lambda needs node_modules/.
 for (const file of ['package.json', 'package-lock.json', 'node_modules/.package-lock.json']) rmSync(join(outputDir, file), { force: true });
+for (const file of emptied) {
+  const path = join(outputDir, 'node_modules', file);
+  if (!existsSync(path)) throw new Error(`--empty ${file}: not installed (${path})`);
+  writeFileSync(path, '');
+}

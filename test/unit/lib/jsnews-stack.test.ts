@@ -2,7 +2,7 @@
  * Synthesizes the real app (same buildApp as `cdk synth`, esbuild bundling once for the file) and
  * checks resources, least privilege, wiring, schedules, alarms, outputs and cdk-nag.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -147,6 +147,9 @@ describe('functions', () => {
       for (const file of ['jieba/index.js', 'jieba/dict.js', 'jieba/dict.txt', 'jieba-linux-arm64-gnu/jieba.linux-arm64-gnu.node']) {
         expect(existsSync(join(modules, file)), file).toBe(true);
       }
+      // idf.txt (TF-IDF weights, never read by the normalizer) is shipped empty; the dictionary whole.
+      expect(statSync(join(modules, 'jieba/idf.txt')).size).toBe(0);
+      expect(statSync(join(modules, 'jieba/dict.txt')).size).toBeGreaterThan(1_000_000);
       // An aarch64 ELF binary: e_machine (offset 18) is 0xB7.
       expect(readFileSync(join(modules, 'jieba-linux-arm64-gnu/jieba.linux-arm64-gnu.node')).readUInt16LE(18)).toBe(0xb7);
     }
