@@ -7,7 +7,8 @@
  *
  * The rule (no site, page or label is known here):
  *   - the anchor is the smallest ancestor of the headline element (at most ANCHOR_MAX_CLIMB levels up) holding
- *     MIN_CONTAINER_CHARS of link-poor text besides the headline: the headline's own article block;
+ *     MIN_CONTAINER_CHARS of link-poor text besides the headline: the headline's own article block; without a headline
+ *     element from title.ts, the first elements whose text is the headline are tried;
  *   - when the chosen container(s) hold the anchor and more, or lie beside it, the text outside the anchor is looked at
  *     for stories: the innermost elements with STORY_MIN_CHARS of link-poor text that are an <article>, or open with a
  *     headline link, or with a heading that has a date line under it (an article's own sections have neither);
@@ -24,7 +25,7 @@
 import type { Element } from 'domhandler';
 import { HEADING_TAGS, POST_STAMP } from './body-patterns.js';
 import { collapseSpace, plainText } from './body-blocks.js';
-import { isElement, type StatsMap } from './body-stats.js';
+import { countChars, isElement, type StatsMap } from './body-stats.js';
 import { titleAgreement } from './confidence.js';
 import { MIN_CONTAINER_CHARS } from './gates.js';
 
@@ -54,16 +55,32 @@ const OFF_HEADLINE_SHARE = 2 / 3;
 export interface AnchorInput {
   /** The chosen container(s), in document order. */
   roots: readonly Element[];
-  headline: Element;
+  /** The headline's element (title.ts), or none: then the elements whose text is the headline are tried. */
+  headline?: Element;
   title: string;
   stats: StatsMap;
-  /** The anchor's article text as body.ts would extract it (cleaned, chrome lines and the headline dropped). */
+  /** The anchor's article text as body.ts would extract it (cleaned, chrome lines dropped). */
   articleText: (el: Element) => string;
 }
 
+/** Elements tried as the headline's when title.ts found none (the headline in a <td>, <font>, <b> or a classless
+ * <div>: 148 of the 312 bench pages): the first few whose text is the headline, innermost, not a link. */
+const MAX_TEXT_MATCHES = 3;
+/** Characters an element matching the headline may hold beyond it (a trailing mark, a counter). */
+const HEADLINE_MATCH_SLACK = 4;
+
 /** The headline's article block when the chosen body is a stream of other stories (see above), else null. */
 export function feedAnchor(input: AnchorInput): Element | null {
-  const { roots, headline, title, stats } = input;
+  const headlines = input.headline ? [input.headline] : headlineElements(input.stats, input.title);
+  for (const headline of headlines) {
+    const anchor = anchorFor(input, headline);
+    if (anchor) return anchor;
+  }
+  return null;
+}
+
+function anchorFor(input: AnchorInput, headline: Element): Element | null {
+  const { roots, title, stats } = input;
   const anchor = anchorOf(headline, stats);
   if (!anchor || roots.length === 0) return null;
   // Roots the anchor holds are its own text; the others (siblings joined to it, or containers beside it) and, in a root
@@ -76,7 +93,8 @@ export function feedAnchor(input: AnchorInput): Element | null {
   const stories = storiesIn(outside, stats);
   if (stories.length === 0 && !beside) return null;
 
-  const anchorAgreement = titleAgreement(title, input.articleText(anchor));
+  // The headline's own text (kept in the block when it is no <h1>) is not the block speaking of it.
+  const anchorAgreement = titleAgreement(title, withoutFirst(input.articleText(anchor), textOf(headline)));
   if (anchorAgreement < ANCHOR_MIN_AGREEMENT) return null;
   const below = anchorAgreement * STORY_AGREEMENT_SHARE;
   const units = stories.length > 0 ? stories : outside;
@@ -84,6 +102,29 @@ export function feedAnchor(input: AnchorInput): Element | null {
   if (off < units.length * OFF_HEADLINE_SHARE) return null;
   if (titleAgreement(title, outside.map(textOf).join('\n')) >= anchorAgreement * WHOLE_AGREEMENT_SHARE) return null;
   return anchor;
+}
+
+/** Up to MAX_TEXT_MATCHES innermost elements, in document order, whose text is the headline (white space aside). */
+function headlineElements(stats: StatsMap, title: string): Element[] {
+  const want = title.replace(/\s+/g, '');
+  const n = countChars(title);
+  if (n < MIN_HEADLINE_MATCH_CHARS) return [];
+  const out: Element[] = [];
+  // The stats Map is in post-order: an element comes after everything inside it, so the innermost match is met first.
+  for (const [el, s] of stats) {
+    if (out.length >= MAX_TEXT_MATCHES) break;
+    if (s.skipped || s.linkChars > 0 || s.chars < n || s.chars > n + HEADLINE_MATCH_SLACK) continue;
+    if (!plainText(el).replace(/\s+/g, '').includes(want) || out.some((o) => contains(el, o))) continue;
+    out.push(el);
+  }
+  return out;
+}
+/** A headline this short (in characters) is too common a string to look for. */
+const MIN_HEADLINE_MATCH_CHARS = 6;
+
+function withoutFirst(text: string, part: string): string {
+  const at = part ? text.indexOf(part) : -1;
+  return at < 0 ? text : text.slice(0, at) + text.slice(at + part.length);
 }
 
 /** The smallest ancestor of the headline element holding MIN_CONTAINER_CHARS of link-poor text besides it. */

@@ -217,7 +217,7 @@ function fromScoring(statsFor: (strip: boolean) => StatsMap, hints: BodyHints): 
  * short article is not traded for a longer fallback).
  */
 function headlineAnchored(attempt: Attempt | null, hints: BodyHints, warnings: string[]): Attempt | null {
-  if (!attempt?.roots || !attempt.stats || !hints.headline || !hints.title) return attempt;
+  if (!attempt?.roots || !attempt.stats || !hints.title) return attempt;
   const stats = attempt.stats;
   const title = hints.title;
   const articleText = (el: Element): string => finishBlocks(extractBlocks([el], stats, { clean: true, title }), hints).map((b) => b.text).join('\n');

@@ -59,6 +59,15 @@ describe('feed-style pages: the headline\'s story, not the stream (issue 9 class
     expect(r.paragraphs).toEqual(brief);
   });
 
+  it('a neighbouring full story beside a short article whose headline is in no <h1> or headline-classed element', () => {
+    const brief = ['本网讯 5月10日，城东新区首座智慧停车楼正式投入使用，停车楼共六层，设停车位八百余个，其中充电车位一百二十个，车主可在手机上查询空余车位并自助缴费，无需排队等候，周边医院和商圈的停车难问题将得到缓解。'];
+    const post = `<table class="t1"><tr><td><font size="5"><b>${TITLE}</b></font></td></tr><tr><td>2024-05-10 09:30 来源：某某日报</td></tr><tr><td>${paras(brief)}</td></tr></table>`;
+    const [head, ps] = STORIES[1]!;
+    const neighbour = `<table class="t2"><tr><td><b>${head}</b></td></tr><tr><td>2024-05-09 17:00</td></tr><tr><td>${paras([...ps, ...STORIES[2]![1], ...ps.map((p) => `另据介绍，${p}`)])}</td></tr></table>`;
+    const r = normalize(page(TITLE, `${NAV}${post}${neighbour}`));
+    expect(r.paragraphs).toEqual(brief);
+  });
+
   it('keeps a long article whose lead sits with the headline and whose headed sections follow (no false cut)', () => {
     const lead = '城东新区首座智慧停车楼5月10日投入使用，停车楼共六层，设有停车位八百余个，是全市首座实现无人值守的停车楼，车主从进场、找位到缴费离场全程自助完成，可有效缓解周边医院和商圈的停车难问题。';
     const sections: ReadonlyArray<readonly [string, readonly string[]]> = [
