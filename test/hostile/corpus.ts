@@ -136,6 +136,8 @@ function* manyBlocks(): Generator<HostileInput> {
   yield { kind, name: 'head-meta-100k', bytes: () => inHead(repeat('<meta name="keywords" content="新闻">', 100_000)), expect: 'record' };
   yield { kind, name: 'head-canonical-50k', bytes: () => inHead(repeat('<link rel="canonical" href="http://www.example.com/a.html">', 50_000)), expect: 'record' };
   yield { kind, name: 'head-scripts-50k', bytes: () => inHead(repeat('<script>var a=1;</script>', 50_000)), expect: 'record' };
+  // Elements that are not head content inside <head> count on the page's budget; past it </head> and <body> are kept.
+  yield { kind, name: 'head-divs-25k', bytes: () => inHead(repeat('<div></div>', 25_000)), expect: 'record' };
   yield { kind, name: 'head-long-metas-100', bytes: () => inHead(repeat(`<meta name="description" content="${repeat('x', 40_000)}">`, 100)), expect: 'record' };
 }
 

@@ -285,6 +285,10 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   // The current tag is a start tag of head content, already counted on the head's budget.
   let headTag = false;
   let repeatedLines = 0;
+  // A `<head>` start tag was kept and no `</head>` since; a `<body>` start tag was kept. Past the element budget the
+  // first `</head>` and `<body>` are kept (see textOnly).
+  let headOpen = false;
+  let bodyKept = false;
   const tag = new TagScanner(html);
   const drop = () => {
     dropped++;
@@ -358,6 +362,15 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
       const kind = tagKind(html, tag.nameStart, tag.nameEnd);
       // Only names as short as the longest line-break or raw-text name are looked up (no string per long name).
       const name = tag.nameEnd - tag.nameStart <= LONGEST_LOOKED_UP_NAME ? html.slice(tag.nameStart, tag.nameEnd).toLowerCase() : '';
+      // htmlparser2 implies no <body>: with `</head>` and `<body>` dropped, the text past the budget stayed in the open
+      // <head> (20,000 elements inside the head: NO_ARTICLE). The first of each is kept, so the text is the body's.
+      if (tag.closing ? headOpen && name === 'head' : !bodyKept && name === 'body') {
+        if (tag.closing) headOpen = false;
+        else bodyKept = true;
+        readTo = tag.end;
+        textSinceBreak = false;
+        continue;
+      }
       const lineBreak = textSinceBreak && LINE_BREAK_TAGS.has(name);
       if (lineBreak && lineFrom >= 0) {
         if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
@@ -450,6 +463,10 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
       continue;
     }
     const name = html.slice(tag.nameStart, tag.nameEnd).toLowerCase();
+    if (!bodyKept || headOpen) {
+      if (name === 'head') headOpen = !tag.closing;
+      else if (name === 'body' && !tag.closing) bodyKept = true;
+    }
     if (tag.closing) {
       if (!openCount.get(name)) {
         // Stray: the parser ignores it, after searching its whole open-element stack for the name (issue 10: 900

@@ -57,6 +57,10 @@ describe('guardMarkup: the page budget in the guard scan', () => {
     expect(guardMarkup(`<b>a</b>${'<p>x</p>'.repeat(6)}<p>y</p>`, limits({ maxElements: 1, maxRepeatedLines: 2 })))
       .toEqual(result('<b>a</b>x<br>x<br>', { reason: 'repeated-lines', at: 44 }, 0, 0, { at: 8, tagsDropped: 9 }, 0, 0, 2));
   });
+  it('past maxElements keeps the first </head> and <body>, so the text read on is the body\'s', () => {
+    expect(guardMarkup('<html><head><div></div><div>x</div></head><body><p>a</p></body></html>', limits({ maxElements: 3 })))
+      .toEqual(result('<html><head><div></div>x<br></head><body>a<br>', null, 0, 0, { at: 23, tagsDropped: 6 }));
+  });
   it('past maxElements the kept text still counts towards maxChars; dropped tags do not', () => {
     expect(guardMarkup('<b>ab</b><span></span><span></span>cdef', limits({ maxElements: 1, maxChars: 11 }))).toEqual(result('<b>ab</b>cd', { reason: 'characters', at: 37 }, 0, 0, { at: 9, tagsDropped: 4 }));
   });
@@ -160,6 +164,20 @@ describe('a head of repeated tags does not spend the body\'s budget (generated p
       expect(record.quality.warnings.some((w) => w.startsWith('page cut') || ELEMENTS_WARNING.test(w))).toBe(false);
     }, 60_000);
   }
+});
+
+describe('a head of more elements than the page\'s budget (generated page)', () => {
+  // head-divs-25k: 25,000 <div></div> inside <head> (not head content, so on the page's budget). Before, past the budget
+  // `</head>` and `<body>` were dropped too and the article's text stayed in the open <head>: NO_ARTICLE.
+  it('gives a record with the article read as text, <head> closed before it', () => {
+    const bytes = corpusInput('head-divs-25k');
+    const { $ } = parseDom(guardHtml(new TextDecoder().decode(bytes)));
+    expect($('body').text()).toContain('为全国大局作出更大贡献。');
+    const record = normalize(bytes);
+    expect(record.text).toContain('2月21日，全省高质量发展大会在南京召开');
+    expect(record.text).toContain('为全国大局作出更大贡献。');
+    expect(record.quality.warnings.filter((w) => ELEMENTS_WARNING.test(w))).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('an article with 100,000 identical lines inside it (generated page)', () => {
