@@ -106,58 +106,105 @@ export async function ingestBatch(items: readonly IngestItem[], deps: PipelineDe
   const done = (i: number, result: IngestResult) => {
     results[i] = result;
     batch.onResult?.(result, i);
-    return result;
   };
-  const fetched: { i: number; page: Fetched }[] = [];
+  const fetched: Pending[] = [];
   await mapPool(items, batch.fetchConcurrency ?? 1, async (item, i) => {
     const step = await fetchStep(item.url, deps, item.options);
     if ('result' in step) done(i, step.result);
-    else fetched.push({ i, page: step });
+    else fetched.push({ i, item, page: step });
   });
-  if (fetched.length === 0) return results;
   fetched.sort((a, b) => a.i - b.i);
-
-  const t = performance.now();
-  let archived: ArchivedPage[];
-  try {
-    archived = await deps.stores.archive.putBatch(fetched.map(({ page }) => ({ bytes: page.page.body, meta: rawMeta(page.page, page.sha256) })));
-  } catch (err) {
-    const share = (performance.now() - t) / fetched.length;
-    await mapPool(fetched, batch.finishConcurrency ?? 1, async ({ i, page }) => {
-      page.timings.archiveMs = share;
-      done(i, await failPage(items[i]!.url, deps, items[i]!.options, page.timings, 'store', toStoreError(err), true, page.page.status));
-    });
-    return results;
-  }
-  // The batch's PUT, shared out over its pages (stage sums stay the real time spent).
-  const share = (performance.now() - t) / fetched.length;
-  await mapPool(fetched, batch.finishConcurrency ?? 1, async ({ i, page }, k) => {
-    page.timings.archiveMs = share;
-    done(i, await finishStep(items[i]!.url, page, archived[k]!, deps, items[i]!.options));
-  });
+  await archiveAndFinish(fetched, deps, batch.finishConcurrency ?? 1, done);
   return results;
 }
 
+/** A fetched page waiting for its batch's archive PUT: its index in the caller's items. */
+interface Pending {
+  i: number;
+  item: IngestItem;
+  page: Fetched;
+}
+
 /**
- * URLs of one source archived as one S3 object by the in-process runs (`jsnews run`, backfill; issue 13: a PUT per
+ * Steps 2 and 3 for one group of fetched pages: one archive PUT, then each page finished (or, if the PUT failed,
+ * recorded as a retryable store failure). Never rejects: every page gets its result through `done`.
+ */
+async function archiveAndFinish(group: readonly Pending[], deps: PipelineDeps, finishConcurrency: number, done: (i: number, result: IngestResult) => void): Promise<void> {
+  if (group.length === 0) return;
+  const t = performance.now();
+  let archived: ArchivedPage[] | null = null;
+  let failure: JsnewsError | null = null;
+  try {
+    archived = await deps.stores.archive.putBatch(group.map(({ page }) => ({ bytes: page.page.body, meta: rawMeta(page.page, page.sha256) })));
+  } catch (err) {
+    failure = toStoreError(err);
+  }
+  // The batch's PUT, shared out over its pages (stage sums stay the real time spent).
+  const share = (performance.now() - t) / group.length;
+  await mapPool(group, finishConcurrency, async ({ i, item, page }, k) => {
+    page.timings.archiveMs = share;
+    done(
+      i,
+      archived
+        ? await finishStep(item.url, page, archived[k]!, deps, item.options)
+        : await failPage(item.url, deps, item.options, page.timings, 'store', failure!, true, page.page.status),
+    );
+  });
+}
+
+/**
+ * Pages of one source archived as one S3 object by the in-process runs (`jsnews run`, backfill; issue 13: a PUT per
  * page was USD 5 of the ~17 per million fresh pages, per batch of 20 it is 0.25). Bounded so a batch's raw pages in
  * memory stay small (bench pages average ~30 KB gzipped, ~150 KB raw: ~3 MB a batch) and a failed PUT re-queues few
  * pages.
  */
 export const ARCHIVE_BATCH_PAGES = 20;
+/**
+ * A fetched page waits at most this long for its batch to fill: a polite crawl (the registry's mean delay is 2 s a
+ * page) then archives ~5 pages a PUT and its records appear within ~10 s of their fetch, not after 20 delays
+ * (40 s). A run without politeness (bench:pipeline) fills batches of 20 long before.
+ */
+export const ARCHIVE_BATCH_MAX_WAIT_MS = 10_000;
 
 /**
- * One source's URLs through ingestBatch, ARCHIVE_BATCH_PAGES at a time, `lanes` batches in flight, each fetching
- * and then finishing its pages one at a time: while one batch fetches (the host gate lets one request through at a
- * time), another normalizes and stores. A short queue is cut into `lanes` batches so each lane has one.
+ * One source's URLs, `lanes` fetched at a time (the host gate lets one request through at a time, so more lanes
+ * overlap normalize and store with fetching), the fetched pages archived together once ARCHIVE_BATCH_PAGES of them
+ * wait, or the oldest has waited ARCHIVE_BATCH_MAX_WAIT_MS, or every URL is fetched. At most `lanes` batches are
+ * archived and finished at once while fetching goes on (a fetch waits for one to end: memory stays bounded).
  */
-export async function ingestInBatches(items: readonly IngestItem[], deps: PipelineDeps, options: { lanes: number; onResult?: (result: IngestResult) => void }): Promise<void> {
+export async function ingestInBatches(
+  items: readonly IngestItem[],
+  deps: PipelineDeps,
+  options: { lanes: number; onResult?: (result: IngestResult) => void; maxWaitMs?: number },
+): Promise<void> {
   const lanes = Math.max(1, options.lanes);
-  const size = Math.min(ARCHIVE_BATCH_PAGES, Math.max(1, Math.ceil(items.length / lanes)));
-  const batches: IngestItem[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-  const onResult = options.onResult;
-  await mapPool(batches, lanes, (batch) => ingestBatch(batch, deps, onResult ? { onResult: (r) => onResult(r) } : {}));
+  const done = (_i: number, result: IngestResult) => options.onResult?.(result);
+  let pending: Pending[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flushing = new Set<Promise<void>>();
+  const errors: unknown[] = [];
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending.length === 0) return;
+    const group = pending.sort((a, b) => a.i - b.i);
+    pending = [];
+    const run: Promise<void> = archiveAndFinish(group, deps, 1, done)
+      .catch((err: unknown) => void errors.push(err))
+      .finally(() => flushing.delete(run));
+    flushing.add(run);
+  };
+  await mapPool(items, lanes, async (item, i) => {
+    const step = await fetchStep(item.url, deps, item.options);
+    if ('result' in step) return done(i, step.result);
+    pending.push({ i, item, page: step });
+    if (pending.length >= ARCHIVE_BATCH_PAGES) flush();
+    else timer ??= setTimeout(flush, options.maxWaitMs ?? ARCHIVE_BATCH_MAX_WAIT_MS);
+    while (flushing.size >= lanes) await Promise.race(flushing);
+  });
+  flush();
+  await Promise.all(flushing);
+  if (errors.length > 0) throw errors[0];
 }
 
 /** A page fetched with a body that differs from the URL's last one: what the archive and finish steps need. */

@@ -12,7 +12,7 @@ import { createMemoryFetcher, type MemoryPage } from '../../helpers/memory-fetch
 import { makeTestNormalize } from '../../helpers/records.js';
 import { Source } from '../../../lambdas/sites/sources-schema.js';
 import { runCycle } from '../../../lambdas/pipeline/run-cycle.js';
-import { ingestBatch, ingestUrl } from '../../../lambdas/pipeline/ingest.js';
+import { ARCHIVE_BATCH_PAGES, ingestBatch, ingestInBatches, ingestUrl } from '../../../lambdas/pipeline/ingest.js';
 import { reprocess } from '../../../lambdas/pipeline/reprocess.js';
 import { backfill } from '../../../lambdas/pipeline/backfill.js';
 import { silentLogger, type PipelineDeps } from '../../../lambdas/pipeline/deps.js';
@@ -85,10 +85,10 @@ describe('batch archive through the pipeline', () => {
     const now = new Date('2024-02-22T02:00:00.000Z');
     const { result: summaries, calls } = await s3Calls(() => runCycle([source], deps(stores, now), { urlConcurrency: 2 }));
     expect(summaries[0]).toMatchObject({ new: ARTICLES });
-    // 6 pages, 2 lanes: two batches of 3 pages, two PUTs (one per page before batching).
-    expect(calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(2);
+    // 6 pages fetched well within ARCHIVE_BATCH_MAX_WAIT_MS: one batch, one PUT (one per page before batching).
+    expect(calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(1);
     const keys = await rawObjects(stores.bucketName);
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(1);
     expect(keys.every(isBatchKey)).toBe(true);
 
     const ptrs = await pointers(stores);
@@ -109,6 +109,32 @@ describe('batch archive through the pipeline', () => {
     expect(gets.every((g) => /^bytes=\d+-\d+$/.test(g.range ?? ''))).toBe(true);
     // no HEAD, no index read: the pointer's member range is enough (the one listing is of pre-table S3 pointers)
     expect(re.calls.filter((c) => c.name !== 'GetObjectCommand').map((c) => c.name)).toEqual(['ListObjectsV2Command']);
+  });
+
+  it('a batch is archived once ARCHIVE_BATCH_PAGES pages wait, or when the oldest has waited long enough', async () => {
+    const stores = await env.freshStores();
+    const now = new Date('2024-02-22T02:00:00.000Z');
+    const d = deps(stores, now);
+    const many = Array.from({ length: ARCHIVE_BATCH_PAGES + 2 }, (_, i) => `http://${HOST}/news/202402/t20240222_${100 + i}.shtml`);
+    const memory = d.fetcher as ReturnType<typeof createMemoryFetcher>;
+    for (const [i, url] of many.entries()) memory.pages.set(url, { body: `<html><article><h1>标题${i}</h1><p>正文第${i}篇。</p></article></html>` });
+    const full = await s3Calls(() => ingestInBatches(many.map((url) => ({ url, options: { sourceId: source.id } })), d, { lanes: 1 }));
+    // ARCHIVE_BATCH_PAGES pages, then the last 2 when every URL is fetched
+    expect(full.calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(2);
+
+    // A slow (polite) crawl: the next page is not served until the first page's batch has been archived by the
+    // wait bound, so its record is stored long before the batch could fill.
+    const slow = await env.freshStores();
+    const sd = deps(slow, now);
+    let archivedFirst: () => void = () => {};
+    const firstArchived = new Promise<void>((r) => (archivedFirst = r));
+    const gated: Stores = { ...slow, archive: { ...slow.archive, putBatch: async (pages) => slow.archive.putBatch(pages).finally(() => archivedFirst()) } };
+    const inner = sd.fetcher;
+    const fetcher = { ...inner, fetch: async (url: string, c?: Parameters<typeof inner.fetch>[1]) => (url === art(2) ? firstArchived.then(() => inner.fetch(url, c)) : inner.fetch(url, c)) };
+    const order: string[] = [];
+    await ingestInBatches([art(1), art(2)].map((url) => ({ url, options: { sourceId: source.id } })), { ...sd, stores: gated, fetcher }, { lanes: 1, maxWaitMs: 50, onResult: (r) => order.push(r.url) });
+    expect(order).toEqual([art(1), art(2)]);
+    expect((await rawObjects(slow.bucketName)).length).toBe(2);
   });
 
   it('a backfill of a URL list archives in batches too', async () => {

@@ -17,9 +17,10 @@ import type { SourceSummary } from '../../../lambdas/pipeline/summary.js';
 const HOST = 'www.resume.example';
 const ARTICLES = 24;
 /**
- * Per-host delay: 24 articles take ≥ 2.4 s. The run archives them in fetch batches (two lanes of 12 pages, one
- * object each, pipeline/run-cycle.ts), so the kill comes once the first batch object is archived: mid-cycle, between
- * that PUT and the last record (the crash an archive batch must survive: bytes archived, records not all written).
+ * Per-host delay: 24 articles take ≥ 2.4 s. The run archives them in batches (ARCHIVE_BATCH_PAGES = 20 pages, then
+ * the last 4: pipeline/ingest.ts ingestInBatches), so the kill comes once the first batch object is archived:
+ * mid-cycle, between that PUT and the last record (the crash an archive batch must survive: bytes archived, records
+ * not all written).
  */
 const DELAY_MS = 100;
 const KILL_AFTER_ARCHIVED = 1;
