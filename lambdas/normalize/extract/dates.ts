@@ -51,7 +51,13 @@ const ENGLISH_DAY_FIRST = new RegExp(String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th)?
 // a month. Year last, so it never overlaps NUMERIC_DATE (year first).
 const US_NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)(?![\d/])(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])\.?[Mm]\.?)?/g;
 
-/** The year every full-date pattern holds ((?:19|20)\d\d). */
+// A two-digit year after a publish label ("发布时间：18-03-08 23:16", Baidu self-media bylines; the time may follow
+// with no space: "18-03-0823:16", two spans). Without the label, 18-03-08 is a score or a code. Read as 20YY.
+const LABELLED_SHORT_YEAR_DATE = /(?<=(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*)(\d\d)-(\d{1,2})-(\d\d|\d(?!\d))(?:\s*(\d{1,2}):(\d{2}))?(?![\d-])/g;
+/** Cheap test for LABELLED_SHORT_YEAR_DATE's label: most lines have neither a four-digit year nor this. */
+const SHORT_YEAR_HINT = /(?:时间|日期)\s*[:：]\s*\d\d-/;
+
+/** The year every full-date pattern but the labelled short-year one holds ((?:19|20)\d\d). */
 const FULL_DATE_YEAR = /(?:19|20)\d\d/;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -100,8 +106,14 @@ export interface DateReading {
 /** Every full date (year, month, day) in `text`, in order of appearance. */
 export function findFullDates(text: string, reading: DateReading = {}): DateMatch[] {
   const out: DateMatch[] = [];
-  // Every full-date pattern below has a four-digit year: one scan rules out the text without one (most lines).
-  if (!FULL_DATE_YEAR.test(text)) return out;
+  // Every full-date pattern below has a four-digit year (or the short-year label): one scan rules out the text
+  // without one (most lines).
+  if (!FULL_DATE_YEAR.test(text) && !SHORT_YEAR_HINT.test(text)) return out;
+  for (const m of text.matchAll(LABELLED_SHORT_YEAR_DATE)) {
+    const [, y, mo, d, h, mi] = m;
+    if (!valid(Number(mo), Number(d))) continue;
+    out.push({ text: m[0].replace(/\s+/g, ' ').trim(), year: 2000 + Number(y), month: Number(mo), day: Number(d), time: hhmm(h, mi), seconds: null, offset: null, index: m.index });
+  }
   for (const m of text.matchAll(NUMERIC_DATE)) {
     const [, y, , mo, d, h, mi, s, off] = m;
     if (!valid(Number(mo), Number(d))) continue;

@@ -53,6 +53,15 @@ describe('dates (issue 9 class 6)', () => {
     expect(r.published?.yearInferred).toBe(true);
   });
 
+  it('reads a two-digit-year byline after a publish label (发布时间：18-03-08 23:16, date and time in two spans)', () => {
+    const html = page(`${HEAD}<meta itemprop="dateUpdate" content="2018-03-09 10:00:00">`, `${HEADLINE}<div class="article-source"><span class="author-name">某某号</span><span class="date">发布时间：18-03-08</span><span class="time">23:16</span></div><div class="content">${PROSE}</div>`);
+    expect(normalize(html).publishedAt).toBe('2018-03-08T23:16:00+08:00');
+    expect(findFullDates('时间：18-03-0823:16')[0]).toMatchObject({ year: 2018, month: 3, day: 8, time: '23:16' });
+    // Not without the label, and not a day-month-year with a four-digit year.
+    expect(findFullDates('比分 18-03-08')).toEqual([]);
+    expect(findFullDates('时间：12-05-2019').map((d) => [d.year, d.month, d.day])).not.toContainEqual([2012, 5, 20]);
+  });
+
   it('takes the labelled date under the article over a dateline opening the body', () => {
     const html = page(HEAD, `${HEADLINE}<div>来源于：市住建局</div><div class="content"><p>2019年2月27日下午，${PROSE.slice(3)}</div><div>发布日期：2019-03-06 责任编辑：王明</div>`);
     expect(normalize(html).publishedAt).toBe('2019-03-06T00:00:00+08:00');
