@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+import { s3Calls } from '../../helpers/s3-calls.js';
 import { createMemoryFetcher, type MemoryPage } from '../../helpers/memory-fetcher.js';
 import { makeTestNormalize } from '../../helpers/records.js';
 import { Source } from '../../../lambdas/sites/sources-schema.js';
@@ -52,24 +53,6 @@ function deps(stores: Stores, now: Date, normalizerVersion = '1.0.0'): PipelineD
   };
 }
 
-/** S3 commands (name, Range) sent while `fn` runs. */
-async function s3Calls<T>(fn: () => Promise<T>): Promise<{ result: T; calls: { name: string; range?: string }[] }> {
-  const calls: { name: string; range?: string }[] = [];
-  const name = `count-${Math.random()}`;
-  env.clients.s3.middlewareStack.add(
-    (next, context) => async (args) => {
-      const range = (args.input as { Range?: string }).Range;
-      calls.push({ name: String(context.commandName), ...(range ? { range } : {}) });
-      return next(args);
-    },
-    { step: 'initialize', name },
-  );
-  try {
-    return { result: await fn(), calls };
-  } finally {
-    env.clients.s3.middlewareStack.remove(name);
-  }
-}
 
 async function pointers(stores: Stores): Promise<FetchPointer[]> {
   const out: FetchPointer[] = [];
@@ -83,7 +66,7 @@ describe('batch archive through the pipeline', () => {
   it('a cycle archives its pages in batches (one PUT each), and reprocess reads each page with one Range GET', async () => {
     const stores = await env.freshStores();
     const now = new Date('2024-02-22T02:00:00.000Z');
-    const { result: summaries, calls } = await s3Calls(() => runCycle([source], deps(stores, now), { urlConcurrency: 2 }));
+    const { result: summaries, calls } = await s3Calls(env.clients.s3, () => runCycle([source], deps(stores, now), { urlConcurrency: 2 }));
     expect(summaries[0]).toMatchObject({ new: ARTICLES });
     // 6 pages fetched well within ARCHIVE_BATCH_MAX_WAIT_MS: one batch, one PUT (one per page before batching).
     expect(calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(1);
@@ -102,7 +85,7 @@ describe('batch archive through the pipeline', () => {
       expect(Object.keys(record!.raw!).sort()).toEqual(['bucket', 'bytes', 'charset', 'contentType', 'fetchedAt', 'key', 'sha256', 'status']);
     }
 
-    const re = await s3Calls(() => reprocess({ all: true }, deps(stores, now, '1.1.0')));
+    const re = await s3Calls(env.clients.s3, () => reprocess({ all: true }, deps(stores, now, '1.1.0')));
     expect(re.result[0]).toMatchObject({ updated: ARTICLES, failed: {} });
     const gets = re.calls.filter((c) => c.name === 'GetObjectCommand');
     expect(gets).toHaveLength(ARTICLES);
@@ -118,7 +101,7 @@ describe('batch archive through the pipeline', () => {
     const many = Array.from({ length: ARCHIVE_BATCH_PAGES + 2 }, (_, i) => `http://${HOST}/news/202402/t20240222_${100 + i}.shtml`);
     const memory = d.fetcher as ReturnType<typeof createMemoryFetcher>;
     for (const [i, url] of many.entries()) memory.pages.set(url, { body: `<html><article><h1>标题${i}</h1><p>正文第${i}篇。</p></article></html>` });
-    const full = await s3Calls(() => ingestInBatches(many.map((url) => ({ url, options: { sourceId: source.id } })), d, { lanes: 1 }));
+    const full = await s3Calls(env.clients.s3, () => ingestInBatches(many.map((url) => ({ url, options: { sourceId: source.id } })), d, { lanes: 1 }));
     // ARCHIVE_BATCH_PAGES pages, then the last 2 when every URL is fetched
     expect(full.calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(2);
 
@@ -141,7 +124,7 @@ describe('batch archive through the pipeline', () => {
     const stores = await env.freshStores();
     const now = new Date('2024-02-22T02:00:00.000Z');
     const urls = Array.from({ length: ARTICLES }, (_, i) => art(i + 1));
-    const { result, calls } = await s3Calls(() => backfill({ urls }, [source], deps(stores, now), { urlConcurrency: 1 }));
+    const { result, calls } = await s3Calls(env.clients.s3, () => backfill({ urls }, [source], deps(stores, now), { urlConcurrency: 1 }));
     expect(result[0]).toMatchObject({ new: ARTICLES, failed: {} });
     expect(calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(1);
     expect((await rawObjects(stores.bucketName)).every(isBatchKey)).toBe(true);
@@ -155,7 +138,7 @@ describe('batch archive through the pipeline', () => {
     const ptrs = await pointers(stores);
     expect(ptrs.map((p) => p.rawKey).sort()).toEqual(ptrs.map((p) => rawKeyFor(p.sha256)).sort());
     expect(ptrs.every((p) => p.member === undefined)).toBe(true);
-    const re = await s3Calls(() => reprocess({ all: true }, deps(stores, now, '1.1.0')));
+    const re = await s3Calls(env.clients.s3, () => reprocess({ all: true }, deps(stores, now, '1.1.0')));
     expect(re.result[0]).toMatchObject({ updated: 2, failed: {} });
     const gets = re.calls.filter((c) => c.name === 'GetObjectCommand');
     expect(gets).toEqual([{ name: 'GetObjectCommand' }, { name: 'GetObjectCommand' }]);
@@ -190,7 +173,7 @@ describe('batch archive through the pipeline', () => {
     expect(await pointers(stores)).toEqual([]);
     for (const i of items) expect(await stores.urlState.get(i.url)).toBeNull();
 
-    const { result: again, calls } = await s3Calls(() => ingestBatch(items, deps(stores, now)));
+    const { result: again, calls } = await s3Calls(env.clients.s3, () => ingestBatch(items, deps(stores, now)));
     expect(again.map((r) => r.status)).toEqual(['new', 'new', 'new']);
     expect(calls.filter((c) => c.name === 'PutObjectCommand')).toHaveLength(1);
     expect(await rawObjects(stores.bucketName)).toEqual(afterCrash);

@@ -3,6 +3,7 @@ import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
+import { s3Calls } from '../../helpers/s3-calls.js';
 import { createS3Archive, toAsciiMetadata } from '../../../lambdas/store/archive-s3.js';
 import { isBatchKey, rawKeyFor } from '../../../lambdas/contract/archive-keys.js';
 
@@ -49,23 +50,6 @@ describe('S3 archive', () => {
     expect(head.Metadata?.charset).toBe('gbk');
   });
 
-  /** The S3 commands sent while `fn` runs (name and Range header), counted by client middleware. */
-  async function s3Calls<T>(fn: () => Promise<T>): Promise<{ result: T; calls: { name: string; range?: string }[] }> {
-    const calls: { name: string; range?: string }[] = [];
-    const name = `count-${Math.random()}`;
-    env.clients.s3.middlewareStack.add(
-      (next, context) => async (args) => {
-        calls.push({ name: String(context.commandName), ...((args.input as { Range?: string }).Range ? { range: (args.input as { Range?: string }).Range } : {}) });
-        return next(args);
-      },
-      { step: 'initialize', name },
-    );
-    try {
-      return { result: await fn(), calls };
-    } finally {
-      env.clients.s3.middlewareStack.remove(name);
-    }
-  }
 
   const utf8 = (t: string) => new Uint8Array(Buffer.from(t, 'utf8'));
   const batchPages = [gbkBytes, utf8('<html><p>镇江新闻</p></html>'), utf8(`<html>${'字'.repeat(3000)}</html>`)].map((bytes, i) => ({
@@ -75,7 +59,7 @@ describe('S3 archive', () => {
 
   it('archives a fetch batch as ONE object; each page reads back alone with one Range GET', async () => {
     const stores = await env.freshStores();
-    const { result: archived, calls: putCalls } = await s3Calls(() => stores.archive.putBatch(batchPages));
+    const { result: archived, calls: putCalls } = await s3Calls(env.clients.s3, () => stores.archive.putBatch(batchPages));
     expect(putCalls.map((c) => c.name)).toEqual(['PutObjectCommand']);
     const keys = new Set(archived.map((a) => a.ref.key));
     expect(keys.size).toBe(1);
@@ -86,7 +70,7 @@ describe('S3 archive', () => {
     for (const [i, a] of archived.entries()) {
       expect(a.ref).toMatchObject({ bucket: stores.bucketName, sha256: batchPages[i]!.meta.sha256, bytes: batchPages[i]!.bytes.byteLength, charset: 'gbk', status: 200 });
       expect(a.member).not.toBeNull();
-      const { result: bytes, calls } = await s3Calls(() => stores.archive.getRaw(key, { sha256: a.ref.sha256, member: a.member! }));
+      const { result: bytes, calls } = await s3Calls(env.clients.s3, () => stores.archive.getRaw(key, { sha256: a.ref.sha256, member: a.member! }));
       expect(calls).toEqual([{ name: 'GetObjectCommand', range: `bytes=${a.member!.offset}-${a.member!.offset + a.member!.length - 1}` }]);
       expect(Buffer.from(bytes).equals(Buffer.from(batchPages[i]!.bytes))).toBe(true);
     }
@@ -123,7 +107,7 @@ describe('S3 archive', () => {
     const stores = await env.freshStores();
     const { ref } = await stores.archive.putRaw(gbkBytes, meta);
     expect(ref.key).toBe(rawKeyFor(GBK_SHA256));
-    const { result, calls } = await s3Calls(() => stores.archive.getRaw(ref.key, { sha256: GBK_SHA256 }));
+    const { result, calls } = await s3Calls(env.clients.s3, () => stores.archive.getRaw(ref.key, { sha256: GBK_SHA256 }));
     expect(calls).toEqual([{ name: 'GetObjectCommand' }]);
     expect(Buffer.from(result).equals(Buffer.from(gbkBytes))).toBe(true);
     expect(Buffer.from(await stores.archive.getRaw(ref.key)).equals(Buffer.from(gbkBytes))).toBe(true);
