@@ -290,10 +290,15 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   let headOpen = false;
   let bodyKept = false;
   const tag = new TagScanner(html);
-  const drop = () => {
-    dropped++;
+  // Leaves the current tag out of the guarded HTML (the text before it is kept) and, given its raw-text end, its body.
+  const skipTag = (bodyEnd?: RegExp) => {
     if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
     copiedTo = tag.end;
+    if (bodyEnd) copiedTo = readTo = tag.next = endOfBody(html, tag.next, bodyEnd);
+  };
+  const drop = () => {
+    dropped++;
+    skipTag();
   };
   let overElements: ElementsOver | null = null;
   // Where the text before the current tag starts (the end of the tag before it).
@@ -390,8 +395,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
       }
       if (lineBreak && lineBreaks >= maxLineBreaks) return cutAt(tag.start, false, 'lines');
       overElements.tagsDropped++;
-      if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
-      copiedTo = tag.end;
+      skipTag();
       readTo = tag.end;
       if (lineBreak) {
         parts.push('<br>');
@@ -401,12 +405,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
         lineChars = chars;
       }
       const rawEnd = kind === RAW_TEXT && !tag.closing ? RAW_TEXT_END[name] : undefined;
-      if (rawEnd) {
-        rawEnd.lastIndex = tag.next;
-        const end = rawEnd.exec(html);
-        tag.next = end ? rawEnd.lastIndex : html.length;
-        copiedTo = readTo = tag.next;
-      }
+      if (rawEnd) copiedTo = readTo = tag.next = endOfBody(html, tag.next, rawEnd);
     } while (tag.find());
     const stop = readText(readTo, html.length);
     if (stop) return stop;
@@ -422,15 +421,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     if (!tag.closing && tag.end - tag.start > maxTagChars) {
       // Dropped, not counted (a raw-text one with its body); its closing tag is then stray and left out too.
       longTags++;
-      if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
-      copiedTo = tag.end;
-      const rawEnd = kind === RAW_TEXT ? RAW_TEXT_END[html.slice(tag.nameStart, tag.nameEnd).toLowerCase()] : undefined;
-      if (rawEnd) {
-        rawEnd.lastIndex = tag.next;
-        const end = rawEnd.exec(html);
-        tag.next = end ? rawEnd.lastIndex : html.length;
-        copiedTo = readTo = tag.next;
-      }
+      skipTag(kind === RAW_TEXT ? RAW_TEXT_END[html.slice(tag.nameStart, tag.nameEnd).toLowerCase()] : undefined);
       continue;
     }
     headTag = false;
@@ -440,15 +431,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
         if (headElements >= maxHeadElements || headChars + (tag.end - tag.start) > maxHeadChars) {
           // Dropped, not counted, with the text a title, script or style holds; a noscript's closer is then stray.
           headDropped++;
-          if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
-          copiedTo = tag.end;
-          const bodyEnd = name === 'title' ? TITLE_END : kind === RAW_TEXT ? RAW_TEXT_END[name] : undefined;
-          if (bodyEnd) {
-            bodyEnd.lastIndex = tag.next;
-            const end = bodyEnd.exec(html);
-            tag.next = end ? bodyEnd.lastIndex : html.length;
-            copiedTo = readTo = tag.next;
-          }
+          skipTag(name === 'title' ? TITLE_END : kind === RAW_TEXT ? RAW_TEXT_END[name] : undefined);
           continue;
         }
         headElements++;
@@ -473,8 +456,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
         // open spans then stray closers, 2 MB, read 1,000 entries per closer). Dropped, and not counted.
         if (!KEEP_STRAY_CLOSERS.has(name) && !openCount.get('title') && !openCount.get('xmp')) {
           strays++;
-          if (tag.start > copiedTo) parts.push(html.slice(copiedTo, tag.start));
-          copiedTo = tag.end;
+          skipTag();
           continue;
         }
         const over = keep();
@@ -506,10 +488,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
       const over = keep();
       if (over === false) return textOnly();
       if (over) return over;
-      rawEnd.lastIndex = tag.next;
-      const end = rawEnd.exec(html);
-      tag.next = end ? rawEnd.lastIndex : html.length;
-      readTo = tag.next;
+      readTo = tag.next = endOfBody(html, tag.next, rawEnd);
       continue;
     }
     const tooDeep = depth >= maxDepth;
@@ -529,6 +508,12 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   if (dropped === 0 && trimmedRuns === 0 && strays === 0 && longTags === 0 && headDropped === 0) return { html, dropped, trimmedRuns, longTags, headDropped, repeatedLines, overElements, cut: null };
   parts.push(html.slice(copiedTo));
   return { html: parts.join(''), dropped, trimmedRuns, longTags, headDropped, repeatedLines, overElements, cut: null };
+}
+
+/** Where a raw-text (or title) body that starts at `from` ends: past its closing tag, or the end of the input. */
+function endOfBody(html: string, from: number, end: RegExp): number {
+  end.lastIndex = from;
+  return end.exec(html) ? end.lastIndex : html.length;
 }
 
 /** `</p>` or `</br>`: a closing tag that makes an element (htmlparser2 reads a `</p>` with no open p as `<p></p>`
