@@ -42,7 +42,7 @@ export const GSI = {
   byCityDate: 'GSI4',
   /** records of one story: originalUrl, or the record's own canonical URL. */
   byStory: 'GSI5',
-  /** simhash bands 0..3 (sparse: only records with non-empty text). */
+  /** simhash bands 0..3 (sparse: only records with non-empty text and no day partition, and items written before). */
   band0: 'GSI6',
   band1: 'GSI7',
   band2: 'GSI8',
@@ -110,6 +110,12 @@ const BAND_PROJECTION: GlobalSecondaryIndex['Projection'] = {
 };
 const KEYS_ONLY: GlobalSecondaryIndex['Projection'] = { ProjectionType: 'KEYS_ONLY' };
 /**
+ * GSI3 (a day's records; a source's revisit schedule) carries the simhash: the repost query compares it over
+ * the day partitions around a record's day (records-dynamodb.ts REPOST_WINDOW_DAYS) instead of four band
+ * entries a record. ~25 bytes on an entry of ~200: still one write unit; tracking items have no simhash.
+ */
+const DAY_PROJECTION: GlobalSecondaryIndex['Projection'] = { ProjectionType: 'INCLUDE', NonKeyAttributes: ['simhash'] };
+/**
  * GSI2 is overloaded: a site's records (read by key: Query for ids, then BatchGet) and the due failures of a
  * source, read straight from the index. So it carries the failure attributes and nothing of a record: a
  * record's entry costs one write unit instead of a second copy of the record (cost bench: 13.4 WRU/page).
@@ -135,7 +141,7 @@ export function tableDefinition(tableName: string) {
     GlobalSecondaryIndexes: [
       gsi(GSI.byUrl, 1, KEYS_ONLY),
       gsi(GSI.bySiteDate, 2, SITE_AND_DUE_PROJECTION),
-      gsi(GSI.byDay, 3, KEYS_ONLY),
+      gsi(GSI.byDay, 3, DAY_PROJECTION),
       gsi(GSI.byCityDate, 4, KEYS_ONLY),
       gsi(GSI.byStory, 5, KEYS_ONLY),
       gsi(GSI.band0, 6, BAND_PROJECTION),

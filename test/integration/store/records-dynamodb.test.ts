@@ -172,6 +172,36 @@ describe('records table: lean items (issue 13, cost)', () => {
     expect(await records.byUrl(canonical)).toEqual([]);
   });
 
+  it('writes no simhash band entries for a record filed under a day: near-duplicates come from the day partitions around it', async () => {
+    const { records, tableName } = await env.freshStores();
+    // Days in China time; the window is REPOST_WINDOW_DAYS (3) either side of the record's day.
+    const x = makeRecord({ url: 'http://www.jssuxun.example/win-x.html', simhash: 'ffff000000000000', publishedAt: '2024-03-10T09:00:00+08:00' });
+    const before = makeRecord({ url: 'http://www.tinghu.example/win-b.html', simhash: 'ffff000000000003', publishedAt: '2024-03-07T00:10:00+08:00' });
+    const after = makeRecord({ url: 'http://www.tinghu.example/win-a.html', simhash: '7fff000000000000', publishedAt: '2024-03-13T23:50:00+08:00' });
+    // 1 bit off, but four days later: outside the window, not looked for (the price of no band entries).
+    const late = makeRecord({ url: 'http://www.tinghu.example/win-l.html', simhash: 'ffff000000000001', publishedAt: '2024-03-14T08:00:00+08:00' });
+    // Same day, 4 bits off: not a repost at the default threshold.
+    const far = makeRecord({ url: 'http://www.tinghu.example/win-f.html', simhash: 'ffff00000000000f', publishedAt: '2024-03-10T12:00:00+08:00' });
+    // No day at all (no publishedAt, no raw): the only kind still given band entries, found from a dated record by them.
+    const undated = { ...makeRecord({ url: 'http://www.tinghu.example/win-u.html', simhash: 'fffe000000000000', publishedAt: null }), raw: null };
+    for (const r of [x, before, after, late, far, undated]) expect(await records.put(r)).toBe('new');
+    for (const r of [x, before, after, late, far]) {
+      const item = await rawItem(tableName, r.id);
+      for (const n of [6, 7, 8, 9]) expect(item[`GSI${n}PK`], `GSI${n}PK`).toBeUndefined();
+    }
+    expect((await rawItem(tableName, undated.id)).GSI6PK).toBe(keys.bandPartition(0, 'fffe'));
+    const found = await records.repostsOf(x.id);
+    expect(found.map((m) => [m.record.id, m.reason, m.hamming]).sort()).toEqual(
+      [
+        [before.id, 'simhash', 2],
+        [after.id, 'simhash', 1],
+        [undated.id, 'simhash', 1],
+      ].sort(),
+    );
+    expect((await records.repostsOf(x.id, 4)).map((m) => m.record.id).sort()).toEqual([before.id, after.id, undated.id, far.id].sort());
+    expect((await records.repostsOf(late.id)).map((m) => m.record.id).sort()).toEqual([after.id, undated.id].sort());
+  });
+
   it('still reads items of the previous layout (id copies, an entry in every index, sort keys with the id)', async () => {
     const { records, tableName } = await env.freshStores();
     const old = makeRecord({ url: 'http://www.jssuxun.example/old.html', simhash: 'ffff000000000000', publishedAt: '2024-02-20T09:00:00+08:00' });

@@ -83,6 +83,8 @@ describe('records table', () => {
       DeletionProtectionEnabled: true,
       GlobalSecondaryIndexes: Match.arrayWith([
         Match.objectLike({ IndexName: 'GSI1', Projection: { ProjectionType: 'KEYS_ONLY' } }),
+        // The day index carries the simhash: the repost query compares it over the days around a record's.
+        Match.objectLike({ IndexName: 'GSI3', Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['simhash'] } }),
         Match.objectLike({ IndexName: 'GSI6', Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['simhash', 'recordId'] } }),
       ]),
     });
