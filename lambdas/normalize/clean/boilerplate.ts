@@ -107,7 +107,7 @@ const EN_WIDGET = new RegExp(`^(${EN_WIDGETS})\\s*[:.…]*\\s*(>>|»|→)?$`, 'i
 const EN_TEASER = /^(read more|see more|more|related|also read|read also|watch|recommended|related article|related story)\s*:\s*\S/i;
 /** Tokens a Latin publication stamp is made of; a line made only of these (with a digit) is a date line. */
 const DATE_STAMP_TOKEN =
-  /\b(published|updated|posted|last updated|modified|on|at|and|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|a\.?m|p\.?m|[ecmp][sd]t|utc|gmt|bst|cet|hst|ist)\b\.?|\d+(?:[ap]\.?m\b\.?)?/gi;
+  /\b(published|updated|posted|last updated|modified|on|at|and|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|a\.?m|p\.?m|[ecmp][sd]t|utc|gmt|bst|cet|hst|ist)\b\.?|\d+(?:st|nd|rd|th|[ap]\.?m\b\.?)?/gi;
 
 /** Trailers that lead their line (any length: a disclaimer paragraph runs long): 本文来自X…下载/APP, 原标题：, 声明：. */
 const LEADING_TRAILER = zh('^[（(【\\[]?\\s*(本文来自.{1,24}[，,].{0,40}(下载|关注|APP|客户端)|原标题\\s*[:：]|原题\\s*[:：]|(声明|特别声明|免责声明|风险提示)\\s*[】\\]]?\\s*[:：])', 'i');
@@ -120,6 +120,43 @@ const COMMENT_RULES = zh('遵守.{0,12}(政策法规|法律法规).{0,40}(跟评
  * such a promo runs 60-110 chars; a paragraph reporting on an app or a vote does not carry the button or the bonus. */
 const PROMO_CTA = zh('[【\\[]\\s*点击(投票|参与|报名|领取|下载|抢购|购买)\\s*[】\\]]|(下载|打开).{0,6}(客户端|APP).{0,12}(专享|福利|红包|奖励)', 'i');
 const PROMO_LINE_CHARS = 120;
+/** A blog's view counter (已被阅读178次, 阅读 2035 次): a count of times after 已(被) or at the line start; 阅读了5次 in
+ * prose has the aspect mark between. */
+const VIEWS_TIMES = zh('(已被|已|^[(（\\[【]?\\s*)(阅读|浏览|点击)\\s*[:：]?\\s*\\d+\\s*次');
+/** A comment counter closing its line, after an optional 《title》 (《X》已有1件评论, 已有12条评论, 共有8条回复). */
+const COMMENT_COUNT = zh('^(《[^》]{1,40}》)?\\s*(已有|共有|共)?\\s*\\d+\\s*(件|条|篇|位|人)?\\s*(评论|回复|跟帖|留言)\\s*[:：]?$');
+/** A blog's trackback line (本文通告引用(Trackback)链接: /wp-trackback.php?p=N); with a URL or path, so a sentence
+ * about trackbacks stays. */
+const TRACKBACK = zh('trackback|引用通告|通告引用', 'i');
+
+/** A QR code or a social channel named in a line: the context of a QR/follow promo (扫码关注, 长按识别, X公众号). */
+const QR_OR_CHANNEL = zh('二维码|小程序码|扫一扫|扫码|扫描.{0,6}(二维码|下载|关注)|长按.{0,6}(识别|二维码|扫描|关注|保存)|微信号|公众号|官方微信');
+/** The promo's addressee is the reader and its object the page itself: a place on the page (下方/左方二维码, 当前页)
+ * or the site speaking of itself (我们, 本号). Such a line is a promo whatever its verbs. */
+const PROMO_DEICTIC = zh('(下方|上方|左方|右方|左侧|右侧|左边|右边|下面|上面|图中|文末|上图|下图)的?(二维码|小程序码)|当前页|本页|我们|本号|本站|本网|小编');
+/** What a promo asks the reader to do with the code or channel: follow, subscribe, download, share, open, read, tip. */
+const PROMO_CUE = zh('关注|订阅|下载|安装|分享|转发|吐槽|赞赏|打赏|阅读|看(新闻|全文|更多)|浏览|打开|进入|访问|上.{0,6}网|加.{0,6}(微信|好友|群)|进群|入群|添加|领取|解锁|获取|识别|参与');
+/** A reported sentence about somebody using a code (市民可用手机扫码缴费, 居民可以扫描…二维码登记, 读者可通过二维码转账):
+ * a modal or means word before the first QR/channel word. Checked on zh-cwced, aeb and gne: no promo line carries one
+ * without also pointing at the page (PROMO_DEICTIC). */
+const MEANS_BEFORE = zh('(可|可以|能|能够|只需|只要|需要|须|通过|凭|使用|利用|用手机|用微信|开通|已开通|支持)');
+/** A channel label line: 某某日报公众号, 微信号：xxx, 官方微信: xxx (the name, nothing said about it). */
+const CHANNEL_LABEL = zh('^[^，。,；;！!？?]{0,16}(微信号|公众号|官方微信)\\s*([:：]\\s*[\\w.-]+)?$');
+/** A line that is only a QR widget label (扫一扫, 手机扫码, 扫描二维码): at most this many chars. */
+const QR_LABEL_CHARS = 8;
+
+/**
+ * The promo form (issue 9 class 5): the QR/channel words alone are ordinary news vocabulary (市民可用手机扫码缴费 in an
+ * article about payments), so a short line is a promo only as a label (CHANNEL_LABEL, a QR label up to QR_LABEL_CHARS),
+ * when it points at the page (PROMO_DEICTIC), or when it asks for an action (PROMO_CUE) and is not a reported sentence
+ * about someone's means (MEANS_BEFORE before the first QR/channel word).
+ */
+function isPromoForm(line: string): boolean {
+  if (line.length <= QR_LABEL_CHARS || CHANNEL_LABEL.test(line) || PROMO_DEICTIC.test(line)) return true;
+  if (!PROMO_CUE.test(line)) return false;
+  const first = QR_OR_CHANNEL.exec(line);
+  return first === null || !MEANS_BEFORE.test(line.slice(0, first.index));
+}
 
 const RULES: readonly Rule[] = [
   // First: boilerplateReason's long-line shortcut applies this rule alone.
@@ -129,7 +166,7 @@ const RULES: readonly Rule[] = [
   { reason: 'comment', pattern: zh('^(发表评论|我要评论|网友评论|查看评论|查看全部评论|欢迎参与讨论|欢迎发表评论|参与评论|已有\\s*\\d+\\s*人参与|\\d+\\s*条评论)'), short: true },
   { reason: 'contact', pattern: zh('客服|联系邮箱|联系电话|投稿邮箱|投稿信箱|举报电话|举报邮箱|热线电话|服务热线'), short: true, also: (l) => PHONE_OR_EMAIL.test(l) },
   { reason: 'list-header', pattern: zh(`^[【\\[〖]?\\s*(${LIST_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»)?\\s*$`, 'i'), short: true },
-  { reason: 'promo', pattern: zh('扫一扫|扫码|长按|微信号|二维码|关注.{0,12}公众号|微信公众号'), short: true },
+  { reason: 'promo', pattern: QR_OR_CHANNEL, short: true, also: isPromoForm },
   { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)|第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|上一页\\s*[|｜]?\\s*下一页'), short: true },
   { reason: 'site-info', pattern: zh('主办单位|承办单位|协办单位|ICP备|ICP证|公网安备|网站标识码|建议使用.{0,30}分辨率|技术支持\\s*[:：]|网站地图'), short: true },
   { reason: 'breadcrumb', pattern: zh('^(当前位置|您的位置|你的位置|您现在的位置|所在位置|现在位置)\\s*[:：]|^[^>›»]{1,16}(\\s*(>>?|›|»|→)\\s*[^>›»]{1,16}){2,}$'), short: true },
@@ -142,6 +179,9 @@ const RULES: readonly Rule[] = [
   { reason: 'comment', pattern: COMMENT_RULES, short: true },
   { reason: 'promo', pattern: PROMO_CTA, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
   { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true },
+  { reason: 'views', pattern: VIEWS_TIMES, short: true },
+  { reason: 'comment', pattern: COMMENT_COUNT, short: true },
+  { reason: 'widget', pattern: TRACKBACK, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS && /(https?:\/\/|\/)\S/.test(l) },
 ];
 
 /** Headers of the page's own sections next to an article: comments, "about us", and the list headers above. */

@@ -124,3 +124,60 @@ describe('trailers and widgets inside the container (issue 9 class 5)', () => {
     expect(boilerplateReason(line)).toBeNull();
   });
 });
+
+describe('promo: a QR/channel promo needs the promo form, not just the word (扫码, 二维码, 公众号)', () => {
+  it.each([
+    '扫描二维码关注我们',
+    '长按识别二维码，关注本号',
+    '欢迎扫描右方二维码关注某某日报官方微信',
+    '扫一扫在手机打开当前页',
+    '扫一扫，用手机看新闻！',
+    '扫描二维码，向某某网吐槽',
+    '扫二维码上移动某某网',
+    '扫描下载APP',
+    '微信扫一扫打赏',
+    '扫描下方二维码解锁更多技能',
+    '欢迎关注我们的微信公众号',
+    '某某日报公众号',
+    '微信号：moumou-news',
+    '扫一扫',
+  ])('drops %s', (line) => {
+    expect(boilerplateReason(line)).toBe('promo');
+  });
+
+  it.each([
+    '市民可用手机扫码缴费，水电燃气费用一次办结。',
+    '全市公交车已全面支持扫码乘车，老年卡也能使用。',
+    '该局已开通微信公众号，方便群众查询办事进度。',
+    '居民可以扫描社区张贴的二维码，登记疫苗接种意向。',
+    '他说，长按电源键十秒后手机就会重启。',
+    '受新规影响，赞赏功能被关闭，读者可通过二维码转账支持作者。',
+  ])('keeps prose about scanning and accounts: %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
+
+describe('blog and comment counters, trackbacks, ordinal date stamps', () => {
+  it.each([
+    ['《某某文章的标题》已有3件评论', 'comment'],
+    ['已有12条评论', 'comment'],
+    ['5 条评论', 'comment'],
+    ['共有8条回复', 'comment'],
+    ['(本文发表于首页杂谈, 已被阅读178次)', 'views'],
+    ['阅读 2035 次', 'views'],
+    ['本文引用通告地址: /wp-trackback.php?p=12', 'widget'],
+    ['Trackback URL: https://example.com/trackback/12', 'widget'],
+    ['Saturday, March 3rd, 2007 9:15 pm', 'date-stamp'],
+    ['Posted on June 21st, 2010', 'date-stamp'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateReason(line)).toBe(reason);
+  });
+
+  it.each([
+    '已有3件评论指出，这份报告的数据来源并不可靠。',
+    '这本书他前后阅读了5次，每次都有新的体会。',
+    'The 3rd Street bridge reopened on Monday after repairs.',
+  ])('keeps %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
