@@ -16,16 +16,25 @@ export const MAX_HEADLINE_CHARS = 120;
 /** Elements around the headline that hold the kicker (引题) or sub-headline (副题). */
 export const SUBTITLE_HINT = /sub-?title|subhead|kicker|yinti|futi|fbt|ytitle|yt\b|ft\b|intro-?title|h2/i;
 
-/** A bare `-` separates only when a letter or digit is not on both sides: `1-10月德清县…`, `Off-Peak` and
- * `Black-Scholes` are one word (issue 9 class 4), `标题-网站` and `Title - Site` are split. */
-const TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|—|\s-\s|(?<!\d)-|-(?!\d)|»|::|·)\s*/;
+/** A bare `-` or `—` separates only when a digit is not on both sides: `1-10月德清县…` and `1—10月…` are a range
+ * (issue 9 class 4), `标题-网站`, `标题—网站` and `Title - Site` are split. */
+const TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|(?<!\d)—|—(?!\d)|\s-\s|(?<!\d)-|-(?!\d)|»|::|·)\s*/;
 /** On a title bar without Han characters a bare `-` between two letters is an in-word hyphen too. A Chinese title bar
- * keeps splitting there: `…十块GPU-EDN 电子技术设计` is headline-site. */
-const LATIN_TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|—|\s-\s|(?<![A-Za-z0-9])-|-(?![A-Za-z0-9])|»|::|·)\s*/;
+ * keeps splitting there (`…十块GPU-EDN 电子技术设计` is headline-site) unless IN_WORD_HYPHEN says it is one word. */
+const LATIN_TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|(?<!\d)—|—(?!\d)|\s-\s|(?<![A-Za-z0-9])-|-(?![A-Za-z0-9])|»|::|·)\s*/;
+/** In-word hyphens of a Chinese title bar (issue 9 class 4): a Latin word that starts the title or follows a space
+ * (`Off-Peak电价…`, `… Wi-Fi 6`), or one whose second part is lower case (`e-mail`, `Off-peak`). A headline glued to a
+ * site name by a hyphen has Han or digits right before it and the site's capital after it (`…十块GPU-EDN 电子技术设计`). */
+const IN_WORD_HYPHEN = /(?<=(?:^|\s)[A-Za-z]+)-(?=[A-Za-z])|(?<=[A-Za-z])-(?=[a-z])/g;
+/** Stands in for an in-word hyphen while the title bar is split (U+2011 NON-BREAKING HYPHEN, put back after). */
+const KEPT_HYPHEN = '\u2011';
 const HAN_CHAR = /[\u3400-\u9fff]/;
 
 function titleSegments(title: string): string[] {
-  return title.split(HAN_CHAR.test(title) ? TITLE_SEPARATORS : LATIN_TITLE_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+  const trimmed = (parts: string[]): string[] => parts.map((s) => s.trim()).filter(Boolean);
+  if (!HAN_CHAR.test(title)) return trimmed(title.split(LATIN_TITLE_SEPARATORS));
+  if (title.includes(KEPT_HYPHEN)) return trimmed(title.split(TITLE_SEPARATORS));
+  return trimmed(title.replace(IN_WORD_HYPHEN, KEPT_HYPHEN).split(TITLE_SEPARATORS).map((s) => s.replaceAll(KEPT_HYPHEN, '-')));
 }
 
 /** Whether a title bar holds a headline-length segment that is not the site's name (else it names only a channel or
@@ -39,13 +48,47 @@ const NOT_A_HEADLINE = /^(?:powered by\b|[\w-]+(?:\.[\w-]+)+$)/i;
 /** Segments this short in a title bar are section or site names (要闻, 新闻中心), not headlines. */
 const MIN_HEADLINE_SEGMENT_CHARS = 6;
 
-/** Removes site-name and section suffixes from a <title>/og:title: "标题_我爱江苏网_江苏网" → "标题". */
+/** Removes site-name and section suffixes from a <title>/og:title: "标题_我爱江苏网_江苏网" → "标题", and a department
+ * name appended after a space ("标题 市住建局" → "标题", TRAILING_DEPARTMENT). */
 export function stripTitleSuffixes(title: string, siteName?: string | null): string {
+  return dropTrailingDepartment(headlineSegment(title, siteName));
+}
+
+function headlineSegment(title: string, siteName?: string | null): string {
   const segments = titleSegments(title);
   if (segments.length <= 1) return title.trim();
   const kept = segments.filter((s) => s !== siteName && s.length >= MIN_HEADLINE_SEGMENT_CHARS && !NOT_A_HEADLINE.test(s));
   // Headline first is the common order ("标题_栏目_网站"); a site-first title has a short first segment, skipped above.
   return kept[0] ?? segments[0]!;
+}
+
+/**
+ * A government department's name (市住建局, 县农业农村局, 区卫健委, 市政府办公室, 区委宣传部, 国家统计局): an
+ * administrative level (or 国家), then the department, ending in a department word. Issue 9 class 4: templates append
+ * the publishing department to the headline in the <title> ("标题 市住建局_城市网") or in a span of the <h1>.
+ */
+const DEPARTMENT = String.raw`(?:[一-鿿]{0,6}?[省市区县州镇乡]|国家)[一-鿿]{1,8}?(?:局|厅|委员会|委|办公室|办|中心|处|署|部)`;
+const TRAILING_DEPARTMENT = new RegExp(String.raw`\s+${DEPARTMENT}$`);
+const DEPARTMENT_ONLY = new RegExp(String.raw`^${DEPARTMENT}$`);
+
+/** The headline without a department name appended after a space; unchanged when what stays would be too short. */
+function dropTrailingDepartment(title: string): string {
+  const m = TRAILING_DEPARTMENT.exec(title);
+  return m && m.index >= MIN_HEADLINE_SEGMENT_CHARS ? title.slice(0, m.index) : title;
+}
+
+/** Whether the <title> or og:title splits into segments of which `text` is one placed after a longer headline segment:
+ * a channel or the site's name ("标题_明日股市预测_财经网", "标题-快资讯"), not the headline. */
+function isLaterTitleSegment(text: string, titles: readonly string[], siteName: string | null): boolean {
+  const t = squash(text);
+  return titles.some((title) => {
+    const segments = titleSegments(title).map(squash);
+    const at = segments.indexOf(t);
+    if (at <= 0) return false;
+    const head = squash(headlineSegment(title, siteName));
+    const headAt = segments.indexOf(head);
+    return headAt >= 0 && headAt < at && head.length > t.length;
+  });
 }
 
 function squash(s: string): string {
@@ -54,17 +97,26 @@ function squash(s: string): string {
 
 /** Picks the headline from HTML candidates (all cleaned). */
 export function chooseHtmlTitle(input: { h1s: string[]; named?: string[]; ogTitle: string | null; titleTag: string | null; siteName: string | null }): string | null {
-  const refs = [input.ogTitle, input.titleTag].filter((s): s is string => !!s).map(squash);
+  const titles = [input.ogTitle, input.titleTag].filter((s): s is string => !!s);
+  const refs = titles.map(squash);
   // The longest agreeing heading: a logo <h1> with the site name agrees with every <title> too. Compound-class
   // candidates (`div.title-text`) count here only: wrappers of that kind hold the headline and its date line.
+  // A heading that is a later, shorter segment of the <title> is its channel or site (快资讯, 明日股市预测).
   const agreed = [...input.h1s, ...(input.named ?? [])]
-    .filter((h) => h.length >= 2 && h !== input.siteName && refs.some((r) => r.includes(squash(h))))
+    .filter((h) => h.length >= 2 && h !== input.siteName && refs.some((r) => r.includes(squash(h))) && !isLaterTitleSegment(h, titles, input.siteName))
     .sort((a, b) => b.length - a.length)[0];
   if (agreed) return agreed;
-  // A short <title> ("观摩会_江苏网") that the one headline-length <h1> contains: the <h1> is the full headline.
-  const stripped = [input.ogTitle, input.titleTag].filter((s): s is string => !!s).map((t) => squash(stripTitleSuffixes(t, input.siteName)));
+  // A short <title> ("观摩会_江苏网") that the one headline-length <h1> contains: the <h1> is the full headline, unless
+  // what it adds is a department name (a span after the headline: "标题<span>市住建局</span>").
+  const stripped = titles.map((t) => squash(stripTitleSuffixes(t, input.siteName)));
   const containing = input.h1s.find((h) => h.length >= MIN_HEADLINE_SEGMENT_CHARS && stripped.some((t) => t.length >= 2 && squash(h).includes(t)));
-  if (containing) return containing;
+  if (containing) {
+    const head = titles.map((t) => stripTitleSuffixes(t, input.siteName)).find((t) => containing.startsWith(t) && DEPARTMENT_ONLY.test(containing.slice(t.length).trim()));
+    return head ?? containing;
+  }
+  // A <title> naming only the site or a channel ("德清新闻网"): a headline-length <h1> is the headline.
+  const headlineH1 = input.h1s.find((h) => h.length >= MIN_HEADLINE_SEGMENT_CHARS && h !== input.siteName);
+  if (headlineH1 && titles.length > 0 && !titles.some((t) => hasHeadlineSegment(t, input.siteName))) return headlineH1;
   if (input.ogTitle) return stripTitleSuffixes(input.ogTitle, input.siteName);
   if (input.titleTag) return stripTitleSuffixes(input.titleTag, input.siteName);
   return input.h1s[0] ?? null;
@@ -81,7 +133,11 @@ export function findHtmlHeadline(
   const strong = headlineCandidates(page, page.headlines);
   const named = headlineCandidates(page, page.namedHeadlines);
   const titleText = chooseHtmlTitle({ h1s: strong.map((c) => c.text.text), named: named.map((c) => c.text.text), ...refs });
-  const chosen = strong.find((c) => c.text.text === titleText) ?? named.find((c) => c.text.text === titleText);
+  const chosen =
+    strong.find((c) => c.text.text === titleText) ??
+    named.find((c) => c.text.text === titleText) ??
+    (titleText ? strong.find((c) => c.text.text.startsWith(titleText) && DEPARTMENT_ONLY.test(c.text.text.slice(titleText.length).trim())) : undefined);
+  if (chosen && chosen.text.text !== titleText) return { title: cleanText(titleText!, page.script), element: chosen.el };
   if (chosen) {
     const trimmed = dropTrailingCounter(chosen.text.text, refs);
     return { title: trimmed === chosen.text.text ? chosen.text : cleanText(trimmed, page.script), element: chosen.el };

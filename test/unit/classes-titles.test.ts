@@ -1,0 +1,61 @@
+/**
+ * Issue 9 class 4 (titles), the cases test/unit/normalize/extract/title-classes.test.ts and title-date-wording.test.ts
+ * do not cover, on small pages written for the test: a logo or channel <h1> that is a whole segment of the <title>
+ * after its headline (快资讯, 明日股市预测), a <title> naming only the site beside a headline <h1>, a leading range
+ * written with a dash (1—10月), a department name appended to the headline (after a space in the <title>, or glued in
+ * an <h1> span), and an in-word hyphen at the start of a Chinese title bar (Off-Peak电价…).
+ */
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../lambdas/normalize/index.js';
+import { stripTitleSuffixes } from '../../lambdas/normalize/extract/title.js';
+
+const PROSE =
+  '<p>本市今年以来持续推进老旧小区改造工作，累计完成改造项目四十余个，惠及居民一万余户，群众满意度明显提升。</p>' +
+  '<p>据介绍，下一步将围绕加装电梯、雨污分流和停车设施等方面继续发力，确保年底前全面完成既定目标任务。</p>' +
+  '<p>市住建局有关负责人表示，改造过程中将充分听取居民意见，做到改造前问需于民、改造中问计于民、改造后问效于民。</p>';
+const H = '老旧小区改造完成四十余个项目';
+
+function page(head: string, body: string): Uint8Array {
+  return new TextEncoder().encode(`<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`);
+}
+const titleOf = (head: string, body: string): string => normalize(page(head, body)).title;
+
+describe('logo and channel <h1>s (issue 9 class 4)', () => {
+  it('takes the headline over a logo <h1> that is the <title>\'s short suffix (快资讯), the headline in an <h2>', () => {
+    expect(titleOf(`<title>${H}-快资讯</title>`, `<div class="logo"><h1>快资讯</h1></div><h2>${H}</h2><div class="content">${PROSE}</div>`)).toBe(H);
+  });
+
+  it('takes the <title>\'s headline over a channel <h1> that is a later, shorter segment of it (明日股市预测)', () => {
+    expect(titleOf(`<title>${H}_明日股市预测_财经网</title>`, `<h1>明日股市预测</h1><div class="content">${PROSE}</div>`)).toBe(H);
+  });
+
+  it('keeps an <h1> that is the headline when the <title> puts a longer channel first, and a short headline <h1>', () => {
+    expect(titleOf(`<title>城市建设新闻中心_${H}</title>`, `<h1>${H}</h1><div class="content">${PROSE}</div>`)).toBe(H);
+    expect(titleOf('<title>观摩会召开_江苏省人民政府门户网站</title>', `<h1>观摩会召开</h1><div class="content">${PROSE}</div>`)).toBe('观摩会召开');
+  });
+
+  it('takes a headline-length <h1> when the <title> names only the site', () => {
+    expect(titleOf('<title>德清新闻网</title>', `<h1>1-10月德清县固定资产投资结构趋稳</h1><div class="content">${PROSE}</div>`)).toBe('1-10月德清县固定资产投资结构趋稳');
+  });
+});
+
+describe('ranges, departments and hyphens in the <title> (issue 9 class 4)', () => {
+  it('keeps a leading range written with a dash', () => {
+    expect(stripTitleSuffixes('1—10月德清县固定资产投资结构趋稳_德清新闻网')).toBe('1—10月德清县固定资产投资结构趋稳');
+    expect(stripTitleSuffixes('德清县固定资产投资结构趋稳—德清新闻网')).toBe('德清县固定资产投资结构趋稳');
+  });
+
+  it('drops a department name appended after a space, and one glued to the <h1> in a span', () => {
+    expect(titleOf(`<title>${H} 市住建局_城市网</title>`, `<div class="content">${PROSE}</div>`)).toBe(H);
+    expect(titleOf(`<title>${H}_城市网</title>`, `<h1>${H}<span class="dept">市住建局</span></h1><div class="content">${PROSE}</div>`)).toBe(H);
+    // A space-separated second half that is not a department stays.
+    expect(stripTitleSuffixes('不负春光乘势上 项目建设争朝夕_城市网')).toBe('不负春光乘势上 项目建设争朝夕');
+    expect(stripTitleSuffixes('德清县固定资产投资结构趋稳 县统计局')).toBe('德清县固定资产投资结构趋稳');
+  });
+
+  it('keeps an in-word hyphen that starts a Chinese title bar, and still splits a site glued by a hyphen', () => {
+    expect(stripTitleSuffixes('Off-Peak电价新政解读：夜间用电更便宜_城市网')).toBe('Off-Peak电价新政解读：夜间用电更便宜');
+    expect(stripTitleSuffixes('夜间用电更便宜 Off-peak电价新政解读_城市网')).toBe('夜间用电更便宜 Off-peak电价新政解读');
+    expect(stripTitleSuffixes('阿里发布最强AI芯片一块顶十块GPU-EDN 电子技术设计')).toBe('阿里发布最强AI芯片一块顶十块GPU');
+  });
+});
