@@ -123,7 +123,7 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
       }
       if (!isElement(node)) continue;
       if (shouldDrop(node, stats, opts.clean && depth > 0, title, out)) continue;
-      if (isFooterBox(node, stats)) continue;
+      if (isFooterBox(node, stats) && !wrapsArticleAndFooter(node, stats, out)) continue;
       if (depth > 0) {
         const at = chromeSectionCut(node, stats);
         if (at && proseChars(out) >= SECTION_CUT_MIN_CHARS_BEFORE) {
@@ -156,6 +156,26 @@ export function proseChars(blocks: readonly Block[]): number {
 export function isFooterBox(el: Element, stats: StatsMap): boolean {
   const s = stats.get(el);
   return !!s && s.chars > 0 && s.chars <= FOOTER_BOX_MAX_CHARS && !s.skipped && CLEANABLE_TAGS.has(el.name) && SITE_REGISTRATION.test(shortText(el, FOOTER_BOX_MAX_NODES));
+}
+
+/**
+ * A small wrapper holding a short article and, inside it, the site's footer box (issue 9 class 1: a 100-character
+ * brief and its 220-character cooperation/ICP footer in one <div> or layout <table>) is a footer box by its size and
+ * registration mark, and was dropped article and all (NO_ARTICLE). It is read on, its inner footer box dropped, when
+ * no prose came before it (SECTION_CUT_MIN_CHARS_BEFORE) and it holds a smaller footer box. Checked on zh-cwced, aeb,
+ * gne and the seeds (index pages stay NO_ARTICLE).
+ */
+function wrapsArticleAndFooter(el: Element, stats: StatsMap, before: readonly Block[]): boolean {
+  if (proseChars(before) >= SECTION_CUT_MIN_CHARS_BEFORE) return false;
+  const chars = stats.get(el)!.chars;
+  const stack: AnyNode[] = [...el.children];
+  for (let visited = 0; stack.length > 0 && visited < FOOTER_BOX_MAX_NODES; visited++) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if ((stats.get(n)?.chars ?? 0) < chars && isFooterBox(n, stats)) return true;
+    for (const c of n.children) stack.push(c);
+  }
+  return false;
 }
 
 /**
