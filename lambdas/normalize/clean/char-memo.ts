@@ -31,3 +31,26 @@ export function memoizeCharTest(re: RegExp): CharTest {
   };
 }
 
+
+/** One flag byte per BMP code unit: 1 for each code unit of `chars`, else 0. */
+export function unitFlags(chars: string): Uint8Array {
+  const flags = new Uint8Array(BMP_UNITS);
+  for (let i = 0; i < chars.length; i++) flags[chars.charCodeAt(i)] = 1;
+  return flags;
+}
+
+/** Words grouped by their first code unit, each group in list order. */
+export type WordsByFirstUnit = ReadonlyMap<number, readonly string[]>;
+
+/** `words` by first code unit: a text is then tried only against the words its first unit can start (empty words are dropped). */
+export function wordsByFirstUnit(words: readonly string[]): WordsByFirstUnit {
+  const out = new Map<number, string[]>();
+  for (const w of words) {
+    if (w === '') continue;
+    const first = w.charCodeAt(0);
+    const group = out.get(first);
+    if (group) group.push(w);
+    else out.set(first, [w]);
+  }
+  return out;
+}

@@ -32,6 +32,7 @@ import {
   POST_SUFFIXES,
   WEAK_NAME_FOLLOWERS,
 } from '../data/official-titles.js';
+import { memoizeCharTest, unitFlags, wordsByFirstUnit, type WordsByFirstUnit } from '../clean/char-memo.js';
 import { segmenter, segmenterLoadError, tokensWithOffsets, type Tagger } from './segmenter.js';
 
 export interface PersonMention {
@@ -41,8 +42,8 @@ export interface PersonMention {
 
 /** Sentence ends: a post never carries over one. */
 const SENTENCE_END = /[。！？；!?;]/;
-/** Segment separators, captured so the kind of join is known: 、 joins a list, , ， join clauses. */
-const SEGMENT_SEPARATOR = /([、,，]|[\s“”"‘’'「」『』（）()《》【】〔〕:：·])/;
+/** Segment separators (one code unit each): 、 joins a list, , ， join clauses, white space is a space, the rest break. */
+const isSegmentSeparator = memoizeCharTest(/[、,，\s“”"‘’'「」『』（）()《》【】〔〕:：·]/);
 /** Text before a post that is not part of it: 与会人员在市委书记… → 市委书记. */
 const TITLE_LEAD = /^.*(?:[在由请让给对向被把获]|[^\p{Script=Han}])/u;
 /** A given name has one or two characters. */
@@ -65,8 +66,6 @@ const LIST_CLOSER = '等';
  * Checked on the 68 labelled pages: every holding clause there opens within 5 characters.
  */
 const MAX_HOLDING_PREFIX_CHARS = 8;
-/** First characters of the holding verbs: most texts are dismissed with one lookup. */
-const HOLDING_FIRST_CHARS: ReadonlySet<string> = new Set(HOLDING_VERBS.map((w) => w[0] ?? ''));
 /** Clause-opening texts kept per paragraph as possible subjects of a later holding clause (most recent last). */
 const MAX_SUBJECT_CANDIDATES = 8;
 
@@ -105,31 +104,56 @@ interface ParagraphState {
   subjects: ({ name: string } | { text: string })[];
 }
 
-function joinOf(separator: string | undefined): Join {
-  if (separator === '、') return 'list';
-  if (separator === ',' || separator === '，') return 'clause';
-  if (separator !== undefined && /^\s$/.test(separator)) return 'space';
+const isSpace = memoizeCharTest(/\s/);
+
+/** The join a separator code unit makes (-1: the sentence start, which no segment before joins). */
+function joinOf(separator: number): Join {
+  if (separator === 0x3001) return 'list'; // 、
+  if (separator === 0x2c || separator === 0xff0c) return 'clause'; // , ，
+  if (separator >= 0 && isSpace(separator)) return 'space';
   return 'break';
 }
 
-function segmentsOf(sentence: string): Segment[] {
-  const parts = sentence.split(SEGMENT_SEPARATOR);
+/**
+ * The segments of a sentence, cut at every separator, each with the join of the separator before it; an empty
+ * segment between two separators (or after a last one) is a break. One scan, no RegExp split.
+ */
+export function segmentsOf(sentence: string): Segment[] {
   const segments: Segment[] = [];
-  for (let i = 0; i < parts.length; i += 2) {
-    const text = parts[i] ?? '';
-    if (text !== '') segments.push({ text, join: joinOf(parts[i - 1]) });
-    else if (i > 0) segments.push({ text: '', join: 'break' });
+  let start = 0;
+  let separator = -1;
+  for (let i = 0; i <= sentence.length; i++) {
+    if (i < sentence.length && !isSegmentSeparator(sentence.charCodeAt(i))) continue;
+    if (i > start) segments.push({ text: sentence.slice(start, i), join: joinOf(separator) });
+    else if (separator >= 0) segments.push({ text: '', join: 'break' });
+    if (i < sentence.length) separator = sentence.charCodeAt(i);
+    start = i + 1;
   }
   return segments;
 }
 
+/** The follower lists by their first code unit, so a text is matched only against the words it can start with. */
+const NAME_FOLLOWERS_BY_FIRST = wordsByFirstUnit(NAME_FOLLOWERS);
+const POSTS_AFTER_NAME_BY_FIRST = wordsByFirstUnit(POSTS_AFTER_NAME);
+const NAME_ENDERS_BY_FIRST = wordsByFirstUnit(NAME_ENDERS);
+const WEAK_NAME_FOLLOWERS_BY_FIRST = wordsByFirstUnit(WEAK_NAME_FOLLOWERS);
+const HOLDING_VERBS_BY_FIRST = wordsByFirstUnit(HOLDING_VERBS);
+
+/** The first of `words` (in list order) that `text` has at `at`, or null. */
+function wordAt(words: WordsByFirstUnit, text: string, at = 0): string | null {
+  const candidates = words.get(text.charCodeAt(at));
+  if (candidates === undefined) return null;
+  for (const w of candidates) if (text.startsWith(w, at)) return w;
+  return null;
+}
+
 function followKind(rest: string): FollowKind | null {
   if (rest === '') return 'end';
-  if (NAME_FOLLOWERS.some((w) => rest.startsWith(w))) return 'strong';
-  if (POSTS_AFTER_NAME.some((w) => rest.startsWith(w)) || NAME_ENDERS.some((w) => rest.startsWith(w))) return 'strong';
-  if (HOLDING_FIRST_CHARS.has(rest[0] ?? '') && HOLDING_VERBS.some((w) => rest.startsWith(w))) return 'strong';
-  if (rest.startsWith(LIST_CLOSER) && NAME_FOLLOWERS.some((w) => rest.startsWith(w, LIST_CLOSER.length))) return 'list-close';
-  if (WEAK_NAME_FOLLOWERS.some((w) => rest.startsWith(w))) return 'weak';
+  if (wordAt(NAME_FOLLOWERS_BY_FIRST, rest) !== null) return 'strong';
+  if (wordAt(POSTS_AFTER_NAME_BY_FIRST, rest) !== null || wordAt(NAME_ENDERS_BY_FIRST, rest) !== null) return 'strong';
+  if (wordAt(HOLDING_VERBS_BY_FIRST, rest) !== null) return 'strong';
+  if (rest.startsWith(LIST_CLOSER) && wordAt(NAME_FOLLOWERS_BY_FIRST, rest, LIST_CLOSER.length) !== null) return 'list-close';
+  if (wordAt(WEAK_NAME_FOLLOWERS_BY_FIRST, rest) !== null) return 'weak';
   return null;
 }
 
@@ -141,18 +165,17 @@ function surnameLength(name: string): number {
 /** First UTF-16 units of every surname, single or compound: a position starting with none of them starts no name. */
 const SURNAME_FIRST_UNITS: ReadonlySet<number> = new Set([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((s) => s.charCodeAt(0)));
 
+/** NOT_IN_GIVEN_NAMES as code units (all in the BMP: a surrogate half is never one). */
+const NOT_IN_GIVEN_NAME_UNITS = unitFlags(NOT_IN_GIVEN_NAMES);
+/** The one-character WEAK_NAME_FOLLOWERS as code units: a name never ends in one. */
+const WEAK_FOLLOWER_UNITS = unitFlags(WEAK_NAME_FOLLOWERS.filter((w) => w.length === 1).join(''));
+
 function isPlausibleName(name: string): boolean {
   const surname = surnameLength(name);
-  const given = name.slice(surname);
-  return (
-    surname > 0 &&
-    given.length >= GIVEN_NAME_CHARS.min &&
-    given.length <= GIVEN_NAME_CHARS.max &&
-    HAN_ONLY.test(name) &&
-    ![...given].some((c) => NOT_IN_GIVEN_NAMES.includes(c)) &&
-    !WEAK_NAME_FOLLOWERS.includes(name.slice(-1)) &&
-    !NOT_NAMES.includes(name)
-  );
+  const givenLength = name.length - surname;
+  if (surname === 0 || givenLength < GIVEN_NAME_CHARS.min || givenLength > GIVEN_NAME_CHARS.max) return false;
+  for (let i = surname; i < name.length; i++) if (NOT_IN_GIVEN_NAME_UNITS[name.charCodeAt(i)] === 1) return false;
+  return WEAK_FOLLOWER_UNITS[name.charCodeAt(name.length - 1)] !== 1 && HAN_ONLY.test(name) && !NOT_NAMES.includes(name);
 }
 
 /** Candidate lengths, longest first: 2–3 chars, 4 only with a compound surname. */
@@ -197,7 +220,7 @@ function readPostedNameAt(text: string, start: number): NameFit | null {
 
 /** A post written right after the name (李旭锋教授, 习近平总书记), or null. */
 function postAfterName(rest: string): string | null {
-  return POSTS_AFTER_NAME.find((w) => rest.startsWith(w)) ?? null;
+  return wordAt(POSTS_AFTER_NAME_BY_FIRST, rest);
 }
 
 /** Whether what follows a name is only a title or an ender, so a 、 list after it shares the post (薛德升教授、刘敏教授). */
@@ -236,6 +259,7 @@ const ORGANISATION_END = /(?:大学|学院|研究院|研究所|所|中心|学会
  */
 function readNamesBeforeTitles(text: string, people: PeopleAccumulator): { name: string; title: string }[] {
   const found: { name: string; title: string }[] = [];
+  if (!hasUnit(text, POSTS_AFTER_NAME_LAST_UNITS)) return found;
   for (const title of POSTS_AFTER_NAME) {
     for (let k = text.indexOf(title); k > 0; k = text.indexOf(title, k + title.length)) {
       for (const length of [3, 2]) {
@@ -255,6 +279,14 @@ function readNamesBeforeTitles(text: string, people: PeopleAccumulator): { name:
   return found;
 }
 
+/** Last code units of POSTS_AFTER_NAME: a segment with none of them has no title written after a name. */
+const POSTS_AFTER_NAME_LAST_UNITS = unitFlags(POSTS_AFTER_NAME.map((w) => w.slice(-1)).join(''));
+
+function hasUnit(text: string, units: Uint8Array): boolean {
+  for (let i = 0; i < text.length; i++) if (units[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 /**
  * A three-character name whose surname the table (data/chinese-surnames.json, 《百家姓》) lacks: 东北大学修春亮教授
  * (修 is in neither 《百家姓》 nor the only other surname table installed, pinyin-pro's). Asked only between an
@@ -271,13 +303,14 @@ function isNameWithUnlistedSurname(name: string, text: string, start: number, pe
 /** Only a surname and two given characters are read without the surname table: shorter candidates are mostly words. */
 const UNLISTED_SURNAME_NAME_CHARS = 3;
 
-/** POST_SUFFIXES by their last character, so a split point is dismissed with one lookup. */
-const POST_SUFFIXES_BY_LAST = groupByLastChar(POST_SUFFIXES);
+/** POST_SUFFIXES by their last code unit, so a split point is dismissed with one table read (no string made). */
+const POST_SUFFIX_LAST_UNITS = unitFlags(POST_SUFFIXES.map((w) => w.slice(-1)).join(''));
+const POST_SUFFIXES_BY_LAST = groupByLastUnit(POST_SUFFIXES);
 
-function groupByLastChar(words: readonly string[]): ReadonlyMap<string, readonly string[]> {
-  const out = new Map<string, string[]>();
+function groupByLastUnit(words: readonly string[]): ReadonlyMap<number, readonly string[]> {
+  const out = new Map<number, string[]>();
   for (const w of words) {
-    const last = w.slice(-1);
+    const last = w.charCodeAt(w.length - 1);
     out.set(last, [...(out.get(last) ?? []), w]);
   }
   return out;
@@ -285,8 +318,8 @@ function groupByLastChar(words: readonly string[]): ReadonlyMap<string, readonly
 
 /** Whether `text.slice(0, end)` ends with a post suffix: what `isPost` needs first, checked without slicing. */
 function endsWithPostSuffix(text: string, end: number): boolean {
-  const candidates = POST_SUFFIXES_BY_LAST.get(text[end - 1] ?? '');
-  return candidates !== undefined && candidates.some((s) => end >= s.length && text.startsWith(s, end - s.length));
+  if (end < 1 || POST_SUFFIX_LAST_UNITS[text.charCodeAt(end - 1)] !== 1) return false;
+  return POST_SUFFIXES_BY_LAST.get(text.charCodeAt(end - 1))!.some((s) => end >= s.length && text.startsWith(s, end - s.length));
 }
 
 /** "post + name": the first split where the text before is a post and a name fits after it. */

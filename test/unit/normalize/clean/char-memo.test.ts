@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoizeCharTest } from '../../../../lambdas/normalize/clean/char-memo.js';
+import { memoizeCharTest, unitFlags, wordsByFirstUnit } from '../../../../lambdas/normalize/clean/char-memo.js';
 import { collapseRuns, JS_SPACE_NOT_SPACE } from '../../../../lambdas/normalize/clean/whitespace.js';
 
 describe('memoizeCharTest', () => {
@@ -36,5 +36,20 @@ describe('collapseRuns', () => {
       if (JS_SPACE_NOT_SPACE.test(ch) !== (/\s/.test(ch) && ch !== ' ')) wrong.push(c);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('unitFlags and wordsByFirstUnit', () => {
+  it('flags exactly the code units given', () => {
+    const flags = unitFlags('书记a');
+    expect([...flags.keys()].filter((c) => flags[c] === 1).map((c) => String.fromCharCode(c))).toEqual(['a', '书', '记']);
+  });
+
+  it('groups words by first code unit in list order, dropping empty words', () => {
+    const groups = wordsByFirstUnit(['主持', '出席', '主任', '', '主']);
+    expect([...groups].map(([unit, words]) => [String.fromCharCode(unit), words])).toEqual([
+      ['主', ['主持', '主任', '主']],
+      ['出', ['出席']],
+    ]);
   });
 });

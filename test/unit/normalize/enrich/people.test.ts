@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PEOPLE, findPeople } from '../../../../lambdas/normalize/enrich/people.js';
+import { MAX_PEOPLE, findPeople, segmentsOf } from '../../../../lambdas/normalize/enrich/people.js';
 import { repeated } from './hostile-text.js';
 import { loadSeed } from './seed-text.js';
 
@@ -296,5 +296,41 @@ describe('findPeople: an organisation named by reference before a post (issue 14
 
   it('keeps a post whose organisation merely begins with such a character (本溪市市长)', () => {
     expect(people('本溪市市长吴澄宇出席。')).toEqual([{ name: '吴澄宇', titles: ['本溪市市长'] }]);
+  });
+});
+
+describe('segmentsOf', () => {
+  /** The reference: a capturing split, text parts with the join of the separator before them. */
+  const bySplit = (sentence: string) => {
+    const parts = sentence.split(/([、,，]|[\s“”"‘’'「」『』（）()《》【】〔〕:：·])/);
+    const join = (s: string | undefined) => (s === '、' ? 'list' : s === ',' || s === '，' ? 'clause' : s !== undefined && /^\s$/.test(s) ? 'space' : 'break');
+    const out: { text: string; join: string }[] = [];
+    for (let i = 0; i < parts.length; i += 2) {
+      if (parts[i] !== '') out.push({ text: parts[i]!, join: join(parts[i - 1]) });
+      else if (i > 0) out.push({ text: '', join: 'break' });
+    }
+    return out;
+  };
+
+  it('cuts a sentence at each separator, with the join it makes', () => {
+    expect(segmentsOf('省委常委、市委书记韩立明，出席 会议（')).toEqual([
+      { text: '省委常委', join: 'break' },
+      { text: '市委书记韩立明', join: 'list' },
+      { text: '出席', join: 'clause' },
+      { text: '会议', join: 'space' },
+      { text: '', join: 'break' },
+    ]);
+    expect(segmentsOf('')).toEqual([]);
+    expect(segmentsOf('、、甲')).toEqual([{ text: '', join: 'break' }, { text: '甲', join: 'list' }]);
+  });
+
+  it('equals the capturing split on random mixes of separators and text', () => {
+    const alphabet = ['甲', '乙', 'a', '、', ',', '，', ' ', '\u3000', '\u00a0', '“', '（', ':', '·', '\ud840\udc00', '。'];
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(segmentsOf(text)).toEqual(bySplit(text));
+    }
   });
 });
