@@ -112,7 +112,23 @@ const DATE_STAMP_TOKEN =
 /** Trailers that lead their line (any length: a disclaimer paragraph runs long): 本文来自X…下载/APP, 原标题：, 声明：. */
 const LEADING_TRAILER = zh('^[（(【\\[]?\\s*(本文来自.{1,24}[，,].{0,40}(下载|关注|APP|客户端)|原标题\\s*[:：]|原题\\s*[:：]|(声明|特别声明|免责声明|风险提示)\\s*[】\\]]?\\s*[:：])', 'i');
 /** Short trailer and widget lines (SHORT_LINE_CHARS). */
-const SHORT_TRAILER = zh('(图片|信息|内容|文章)(均)?(来自|来源于|源自)网络|^[【\\[][^】\\]]{0,8}(投票|下载|报名|订阅)[^】\\]]{0,8}[】\\]]$|放大\\s*正常\\s*缩小|字体\\s*[:：]?\\s*放大|^延伸\\s*[·•・]\\s*推荐|相关资讯请关注|^返回.{1,8}[，,]\\s*查看更多|正在为您切换|倍速播放|^\\d{1,2}(\\.\\d+)?倍速?$|重新(编排|排版|整理)$');
+const SHORT_TRAILER = zh('(图片|信息|内容|文章)(均)?(来自|来源于|源自)网络|^[【\\[][^】\\]]{0,8}(投票|下载|报名|订阅)[^】\\]]{0,8}[】\\]]$|放大\\s*正常\\s*缩小|字体\\s*[:：]?\\s*放大|^延伸\\s*[·•・]\\s*推荐|相关资讯请关注|^返回.{1,8}[，,]\\s*查看更多|正在为您切换|^您的浏览器(暂)?不支持.{0,16}(video|视频|播放|HTML5)|重新(编排|排版|整理)$', 'i');
+/**
+ * A video player's control text (issue 9 class 5), one control per element or read as one line: quality steps (高清
+ * 480P), speed steps (倍速, 0.5x, 1.25倍), a time counter (00:00 / 02:35), buttons. A line made of nothing else, with a
+ * player word or the counter, up to PLAYER_LINE_CHARS (the longest such line seen runs ~80 chars). Prose about a video
+ * (用户可以选择高清 480P 或超清 720P 观看) has other words. Replaces `倍速播放` anywhere in a short line, which dropped such prose.
+ */
+const PLAYER_TOKEN = zh('正在为您切换到?|请稍候|高清|超清|标清|流畅|蓝光|原画|\\d{3,4}[pP]|\\d(\\.\\d{1,2})?\\s*[xX倍]速?|倍速(播放)?|播放|暂停|全屏|退出全屏|静音|重播|画中画|\\d{1,2}:\\d{2}(:\\d{2})?', 'g');
+const PLAYER_WORD = zh('正在为您切换|高清|超清|标清|倍速|\\d[xX]|\\d{3,4}[pP]|^\\d{1,2}:\\d{2}(:\\d{2})?\\s*/\\s*\\d{1,2}:\\d{2}');
+const PLAYER_LINE_CHARS = 120;
+function isPlayerLine(line: string): boolean {
+  return line.length <= PLAYER_LINE_CHARS && PLAYER_WORD.test(line) && line.replace(PLAYER_TOKEN, '').replace(/[\s,，.。:：/|｜…·]+/g, '') === '';
+}
+/** A self-media platform's statement after the article (issue 9 class 5): the article speaks only for its author
+ * (本文…仅代表该作者或机构观点), the site only stores or publishes it (X仅提供信息存储服务 / 信息发布平台). Up to
+ * PROMO_LINE_CHARS: a quoted "仅代表个人观点" in a report names no 本文 or 平台. */
+const PLATFORM_STATEMENT = zh('(本文|文章|该文|以上内容)[^。]{0,30}(仅|只)代表[^。]{0,12}(观点|立场)|仅提供信息(存储|发布)(空间|平台|服务)');
 /** Comment rules under a comment box: 请自觉遵守互联网相关的政策法规…跟评互动环境, 文明上网 理性发言. */
 const COMMENT_RULES = zh('遵守.{0,12}(政策法规|法律法规).{0,40}(跟评|评论|互动|发言)|文明上网.{0,4}理性发言');
 /** Call-to-action promos set into the article container (issue 9 class 5): a bracketed button inside a line
@@ -176,6 +192,8 @@ const RULES: readonly Rule[] = [
   { reason: 'teaser', pattern: EN_TEASER, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'date-stamp', pattern: /\d/, short: false, also: isLatinDateStamp },
   { reason: 'trailer', pattern: SHORT_TRAILER, short: true },
+  { reason: 'trailer', pattern: PLAYER_WORD, short: false, also: isPlayerLine },
+  { reason: 'trailer', pattern: PLATFORM_STATEMENT, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
   { reason: 'comment', pattern: COMMENT_RULES, short: true },
   { reason: 'promo', pattern: PROMO_CTA, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
   { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true },
@@ -186,8 +204,9 @@ const RULES: readonly Rule[] = [
 
 /** Headers of the page's own sections next to an article: comments, "about us", and the list headers above. */
 const SECTION_HEADERS =
-  `${LIST_HEADERS}|网友留言|全部评论|精彩评论|评论区|我要留言|读者留言|留言板|发表评论|我要评论|关于我们|联系我们|网站简介|本站简介|合作伙伴|合作媒体`;
-const SECTION_HEADER = zh(`^[【\\[〖]?\\s*(${SECTION_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»|\\+)?\\s*$`, 'i');
+  `${LIST_HEADERS}|评论|网友留言|全部评论|精彩评论|评论区|我要留言|读者留言|留言板|发表评论|我要评论|关于我们|联系我们|网站简介|本站简介|合作伙伴|合作媒体`;
+/** A header may carry its entry count: 评论（3）, 网友留言(12). */
+const SECTION_HEADER = zh(`^[【\\[〖]?\\s*(${SECTION_HEADERS})\\s*([（(]\\s*\\d+\\s*[)）])?\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»|\\+)?\\s*$`, 'i');
 
 /**
  * A header that opens a section of site chrome (评论 / 网友留言 / 关于我们 / 为你推荐 / 相关阅读 …): what follows it in its
@@ -244,7 +263,8 @@ function reasonOf(line: string): BoilerplateReason | null {
   }
   const hasMetadata = METADATA_LABEL.test(text);
   for (const rule of RULES) {
-    if (hasMetadata && rule.reason !== 'copyright' && rule.pattern !== LEADING_TRAILER) return null;
+    // A metadata line (来源, 作者…) is the lead's: only the copyright, leading-trailer and platform-statement rules apply.
+    if (hasMetadata && rule.reason !== 'copyright' && rule.pattern !== LEADING_TRAILER && rule.pattern !== PLATFORM_STATEMENT) continue;
     if (rule.short && text.length > SHORT_LINE_CHARS) continue;
     if (rule.pattern.test(text) && (!rule.also || rule.also(text))) return rule.reason;
   }
