@@ -35,3 +35,17 @@ describe('a brief and the site footer in one small wrapper (issue 9 class 1)', (
     expect(r.paragraphs).toEqual([BRIEF]);
   });
 });
+
+describe('a brief and a comment list without a header (issue 9 class 1)', () => {
+  const comments = [
+    '这种演练很有必要，希望多组织几次，让老人和孩子都掌握灭火器的使用方法，关键时刻能救命。',
+    '我们小区上个月也搞了一次，消防员讲得很细，学到了很多，点赞城东街道，也希望物业能定期检查消防通道。',
+    '建议把演练视频发到社区群里，没来得及参加的居民也能学一学，安全无小事，人人都要重视起来。',
+  ];
+  const list = `<div class="comment-list">${comments.map((t, i) => `<div class="comment-item"><span class="user">用户${i + 1}</span><p>${t}</p><span class="time">11-09 1${i}:20</span> <a href="#">回复</a></div>`).join('')}</div>`;
+  const nav = '<div class="nav"><a href="/">首页</a> <a href="/a">要闻</a> <a href="/b">街道</a> <a href="/c">社区</a> <a href="/d">服务</a></div>';
+
+  it('keeps the brief alone', () => {
+    expect(normalize(page(`${nav}<h1>${TITLE}</h1><div class="content"><p>${BRIEF}</p></div>${list}`)).paragraphs).toEqual([BRIEF]);
+  });
+});

@@ -44,6 +44,7 @@ import { LINK_LINE_MAX_DENSITY } from './body-patterns.js';
 import { pickArticleElements } from './body-score.js';
 import { feedAnchor } from './body-anchor.js';
 import { computeStats, isElement, type StatsMap } from './body-stats.js';
+import { titleAgreement, TITLE_LOW_AGREEMENT } from './confidence.js';
 
 export interface ArticleBody {
   blocks: string[];
@@ -199,16 +200,50 @@ function fromProfile($: CheerioAPI, hints: BodyHints, stats: StatsMap, warnings:
 
 function fromScoring(statsFor: (strip: boolean) => StatsMap, hints: BodyHints): Attempt | null {
   let best: Attempt | null = null;
+  let strict: Attempt | null = null;
   for (const pass of SCORING_PASSES) {
     const stats = statsFor(pass.stripUnlikely);
     const pick = pickArticleElements(stats, pass, plainText);
     if (!pick) continue;
     const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score, roots: pick.elements, runnersUp: pick.runnersUp, stats };
-    if (textChars(attempt.blocks) >= RETRY_BELOW_CHARS) return attempt;
+    if (textChars(attempt.blocks) >= RETRY_BELOW_CHARS) return strict && addsOnlyUnlikely(attempt, strict, statsFor(true)) ? { ...strict, settled: true } : attempt;
     if (pick.firstPost && nonLinkChars(attempt.blocks) >= MIN_CONTAINER_CHARS) return { ...attempt, settled: true };
+    if (pass.stripUnlikely && nonLinkChars(attempt.blocks) >= MIN_CONTAINER_CHARS && speaksOfHeadline(attempt.blocks, hints.title)) strict = attempt;
     best = best ? longer(best, attempt) : attempt;
   }
-  return best;
+  return best && strict && best !== strict && addsOnlyUnlikely(best, strict, statsFor(true)) ? { ...strict, settled: true } : best;
+}
+
+/**
+ * Issue 9 class 1: a brief under RETRY_BELOW_CHARS makes the scoring passes loosen, and the pass that keeps unlikely
+ * chrome (a comment list named so by its class, without a header) reads brief and comments as one longer body. The
+ * first pass's body stays (settled: the all-<p> fallback would take the comments too) when it speaks of the headline
+ * (TITLE_LOW_AGREEMENT of its bigrams) and what the looser pass adds beyond it lies in elements the first pass stripped
+ * as unlikely, give or take UNLIKELY_ONLY_SLACK_CHARS (a label line of the container). Checked on zh-cwced, aeb, gne.
+ */
+const UNLIKELY_ONLY_SLACK_CHARS = 30;
+
+function addsOnlyUnlikely(loose: Attempt, strict: Attempt, strictStats: StatsMap): boolean {
+  const looseStats = loose.stats;
+  if (!looseStats || !loose.roots) return false;
+  let unlikely = 0;
+  const stack: AnyNode[] = [...loose.roots];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    const s = looseStats.get(n);
+    if (!s || s.skipped) continue;
+    if (strictStats.get(n)?.skipped) {
+      unlikely += s.chars;
+      continue;
+    }
+    for (const c of n.children) stack.push(c);
+  }
+  return unlikely > 0 && textChars(loose.blocks) - unlikely <= textChars(strict.blocks) + UNLIKELY_ONLY_SLACK_CHARS;
+}
+
+function speaksOfHeadline(blocks: readonly Block[], title: string | null | undefined): boolean {
+  return !!title && titleAgreement(title, blocks.map((b) => b.text).join('\n')) >= TITLE_LOW_AGREEMENT;
 }
 
 /**
