@@ -49,3 +49,18 @@ describe('a brief and a comment list without a header (issue 9 class 1)', () => 
     expect(normalize(page(`${nav}<h1>${TITLE}</h1><div class="content"><p>${BRIEF}</p></div>${list}`)).paragraphs).toEqual([BRIEF]);
   });
 });
+
+describe('a brief and an "about us" box without a header (issue 9 class 1)', () => {
+  const about =
+    '<div class="about"><p>城东新闻网是城东区委宣传部主办的综合性新闻网站，立足城东、服务全区，及时发布权威信息，全面展示区域经济社会发展成就，是了解城东的重要窗口。</p>' +
+    '<p>欢迎广大读者投稿，共同讲好城东故事，传播城东声音，展示城东形象。</p></div>';
+
+  it('keeps the brief alone', () => {
+    expect(normalize(page(`<h1>${TITLE}</h1><div class="content"><p>${BRIEF}</p></div>${about}`)).paragraphs).toEqual([BRIEF]);
+  });
+
+  it('keeps an article that reports on a news site', () => {
+    const report = '城东新闻网客户端今天正式上线，市民可以通过手机随时浏览本地新闻、办理政务服务，上线首日下载量突破一万次。';
+    expect(normalize(page(`<h1>${TITLE}</h1><div class="content"><p>${BRIEF}</p><p>${report}</p></div>`)).paragraphs).toEqual([BRIEF, report]);
+  });
+});

@@ -129,6 +129,11 @@ function isPlayerLine(line: string): boolean {
  * (本文…仅代表该作者或机构观点), the site only stores or publishes it (X仅提供信息存储服务 / 信息发布平台). Up to
  * PROMO_LINE_CHARS: a quoted "仅代表个人观点" in a report names no 本文 or 平台. */
 const PLATFORM_STATEMENT = zh('(本文|文章|该文|以上内容)[^。]{0,30}(仅|只)代表[^。]{0,12}(观点|立场)|仅提供信息(存储|发布)(空间|平台|服务)');
+/** An "about us" box without its header (issue 9 class 1): the site describing itself (X网是…主办的综合性新闻网站),
+ * up to PROMO_LINE_CHARS; and its call for submissions (欢迎广大读者投稿), on a short line. A report on a site
+ * (X网客户端今天正式上线) does not say who runs it in this form. */
+const ABOUT_SITE = zh('^[^，。]{2,16}(网|网站|平台|门户|客户端)(是|系)[^。]{0,40}(主办|主管|创办|运营)的[^。]{0,24}(网站|平台|门户|媒体)');
+const CALL_FOR_SUBMISSIONS = zh('^欢迎(广大)?(读者|网友|作者|各界)(朋友)?(踊跃|积极)?(投稿|来稿)');
 /** Comment rules under a comment box: 请自觉遵守互联网相关的政策法规…跟评互动环境, 文明上网 理性发言. */
 const COMMENT_RULES = zh('遵守.{0,12}(政策法规|法律法规).{0,40}(跟评|评论|互动|发言)|文明上网.{0,4}理性发言');
 /** Call-to-action promos set into the article container (issue 9 class 5): a bracketed button inside a line
@@ -184,6 +189,8 @@ const RULES: readonly Rule[] = [
   { reason: 'list-header', pattern: zh(`^[【\\[〖]?\\s*(${LIST_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»)?\\s*$`, 'i'), short: true },
   { reason: 'promo', pattern: QR_OR_CHANNEL, short: true, also: isPromoForm },
   { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)|第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|上一页\\s*[|｜]?\\s*下一页'), short: true },
+  { reason: 'site-info', pattern: ABOUT_SITE, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
+  { reason: 'site-info', pattern: CALL_FOR_SUBMISSIONS, short: true },
   { reason: 'site-info', pattern: zh('主办单位|承办单位|协办单位|ICP备|ICP证|公网安备|网站标识码|建议使用.{0,30}分辨率|技术支持\\s*[:：]|网站地图'), short: true },
   { reason: 'breadcrumb', pattern: zh('^(当前位置|您的位置|你的位置|您现在的位置|所在位置|现在位置)\\s*[:：]|^[^>›»]{1,16}(\\s*(>>?|›|»|→)\\s*[^>›»]{1,16}){2,}$'), short: true },
   { reason: 'print', pattern: zh('打印本页|关闭窗口|【打印】|【关闭】|\\[打印\\]|\\[关闭\\]|打印此文|收藏本页'), short: true },
