@@ -131,11 +131,21 @@ interface Pending {
  */
 async function archiveAndFinish(group: readonly Pending[], deps: PipelineDeps, finishConcurrency: number, done: (i: number, result: IngestResult) => void): Promise<void> {
   if (group.length === 0) return;
+  // Normalized before the PUT, so a real batch archives each record's body beside its page (Archive.putBatch):
+  // the record item then stays one write unit (issue 13). A batch of one distinct page is the
+  // single-page object and its record keeps its body.
+  const normalized = group.map(({ item, page }) => normalizeStep(page, deps, item.options));
+  const batched = new Set(group.map(({ page }) => page.sha256)).size > 1;
   const t = performance.now();
   let archived: ArchivedPage[] | null = null;
   let failure: JsnewsError | null = null;
   try {
-    archived = await deps.stores.archive.putBatch(group.map(({ page }) => ({ bytes: page.page.body, meta: rawMeta(page.page, page.sha256) })));
+    archived = await deps.stores.archive.putBatch(
+      group.map(({ page }, k) => {
+        const n = normalized[k]!;
+        return { bytes: page.page.body, meta: rawMeta(page.page, page.sha256), record: batched && 'record' in n ? n.record : undefined };
+      }),
+    );
   } catch (err) {
     failure = toStoreError(err);
   }
@@ -146,10 +156,33 @@ async function archiveAndFinish(group: readonly Pending[], deps: PipelineDeps, f
     done(
       i,
       archived
-        ? await finishStep(item.url, page, archived[k]!, deps, item.options)
+        ? await finishStep(item.url, page, archived[k]!, normalized[k]!, deps, item.options)
         : await failPage(item.url, deps, item.options, page.timings, 'store', failure!, true, page.page.status),
     );
   });
+}
+
+/** A fetched page normalized (the record without its `raw`, which the archive PUT gives), or why it could not be. */
+type Normalized = { record: NewsRecord } | { error: JsnewsError };
+
+function normalizeStep(fetched: Fetched, deps: PipelineDeps, options: IngestOptions): Normalized {
+  const { page, timings } = fetched;
+  const t = performance.now();
+  try {
+    return {
+      record: deps.normalize(page.body, {
+        url: page.finalUrl,
+        fetchedAt: page.fetchedAt,
+        charset: page.headerCharset,
+        contentType: page.contentType,
+        site: options.site,
+      }),
+    };
+  } catch (err) {
+    return { error: toJsnewsError(err) };
+  } finally {
+    timings.normalizeMs = performance.now() - t;
+  }
 }
 
 /**
@@ -260,43 +293,22 @@ async function fetchStep(url: string, deps: PipelineDeps, options: IngestOptions
 }
 
 /** Step 3: one archived page's fetch pointer, normalize, record and URL state. */
-async function finishStep(url: string, fetched: Fetched, archived: ArchivedPage, deps: PipelineDeps, options: IngestOptions): Promise<IngestResult> {
+async function finishStep(url: string, fetched: Fetched, archived: ArchivedPage, normalized: Normalized, deps: PipelineDeps, options: IngestOptions): Promise<IngestResult> {
   const { page, timings } = fetched;
   const { stores } = deps;
   const fail = (stage: FailureStage, err: JsnewsError) => failPage(url, deps, options, timings, stage, err, true, page.status);
   const rawRef = archived.ref;
+  // The fetch pointer names the raw object, so it is written after it (and before the record).
   let t = performance.now();
-  // The fetch pointer names the raw object, so it is written after it; its round trip overlaps normalize.
-  const pointerWrite = settle(stores.archive.putFetchPointer(fetchPointer(url, page, rawRef, options.sourceId, archived.member)));
-  timings.archiveMs += performance.now() - t;
-
-  t = performance.now();
-  let record;
-  try {
-    record = deps.normalize(page.body, {
-      url: page.finalUrl,
-      fetchedAt: page.fetchedAt,
-      charset: page.headerCharset,
-      contentType: page.contentType,
-      site: options.site,
-    });
-    record = { ...record, raw: rawRef };
-  } catch (err) {
-    timings.normalizeMs = performance.now() - t;
-    const pointerError = await pointerWrite;
-    if (pointerError) return fail('store', toStoreError(pointerError));
-    return fail('normalize', toJsnewsError(err));
-  }
-  timings.normalizeMs = performance.now() - t;
-
-  t = performance.now();
-  const pointerError = await pointerWrite;
+  const pointerError = await settle(stores.archive.putFetchPointer(fetchPointer(url, page, rawRef, options.sourceId, archived.member)));
   timings.archiveMs += performance.now() - t;
   if (pointerError) return fail('store', toStoreError(pointerError));
+  if ('error' in normalized) return fail('normalize', normalized.error);
+  const record: NewsRecord = { ...normalized.record, raw: rawRef };
 
   t = performance.now();
   try {
-    const status = await storeRecord(record, url, deps, options);
+    const status = await storeRecord(record, url, deps, options, archived.body);
     // URL state strictly after the record (a kill in between redoes the URL); clearing a failure is independent of it.
     await Promise.all([
       stores.urlState.put(urlStateFor(url, page, rawRef, options.sourceId, record.id)),
@@ -315,18 +327,19 @@ async function finishStep(url: string, fetched: Fetched, archived: ArchivedPage,
  * (and revisit schedule); a known article whose normalized version differs is an edit (or a restore),
  * applied like a revisit's; the same version only goes through the record put (a newer normalizer).
  */
-async function storeRecord(record: NewsRecord, url: string, deps: PipelineDeps, options: IngestOptions): Promise<PutOutcome> {
+async function storeRecord(record: NewsRecord, url: string, deps: PipelineDeps, options: IngestOptions, body?: MemberRange): Promise<PutOutcome> {
   const { changes, records } = deps.stores;
-  if (!changes) return records.put(record);
+  const put = { body };
+  if (!changes) return records.put(record, put);
   const ctx = { url, sourceId: options.sourceId, policy: options.revisit };
   const track = await changes.getTrack(record.id);
   if (!track) {
-    const status = await records.put(record);
+    const status = await records.put(record, put);
     await changes.putTrack(firstTrack(record, ctx, deps.clock()));
     return status;
   }
   const hash = versionHash(record);
-  if (hash === track.hash && track.status === 'live' && track.goneSince === null) return records.put(record);
+  if (hash === track.hash && track.status === 'live' && track.goneSince === null) return records.put(record, put);
   const applied = await applyObservation(deps, changes, track, { kind: 'article', content: record, hash }, deps.clock(), ctx, record);
   return applied.recordStatus ?? 'unchanged';
 }

@@ -18,7 +18,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { RawRef } from '../contract/record.js';
+import type { NewsRecord, RawRef } from '../contract/record.js';
+import { recordBodyBytes } from './record-packing.js';
 import type { Archive, ArchiveDay, ArchivedPage, FetchPointer, PointerFilter, RawLocation, RawMeta } from './ports.js';
 import { storeCall as sdkCall } from './sdk-errors.js';
 import { rawKeyFor, fetchPointerKey, batchKeyFor, isBatchKey, FETCH_POINTER_PREFIX } from '../contract/archive-keys.js';
@@ -47,6 +48,7 @@ export function createS3Archive(s3: S3Client, bucket: string, options: ArchiveOp
     putRaw: (bytes, meta) => putRaw(s3, bucket, bytes, meta),
     putBatch: (pages) => putBatch(s3, bucket, pages),
     getRaw: (key, at) => getRaw(s3, bucket, key, at),
+    getMember: async (key, range) => unpackMember(await getObjectBytes(s3, bucket, key, range)),
     putFetchPointer: (pointer) => putFetchPointer(s3, bucket, pointer),
     listFetchPointers: (filter) => listFetchPointers(s3, bucket, filter, pageSize),
     listDays: (filter) => listDays(s3, bucket, filter),
@@ -92,16 +94,20 @@ async function putRaw(s3: S3Client, bucket: string, bytes: Uint8Array, meta: Raw
 
 /**
  * A fetch batch's pages as one object (store/batch-archive.ts), one PUT. A batch of one distinct page is the
- * single-page object it always was (same key, same bytes: nothing changes where there is nothing to batch).
+ * single-page object it always was (same key, same bytes: nothing changes where there is nothing to batch; its
+ * pages' record bodies stay in their items). Record bodies given with the pages of a real batch are members of it.
  * Each page's RawRef names the object; its member range goes to the fetch pointer.
  */
-async function putBatch(s3: S3Client, bucket: string, pages: readonly { bytes: Uint8Array; meta: RawMeta }[]): Promise<ArchivedPage[]> {
+async function putBatch(s3: S3Client, bucket: string, pages: readonly { bytes: Uint8Array; meta: RawMeta; record?: NewsRecord | undefined }[]): Promise<ArchivedPage[]> {
   if (pages.length === 0) return [];
   if (new Set(pages.map((p) => p.meta.sha256)).size === 1) {
     const { ref } = await putRaw(s3, bucket, pages[0]!.bytes, pages[0]!.meta);
     return pages.map((p) => ({ ref: { ...ref, contentType: p.meta.contentType, charset: p.meta.charset, status: p.meta.status, fetchedAt: p.meta.fetchedAt }, member: null }));
   }
-  const packed = await packBatch(pages.map((p) => ({ sha256: p.meta.sha256, bytes: p.bytes })));
+  const packed = await packBatch(
+    pages.map((p) => ({ sha256: p.meta.sha256, bytes: p.bytes })),
+    pages.map((p) => (p.record ? recordBodyBytes(p.record) : undefined)),
+  );
   const key = batchKeyFor(packed.sha256);
   await storeCall(`put ${key}`, () =>
     s3.send(
@@ -115,10 +121,11 @@ async function putBatch(s3: S3Client, bucket: string, pages: readonly { bytes: U
     ),
   );
   const bySha = new Map(packed.members.map((m) => [m.sha256, m] as const));
-  return pages.map(({ bytes, meta }) => {
+  return pages.map(({ bytes, meta }, i) => {
     const m = bySha.get(meta.sha256)!;
     const ref: RawRef = { bucket, key, sha256: meta.sha256, bytes: bytes.byteLength, contentType: meta.contentType, charset: meta.charset, status: meta.status, fetchedAt: meta.fetchedAt };
-    return { ref, member: { offset: m.offset, length: m.length } };
+    const body = packed.extras[i];
+    return { ref, member: { offset: m.offset, length: m.length }, ...(body ? { body } : {}) };
   });
 }
 /** Object metadata of a batch object: where its index member is, so a reader with only a sha256 finds its page. */

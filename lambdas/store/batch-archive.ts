@@ -4,9 +4,10 @@
  *
  * An object is a run of gzip members (RFC 1952 allows any number, one after the other):
  *   member 1 .. n   one per distinct page (by sha256), the page's bytes exactly as served, gzip level 6;
- *   member n + 1    the index: `\n` + JSON `{"jsnewsBatch":1,"members":[{sha256, offset, length, bytes}, ...]}` + `\n`,
+ *   then            one member per record body given (records-dynamodb.ts: a record item names its body's range),
+ *   last            the index: `\n` + JSON `{"jsnewsBatch":1,"members":[{sha256, offset, length, bytes}, ...]}` + `\n`,
  *                   where offset/length are the member's place in the object (compressed bytes).
- * So one page is readable alone by a Range GET of its member (one request, gunzip, sha256 checked), and the
+ * So one page (or one record body) is readable alone by a Range GET of its member (one request, gunzip, sha256 checked), and the
  * whole object is one ordinary .gz file: `gunzip -c` gives every page, one after the other, then the index line
  * (WARC's idea of per-record gzip members, without WARC's headers: how each page was served lives in the fetch
  * pointer and the record's `raw`). The index's own place is in the object's metadata (see archive-s3.ts), and it
@@ -65,19 +66,26 @@ export interface PackedBatch {
   sha256: string;
   /** One member per distinct page, in first-seen order. */
   members: BatchMember[];
+  /** Where each extra member (a record body, see packBatch) sits, in the order given; null where none was given. */
+  extras: (MemberRange | null)[];
   /** Where the index member sits. */
   index: MemberRange;
 }
 
 /**
  * Packs pages (with their sha256, computed once by the caller) into one batch object. Pages with the same
- * sha256 share one member. gzip runs on libuv's thread pool, all members at once.
+ * sha256 share one member. `extras` (the batch's record bodies, records-dynamodb.ts) become members of their
+ * own after the pages and before the index, not listed in it: the record item that names one holds its range.
+ * gzip runs on libuv's thread pool, all members at once.
  */
-export async function packBatch(pages: readonly { sha256: string; bytes: Uint8Array }[]): Promise<PackedBatch> {
+export async function packBatch(pages: readonly { sha256: string; bytes: Uint8Array }[], extras: readonly (Uint8Array | undefined)[] = []): Promise<PackedBatch> {
   const distinct = new Map<string, Uint8Array>();
   for (const p of pages) if (!distinct.has(p.sha256)) distinct.set(p.sha256, p.bytes);
   const entries = [...distinct];
-  const gzipped = await Promise.all(entries.map(([, bytes]) => gzipAsync(bytes, { level: BATCH_GZIP_LEVEL })));
+  const [gzipped, extrasGz] = await Promise.all([
+    Promise.all(entries.map(([, bytes]) => gzipAsync(bytes, { level: BATCH_GZIP_LEVEL }))),
+    Promise.all(extras.map((bytes) => (bytes ? gzipAsync(bytes, { level: BATCH_GZIP_LEVEL }) : undefined))),
+  ]);
   const members: BatchMember[] = [];
   let offset = 0;
   for (const [i, [sha256, bytes]] of entries.entries()) {
@@ -85,10 +93,18 @@ export async function packBatch(pages: readonly { sha256: string; bytes: Uint8Ar
     members.push({ sha256, offset, length, bytes: bytes.byteLength });
     offset += length;
   }
+  const extraRanges = extrasGz.map((gz) => {
+    if (!gz) return null;
+    const range = { offset, length: gz.byteLength };
+    offset += gz.byteLength;
+    return range;
+  });
   const indexJson: BatchIndex = { jsnewsBatch: INDEX_VERSION, members };
   const indexGz = await gzipAsync(Buffer.from(`\n${JSON.stringify(indexJson)}\n`, 'utf8'), { level: BATCH_GZIP_LEVEL });
-  const body = new Uint8Array(Buffer.concat([...gzipped, indexGz]));
-  return { body, sha256: sha256Hex(body), members, index: { offset, length: indexGz.byteLength } };
+  const parts: Uint8Array[] = [...gzipped];
+  for (const gz of extrasGz) if (gz) parts.push(gz);
+  const body = new Uint8Array(Buffer.concat([...parts, indexGz]));
+  return { body, sha256: sha256Hex(body), members, extras: extraRanges, index: { offset, length: indexGz.byteLength } };
 }
 
 /** The HTTP Range header value for one member (inclusive end, as RFC 9110 has it). */

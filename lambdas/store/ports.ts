@@ -48,6 +48,8 @@ export interface RawLocation {
 export interface ArchivedPage {
   ref: RawRef;
   member: MemberRange | null;
+  /** Where the page's record body sits in the same object, when putBatch was given one (records-dynamodb.ts). */
+  body?: MemberRange;
 }
 
 export interface PointerFilter {
@@ -73,8 +75,12 @@ export interface Archive {
   /**
    * A fetch batch's pages as one object, one PUT (store/batch-archive.ts), in page order. Written before any
    * pointer or record names it; content-addressed, so a retry of the same pages writes the same key and bytes.
+   * A page's `record` has its body (record-packing.ts RecordBody) archived beside the page when the batch
+   * has two or more distinct pages (a batch of one stays the single-page object, and its record keeps its body).
    */
-  putBatch(pages: readonly { bytes: Uint8Array; meta: RawMeta }[]): Promise<ArchivedPage[]>;
+  putBatch(pages: readonly { bytes: Uint8Array; meta: RawMeta; record?: NewsRecord | undefined }[]): Promise<ArchivedPage[]>;
+  /** One gzip member of an object (a record body of a batch object), gunzipped: one Range GET. */
+  getMember(key: string, range: MemberRange): Promise<Uint8Array>;
   /** One page's raw bytes: a single-page object by its key alone; a page of a batch object by `at` (one Range GET with a member range). */
   getRaw(key: string, at?: RawLocation): Promise<Uint8Array>;
   putFetchPointer(pointer: FetchPointer): Promise<void>;
@@ -88,8 +94,13 @@ export interface Archive {
 
 export type PutOutcome = 'new' | 'updated' | 'unchanged';
 
+/** How a record put may find its body already archived: the record's `raw.key` object holds it at this range. */
+export interface RecordPutOptions {
+  body?: MemberRange | undefined;
+}
+
 export interface RecordStore {
-  put(record: NewsRecord): Promise<PutOutcome>;
+  put(record: NewsRecord, options?: RecordPutOptions): Promise<PutOutcome>;
   get(id: string): Promise<NewsRecord | null>;
 }
 

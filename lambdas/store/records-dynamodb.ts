@@ -20,13 +20,13 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { NewsRecord } from '../contract/record.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { storeError } from './sdk-errors.js';
-import type { Archive, PutOutcome, RecordStore } from './ports.js';
+import type { Archive, MemberRange, PutOutcome, RecordPutOptions, RecordStore } from './ports.js';
 import { BAND_INDEXES, GSI, ITEM_KIND, keys, simhashBands } from '../contract/table-design.js';
 import { hammingDistance, sha256Hex } from '../contract/hashing.js';
 import { versionSortKey } from './semver.js';
 import { chinaDay, chinaDayEndUtc, chinaDayStartUtc, daysBetween, toUtcIso } from '../contract/china-time.js';
 import { bodyKeyFor } from '../contract/archive-keys.js';
-import { packRecordMap, unpackRecordMap } from './record-packing.js';
+import { packRecordMap, readRecordBody, TEXT_JOINER, unpackRecordMap } from './record-packing.js';
 
 /**
  * Above this estimated size a record's body moves to S3. DynamoDB's limit is 400 KB (409,600 bytes)
@@ -48,12 +48,11 @@ export const REPOST_MAX_HAMMING = 3;
 export const REPOST_WINDOW_DAYS = 3;
 /** An all-zero simhash comes from empty text: it would match every other empty text. */
 const EMPTY_SIMHASH = '0000000000000000';
-/**
- * `text` is `paragraphs` joined with this (CONTRACT.md), so an item keeps the body once: reads rebuild `text`.
+/*
+ * `text` is `paragraphs` joined with TEXT_JOINER (CONTRACT.md), so an item keeps the body once: reads rebuild `text`.
  * That halves the body's share of a record item (cost bench, 327 bench and seed pages: 14.4 → 8 KB per
  * item). Checked per record, so a record whose text is not that join is stored as it is.
  */
-const TEXT_JOINER = '\n';
 /** BatchGetItem takes at most 100 keys per call. */
 const BATCH_GET_MAX_KEYS = 100;
 /**
@@ -86,6 +85,11 @@ export interface StoredRecordItem {
   simhash: string;
   bodyInS3?: boolean;
   bodyKey?: string;
+  /**
+   * `[offset, length]` of the record's body member (record-packing.ts RecordBody) in the object its `raw.key`
+   * names: the record map then holds no paragraphs, people or figures (one write unit instead of ~4).
+   */
+  bodyAt?: [number, number];
   /** The stored record's `text` is empty and reads rebuild it from `paragraphs` (see TEXT_JOINER). */
   textFromParagraphs?: boolean;
   [gsiKey: string]: unknown;
@@ -123,7 +127,7 @@ export type DynamoRecordStore = RecordStore & RecordQueries;
 export function createDynamoRecordStore(doc: DynamoDBDocumentClient, tableName: string, archive: Archive): DynamoRecordStore {
   const store = new RecordTable(doc, tableName, archive);
   return {
-    put: (r) => store.put(r),
+    put: (r, options) => store.put(r, options),
     get: (id) => store.byId(id),
     byId: (id) => store.byId(id),
     byUrl: (url) => store.byUrl(url),
@@ -210,10 +214,11 @@ class RecordTable {
     private readonly archive: Archive,
   ) {}
 
-  async put(input: NewsRecord): Promise<PutOutcome> {
+  async put(input: NewsRecord, options: RecordPutOptions = {}): Promise<PutOutcome> {
     const record = NewsRecord.parse(input);
     let item = buildRecordItem(record);
-    if (estimateBytes(item) > MAX_INLINE_ITEM_BYTES) item = await this.moveBodyToS3(item);
+    if (options.body && record.raw) item = bodyArchived(item, options.body);
+    else if (estimateBytes(item) > MAX_INLINE_ITEM_BYTES) item = await this.moveBodyToS3(item);
     try {
       const out = await this.doc.send(
         new PutCommand({
@@ -406,8 +411,18 @@ class RecordTable {
 
   private async hydrate(packed: StoredRecordItem): Promise<NewsRecord> {
     const item = unpackRecord(packed);
+    if (item.bodyAt) return this.withArchivedBody(item, item.bodyAt);
     const record = item.bodyInS3 && item.bodyKey ? { ...item.record, ...(await this.archive.getBody(item.bodyKey)) } : item.record;
     return NewsRecord.parse(item.textFromParagraphs ? { ...record, text: record.paragraphs.join(TEXT_JOINER) } : record);
+  }
+
+  /** The record with its body read from its batch object (one Range GET), checked against the item's contentHash. */
+  private async withArchivedBody(item: StoredRecordItem, [offset, length]: [number, number]): Promise<NewsRecord> {
+    const key = item.record.raw?.key;
+    if (!key) throw new JsnewsError(ErrorCode.StoreFailed, `record ${idOf(item)} names an archived body but no raw object`);
+    const body = readRecordBody(await this.archive.getMember(key, { offset, length }));
+    if (sha256Hex(body.text) !== item.contentHash) throw new JsnewsError(ErrorCode.StoreFailed, `archived body of record ${idOf(item)} does not match its contentHash`);
+    return NewsRecord.parse({ ...item.record, ...body });
   }
 
   private async send<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -443,6 +458,12 @@ function unpackRecord(item: StoredRecordItem & { recordZ1?: Uint8Array; recordGz
   const { recordZ1, recordGz, ...rest } = item;
   const record = unpackRecordMap(item, { id: idOf(item), contentHash: item.contentHash, simhash: item.simhash });
   return { ...rest, record: record as NewsRecord };
+}
+
+/** The item of a record whose body was archived with its raw page (putBatch): the record map without it. */
+function bodyArchived(item: StoredRecordItem, at: MemberRange): StoredRecordItem {
+  const { textFromParagraphs: _t, ...rest } = item;
+  return { ...rest, record: { ...item.record, paragraphs: [], text: '', people: [], figures: [] }, bodyAt: [at.offset, at.length] };
 }
 
 /** Uncompressed: a body that would not fit uncompressed goes to S3, as before compression, whatever gzip makes of it. */

@@ -7,6 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { keys as tableKeys } from '../../../lambdas/contract/table-design.js';
 import { startTestStores, type TestStores } from '../../helpers/local-stores.js';
 import { s3Calls } from '../../helpers/s3-calls.js';
 import { createMemoryFetcher, type MemoryPage } from '../../helpers/memory-fetcher.js';
@@ -83,6 +85,14 @@ describe('batch archive through the pipeline', () => {
       // The record's raw ref names the batch object and the page's own sha256 and size (contract unchanged).
       expect(record!.raw).toMatchObject({ key: p.rawKey, sha256: p.sha256, bytes: p.bytes, status: 200 });
       expect(Object.keys(record!.raw!).sort()).toEqual(['bucket', 'bytes', 'charset', 'contentType', 'fetchedAt', 'key', 'sha256', 'status']);
+      // The record's body is a member of the same object: the item holds its range, and stays one write unit.
+      expect(record!.paragraphs.join('')).toMatch(/^(正文)+第\d篇。$/);
+      const item = (await env.clients.doc.send(new GetCommand({ TableName: stores.tableName, Key: tableKeys.record(record!.id) }))).Item!;
+      expect(item.bodyAt).toEqual([expect.any(Number), expect.any(Number)]);
+      expect(item.bodyAt[0]).toBeGreaterThanOrEqual(p.member!.offset + p.member!.length);
+      // DynamoDB's item size: attribute names plus values (strings as UTF-8, binary as bytes, numbers ~their digits).
+      const size = Object.entries(item).reduce((n, [k, v]) => n + k.length + (v instanceof Uint8Array ? v.byteLength : Buffer.byteLength(JSON.stringify(v))), 0);
+      expect(size).toBeLessThan(1024);
     }
 
     const re = await s3Calls(env.clients.s3, () => reprocess({ all: true }, deps(stores, now, '1.1.0')));

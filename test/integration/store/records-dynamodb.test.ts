@@ -202,6 +202,31 @@ describe('records table: lean items (issue 13, cost)', () => {
     expect((await records.repostsOf(late.id)).map((m) => m.record.id).sort()).toEqual([after.id, undated.id].sort());
   });
 
+  it('keeps a record body archived in its batch object out of the item: every read returns the whole record, a wrong range is an error', async () => {
+    const { records, archive, tableName } = await env.freshStores();
+    const page = (n: number) => new TextEncoder().encode(`<html><p>第${n}页</p></html>`);
+    const specs = [1, 2].map((n) => makeRecord({ url: `http://www.jssuxun.example/body-${n}.html`, paragraphs: [`第${n}段。`, '第二段。'], publishedAt: '2024-02-20T09:00:00+08:00' }));
+    const withPeople = specs.map((r) => ({ ...r, people: [{ name: '韩立明', titles: ['市委书记'] }] }));
+    const archived = await archive.putBatch(
+      withPeople.map((r, i) => ({ bytes: page(i), meta: { sha256: createHash('sha256').update(page(i)).digest('hex'), url: r.url!, status: 200, contentType: 'text/html', charset: 'utf-8', fetchedAt: r.raw!.fetchedAt }, record: r })),
+    );
+    const stored = withPeople.map((r, i) => ({ ...r, raw: archived[i]!.ref }));
+    for (const [i, r] of stored.entries()) expect(await records.put(r, { body: archived[i]!.body })).toBe('new');
+    const item = await rawItem(tableName, stored[0]!.id);
+    expect(item.bodyAt).toEqual([archived[0]!.body!.offset, archived[0]!.body!.length]);
+    expect(storedRecord(item).paragraphs).toEqual([]);
+    expect(item.textFromParagraphs).toBeUndefined();
+    expect(await records.get(stored[0]!.id)).toEqual(stored[0]);
+    expect(await records.byUrl(stored[1]!.url!)).toEqual([stored[1]]);
+    expect((await records.byDay('2024-02-20')).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...stored].sort((a, b) => a.id.localeCompare(b.id)));
+    const all: unknown[] = [];
+    for await (const r of records.scanRecords()) all.push(r);
+    expect(all).toHaveLength(2);
+    // The other record's range: its text does not hash to this item's contentHash.
+    await env.clients.doc.send(new PutCommand({ TableName: tableName, Item: { ...item, bodyAt: [archived[1]!.body!.offset, archived[1]!.body!.length] } }));
+    await expect(records.get(stored[0]!.id)).rejects.toThrow(/contentHash/);
+  });
+
   it('still reads items of the previous layout (id copies, an entry in every index, sort keys with the id)', async () => {
     const { records, tableName } = await env.freshStores();
     const old = makeRecord({ url: 'http://www.jssuxun.example/old.html', simhash: 'ffff000000000000', publishedAt: '2024-02-20T09:00:00+08:00' });
