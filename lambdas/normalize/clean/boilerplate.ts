@@ -99,7 +99,7 @@ const LATIN_SHORT_LINE_CHARS = 160;
 const EN_WIDGETS =
   'related|related (links|stories|articles|content|posts|coverage|news|topics|videos?)|more from .{1,30}|more stories|more news|' +
   'you (may|might) also like|we recommend|recommended( for you)?|don\'?t miss|must read|top videos?|trending( now| stories)?|' +
-  'most (read|popular|viewed|shared)|popular (stories|posts)|see also|read (more|next|also)|more|tags|comments?|leave a (comment|reply)|' +
+  'most (read|popular|viewed|shared)|popular( now| stories| posts)?|see also|read (more|next|also)|more|tags|comments?|leave a (comment|reply)|' +
   'advert|advertisement|sponsored( content| links)?|caption|close|image copyright|share( this( article| story| post)?)?|subscribe|' +
   'sign up|newsletter|media playback is unsupported on your device|this slideshow requires javascript|breaking news emails|false|true';
 const EN_WIDGET = new RegExp(`^(${EN_WIDGETS})\\s*[:.…]*\\s*(>>|»|→)?$`, 'i');

@@ -214,6 +214,18 @@ function climbSingleChildWrappers(top: Element): Element {
   return el;
 }
 
+/**
+ * The best final score of the candidates inside `el`. A part of a split article can sit deeper than the
+ * SCORE_ANCESTOR_LEVELS its paragraphs score up to (aeb bdb56ac8: its first nine paragraphs eight levels below the
+ * part, the other parts five), so the part itself holds no score while a candidate inside it scores like the others.
+ * Asked only for a same-class sibling of the top.
+ */
+function bestInside(el: Element, scores: Map<Element, number>, final: (el: Element) => number): number {
+  let best = 0;
+  for (const candidate of scores.keys()) if (contains(el, candidate)) best = Math.max(best, final(candidate));
+  return best;
+}
+
 function elementChildren(el: Element): Element[] {
   return el.children.filter(isElement);
 }
@@ -238,8 +250,13 @@ function includeSiblings(
     }
     const s = stats.get(sib);
     if (!s || s.skipped || s.chars === 0) continue;
-    const bonus = topClass !== '' && sib.attribs.class === topClass ? topScore * SIBLING_SCORE_SHARE : 0;
+    const sameClass = topClass !== '' && sib.attribs.class === topClass;
+    const bonus = sameClass ? topScore * SIBLING_SCORE_SHARE : 0;
     if (scores.has(sib) && final(sib) + bonus >= threshold) {
+      out.push(sib);
+      continue;
+    }
+    if (sameClass && bestInside(sib, scores, final) + bonus >= threshold) {
       out.push(sib);
       continue;
     }

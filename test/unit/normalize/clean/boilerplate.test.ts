@@ -44,6 +44,7 @@ describe('isBoilerplateLine: chrome lines, Simplified and Traditional', () => {
     ["DON'T MISS", 'widget'],
     ['Related Links', 'widget'],
     ['More from UK', 'widget'],
+    ['Popular', 'widget'],
     ['You may also like...', 'widget'],
     ['ADVERTISEMENT', 'widget'],
     ['Tags:', 'widget'],

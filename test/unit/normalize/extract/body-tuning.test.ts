@@ -96,3 +96,26 @@ describe('findArticleBody: English news page chrome inside the article container
     }
   });
 });
+
+describe('findArticleBody: an article split into same-class parts, one nested deeper than the others', () => {
+  const para = (part: string, i: number): string =>
+    `<p>${part} paragraph ${i}: the researchers followed the cells through the lungs, the gut and the thymus, and found that they answer to the same chemical signals, which surprised them, because nobody had expected it.</p>`;
+  const deep = (html: string): string => `<div><div><div><section><div><div><div>${html}</div></div></div></section></div></div></div>`;
+  const shallow = (html: string): string => `<section><div><div>${html}</div></div></section>`;
+  const sidebar = `<aside class="sidebar"><h3>Share</h3><ul>${Array.from({ length: 6 }, (_, i) => `<li><a href="/s${i}">Share on network ${i}</a></li>`).join('')}</ul></aside>`;
+  const page = `<html><head><title>Cells that taste danger</title></head><body><header><a href="/">Home</a></header>
+<div class="wrap">
+  <div class="part">${deep(`${sidebar}${[1, 2, 3, 4].map((i) => para('First part', i)).join('')}`)}</div>
+  <figure class="media"><img src="a.jpg"><figcaption>A tuft cell under the microscope.</figcaption></figure>
+  <div class="part">${shallow([1, 2, 3, 4, 5, 6, 7, 8].map((i) => para('Second part', i)).join(''))}</div>
+  <div class="part">${shallow([1, 2, 3].map((i) => para('Third part', i)).join(''))}</div>
+</div><footer><a href="/about">About us</a></footer></body></html>`;
+
+  it('keeps the deep part: a sibling with the top container\'s class joins on the score of a candidate inside it', () => {
+    const text = findArticleBody(loadHtml(page), { title: 'Cells that taste danger' })!.blocks.join('\n');
+    expect(text).toContain('First part paragraph 1:');
+    expect(text).toContain('Second part paragraph 8:');
+    expect(text).toContain('Third part paragraph 3:');
+    expect(text).not.toContain('Share on network');
+  });
+});
