@@ -43,7 +43,7 @@ import { isHeadlineLinkList, MIN_CONTAINER_CHARS } from './gates.js';
 import { LINK_LINE_MAX_DENSITY } from './body-patterns.js';
 import { pickArticleElements } from './body-score.js';
 import { feedAnchor } from './body-anchor.js';
-import { computeStats, isElement, type StatsMap } from './body-stats.js';
+import { computeStatsPair, isElement, type StatsMap, type StatsPair } from './body-stats.js';
 import { titleAgreement, TITLE_LOW_AGREEMENT } from './confidence.js';
 
 export interface ArticleBody {
@@ -132,11 +132,11 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
   const lifted = hints.nestingFlattened ? 0 : flattenDeepNesting($, MAX_NESTING_DEPTH);
   if (lifted > 0) warnings.push(`flattened ${lifted} elements nested deeper than ${MAX_NESTING_DEPTH}`);
   const root = $.root()[0]!;
-  const statsCache = new Map<boolean, StatsMap>();
+  // Both modes' stats in one walk, on first use (nearly every page asks for both).
+  let pair: StatsPair | null = null;
   const statsFor = (stripUnlikely: boolean): StatsMap => {
-    let s = statsCache.get(stripUnlikely);
-    if (!s) statsCache.set(stripUnlikely, (s = computeStats(root, { stripUnlikely })));
-    return s;
+    pair ??= computeStatsPair(root);
+    return stripUnlikely ? pair.strict : pair.plain;
   };
 
   const profile = hints.selector ? fromProfile($, hints, statsFor(false), warnings) : null;
