@@ -22,6 +22,7 @@
  */
 import { CHINA_REGIONS } from '../data/china-regions.js';
 import { FOREIGN_COUNTRIES } from '../data/foreign-countries.js';
+import { unitFlags } from '../clean/char-memo.js';
 
 export interface RegionInput {
   title: string;
@@ -70,7 +71,8 @@ const TO_EVERY_REGION = /(?:各地区|各地|全国其他地区|各省份|各省
 /** A dateline names where the report was filed, not what it is about: 新华社拉萨电, 央广网北京2月13日消息, 发自北京. */
 const DATELINE_AFTER = /^(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)/;
 const DATELINE_BEFORE = /(?:社|网|台|报|发自)$/;
-const SENTENCE_END = /(?<=[。！？；])/;
+/** Marks that end a sentence for the enumeration rule (paragraphMentions); the sentence keeps its mark. */
+const SENTENCE_END_UNITS = unitFlags('。！？；');
 /**
  * Paragraphs read for the district: the lead is often preceded by a 原标题 line, a summary or a photo caption,
  * and a district named only further down is one stop of a city-wide story (seed 000).
@@ -139,6 +141,9 @@ interface FormNode {
 interface FormIndex {
   forms: ReadonlyMap<string, readonly Place[]>;
   trie: readonly (FormNode | undefined)[];
+  /** The first two code units of every form (all have two or more), as a set: a position whose pair is in none starts no form. */
+  pairs: Int32Array;
+  pairMask: number;
   /** Scratch for longestFormAt: the forms that start at the position, shortest first (as long as the longest form). */
   formsHere: string[];
 }
@@ -150,9 +155,45 @@ function placeForms(): FormIndex {
   if (!formIndex) {
     const forms = buildForms();
     const longest = Math.max(...[...forms.keys()].map((f) => f.length));
-    formIndex = { forms, trie: formTrie(forms), formsHere: new Array<string>(longest).fill('') };
+    const { pairs, pairMask } = formPairs(forms);
+    formIndex = { forms, trie: formTrie(forms), pairs, pairMask, formsHere: new Array<string>(longest).fill('') };
   }
   return formIndex;
+}
+
+/** A code-unit pair as one int32 key (never 0: no form starts with U+0000). */
+function pairKey(first: number, second: number): number {
+  return (first << 16) | second;
+}
+
+function pairSlot(key: number, mask: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
+}
+
+/** The open-addressing set of the forms' first two code units (load at most 1/2). */
+function formPairs(forms: ReadonlyMap<string, readonly Place[]>): { pairs: Int32Array; pairMask: number } {
+  let size = 1;
+  while (size < forms.size * 2) size <<= 1;
+  const pairs = new Int32Array(size);
+  const pairMask = size - 1;
+  for (const form of forms.keys()) {
+    const key = pairKey(form.charCodeAt(0), form.charCodeAt(1));
+    let slot = pairSlot(key, pairMask);
+    while (pairs[slot] !== 0 && pairs[slot] !== key) slot = (slot + 1) & pairMask;
+    pairs[slot] = key;
+  }
+  return { pairs, pairMask };
+}
+
+/** Whether some form starts with the code units at `start` and `start + 1` of `text`. */
+function mayStartForm({ pairs, pairMask }: FormIndex, text: string, start: number): boolean {
+  if (start + 1 >= text.length) return false;
+  const key = pairKey(text.charCodeAt(start), text.charCodeAt(start + 1));
+  for (let slot = pairSlot(key, pairMask); ; slot = (slot + 1) & pairMask) {
+    const k = pairs[slot]!;
+    if (k === key) return true;
+    if (k === 0) return false;
+  }
 }
 
 function formTrie(forms: ReadonlyMap<string, readonly Place[]>): (FormNode | undefined)[] {
@@ -230,7 +271,7 @@ function mentionsIn(text: string, weight: number, index: number): Mention[] {
   const mentions: Mention[] = [];
   const placeIndex = placeForms();
   for (let i = 0; i < text.length; ) {
-    const form = longestFormAt(placeIndex, text, i);
+    const form = mayStartForm(placeIndex, text, i) ? longestFormAt(placeIndex, text, i) : null;
     if (form === null) {
       i += 1;
       continue;
@@ -305,11 +346,32 @@ function scoreBy(mentions: readonly Mention[], keyOf: (p: Place) => string | nul
 
 /** Mentions of a paragraph, sentence by sentence, leaving out enumerations. */
 function paragraphMentions(paragraph: string, weight: number, index: number): Mention[] {
-  return paragraph.split(SENTENCE_END).flatMap((sentence) => {
+  const out: Mention[] = [];
+  for (const sentence of sentencesOf(paragraph)) {
     const found = mentionsIn(sentence, weight, index);
-    const provinces = new Set(found.flatMap((m) => m.places.map((p) => p.province)));
-    return provinces.size >= ENUMERATION_PROVINCES ? [] : found;
-  });
+    if (found.length > 0 && !isEnumeration(found)) for (const m of found) out.push(m);
+  }
+  return out;
+}
+
+/** Whether the mentions (of one sentence) name ENUMERATION_PROVINCES provinces or more. */
+function isEnumeration(found: readonly Mention[]): boolean {
+  const provinces = new Set<string>();
+  for (const m of found) for (const p of m.places) provinces.add(p.province);
+  return provinces.size >= ENUMERATION_PROVINCES;
+}
+
+/** The paragraph cut after each sentence mark (SENTENCE_END_UNITS), marks kept; the text itself when it has none. */
+function sentencesOf(paragraph: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i + 1 < paragraph.length; i++) {
+    if (SENTENCE_END_UNITS[paragraph.charCodeAt(i)] !== 1) continue;
+    out.push(paragraph.slice(start, i + 1));
+    start = i + 1;
+  }
+  out.push(paragraph.slice(start));
+  return out;
 }
 
 function isNationalDirective(input: RegionInput): boolean {
