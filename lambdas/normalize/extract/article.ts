@@ -15,6 +15,9 @@ import { cutAfterClosingCredits, dropRepeatedBody, dropTrailingTeaserCards } fro
 import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isOutletName, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 
+/** "原文地址：点击查看原文": the label, then only a link phrase (issue 9 class 9). When original-link.ts found no absolute URL
+ * in the link (a relative href), the line is still the site's, not article text. */
+const ORIGINAL_LINK_PHRASE_LINE = /^[\s【\[(（]*(?:原文地址|原文链接|原文网址)\s*[:：]\s*(?:请?点击|点此|查看|阅读)(?:这里|此处|查看)?(?:原文|全文)?[\s】\])）]*$/;
 /** A block is a credit line only when this short once URLs are removed; longer blocks are prose that mentions 编辑 or 来源. */
 const MAX_CREDIT_LINE_CHARS = 40;
 const URLS = /https?:\/\/\S+/g;
@@ -62,7 +65,7 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
       used.push(block);
       continue;
     }
-    if (isBoilerplateLine(text)) continue;
+    if (isBoilerplateLine(text) || ORIGINAL_LINK_PHRASE_LINE.test(text)) continue;
     const caption = splitCaptionCredit(text);
     if (caption) {
       addCreditNames(credits, 'photographers', caption.photographers);
