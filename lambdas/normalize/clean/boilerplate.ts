@@ -31,6 +31,10 @@
  *                下载“X”APP）, 原标题：… lines, 声明：/ 风险提示： disclaimers at the line start, 图片/信息来源于网络 notes,
  *                【点击投票】-style promo buttons, 打印 字体：放大 正常 缩小 toolbars, 延伸·推荐, 相关资讯请关注…, 返回X，查看更多,
  *                video-player text (正在为您切换到…, 倍速), 经过X重新编排 notes, short unless the marker leads the line
+ *   photo-credit — (English) a caption closed by its credit ("… (Image: GETTY)", "… (credit: NASA/X)"), or a line of
+ *                credit segments ending in a picture agency ("X/Hindustan Times/Getty Images", "X | Bloomberg | Getty Images")
+ *   promo (English) — a reader promo: "Have a tip?", "follow us/him on Twitter", "may be reached at x@y", newsletter
+ *                sign-ups ("Subscribe to X’s newsletters", "… delivered to your inbox"), up to EN_PROMO_LINE_CHARS
  *   date-stamp — a short line that is only a Latin-script publication stamp: Published/Updated/Posted labels, month
  *                and weekday names, times, time zones ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM")
  */
@@ -39,7 +43,7 @@ import { collapseRuns, JS_SPACE_NOT_SPACE } from './whitespace.js';
 
 export type BoilerplateReason =
   | 'share' | 'comment' | 'copyright' | 'contact' | 'list-header' | 'promo' | 'prev-next' | 'print' | 'font-size' | 'views'
-  | 'breadcrumb' | 'site-info' | 'widget' | 'teaser' | 'date-stamp' | 'trailer';
+  | 'breadcrumb' | 'site-info' | 'widget' | 'teaser' | 'date-stamp' | 'trailer' | 'photo-credit';
 
 /** Simplified → Traditional forms of the characters the patterns use. */
 const TRADITIONAL_VARIANTS: Readonly<Record<string, string>> = {
@@ -108,6 +112,23 @@ const EN_TEASER = /^(read more|see more|more|related|also read|read also|watch|r
 /** Tokens a Latin publication stamp is made of; a line made only of these (with a digit) is a date line. */
 const DATE_STAMP_TOKEN =
   /\b(published|updated|posted|last updated|modified|on|at|and|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|a\.?m|p\.?m|[ecmp][sd]t|utc|gmt|bst|cet|hst|ist)\b\.?|\d+(?:st|nd|rd|th|[ap]\.?m\b\.?)?/gi;
+
+/** A caption closed by a parenthesised credit; a bare credit line "(Image credit: X)" is left (aeb keeps those). */
+const EN_CAPTION_CREDIT = /\S.{3,}\((image|photo|picture|pic|credit|photograph)s?( credit)?\s*:\s*[^()]{1,60}\)\s*$/i;
+/** A credit line: name-like segments joined by / or | ending in a picture agency, alone or glued after a caption's
+ * sentence end ("… isn't easy.Jane Roe/Getty"). Checked on aeb: no article sentence ends in "/Getty". */
+const EN_AGENCY_CREDIT =
+  /(^|[.!?]\s*)[A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*){0,3}(\s*[/|]\s*[^/|]{1,40}){0,3}\s*[/|]\s*(Getty Images|Getty|Shutterstock|Alamy|AFP|Reuters|EPA|iStock(photo)?|AP Photo|AP)\s*$/;
+/** Reader promos of English templates at the end of an article (aeb: nj.com, space.com, forbes, dealbreaker): a tip line,
+ * a social follow, a contact address, a newsletter sign-up for the site's own letter. "Subscribe to this newsletter"
+ * (a newsletter article's own text) and "sign up for the trial" stay. */
+const EN_PROMO = new RegExp(
+  String.raw`^have a (news )?tip\?|\bfollow (us|him|her|me|them) (on|at) (twitter|facebook|instagram|linkedin)|\bfollow (us|him|her|me|them) @\w|` +
+  String.raw`\bmay be reached at \S+@|^(e-?mail|contact) [A-Z][\w.’']*( [A-Z][\w.’']*){0,3} at \S+@\S+|` +
+  String.raw`\b(sign up|subscribe)\b.{0,40}\b(our|[A-Za-z.]+[’']s)( free| daily| weekly| email)* newsletters?\b|\bnewsletters? (delivered )?(right )?(to|in) your inbox`,
+  'i');
+/** Such promos carry a bio sentence or two: up to this many chars (the longest seen, a columnist's book plug, ~200). */
+const EN_PROMO_LINE_CHARS = 300;
 
 /** Trailers that lead their line (any length: a disclaimer paragraph runs long): 本文来自X…下载/APP, 原标题：, 声明：. */
 const LEADING_TRAILER = zh('^[（(【\\[]?\\s*(本文来自.{1,24}[，,].{0,40}(下载|关注|APP|客户端)|原标题\\s*[:：]|原题\\s*[:：]|(声明|特别声明|免责声明|风险提示)\\s*[】\\]]?\\s*[:：])', 'i');
@@ -198,6 +219,9 @@ const RULES: readonly Rule[] = [
   { reason: 'widget', pattern: EN_WIDGET, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'teaser', pattern: EN_TEASER, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'date-stamp', pattern: /\d/, short: false, also: isLatinDateStamp },
+  { reason: 'photo-credit', pattern: EN_CAPTION_CREDIT, short: false },
+  { reason: 'photo-credit', pattern: EN_AGENCY_CREDIT, short: false },
+  { reason: 'promo', pattern: EN_PROMO, short: false },
   { reason: 'trailer', pattern: SHORT_TRAILER, short: true },
   { reason: 'trailer', pattern: PLAYER_WORD, short: false, also: isPlayerLine },
   { reason: 'trailer', pattern: PLATFORM_STATEMENT, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
@@ -266,7 +290,8 @@ function reasonOf(line: string): BoilerplateReason | null {
   // Past LATIN_SHORT_LINE_CHARS every rule but copyright is out (short rules, and the Latin ones' length caps).
   if (text.length > LATIN_SHORT_LINE_CHARS) {
     if (RULES[0]!.pattern.test(text) && copyrightPlacement(text)) return 'copyright';
-    return LEADING_TRAILER.test(text) ? 'trailer' : null;
+    if (LEADING_TRAILER.test(text)) return 'trailer';
+    return text.length <= EN_PROMO_LINE_CHARS && EN_PROMO.test(text) ? 'promo' : null;
   }
   const hasMetadata = METADATA_LABEL.test(text);
   for (const rule of RULES) {

@@ -182,3 +182,33 @@ describe('blog and comment counters, trackbacks, ordinal date stamps', () => {
     expect(boilerplateReason(line)).toBeNull();
   });
 });
+
+describe('English photo credits and reader promos (aeb classes)', () => {
+  it.each([
+    ['Crowds gathered outside the town hall on Sunday (Image: GETTY)', 'photo-credit'],
+    ['The old bridge before the flood (Picture: Local Archive)', 'photo-credit'],
+    ['The rocket on the pad before launch. (credit: Space Agency/Jane Roe)', 'photo-credit'],
+    ['Jane Roe/Daily Paper/Getty Images', 'photo-credit'],
+    ['John Smith | Bloomberg | Getty Images', 'photo-credit'],
+    ['Saving money is hard.Jane Roe/Getty', 'photo-credit'],
+    ['Have a tip? Jane Roe may be reached at jroe@example.com. Follow her on Twitter @janeroe.', 'promo'],
+    ['Get the latest updates right in your inbox. Subscribe to Example.com’s newsletters.', 'promo'],
+    ['SIGN UP for our newsletter', 'promo'],
+    ['Sign up for The Morning Brief today to get the free daily newsletter delivered to your inbox.', 'promo'],
+    ['Email Jane Roe at jroe@example.com or follow her @janeroe. Follow us on Twitter @example and on Facebook.', 'promo'],
+    ["Jane Roe's book about the deep sea, \"Down There\" (Big House, 2018; illustrated by John Smith), is out now. Follow her on Twitter @janeroe.", 'promo'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateReason(line)).toBe(reason);
+  });
+
+  it.each([
+    '(Image credit: All About Space)', // a bare credit line some labels keep
+    'Image Source: Jane Roe / Example Publishing/Shutterstock',
+    'The agency said it would follow up on the complaint, and Getty Images declined to comment.',
+    'You can also subscribe to this newsletter here.',
+    'Readers who sign up for the trial can cancel at any time, the company said.',
+    'Police asked anyone who saw the crash to follow the instructions on the force’s website.',
+  ])('keeps %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
