@@ -1,18 +1,19 @@
 /**
  * URLs through the data path: fetch → archive → normalize → store, a batch at a time (ingestBatch).
- *   1. conditional fetch with the URL's last ETag / Last-Modified;
+ *   1. conditional fetch with the URL's last ETag / Last-Modified (the batch's URL states read at once);
  *   2. 304, or a body with the same sha256 as last time → `unchanged`, nothing written;
- *   3. archive the batch's raw pages as one object (content-addressed), then each page's fetch pointer (its write
- *      overlaps normalize);
- *   4. normalize; a page with no usable record is a failure (NO_ARTICLE, ...), its bytes stay archived;
- *   5. conditional record put (new / updated / unchanged), then the URL state and (in parallel) clearing any failure.
+ *   3. normalize; a page with no usable record is a failure (NO_ARTICLE, ...), its bytes are archived all the same;
+ *   4. archive the batch's raw pages (and, in a real batch, the records' bodies) as one object (content-addressed),
+ *      then its fetch pointers (one batch write);
+ *   5. conditional record put per page (new / updated / unchanged), then the batch's first tracking items, then its
+ *      URL states (one batch write each), and clearing any failure.
  * Every failure is recorded in the failures store with its stage and code; nothing is dropped.
  * The URL state is written last, so a run killed half way simply redoes the URL next time.
  */
 import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../contract/errors.js';
 import type { FetchedPage } from '../fetch/types.js';
-import type { ArchivedPage, FailureStage, FetchPointer, MemberRange, PutOutcome, RawMeta, UrlState } from '../store/ports.js';
+import type { ArchivedPage, FailureStage, FetchPointer, MemberRange, PutOutcome, RawMeta, TrackItem, UrlState } from '../store/ports.js';
 import type { NewsRecord, RawRef, SiteHints } from '../contract/record.js';
 import { sha256Hex } from '../contract/hashing.js';
 import type { PipelineDeps } from './deps.js';
@@ -79,7 +80,7 @@ export interface IngestItem {
 export interface IngestBatchOptions {
   /** URLs of the batch fetched at once (default 1: a batch is one host's pages, and the fetcher gates per host). */
   fetchConcurrency?: number;
-  /** Pages normalized and stored at once after the archive PUT (default 1). */
+  /** Record puts at once after the archive PUT (default 1; the pages are normalized one after another). */
   finishConcurrency?: number;
   /** Called as each URL's result is known (a failed or unchanged fetch before the batch is archived). */
   onResult?: (result: IngestResult, index: number) => void;
@@ -93,11 +94,12 @@ export async function ingestUrl(url: string, deps: PipelineDeps, options: Ingest
 
 /**
  * A fetch batch through the data path, split in three (issue 13: one archive PUT per batch instead of per page):
- *   1. fetch every URL (conditional GET; unchanged and failed fetches end here, failures recorded);
+ *   1. fetch every URL (conditional GET with the URL states read in one batch; unchanged and failed fetches end here,
+ *      failures recorded);
  *   2. archive the fetched pages as one object (Archive.putBatch), before any pointer or record names it. If that
  *      PUT fails, each of its pages is a retryable store failure, recorded with its URL and reason: never a lost
  *      page (no URL state was written, so the next cycle or the SQS retry fetches it again);
- *   3. for each archived page: its fetch pointer (with its member range), normalize, store, URL state.
+ *   3. the archived pages' fetch pointers (with their member ranges), normalize, store, URL states (archiveAndFinish).
  * A crash after 2 leaves an object nothing refers to (a retry writes the same content-addressed key again, or
  * another one); a crash inside 3 redoes the URL, as before.
  */
@@ -107,9 +109,10 @@ export async function ingestBatch(items: readonly IngestItem[], deps: PipelineDe
     results[i] = result;
     batch.onResult?.(result, i);
   };
+  const states = await settleValue(deps.stores.urlState.getMany(items.map((item) => item.url)));
   const fetched: Pending[] = [];
   await mapPool(items, batch.fetchConcurrency ?? 1, async (item, i) => {
-    const step = await fetchStep(item.url, deps, item.options);
+    const step = await fetchStep(item.url, deps, item.options, states);
     if ('result' in step) done(i, step.result);
     else fetched.push({ i, item, page: step });
   });
@@ -125,20 +128,46 @@ interface Pending {
   page: Fetched;
 }
 
+/** A page of a group whose record was normalized, on its way to the stores. */
+interface Normalized extends Pending {
+  record: NewsRecord;
+  rawRef: RawRef;
+  /** Where the record's body sits in the batch object, when the archive PUT wrote it there (ArchivedPage.body). */
+  body: MemberRange | undefined;
+}
+
 /**
- * Steps 2 and 3 for one group of fetched pages: one archive PUT, then each page finished (or, if the PUT failed,
- * recorded as a retryable store failure). Never rejects: every page gets its result through `done`.
+ * Steps 2 and 3 for one group of fetched pages, with the group's store requests batched (issue 13: ~6 DynamoDB
+ * requests a page were, after normalize, the pipeline's largest CPU cost, in this process and in the store's):
+ *   a. the pages normalized one after another, then one archive PUT of the group's raw pages and record bodies (if it
+ *      fails, every page is a retryable store failure);
+ *   b. the group's fetch pointers in one BatchWriteItem;
+ *   c. the tracking items of the normalized records in one BatchGetItem, then each record's conditional put (one
+ *      request a page: the condition keeps a newer normalizer's record), the first sightings' tracking items in one
+ *      BatchWriteItem, and last the URL states of the stored pages in one BatchWriteItem.
+ * The order per page is the order ingest always had: archived → pointer → record → tracking item → URL state, so a
+ * crash anywhere redoes the page next time (no URL state), and a failed batch request fails just the pages it
+ * carried (recorded, retryable). Never rejects: every page gets its result through `done`.
  */
 async function archiveAndFinish(group: readonly Pending[], deps: PipelineDeps, finishConcurrency: number, done: (i: number, result: IngestResult) => void): Promise<void> {
   if (group.length === 0) return;
-  // Normalized before the PUT, so a real batch archives each record's body beside its page (Archive.putBatch):
-  // the record item then stays one write unit (issue 13). A batch of one distinct page is the
-  // single-page object and its record keeps its body.
-  const normalized = group.map(({ item, page }) => normalizeStep(page, deps, item.options));
+  const fail = (p: Pending, stage: FailureStage, err: JsnewsError) => failPage(p.item.url, deps, p.item.options, p.page.timings, stage, err, true, p.page.page.status);
+  const failAll = async (pages: readonly Pending[], err: unknown) => {
+    const e = toStoreError(err);
+    await mapPool(pages, PARALLEL_FAILURE_WRITES, async (p) => done(p.i, await fail(p, 'store', e)));
+  };
+  // Normalized before the PUT, so a real batch archives each record's body beside its page (Archive.putBatch): the
+  // record item then stays one write unit (issue 13). A batch of one distinct page is the single-page object and its
+  // record keeps its body. One page at a time, the event loop let through in between (the other lanes' fetches and
+  // store answers are not held up for a whole group's CPU).
+  const normalized: ({ record: NewsRecord } | { error: JsnewsError })[] = [];
+  for (const [k, p] of group.entries()) {
+    if (k > 0) await yieldToLoop();
+    normalized.push(normalizeStep(p.page, deps, p.item.options));
+  }
   const batched = new Set(group.map(({ page }) => page.sha256)).size > 1;
-  const t = performance.now();
-  let archived: ArchivedPage[] | null = null;
-  let failure: JsnewsError | null = null;
+  let t = performance.now();
+  let archived: ArchivedPage[];
   try {
     archived = await deps.stores.archive.putBatch(
       group.map(({ page }, k) => {
@@ -147,36 +176,32 @@ async function archiveAndFinish(group: readonly Pending[], deps: PipelineDeps, f
       }),
     );
   } catch (err) {
-    failure = toStoreError(err);
+    shareTime(group, 'archiveMs', performance.now() - t);
+    return failAll(group, err);
   }
-  // The batch's PUT, shared out over its pages (stage sums stay the real time spent).
-  const share = (performance.now() - t) / group.length;
-  await mapPool(group, finishConcurrency, async ({ i, item, page }, k) => {
-    page.timings.archiveMs = share;
-    done(
-      i,
-      archived
-        ? await finishStep(item.url, page, archived[k]!, normalized[k]!, deps, item.options)
-        : await failPage(item.url, deps, item.options, page.timings, 'store', failure!, true, page.page.status),
-    );
+  // The fetch pointers name the raw object, so they are written after it (and before any record).
+  const pointerError = await settle(deps.stores.archive.putFetchPointers(group.map(({ item, page }, k) => fetchPointer(item.url, page.page, archived[k]!.ref, item.options.sourceId, archived[k]!.member))));
+  shareTime(group, 'archiveMs', performance.now() - t);
+  if (pointerError) return failAll(group, pointerError);
+
+  const stored: Normalized[] = [];
+  await mapPool([...group.entries()], PARALLEL_FAILURE_WRITES, async ([k, p]) => {
+    const n = normalized[k]!;
+    if ('error' in n) return done(p.i, await fail(p, 'normalize', n.error));
+    const a = archived[k]!;
+    stored.push({ ...p, record: { ...n.record, raw: a.ref }, rawRef: a.ref, body: a.body });
   });
+  stored.sort((a, b) => a.i - b.i);
+  await storeGroup(stored, deps, finishConcurrency, done, failAll);
 }
 
 /** A fetched page normalized (the record without its `raw`, which the archive PUT gives), or why it could not be. */
-type Normalized = { record: NewsRecord } | { error: JsnewsError };
-
-function normalizeStep(fetched: Fetched, deps: PipelineDeps, options: IngestOptions): Normalized {
+function normalizeStep(fetched: Fetched, deps: PipelineDeps, options: IngestOptions): { record: NewsRecord } | { error: JsnewsError } {
   const { page, timings } = fetched;
   const t = performance.now();
   try {
     return {
-      record: deps.normalize(page.body, {
-        url: page.finalUrl,
-        fetchedAt: page.fetchedAt,
-        charset: page.headerCharset,
-        contentType: page.contentType,
-        site: options.site,
-      }),
+      record: deps.normalize(page.body, { url: page.finalUrl, fetchedAt: page.fetchedAt, charset: page.headerCharset, contentType: page.contentType, site: options.site }),
     };
   } catch (err) {
     return { error: toJsnewsError(err) };
@@ -184,6 +209,108 @@ function normalizeStep(fetched: Fetched, deps: PipelineDeps, options: IngestOpti
     timings.normalizeMs = performance.now() - t;
   }
 }
+
+/** Failure items written at once when a whole group fails (one PutItem each; rare). */
+const PARALLEL_FAILURE_WRITES = 4;
+
+/** Step c of archiveAndFinish: tracking items read at once, records put one by one, tracking items and URL states written at once. */
+async function storeGroup(
+  pages: readonly Normalized[],
+  deps: PipelineDeps,
+  concurrency: number,
+  done: (i: number, result: IngestResult) => void,
+  failAll: (pages: readonly Pending[], err: unknown) => Promise<void>,
+): Promise<void> {
+  if (pages.length === 0) return;
+  const { stores } = deps;
+  let t = performance.now();
+  let tracks: Map<string, TrackItem> | null = null;
+  if (stores.changes) {
+    try {
+      tracks = await stores.changes.getTracks(pages.map((p) => p.record.id));
+    } catch (err) {
+      shareTime(pages, 'storeMs', performance.now() - t);
+      return failAll(pages, err);
+    }
+  }
+  shareTime(pages, 'storeMs', performance.now() - t);
+  // A record id a page of this group shares with an earlier one (two URLs, one canonical URL) is stored after the
+  // others, its tracking item read again: it sees what the earlier page wrote, as when pages were stored one by one.
+  const seen = new Set<string>();
+  const firsts: Normalized[] = [];
+  const repeats: Normalized[] = [];
+  for (const p of pages) {
+    (seen.has(p.record.id) ? repeats : firsts).push(p);
+    seen.add(p.record.id);
+  }
+
+  const stored: { p: Normalized; status: PutOutcome }[] = [];
+  const newTracks: TrackItem[] = [];
+  const putOne = async (p: Normalized, track: TrackItem | null) => {
+    const s = performance.now();
+    try {
+      const out = await storeRecord(p.record, p.item.url, deps, p.item.options, track, p.body);
+      if (out.firstTrack) newTracks.push(out.firstTrack);
+      stored.push({ p, status: out.status });
+    } catch (err) {
+      done(p.i, await failPage(p.item.url, deps, p.item.options, p.page.timings, 'store', toStoreError(err), true, p.page.page.status));
+    } finally {
+      p.page.timings.storeMs += performance.now() - s;
+    }
+  };
+  await mapPool(firsts, concurrency, (p) => putOne(p, tracks?.get(p.record.id) ?? null));
+  for (const [k, p] of repeats.entries()) {
+    // What the earlier pages wrote is read back: their first sightings' tracking items go out first.
+    const trackError = await writeTracks(newTracks.splice(0), deps);
+    if (trackError) return failAll([...stored.map((s) => s.p), ...repeats.slice(k)], trackError);
+    await putOne(p, stores.changes ? await stores.changes.getTrack(p.record.id) : null);
+  }
+  t = performance.now();
+  const trackError = await writeTracks(newTracks, deps);
+  shareTime(stored.map((s) => s.p), 'storeMs', performance.now() - t);
+  // Without their tracking items the pages get no URL state: the next run redoes them and writes the items then.
+  if (trackError) return failAll(stored.map((s) => s.p), trackError);
+  await storeGroupEnd(stored, deps, done, failAll);
+}
+
+/** The first sightings' tracking items in one batch; the error when it failed. */
+async function writeTracks(tracks: readonly TrackItem[], deps: PipelineDeps): Promise<unknown> {
+  if (tracks.length === 0 || !deps.stores.changes) return null;
+  return settle(deps.stores.changes.putTracks(tracks));
+}
+
+/** Last: the stored pages' URL states in one batch (strictly after their records), failures cleared, results out. */
+async function storeGroupEnd(
+  stored: readonly { p: Normalized; status: PutOutcome }[],
+  deps: PipelineDeps,
+  done: (i: number, result: IngestResult) => void,
+  failAll: (pages: readonly Pending[], err: unknown) => Promise<void>,
+): Promise<void> {
+  if (stored.length === 0) return;
+  const t = performance.now();
+  try {
+    await deps.stores.urlState.putMany(stored.map(({ p }) => urlStateFor(p.item.url, p.page.page, p.rawRef, p.item.options.sourceId, p.record.id)));
+  } catch (err) {
+    shareTime(stored.map((s) => s.p), 'storeMs', performance.now() - t);
+    return failAll(stored.map((s) => s.p), err);
+  }
+  shareTime(stored.map((s) => s.p), 'storeMs', performance.now() - t);
+  await Promise.all(
+    stored.map(async ({ p, status }) => {
+      // A page that may have a failure item has it deleted (one DeleteItem; none for a page never failed).
+      const clearError = await settle(clearFailure(p.item.url, deps, p.item.options));
+      if (clearError) return done(p.i, await failPage(p.item.url, deps, p.item.options, p.page.timings, 'store', toStoreError(clearError), true, p.page.page.status));
+      done(p.i, { url: p.item.url, status, recordId: p.record.id, fetched: true, timings: p.page.timings, ...(status === 'unchanged' ? { unchangedBy: 'same-record' as const } : {}) });
+    }),
+  );
+}
+
+/** A batch request's time shared out over the pages it served (stage sums stay the real time spent). */
+function shareTime(pages: readonly Pending[], stage: 'archiveMs' | 'storeMs', ms: number): void {
+  for (const p of pages) p.page.timings[stage] += ms / pages.length;
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Pages of one source archived as one S3 object by the in-process runs (`jsnews run`, backfill; issue 13: a PUT per
@@ -198,6 +325,11 @@ export const ARCHIVE_BATCH_PAGES = 20;
  * (40 s). A run without politeness (bench:pipeline) fills batches of 20 long before.
  */
 export const ARCHIVE_BATCH_MAX_WAIT_MS = 10_000;
+/**
+ * URL states read ahead by ingestInBatches with one BatchGetItem (its limit): before, one GetItem a URL. The next
+ * chunk is read as soon as the current one is first used, so the read overlaps the fetches.
+ */
+export const URL_STATE_READ_AHEAD = 100;
 
 /**
  * One source's URLs, `lanes` fetched at a time (the host gate lets one request through at a time, so more lanes
@@ -227,8 +359,21 @@ export async function ingestInBatches(
       .finally(() => flushing.delete(run));
     flushing.add(run);
   };
+  const chunks = new Map<number, Promise<Map<string, UrlState> | Error>>();
+  const read = (c: number) => {
+    if (c * URL_STATE_READ_AHEAD >= items.length || chunks.has(c)) return;
+    chunks.set(c, settleValue(deps.stores.urlState.getMany(items.slice(c * URL_STATE_READ_AHEAD, (c + 1) * URL_STATE_READ_AHEAD).map((item) => item.url))));
+    // Lanes take URLs in order and are far fewer than a chunk: two chunks back nobody reads any more.
+    chunks.delete(c - 2);
+  };
+  const statesFor = (i: number) => {
+    const c = Math.floor(i / URL_STATE_READ_AHEAD);
+    read(c);
+    read(c + 1);
+    return chunks.get(c)!;
+  };
   await mapPool(items, lanes, async (item, i) => {
-    const step = await fetchStep(item.url, deps, item.options);
+    const step = await fetchStep(item.url, deps, item.options, await statesFor(i));
     if ('result' in step) return done(i, step.result);
     pending.push({ i, item, page: step });
     if (pending.length >= ARCHIVE_BATCH_PAGES) flush();
@@ -263,13 +408,16 @@ async function failPage(
   return { url, status: 'failed', stage, code, reason, retryable, fetched, timings };
 }
 
-/** Step 1: the conditional fetch; a result when the URL ends here (failed, not modified, the same bytes). */
-async function fetchStep(url: string, deps: PipelineDeps, options: IngestOptions): Promise<Fetched | { result: IngestResult }> {
+/**
+ * Step 1: the conditional fetch; a result when the URL ends here (failed, not modified, the same bytes). `states`:
+ * the URL states read for the batch (or the error that read ended in: the URL is then a store failure, as before).
+ */
+async function fetchStep(url: string, deps: PipelineDeps, options: IngestOptions, states: Map<string, UrlState> | Error): Promise<Fetched | { result: IngestResult }> {
   const timings: StageTimings = { fetchMs: 0, archiveMs: 0, normalizeMs: 0, storeMs: 0 };
-  const { stores } = deps;
   const t = performance.now();
   try {
-    const state = await stores.urlState.get(url);
+    if (states instanceof Error) throw states;
+    const state = states.get(url) ?? null;
     const outcome = await deps.fetcher.fetch(url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
     timings.fetchMs = performance.now() - t;
     if (outcome.kind === 'failure') {
@@ -292,56 +440,32 @@ async function fetchStep(url: string, deps: PipelineDeps, options: IngestOptions
   }
 }
 
-/** Step 3: one archived page's fetch pointer, normalize, record and URL state. */
-async function finishStep(url: string, fetched: Fetched, archived: ArchivedPage, normalized: Normalized, deps: PipelineDeps, options: IngestOptions): Promise<IngestResult> {
-  const { page, timings } = fetched;
-  const { stores } = deps;
-  const fail = (stage: FailureStage, err: JsnewsError) => failPage(url, deps, options, timings, stage, err, true, page.status);
-  const rawRef = archived.ref;
-  // The fetch pointer names the raw object, so it is written after it (and before the record).
-  let t = performance.now();
-  const pointerError = await settle(stores.archive.putFetchPointer(fetchPointer(url, page, rawRef, options.sourceId, archived.member)));
-  timings.archiveMs += performance.now() - t;
-  if (pointerError) return fail('store', toStoreError(pointerError));
-  if ('error' in normalized) return fail('normalize', normalized.error);
-  const record: NewsRecord = { ...normalized.record, raw: rawRef };
-
-  t = performance.now();
-  try {
-    const status = await storeRecord(record, url, deps, options, archived.body);
-    // URL state strictly after the record (a kill in between redoes the URL); clearing a failure is independent of it.
-    await Promise.all([
-      stores.urlState.put(urlStateFor(url, page, rawRef, options.sourceId, record.id)),
-      clearFailure(url, deps, options),
-    ]);
-    timings.storeMs = performance.now() - t;
-    return { url, status, recordId: record.id, fetched: true, timings, ...(status === 'unchanged' ? { unchangedBy: 'same-record' as const } : {}) };
-  } catch (err) {
-    timings.storeMs = performance.now() - t;
-    return fail('store', toStoreError(err));
-  }
-}
-
 /**
- * The record put, with change tracking when the stores have it: a first sighting gets its tracking item
- * (and revisit schedule); a known article whose normalized version differs is an edit (or a restore),
- * applied like a revisit's; the same version only goes through the record put (a newer normalizer).
+ * The record put, with change tracking when the stores have it (`track`: the article's tracking item, read for the
+ * batch): a first sighting's tracking item (and revisit schedule) is handed back for the batch to write after the
+ * record; a known article whose normalized version differs is an edit (or a restore), applied like a revisit's; the
+ * same version only goes through the record put (a newer normalizer).
  */
-async function storeRecord(record: NewsRecord, url: string, deps: PipelineDeps, options: IngestOptions, body?: MemberRange): Promise<PutOutcome> {
+async function storeRecord(
+  record: NewsRecord,
+  url: string,
+  deps: PipelineDeps,
+  options: IngestOptions,
+  track: TrackItem | null,
+  body?: MemberRange,
+): Promise<{ status: PutOutcome; firstTrack?: TrackItem }> {
   const { changes, records } = deps.stores;
   const put = { body };
-  if (!changes) return records.put(record, put);
+  if (!changes) return { status: await records.put(record, put) };
   const ctx = { url, sourceId: options.sourceId, policy: options.revisit };
-  const track = await changes.getTrack(record.id);
   if (!track) {
     const status = await records.put(record, put);
-    await changes.putTrack(firstTrack(record, ctx, deps.clock()));
-    return status;
+    return { status, firstTrack: firstTrack(record, ctx, deps.clock()) };
   }
   const hash = versionHash(record);
-  if (hash === track.hash && track.status === 'live' && track.goneSince === null) return records.put(record, put);
+  if (hash === track.hash && track.status === 'live' && track.goneSince === null) return { status: await records.put(record, put) };
   const applied = await applyObservation(deps, changes, track, { kind: 'article', content: record, hash }, deps.clock(), ctx, record);
-  return applied.recordStatus ?? 'unchanged';
+  return { status: applied.recordStatus ?? 'unchanged' };
 }
 
 function rawMeta(page: FetchedPage, sha256: string): RawMeta {
@@ -404,6 +528,11 @@ function settle(p: Promise<unknown>): Promise<unknown> {
     () => null,
     (err: unknown) => err ?? new Error('rejected without a reason'),
   );
+}
+
+/** Resolves with the value, or with the error the promise rejected with (as an Error): a read shared by many waiters. */
+function settleValue<T>(p: Promise<T>): Promise<T | Error> {
+  return p.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
 }
 
 async function clearFailure(url: string, deps: PipelineDeps, options: IngestOptions): Promise<void> {

@@ -50,6 +50,7 @@ export function createS3Archive(s3: S3Client, bucket: string, options: ArchiveOp
     getRaw: (key, at) => getRaw(s3, bucket, key, at),
     getMember: async (key, range) => unpackMember(await getObjectBytes(s3, bucket, key, range)),
     putFetchPointer: (pointer) => putFetchPointer(s3, bucket, pointer),
+    putFetchPointers: async (pointers) => void (await Promise.all(pointers.map((p) => putFetchPointer(s3, bucket, p)))),
     listFetchPointers: (filter) => listFetchPointers(s3, bucket, filter, pageSize),
     listDays: (filter) => listDays(s3, bucket, filter),
     putBody: (key, body) => storeCall(`put ${key}`, () => putJson(s3, bucket, key, body)),

@@ -8,7 +8,7 @@
  * item is written with its tracking item in one transaction (both or neither).
  * Every read is a GetItem or a Query.
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { bodyKeyFor } from '../contract/archive-keys.js';
 import { chinaDay, daysBetween } from '../contract/china-time.js';
@@ -16,11 +16,10 @@ import { GSI, ITEM_KIND, keys } from '../contract/table-design.js';
 import type { Archive, ChangeFilter, ChangeItem, ChangeStore, DueRevisit, TrackItem, VersionItem } from './ports.js';
 import { MAX_INLINE_ITEM_BYTES } from './records-dynamodb.js';
 import { storeError } from './sdk-errors.js';
+import { batchGetItems, batchWriteItems } from './batch-items.js';
 
 /** Days of change partitions read at once for a date range (each a Query on its own partition). */
 const DAY_QUERY_CONCURRENCY = 8;
-/** BatchGetItem takes at most 100 keys per call. */
-const BATCH_GET_MAX_KEYS = 100;
 /** Default page of due revisits one planning call returns. */
 const DEFAULT_DUE_LIMIT = 1000;
 
@@ -57,19 +56,14 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
     }
     return items.slice(0, limit);
   };
-  const batchGet = async (keyList: Record<string, unknown>[]): Promise<Record<string, unknown>[]> => {
-    const out: Record<string, unknown>[] = [];
-    for (let i = 0; i < keyList.length; i += BATCH_GET_MAX_KEYS) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName]: { Keys: keyList.slice(i, i + BATCH_GET_MAX_KEYS) } };
-      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-        const req: Record<string, { Keys: Record<string, unknown>[] }> = request;
-        const res = await send('batch get changes', () => doc.send(new BatchGetCommand({ RequestItems: req })));
-        out.push(...((res.Responses?.[tableName] ?? []) as Record<string, unknown>[]));
-        request = res.UnprocessedKeys as typeof request;
-      }
+  const batchGet = (keyList: Record<string, unknown>[]) => batchGetItems(doc, tableName, keyList, 'batch get changes');
+  const trackItem = (track: TrackItem): Record<string, unknown> => {
+    const item: Record<string, unknown> = { ...keys.track(track.id), kind: ITEM_KIND.track, ...track };
+    if (track.nextRevisitAt) {
+      item.GSI3PK = keys.revisitPartition(track.sourceId);
+      item.GSI3SK = `${track.nextRevisitAt}#${track.id}`;
     }
-    return out;
+    return item;
   };
   const range = (filter: ChangeFilter) => ({ ':a': filter.since, ':b': `${filter.until}#~` });
   const dayQuery = (day: string, filter: ChangeFilter): Omit<QueryCommandInput, 'TableName'> => ({
@@ -104,12 +98,17 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       const out = await send(`get tracking ${id}`, () => doc.send(new GetCommand({ TableName: tableName, Key: keys.track(id) })));
       return out.Item ? (stripKeys(out.Item) as unknown as TrackItem) : null;
     },
+    async getTracks(ids) {
+      const items = await batchGet([...new Set(ids)].map((id) => keys.track(id)));
+      return new Map(items.map((item) => [String(item.id), stripKeys(item) as unknown as TrackItem] as const));
+    },
+    async putTracks(tracks) {
+      // One request a key (BatchWriteItem refuses a key twice): the last item of an id wins, as with puts in order.
+      const last = new Map(tracks.map((t) => [t.id, t] as const));
+      await batchWriteItems(doc, tableName, [...last.values()].map((t) => ({ PutRequest: { Item: trackItem(t) } })), `put ${last.size} tracking items`);
+    },
     async putTrack(track, change) {
-      const item: Record<string, unknown> = { ...keys.track(track.id), kind: ITEM_KIND.track, ...track };
-      if (track.nextRevisitAt) {
-        item.GSI3PK = keys.revisitPartition(track.sourceId);
-        item.GSI3SK = `${track.nextRevisitAt}#${track.id}`;
-      }
+      const item = trackItem(track);
       if (!change) {
         await send(`put tracking ${track.id}`, () => doc.send(new PutCommand({ TableName: tableName, Item: item })));
         return;

@@ -18,6 +18,7 @@ import { ITEM_KIND, keys } from '../contract/table-design.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { Archive, ArchiveDay, FetchPointer, PointerFilter } from './ports.js';
 import { storeCall } from './sdk-errors.js';
+import { batchWriteItems } from './batch-items.js';
 
 /** Sorts after every character of a day and a hex hash: `<day>#~` is past every pointer of that day. */
 const AFTER_DAY = '#~';
@@ -29,6 +30,8 @@ const SOURCE_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 export interface PointerTable {
   put(pointer: FetchPointer): Promise<void>;
+  /** Pointers at once (BatchWriteItem); the same key twice: the last wins, as with puts in order. */
+  putMany(pointers: readonly FetchPointer[]): Promise<void>;
   list(filter: PointerFilter): AsyncIterable<FetchPointer>;
   listDays(filter: PointerFilter): Promise<ArchiveDay[]>;
 }
@@ -75,16 +78,29 @@ export function createPointerTable(doc: DynamoDBDocumentClient, tableName: strin
     } while (start);
   }
 
+  /** The pointer's item, its source checked and marked first. */
+  async function itemOf(pointer: FetchPointer): Promise<Record<string, unknown>> {
+    if (!SOURCE_ID_RE.test(pointer.sourceId)) {
+      throw new JsnewsError(ErrorCode.InvalidArgument, `source id not usable in a key: ${JSON.stringify(pointer.sourceId)}`);
+    }
+    await markSource(pointer.sourceId);
+    const key = keys.fetchPointer(pointer.sourceId, chinaDay(pointer.fetchedAt), sha256Hex(pointer.url));
+    return { ...key, kind: ITEM_KIND.fetchPointer, p: JSON.stringify(pointer) };
+  }
+
   return {
     async put(pointer) {
-      if (!SOURCE_ID_RE.test(pointer.sourceId)) {
-        throw new JsnewsError(ErrorCode.InvalidArgument, `source id not usable in a key: ${JSON.stringify(pointer.sourceId)}`);
+      const Item = await itemOf(pointer);
+      await db(`put fetch pointer ${pointer.url}`, () => doc.send(new PutCommand({ TableName: tableName, Item })));
+    },
+
+    async putMany(pointers) {
+      const last = new Map<string, Record<string, unknown>>();
+      for (const p of pointers) {
+        const item = await itemOf(p);
+        last.set(`${String(item.PK)} ${String(item.SK)}`, item);
       }
-      await markSource(pointer.sourceId);
-      const key = keys.fetchPointer(pointer.sourceId, chinaDay(pointer.fetchedAt), sha256Hex(pointer.url));
-      await db(`put fetch pointer ${pointer.url}`, () =>
-        doc.send(new PutCommand({ TableName: tableName, Item: { ...key, kind: ITEM_KIND.fetchPointer, p: JSON.stringify(pointer) } })),
-      );
+      await batchWriteItems(doc, tableName, [...last.values()].map((Item) => ({ PutRequest: { Item } })), `put ${last.size} fetch pointers`);
     },
 
     async *list(filter) {
@@ -120,6 +136,7 @@ export function withTablePointers(archive: Archive, pointers: PointerTable): Arc
   return {
     ...archive,
     putFetchPointer: (pointer) => pointers.put(pointer),
+    putFetchPointers: (list) => pointers.putMany(list),
     async *listFetchPointers(filter) {
       yield* pointers.list(filter);
       yield* archive.listFetchPointers(filter);

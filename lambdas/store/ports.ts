@@ -84,6 +84,8 @@ export interface Archive {
   /** One page's raw bytes: a single-page object by its key alone; a page of a batch object by `at` (one Range GET with a member range). */
   getRaw(key: string, at?: RawLocation): Promise<Uint8Array>;
   putFetchPointer(pointer: FetchPointer): Promise<void>;
+  /** A fetch batch's pointers at once (table pointers: BatchWriteItem, 25 a call; issue 13: one request a page before). */
+  putFetchPointers(pointers: readonly FetchPointer[]): Promise<void>;
   listFetchPointers(filter: PointerFilter): AsyncIterable<FetchPointer>;
   /** The (source, day) partitions holding fetch pointers, in key order, without reading the pointers. */
   listDays(filter: PointerFilter): Promise<ArchiveDay[]>;
@@ -118,6 +120,10 @@ export interface UrlState {
 export interface UrlStateStore {
   get(url: string): Promise<UrlState | null>;
   put(state: UrlState): Promise<void>;
+  /** The states of `urls` that exist, by URL (BatchGetItem: 100 a call). */
+  getMany(urls: readonly string[]): Promise<Map<string, UrlState>>;
+  /** Every state written (BatchWriteItem: 25 a call); a failure may leave some of them written (each is a plain overwrite). */
+  putMany(states: readonly UrlState[]): Promise<void>;
 }
 
 /** Where the failure happened: fetching a list page, an article, normalizing, or storing. */
@@ -234,6 +240,10 @@ export interface DueRevisit {
 
 export interface ChangeStore {
   getTrack(id: string): Promise<TrackItem | null>;
+  /** The tracking items of `ids` that exist, by id (BatchGetItem). */
+  getTracks(ids: readonly string[]): Promise<Map<string, TrackItem>>;
+  /** Tracking items without a change item (first sightings), written at once (BatchWriteItem): plain overwrites, as putTrack's. */
+  putTracks(tracks: readonly TrackItem[]): Promise<void>;
   /**
    * The tracking item; with `change`, the change item too, in one transaction (both or neither): a
    * kill between them cannot leave a change that a redo (with a later detectedAt) reports again.

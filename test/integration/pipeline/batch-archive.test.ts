@@ -175,7 +175,7 @@ describe('batch archive through the pipeline', () => {
     const stores = await env.freshStores();
     const now = new Date('2024-02-22T02:00:00.000Z');
     const items = [1, 2, 3].map((n) => ({ url: art(n), options: { sourceId: source.id } }));
-    const noPointers: Stores = { ...stores, archive: { ...stores.archive, putFetchPointer: async () => Promise.reject(new JsnewsError(ErrorCode.StoreFailed, 'killed (test)', true)) } };
+    const noPointers: Stores = { ...stores, archive: { ...stores.archive, putFetchPointers: async () => Promise.reject(new JsnewsError(ErrorCode.StoreFailed, 'killed (test)', true)) } };
     const first = await ingestBatch(items, deps(noPointers, now));
     expect(first.every((r) => r.status === 'failed' && r.stage === 'store' && r.retryable)).toBe(true);
     const afterCrash = await rawObjects(stores.bucketName);

@@ -96,16 +96,18 @@ describe('store outages', () => {
     const stores = await proxiedStores();
     let now = new Date('2024-02-22T02:00:00.000Z');
     const memory = createMemoryFetcher(site('first', 'second'), () => now.toISOString());
-    let statesWritten = 0;
-    // DynamoDB goes away right after the first source's first article was stored (its URL state is written last).
-    // The source's three pages are one fetch batch: all three are fetched and archived before the first is stored.
+    let recordsPut = 0;
+    // DynamoDB goes away right after the first source's first record was put. The source's three pages are one fetch
+    // batch: all three are fetched and archived, then their records put one by one; the batch's URL states (written
+    // last, in one request) never get through, so none of the three counts as stored this run.
     const dying: Stores = {
       ...stores,
-      urlState: {
-        ...stores.urlState,
-        async put(state) {
-          await stores.urlState.put(state);
-          if (++statesWritten === 1) set(dynamoProxy, 'reset');
+      records: {
+        ...stores.records,
+        async put(record) {
+          const outcome = await stores.records.put(record);
+          if (++recordsPut === 1) set(dynamoProxy, 'reset');
+          return outcome;
         },
       },
     };
@@ -116,7 +118,7 @@ describe('store outages', () => {
       set(dynamoProxy, 'pass');
     }
     expect(summaries).toEqual([
-      expect.objectContaining({ sourceId: 'first', discovered: ARTICLES, new: 1, failed: { STORE_FAILED: ARTICLES - 1 } }),
+      expect.objectContaining({ sourceId: 'first', discovered: ARTICLES, new: 0, failed: { STORE_FAILED: ARTICLES } }),
       // Its failures could not even be listed: the source is reported as one store failure, not thrown away with the run.
       expect.objectContaining({ sourceId: 'second', discovered: 0, new: 0, failed: { STORE_FAILED: 1 } }),
     ]);
@@ -124,6 +126,7 @@ describe('store outages', () => {
     now = new Date(now.getTime() + 60_000);
     const again = await runCycle([source('first'), source('second')], deps(stores, memory, () => now), { sourceConcurrency: 1 });
     expect(again.map((s) => [s.sourceId, s.new, s.unchanged, s.failed])).toEqual([
+      // The record put before DynamoDB died is found as it is (unchanged); the page gets its URL state now.
       ['first', ARTICLES - 1, 1, {}],
       ['second', ARTICLES, 0, {}],
     ]);

@@ -9,7 +9,7 @@ function fakeDeps() {
   const fetched: string[] = [];
   const deps = {
     stores: {
-      urlState: { get: async () => null },
+      urlState: { get: async () => null, getMany: async () => new Map() },
       failures: { record: async () => ({}), clear: async () => {} },
     },
     fetcher: {
