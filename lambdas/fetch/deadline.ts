@@ -32,6 +32,16 @@ export class Deadline {
     this.timer.unref();
   }
 
+  /** Ends the fetch now, as if the deadline had passed, for `reason` (the caller's signal). */
+  abort(reason: Error): void {
+    this.controller.abort(reason);
+  }
+
+  /** Why the deadline passed: its own budget, or the reason given to abort. */
+  get reason(): Error | null {
+    return this.passed ? (this.controller.signal.reason as Error) : null;
+  }
+
   /** Milliseconds left; the whole budget before the clock starts. */
   remainingMs(): number {
     if (this.startedAt === null) return this.budgetMs;

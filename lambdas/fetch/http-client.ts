@@ -66,15 +66,19 @@ class HttpFetcher implements Fetcher {
     });
   }
 
-  async fetch(url: string, conditional?: ConditionalHeaders): Promise<FetchOutcome> {
+  async fetch(url: string, conditional?: ConditionalHeaders, signal?: AbortSignal): Promise<FetchOutcome> {
     const started = Date.now();
     const deadline = new Deadline(this.deadlineFor(url));
+    const stop = () => deadline.abort(signal?.reason instanceof Error ? signal.reason : new Error('fetch stopped by its caller'));
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
     try {
       return await this.follow(url, conditional ?? {}, started, deadline);
     } catch (err) {
       // A bug, not a network fact: still returned, never thrown, per the contract.
       return failure({ requestedUrl: url, finalUrl: null, code: ErrorCode.Internal, reason: `unexpected: ${(err as Error).message}`, retryable: false, attempts: 0 });
     } finally {
+      signal?.removeEventListener('abort', stop);
       deadline.dispose();
     }
   }
@@ -272,7 +276,8 @@ class HttpFetcher implements Fetcher {
 /** The failure of a fetch whose deadline passed; retryable (the next run tries again). */
 function deadlineError(deadline: Deadline, last?: ErrorClass): ErrorClass {
   const after = last ? ` (last: ${last.reason})` : '';
-  return { code: ErrorCode.FetchTimeout, reason: `fetch deadline of ${deadline.budgetMs / 1000} s passed${after}`, retryable: true };
+  const why = deadline.reason && !(deadline.reason instanceof FetchDeadlineError) ? deadline.reason.message : `fetch deadline of ${deadline.budgetMs / 1000} s passed`;
+  return { code: ErrorCode.FetchTimeout, reason: `${why}${after}`, retryable: true };
 }
 
 function pageOf(url: string, status: number, headers: Record<string, string>, body: Uint8Array, notModified: boolean): Extract<Attempt, { type: 'page' }>['page'] {

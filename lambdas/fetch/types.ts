@@ -48,7 +48,11 @@ export interface FetchFailure {
 export type FetchOutcome = FetchedPage | FetchFailure;
 
 export interface Fetcher {
-  fetch(url: string, conditional?: ConditionalHeaders): Promise<FetchOutcome>;
+  /**
+   * `signal`: the caller's stop (the fetch Lambda's host lease could not be kept, pipeline/polite-batch.ts): the
+   * request or body read in progress is aborted and the fetch fails as a retryable timeout with the signal's reason.
+   */
+  fetch(url: string, conditional?: ConditionalHeaders, signal?: AbortSignal): Promise<FetchOutcome>;
   /**
    * The gap this fetcher keeps between two requests to the URL's host (configured, raised by robots.txt
    * Crawl-delay); 0 with politeness off. The fetch Lambda defers a host's next message by it instead of

@@ -2,7 +2,7 @@
  * Fetch Lambda, consuming the fetch queue: ingests article URLs and reads list pages (pipeline/fetch-work.ts),
  * reporting per-record failures (ReportBatchItemFailures) only for transient failures of our stores or queue.
  * A batch mixes hosts. It never sleeps for politeness: of each host only the batch's first message is handled,
- * under the host's lease (pipeline/polite-batch.ts); the host's later messages, a message whose host's lease is
+ * holding the host's lease until its fetch returns (pipeline/polite-batch.ts); the host's later messages, a message whose host's lease is
  * not free and one of a later wave (`notBefore`, pipeline/work-queue.ts) go back to SQS invisible until their
  * time and are reported as not done.
  */
@@ -17,12 +17,13 @@ import { createObservability, pipelineLogger, recordEnqueued, recordFailure, rec
 import { createSqsTransport } from '../store/work-queue-sqs.js';
 import { lazyRuntime, runtimeFromEnv, type HandlerRuntime } from './runtime.js';
 import { processSqsBatch } from './sqs-batch.js';
-import { leasedFetcher, splitForPoliteness, underHostLease, visibilitySeconds } from '../pipeline/polite-batch.js';
+import { heldFetcher, holdHost, LEASE_HOLD_MS, splitForPoliteness, visibilitySeconds, type HostHold } from '../pipeline/polite-batch.js';
 import { redactText } from '../contract/redact.js';
 
 type Deferred = { item: SQSRecord; seconds: number };
 
-export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observability) {
+/** `leaseHoldMs`: the host lease's hold (pipeline/polite-batch.ts LEASE_HOLD_MS unless a test of short delays sets less). */
+export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observability, opts: { leaseHoldMs?: number } = {}) {
   return async (event: unknown, context: Context): Promise<SQSBatchResponse> => {
     obs.logger.addContext(context);
     try {
@@ -32,31 +33,45 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
       // A message of a later wave (its slot was past SQS's 900 s DelaySeconds) waits for its slot, lease untouched.
       const wave = batch.Records.filter((r) => (peek(r).notBefore ?? 0) > nowMs).map((item) => ({ item, seconds: visibilitySeconds(peek(item).notBefore! - nowMs) }));
       const due = batch.Records.filter((r) => !wave.some((w) => w.item === r));
-      const { now, later } = splitForPoliteness(due, hostOfRecord, (r) => delayOf(peek(r).url, rt));
+      const { now, later } = splitForPoliteness(due, hostOfRecord, (r) => delayOf(peek(r).url, rt), opts.leaseHoldMs);
       const refused: Deferred[] = [];
+      // Each handled URL's hold (or 'none': its host has no delay), handed to its one fetch call (heldFetcher).
+      const holds = new Map<string, HostHold | 'none'>();
+      const deps = { ...rt.deps, fetcher: heldFetcher(rt.deps.fetcher, (url) => take(holds, url)) };
       // The article pages handled now whose host lease is taken are ingested together: one archive object per
       // invocation (pipeline/fetch-work.ts articleBatch); an item that does not join (lease refused, an error) leaves.
-      const ctx = { ...rt, batch: articleBatch(now.flatMap(readableWork), rt) };
+      const ctx = { ...rt, deps, batch: articleBatch(now.flatMap(readableWork), { ...rt, deps }) };
       const response = await processSqsBatch({ Records: now }, context, {
         schema: FetchWork,
-        fifo: false,
         obs,
         handle: async (item, record) => {
-          // The lease goes back once the host has answered (leasedFetcher) when the item fetches alone; a batched
-          // article's fetch runs in the batch (ctx.batch), its lease goes back when the batch is done.
-          const work = async (release?: () => Promise<void>) =>
-            observe(await processFetchWork(item, release ? { ...ctx, deps: { ...ctx.deps, fetcher: leasedFetcher(ctx.deps.fetcher, release) } } : ctx), obs);
+          let hold: HostHold | undefined;
           try {
-            if (delayOf(item.url, rt) === 0) return await work();
-            const leased = await underHostLease(rt.lease, new URL(item.url).host, {
-              delayMs: () => delayOf(item.url, rt),
-              budgetMs: context.getRemainingTimeInMillis(),
-              nowMs: () => rt.deps.clock().getTime(),
-              onReleaseError: (err) => obs.logger.warn('could not release a host lease; it ends by itself', { url: item.url, error: redactText(err instanceof Error ? err.message : String(err)) }),
-            }, work);
-            if (!leased.ran) refused.push({ item: record, seconds: leased.deferSeconds });
-            return leased;
+            if (delayOf(item.url, rt) === 0) {
+              holds.set(item.url, 'none');
+            } else {
+              const host = new URL(item.url).host;
+              const held = await holdHost(rt.lease, host, {
+                delayMs: () => delayOf(item.url, rt),
+                nowMs: () => rt.deps.clock().getTime(),
+                holdMs: opts.leaseHoldMs,
+                onLost: (err) => obs.logger.warn('could not keep a host lease; its fetch is stopped', { url: item.url, error: redactText(err instanceof Error ? err.message : String(err)) }),
+              });
+              if (!held.granted) {
+                refused.push({ item: record, seconds: held.deferSeconds });
+                return held;
+              }
+              hold = held.hold;
+              holds.set(item.url, hold);
+              rt.queue.noteHeld?.(host, held.nextAtMs);
+            }
+            const outcome = observe(await processFetchWork(item, ctx), obs);
+            // The hold could not be kept and the fetch was stopped: the message comes back once the lease has run out.
+            if (hold?.signal.aborted) refused.push({ item: record, seconds: visibilitySeconds((opts.leaseHoldMs ?? LEASE_HOLD_MS) + delayOf(item.url, rt)) });
+            return outcome;
           } finally {
+            // The host has answered (the fetch ended the hold), or the work never fetched: stop extending.
+            hold?.done();
             ctx.batch.leave(item);
           }
         },
@@ -69,6 +84,13 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
       obs.metrics.publishStoredMetrics();
     }
   };
+}
+
+/** The URL's hold, handed over once: a second fetch of the URL gets none (heldFetcher refuses it). */
+function take(holds: Map<string, HostHold | 'none'>, url: string): HostHold | 'none' | undefined {
+  const hold = holds.get(url);
+  if (hold !== 'none') holds.delete(url);
+  return hold;
 }
 
 /** The record's work item, or none when its body is unreadable (processSqsBatch acknowledges it as poison). */

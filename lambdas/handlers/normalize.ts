@@ -19,7 +19,6 @@ export function makeNormalizeHandler(runtime: () => HandlerRuntime, obs: Observa
       const rt = runtime();
       return await processSqsBatch(batch, context, {
         schema: NormalizeWork,
-        fifo: false,
         obs,
         handle: async (item) => {
           const summaries = await reprocess({ sourceId: item.sourceId, from: item.day, to: item.day }, rt.deps, { sources: rt.sources });

@@ -4,12 +4,7 @@
  * succeed (bad JSON, wrong shape, a permanent error) is logged, counted and acknowledged.
  */
 import { redactText } from '../contract/redact.js';
-import {
-  BatchProcessor,
-  EventType,
-  processPartialResponse,
-  SqsFifoPartialProcessorAsync,
-} from '@aws-lambda-powertools/batch';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { z } from 'zod';
 import { ErrorCode, JsnewsError, toJsnewsError } from '../contract/errors.js';
@@ -36,7 +31,7 @@ export function isRetryable(err: unknown): boolean {
 export async function processSqsBatch<T extends z.ZodTypeAny>(
   event: SQSEvent,
   context: Context,
-  opts: { schema: T; fifo: boolean; obs: Observability; handle: (item: z.infer<T>, record: SQSRecord) => Promise<unknown> },
+  opts: { schema: T; obs: Observability; handle: (item: z.infer<T>, record: SQSRecord) => Promise<unknown> },
 ): Promise<SQSBatchResponse> {
   const { obs } = opts;
   const recordHandler = async (record: SQSRecord) => {
@@ -54,9 +49,6 @@ export async function processSqsBatch<T extends z.ZodTypeAny>(
       return { failed: e.code };
     }
   };
-  const options = { context, throwOnFullBatchFailure: false };
-  if (opts.fifo) {
-    return processPartialResponse(event, recordHandler, new SqsFifoPartialProcessorAsync(), { ...options, skipGroupOnError: true });
-  }
-  return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), options);
+  // Both queues are standard (issue 13): no FIFO group to stop at a failed record.
+  return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
 }

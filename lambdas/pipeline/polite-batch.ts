@@ -6,22 +6,25 @@
  *
  * Two guards, in order:
  *  1. Within a batch (splitForPoliteness): of each host only the first message is handled; the host's later
- *     messages go back to SQS invisible for the host's delay (whole seconds, rounded up).
- *  2. Across containers (underHostLease): the handled message takes the host's lease (store/host-lease-dynamodb.ts)
- *     before any request to the host. The lease is held until the invocation must have ended (its remaining
- *     time) plus the delay, and released as soon as the host has answered (leasedFetcher: the work's one fetch
- *     call returned; archiving, normalizing and storing need no host) with nextAt = then + the host's delay. A message
- *     whose host is held or not due is not handled: it goes back invisible until the lease's nextAt (while
- *     another fetch holds the host: for one delay, by when that fetch has usually ended and released), and is
- *     reported as a batch item failure. So no two fetches of one host, in any container, are closer than the
- *     delay: a standard queue's duplicate delivery included.
+ *     messages go back to SQS invisible until its lease runs out (a hold and the delay, whole seconds, rounded up).
+ *  2. Across containers (holdHost): the handled message takes the host's lease (store/host-lease-dynamodb.ts)
+ *     before any request to the host, for a short hold (LEASE_HOLD_MS) plus the delay: nextAt = hold's end +
+ *     delay. The lease is never given back: while the host has not answered, a timer extends the hold before it
+ *     ends (one more conditional write per LEASE_HOLD_MS − LEASE_EXTEND_LEAD_MS of a slow fetch); once it has
+ *     answered (heldFetcher: the work's one fetch returned) the timer stops and the lease runs out by itself at
+ *     nextAt. A fetch is one write instead of two (take, give back). If an extension is refused, fails or has
+ *     not answered by the end of the hold, the fetch in progress is aborted (its signal): no request of ours is
+ *     in flight past the hold, so whoever takes the host at nextAt is a delay after our last. A holder that
+ *     died stops extending: the host is free a hold and a delay later. A message whose host is not due goes back
+ *     invisible until the lease's nextAt and is reported as a batch item failure. So no two fetches of one host,
+ *     in any container, are closer than the delay: a standard queue's duplicate delivery included.
  * A host without a delay (politeness off) takes no lease and has its whole share of the batch handled at once.
  *
  * Every hand-back is a receive, which counts towards the queue's maxReceiveCount (lib/constructs/queues.ts).
  */
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import type { Fetcher } from '../fetch/types.js';
-import type { HostLeaseStore, LeaseGrant } from '../store/ports.js';
+import type { HostLeaseStore } from '../store/ports.js';
 
 /** SQS visibility timeouts are whole seconds. A sub-second delay rounds up: never less polite than configured. */
 const MS_PER_SECOND = 1000;
@@ -43,7 +46,7 @@ export interface PoliteSplit<T> {
  * Splits a batch into what to handle now and what to defer. `hostOf` is the message's host; `delayMsOf` the
  * politeness delay of its host (read for the host's first message).
  */
-export function splitForPoliteness<T>(items: readonly T[], hostOf: (item: T) => string, delayMsOf: (item: T) => number): PoliteSplit<T> {
+export function splitForPoliteness<T>(items: readonly T[], hostOf: (item: T) => string, delayMsOf: (item: T) => number, holdMs = LEASE_HOLD_MS): PoliteSplit<T> {
   const now: T[] = [];
   const later: { item: T; seconds: number }[] = [];
   const deferSeconds = new Map<string, number>();
@@ -53,7 +56,8 @@ export function splitForPoliteness<T>(items: readonly T[], hostOf: (item: T) => 
     if (seconds === undefined) {
       now.push(item);
       const delayMs = Math.max(0, delayMsOf(item));
-      deferSeconds.set(host, delayMs > 0 ? visibilitySeconds(delayMs) : 0);
+      // The host's first message holds its lease for a hold and the delay (holdHost): the later ones come back then.
+      deferSeconds.set(host, delayMs > 0 ? visibilitySeconds(holdMs + delayMs) : 0);
     } else if (seconds === 0) {
       now.push(item);
     } else {
@@ -63,66 +67,122 @@ export function splitForPoliteness<T>(items: readonly T[], hostOf: (item: T) => 
   return { now, later };
 }
 
-export interface LeaseOptions {
-  /** The host's politeness delay, read when the lease is taken and again when it is given back (robots.txt may raise it). */
+/**
+ * How long one acquire holds a host before it must be extended: what a page takes from the fetch Lambda (the
+ * docs' AWS model: the site ~0.3-1 s from us-east-1; the replay server of the cost bench answers in ~10-100 ms
+ * under load), so most fetches take the lease once and never extend it. Shorter than the senders' slot work
+ * (work-queue.ts FETCH_SLOT_WORK_MS), so the host's next slot finds the lease run out.
+ */
+export const LEASE_HOLD_MS = 1500;
+/**
+ * How long before the hold ends the extension is sent: a DynamoDB write takes ~10-30 ms on AWS and up to a few
+ * hundred ms on the loaded test machine; an extension that has not answered by the hold's end aborts the fetch.
+ */
+export const LEASE_EXTEND_LEAD_MS = 500;
+
+export interface HoldOptions {
+  /** The host's politeness delay, read when the lease is taken and at each extension (robots.txt may raise it). */
   delayMs: () => number;
-  /** How long the work can run at most (the invocation's remaining time): the hold ends by itself after it. */
-  budgetMs: number;
   nowMs: () => number;
-  /** Told when the release write fails; the hold then ends by itself (polite, only later). */
-  onReleaseError?: (err: unknown) => void;
+  /** The hold (default LEASE_HOLD_MS; tests of many short delays use less); its extension is sent at most half a hold early. */
+  holdMs?: number;
+  /** Told when an extension fails or is refused; the fetch is then aborted (retryable). */
+  onLost?: (err: unknown) => void;
 }
 
-export type Leased<T> = { ran: true; value: T } | { ran: false; deferSeconds: number };
+/** A host held for one fetch: its stop signal, and `done` once the host has answered (no write: the lease runs out). */
+export interface HostHold {
+  signal: AbortSignal;
+  done(): void;
+}
 
-/**
- * Runs `work` holding the host's lease, or says how long to keep the message invisible when the host is not free.
- * `work` gets `release` to give the lease back early (once the host has answered); it is given back at the end otherwise.
- */
-export async function underHostLease<T>(lease: HostLeaseStore, host: string, opts: LeaseOptions, work: (release: () => Promise<void>) => Promise<T>): Promise<Leased<T>> {
-  const startMs = opts.nowMs();
-  const delayMs = Math.max(0, opts.delayMs());
-  const grant = await lease.acquire(host, startMs, startMs + opts.budgetMs + delayMs);
-  if (!grant.granted) return { ran: false, deferSeconds: refusalSeconds(grant, startMs, delayMs) };
-  let released = false;
-  const release = async () => {
-    if (released) return;
-    released = true;
-    try {
-      await lease.release(host, grant.token, opts.nowMs() + Math.max(0, opts.delayMs()));
-    } catch (err) {
-      opts.onReleaseError?.(err);
-    }
-  };
-  try {
-    return { ran: true, value: await work(release) };
-  } finally {
-    await release();
+/** Granted: the hold, and the lease's nextAt as taken (the host's next slot, pipeline/work-queue.ts noteHeld). */
+export type Held = { granted: true; hold: HostHold; nextAtMs: number } | { granted: false; deferSeconds: number };
+
+/** The reason a hold's fetch is aborted: the host may be another's at the hold's end. */
+class LeaseLostError extends JsnewsError {
+  constructor(host: string, why: string) {
+    super(ErrorCode.Internal, `host lease of ${host} could not be kept (${why}); the fetch was stopped`, true);
   }
 }
 
 /**
- * The fetcher a leased work item uses: its fetch call gives the host's lease back when it returns (a work item
- * makes one: pipeline/fetch-work.ts). A second call would run outside the lease, so it is refused (retryable:
- * the message comes back and takes the lease again).
+ * Takes the host's lease for a hold of LEASE_HOLD_MS, extended by a timer until `done`; or says how long to keep
+ * the message invisible when the host is not due (until the lease's nextAt, whole seconds, at least 1).
  */
-export function leasedFetcher(fetcher: Fetcher, release: () => Promise<void>): Fetcher {
-  let calls = 0;
+export async function holdHost(lease: HostLeaseStore, host: string, opts: HoldOptions): Promise<Held> {
+  const holdMs = opts.holdMs ?? LEASE_HOLD_MS;
+  const leadMs = Math.min(LEASE_EXTEND_LEAD_MS, holdMs / 2);
+  const startMs = opts.nowMs();
+  const nextAtMs = startMs + holdMs + Math.max(0, opts.delayMs());
+  const grant = await lease.acquire(host, startMs, nextAtMs);
+  if (!grant.granted) return { granted: false, deferSeconds: visibilitySeconds(grant.nextAtMs - startMs) };
+  // Our requests may run until `heldUntil` (the write's time of sending + the hold: the lease's nextAt is a delay after).
+  let heldUntil = startMs + holdMs;
+  const controller = new AbortController();
+  let extendTimer: ReturnType<typeof setTimeout> | undefined;
+  let endTimer: ReturnType<typeof setTimeout> | undefined;
+  let finished = false;
+  const stop = (why: string, err?: unknown) => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(extendTimer);
+    clearTimeout(endTimer);
+    opts.onLost?.(err ?? new Error(why));
+    controller.abort(new LeaseLostError(host, why));
+  };
+  const arm = () => {
+    const left = heldUntil - opts.nowMs();
+    clearTimeout(endTimer);
+    endTimer = setTimeout(() => stop('the extension did not answer before the hold ended'), Math.max(0, left));
+    extendTimer = setTimeout(() => void extend(), Math.max(0, left - leadMs));
+  };
+  const extend = async () => {
+    const sentMs = opts.nowMs();
+    try {
+      const kept = await lease.extend(host, grant.token, sentMs + holdMs + Math.max(0, opts.delayMs()));
+      if (finished) return;
+      if (!kept) return stop('another holder has it');
+      heldUntil = sentMs + holdMs;
+      arm();
+    } catch (err) {
+      stop('the extension failed', err);
+    }
+  };
+  arm();
   return {
-    ...fetcher,
-    fetch: async (url, conditional) => {
-      if (calls++ > 0) throw new JsnewsError(ErrorCode.Internal, `a second fetch (${url}) in one work item would run outside the host's lease`, true);
-      try {
-        return await fetcher.fetch(url, conditional);
-      } finally {
-        await release();
-      }
+    granted: true,
+    nextAtMs,
+    hold: {
+      signal: controller.signal,
+      done: () => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(extendTimer);
+        clearTimeout(endTimer);
+      },
     },
   };
 }
 
-/** Until the lease's nextAt; while another fetch holds the host, one delay (it has usually ended and released by then). */
-function refusalSeconds(grant: Extract<LeaseGrant, { granted: false }>, nowMs: number, delayMs: number): number {
-  const waitMs = grant.nextAtMs - nowMs;
-  return visibilitySeconds(grant.held ? Math.min(waitMs, delayMs) : waitMs);
+/**
+ * The fetcher of an invocation whose work items hold their hosts: each URL's one fetch call runs under its hold
+ * (aborted with it) and ends the hold's extensions when it returns (`holdOf` hands the hold over once; a URL of
+ * a host without a delay needs none). A fetch without a hold would run outside the lease, so it is refused
+ * (retryable: the message comes back and takes the lease again).
+ */
+export function heldFetcher(fetcher: Fetcher, holdOf: (url: string) => HostHold | 'none' | undefined): Fetcher {
+  return {
+    ...fetcher,
+    fetch: async (url, conditional) => {
+      const hold = holdOf(url);
+      if (hold === 'none') return fetcher.fetch(url, conditional);
+      if (!hold) throw new JsnewsError(ErrorCode.Internal, `a fetch of ${url} without its host's lease (a second fetch in one work item?) would be impolite`, true);
+      try {
+        return await fetcher.fetch(url, conditional, hold.signal);
+      } finally {
+        hold.done();
+      }
+    },
+  };
 }

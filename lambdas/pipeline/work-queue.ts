@@ -15,18 +15,26 @@ export interface WorkQueue {
   sendNormalize(items: readonly NormalizeWork[]): Promise<void>;
   /** Hands received fetch messages back, invisible for `seconds` (per-host politeness, pipeline/polite-batch.ts). */
   deferFetch(receiptHandles: readonly string[], seconds: number): Promise<void>;
+  /**
+   * This container holds `host` until `untilMs` (it took the host's lease, pipeline/polite-batch.ts): the host's
+   * next slot starts there, so what a list page sends for its own host is not refused by the list's lease. A queue
+   * that does not slot ignores it.
+   */
+  noteHeld?(host: string, untilMs: number): void;
 }
 
 /** SQS's upper bound on DelaySeconds. */
 export const MAX_DELAY_SECONDS = 900;
 /**
- * What one message holds its host for besides the delay: the fetch itself (the docs' AWS model: the site ~0.5 s,
- * the lease ~0.01 s) and the wait of its batch (the event source mapping gathers a batch for up to its window;
- * at the model's load a batch fills in about a second). A slot shorter than that meets the lease still held or
- * not due (a refused acquire is billed as a write, then a read and a hand-back). Cost bench, 20 hosts at the
- * registry's 2 s delay: 1,000 ms gave 0.44 refusals per revisited page; 2,000 ms see docs/cost-model.md.
+ * What one message holds its host for besides the delay: the lease's hold (pipeline/polite-batch.ts
+ * LEASE_HOLD_MS, 1.5 s: the lease is not given back when the fetch ends, it runs out) and how late a message is
+ * handled after its slot (the event source mapping gathers a batch for up to its window; a batch waits for a
+ * free container). A slot shorter than that meets the lease not yet run out: a refused acquire is billed as a
+ * write, then a hand-back and a receive, and the message lands on a later slot of its host. Cost bench, 20 hosts
+ * at the registry's 2 s delay, hold 1.5 s: 2,000 ms gave 0.3-0.6 refusals a page under load (batches handled
+ * ~0.5-1.5 s after their slot), 3,000 ms see docs/cost-model.md.
  */
-export const FETCH_SLOT_WORK_MS = 2000;
+export const FETCH_SLOT_WORK_MS = 3000;
 const MS_PER_SECOND = 1000;
 
 export interface SlotOptions {
@@ -51,7 +59,8 @@ export function slotFetchWork(items: readonly FetchWork[], opts: SlotOptions, ne
     const slotSeconds = Math.ceil((delayMs + FETCH_SLOT_WORK_MS) / MS_PER_SECOND);
     const at = Math.max(now, nextSlotAt.get(host) ?? 0);
     nextSlotAt.set(host, at + slotSeconds * MS_PER_SECOND);
-    const waitSeconds = Math.round((at - now) / MS_PER_SECOND);
+    // Rounded up: a slot is never sent earlier than its time (a hold noted mid-second would be met still held).
+    const waitSeconds = Math.ceil((at - now) / MS_PER_SECOND);
     if (waitSeconds <= MAX_DELAY_SECONDS) return { body: JSON.stringify(item), delaySeconds: waitSeconds };
     return { body: JSON.stringify({ ...item, notBefore: at }), delaySeconds: MAX_DELAY_SECONDS };
   });
@@ -63,5 +72,6 @@ export function workQueueOver(transport: QueueTransport, slots?: SlotOptions): W
     sendFetch: (items) => transport.send('fetch', slots ? slotFetchWork(items, slots, nextSlotAt) : items.map((item) => ({ body: JSON.stringify(item) }))),
     sendNormalize: (items) => transport.send('normalize', items.map((item) => ({ body: JSON.stringify(item) }))),
     deferFetch: (receiptHandles, seconds) => transport.defer('fetch', receiptHandles, seconds),
+    noteHeld: (host, untilMs) => void nextSlotAt.set(host, Math.max(nextSlotAt.get(host) ?? 0, untilMs)),
   };
 }

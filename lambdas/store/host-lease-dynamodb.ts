@@ -2,67 +2,68 @@
  * The per-host politeness lease (issue 13: the FIFO group per host made every page its own invocation and SQS
  * round trip; on a standard queue any container may hold any host's message, so the host's turn is kept here).
  * One item per host, `LEASE#<host>` / `LEASE`:
- *   nextAt  epoch ms before which no fetch of the host may start;
- *   heldBy  the holder's token while a fetch Lambda works on the host (absent once released).
- * acquire is one conditional write (nextAt has passed → nextAt = the hold's end, heldBy = a new token): of any
- * number of containers asking at once exactly one gets it. The hold ends by itself (a holder that died frees the
- * host at holdUntil); release writes nextAt = the fetch's end + the host's delay, only while the token is still
- * the holder's. A refused acquire reads the item (eventually consistent, half a read unit) to say until when.
+ *   nextAt  epoch ms before which no fetch of the host may start (the hold's end plus the host's delay);
+ *   heldBy  the token of the last holder (its extensions are conditional on it).
+ * acquire is one conditional write (nextAt has passed → nextAt = the caller's, heldBy = a new token): of any
+ * number of containers asking at once exactly one gets it. A refused acquire is the same write, billed as one;
+ * its answer carries the item as it was (ReturnValuesOnConditionCheckFailure), so until when costs no read.
+ * extend moves nextAt on while the token is still the holder's. Nothing ever moves nextAt back: the lease is
+ * not released, it runs out (pipeline/polite-batch.ts holdHost), which saves the release write a page paid.
  */
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ITEM_KIND, keys } from '../contract/table-design.js';
-import type { HostLeaseStore, LeaseGrant } from './ports.js';
+import type { HostLeaseStore } from './ports.js';
 import { storeError } from './sdk-errors.js';
 
 export function createHostLeaseStore(doc: DynamoDBDocumentClient, tableName: string): HostLeaseStore {
-  async function refusal(host: string, nowMs: number): Promise<LeaseGrant> {
-    try {
-      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.hostLease(host), ProjectionExpression: 'nextAt, heldBy' }));
-      const nextAt = typeof out.Item?.nextAt === 'number' ? out.Item.nextAt : nowMs;
-      return { granted: false, nextAtMs: nextAt, held: typeof out.Item?.heldBy === 'string' };
-    } catch (err) {
-      throw storeError('DynamoDB', `read host lease ${host}`, err);
-    }
-  }
-
   return {
-    async acquire(host, nowMs, holdUntilMs) {
+    async acquire(host, nowMs, nextAtMs) {
       const token = randomUUID();
       try {
         await doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.hostLease(host),
-            UpdateExpression: 'SET nextAt = :hold, heldBy = :token, #kind = :kind',
+            UpdateExpression: 'SET nextAt = :next, heldBy = :token, #kind = :kind',
             ConditionExpression: 'attribute_not_exists(nextAt) OR nextAt <= :now',
             ExpressionAttributeNames: { '#kind': 'kind' },
-            ExpressionAttributeValues: { ':hold': holdUntilMs, ':token': token, ':kind': ITEM_KIND.hostLease, ':now': nowMs },
+            ExpressionAttributeValues: { ':next': nextAtMs, ':token': token, ':kind': ITEM_KIND.hostLease, ':now': nowMs },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
         return { granted: true, token };
       } catch (err) {
-        if (err instanceof ConditionalCheckFailedException) return refusal(host, nowMs);
+        if (err instanceof ConditionalCheckFailedException) return { granted: false, nextAtMs: nextAtOf(err.Item) ?? nowMs };
         throw storeError('DynamoDB', `acquire host lease ${host}`, err);
       }
     },
-    async release(host, token, nextAtMs) {
+    async extend(host, token, nextAtMs) {
       try {
         await doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.hostLease(host),
-            UpdateExpression: 'SET nextAt = :next REMOVE heldBy',
+            UpdateExpression: 'SET nextAt = :next',
             ConditionExpression: 'heldBy = :token',
             ExpressionAttributeValues: { ':next': nextAtMs, ':token': token },
           }),
         );
+        return true;
       } catch (err) {
         // Our hold ran out and another fetch holds the host now: its lease is not ours to move.
-        if (err instanceof ConditionalCheckFailedException) return;
-        throw storeError('DynamoDB', `release host lease ${host}`, err);
+        if (err instanceof ConditionalCheckFailedException) return false;
+        throw storeError('DynamoDB', `extend host lease ${host}`, err);
       }
     },
   };
+}
+
+/** The refused item's nextAt: the exception carries it in DynamoDB's wire form (the document client does not unmarshall errors). */
+function nextAtOf(item: unknown): number | null {
+  const raw = (item as { nextAt?: unknown } | undefined)?.nextAt;
+  if (typeof raw === 'number') return raw;
+  const n = Number((raw as { N?: unknown } | undefined)?.N);
+  return Number.isFinite(n) ? n : null;
 }

@@ -271,18 +271,19 @@ export interface QueueMessage {
   delaySeconds?: number;
 }
 
-/** What a lease acquire answers: granted with a token to release it by, or refused with the lease's state. */
-export type LeaseGrant = { granted: true; token: string } | { granted: false; nextAtMs: number; held: boolean };
+/** What a lease acquire answers: granted with a token to extend it by, or refused with the time the host is free from. */
+export type LeaseGrant = { granted: true; token: string } | { granted: false; nextAtMs: number };
 
 /**
  * Per-host politeness lease across every fetch Lambda (store/host-lease-dynamodb.ts): at most one holder
- * per host, and no new holder before the lease's `nextAt`.
+ * per host, and no new holder before the lease's `nextAt`. A lease is never given back early: it runs out at
+ * its nextAt (pipeline/polite-batch.ts holdHost), so nextAt only moves forward.
  */
 export interface HostLeaseStore {
-  /** Takes the host's lease when its nextAt has passed (`nowMs`); held until `holdUntilMs` unless released. */
-  acquire(host: string, nowMs: number, holdUntilMs: number): Promise<LeaseGrant>;
-  /** Gives the lease back: the next fetch of the host may start at `nextAtMs`. A lease no longer ours is left alone. */
-  release(host: string, token: string, nextAtMs: number): Promise<void>;
+  /** Takes the host's lease when its nextAt has passed (`nowMs`); no one else may take it before `nextAtMs`. */
+  acquire(host: string, nowMs: number, nextAtMs: number): Promise<LeaseGrant>;
+  /** Moves the lease's nextAt to `nextAtMs` while it is still the token's: false when another holder has it now. */
+  extend(host: string, token: string, nextAtMs: number): Promise<boolean>;
 }
 
 /** Sends messages to the fetch or normalize queue (both standard); pipeline/work-queue.ts builds the messages. */

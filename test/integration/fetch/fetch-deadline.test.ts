@@ -61,6 +61,18 @@ describe('fetch deadline', () => {
     expect(ms).toBeLessThan(WITHIN_MS);
   });
 
+  it('the caller\'s signal (a host lease that could not be kept) ends a trickling body at once, with its reason', async () => {
+    const { s, f } = await setup({ '/trickle': (_q, res) => trickle(res, 100) }, { deadlineMs: 60_000 });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(new Error('host lease lost')), 300);
+    const { outcome, ms } = await timed(() => f.fetch(`${s.origin}/trickle`, undefined, stop.signal));
+    expect(asFailure(outcome)).toMatchObject({ code: 'FETCH_TIMEOUT', retryable: true, reason: 'host lease lost' });
+    expect(ms).toBeLessThan(WITHIN_MS);
+    const before = await timed(() => f.fetch(`${s.origin}/trickle`, undefined, AbortSignal.abort(new Error('host lease lost'))));
+    expect(asFailure(before.outcome).reason).toBe('host lease lost');
+    expect(s.requestsTo('/trickle')).toHaveLength(1); // an already stopped fetch sends nothing
+  });
+
   it('ends a server that never sends headers, across retries', async () => {
     const { s, f } = await setup({ '/silent': () => undefined }, { headersTimeoutMs: 60_000 });
     const { outcome, ms } = await timed(() => f.fetch(`${s.origin}/silent`));

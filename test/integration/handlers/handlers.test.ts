@@ -14,6 +14,7 @@ import { makeNormalizeHandler } from '../../../lambdas/handlers/normalize.js';
 import { createObservability, pipelineLogger } from '../../../lambdas/handlers/observability.js';
 import { buildRuntime, type HandlerRuntime } from '../../../lambdas/handlers/runtime.js';
 import type { ArticleWork } from '../../../lambdas/pipeline/work-items.js';
+import { LEASE_HOLD_MS } from '../../../lambdas/pipeline/polite-batch.js';
 import { createHttpFetcher } from '../../../lambdas/fetch/http-client.js';
 import { LOCAL_REGION } from '../../../lambdas/contract/config.js';
 import type { NormalizeFn } from '../../../lambdas/pipeline/deps.js';
@@ -271,28 +272,29 @@ describe('fetch handler politeness (no sleeping: a host\'s later messages, and a
     const event = fetchEvent([work(ARTICLES[0]!), work(ARTICLES[1]!), '{not json', work(MISSING)]);
     const [, second, , third] = event.Records;
     const response = await handler(event, lambdaContext('fetch'));
-    // The poison is acknowledged; the host's 2nd and 3rd are not done, and were made invisible for the 1 s delay.
+    // The poison is acknowledged; the host's 2nd and 3rd are not done, and were made invisible until the first's
+    // lease runs out: its hold (1.5 s) + the 1 s delay, rounded up.
     expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([second!.messageId, third!.messageId]);
     expect(queue.deferred).toEqual([
-      { receiptHandle: second!.receiptHandle, seconds: 1 },
-      { receiptHandle: third!.receiptHandle, seconds: 1 },
+      { receiptHandle: second!.receiptHandle, seconds: 3 },
+      { receiptHandle: third!.receiptHandle, seconds: 3 },
     ]);
     expect(await rt.deps.stores.urlState.get(base + ARTICLES[0]!)).not.toBeNull();
     expect(await rt.deps.stores.urlState.get(base + ARTICLES[1]!)).toBeNull();
 
-    // Delivered again before the delay has passed (a standard queue may, to any container): the host's lease
-    // refuses it until the first fetch's end + the delay, and it goes back invisible for that long.
+    // Delivered again before the lease has run out (a standard queue may, to any container): the host's lease
+    // refuses it until the first fetch's hold + the delay (1.5 + 1 s), and it goes back invisible for that long.
     const early = fetchEvent([work(ARTICLES[1]!)]);
     expect((await handler(early, lambdaContext('fetch'))).batchItemFailures.map((f) => f.itemIdentifier)).toEqual([early.Records[0]!.messageId]);
-    expect(queue.deferred.at(-1)).toEqual({ receiptHandle: early.Records[0]!.receiptHandle, seconds: 1 });
+    expect(queue.deferred.at(-1)).toEqual({ receiptHandle: early.Records[0]!.receiptHandle, seconds: 3 });
     expect(await rt.deps.stores.urlState.get(base + ARTICLES[1]!)).toBeNull();
 
-    // One delay later: one of the host's two is handled, the other deferred again.
-    nowMs += 1000;
+    // Once the lease has run out: one of the host's two is handled, the other deferred again.
+    nowMs += LEASE_HOLD_MS + 1000;
     const again = fetchEvent([work(ARTICLES[1]!), work(MISSING)]);
     expect((await handler(again, lambdaContext('fetch'))).batchItemFailures.map((f) => f.itemIdentifier)).toEqual([again.Records[1]!.messageId]);
     expect(await rt.deps.stores.urlState.get(base + ARTICLES[1]!)).not.toBeNull();
-    nowMs += 1000;
+    nowMs += LEASE_HOLD_MS + 1000;
     expect((await handler(fetchEvent([work(MISSING)]), lambdaContext('fetch'))).batchItemFailures).toEqual([]);
     expect((await rt.deps.stores.failures.listBySource('local-news')).map((f) => f.code)).toEqual(['HTTP_STATUS']);
     expect(queue.deferred).toHaveLength(4);
@@ -304,7 +306,7 @@ describe('fetch handler politeness (no sleeping: a host\'s later messages, and a
     const rt = await runtime(queue, { delayMs: 1000, clock: () => new Date(nowMs) });
     let asked = 0;
     const lease = rt.lease;
-    rt.lease = { acquire: (...a) => (asked++, lease.acquire(...a)), release: (...a) => lease.release(...a) };
+    rt.lease = { acquire: (...a) => (asked++, lease.acquire(...a)), extend: (...a) => lease.extend(...a) };
     const handler = makeFetchHandler(() => rt, createObservability('fetch'));
     const event = fetchEvent([{ kind: 'article', url: base + ARTICLES[0]!, sourceId: 'local-news', mayHaveFailure: false, notBefore: nowMs + 3_600_500 }]);
     expect((await handler(event, lambdaContext('fetch'))).batchItemFailures.map((f) => f.itemIdentifier)).toEqual([event.Records[0]!.messageId]);
@@ -322,7 +324,7 @@ describe('fetch handler politeness (no sleeping: a host\'s later messages, and a
     const twice = fetchEvent([work, work]);
     expect((await handler(twice, lambdaContext('fetch'))).batchItemFailures.map((f) => f.itemIdentifier)).toEqual([twice.Records[1]!.messageId]);
     const state = await rt.deps.stores.urlState.get(work.url);
-    nowMs += 1000;
+    nowMs += LEASE_HOLD_MS + 1000;
     expect((await handler(fetchEvent([work]), lambdaContext('fetch'))).batchItemFailures).toEqual([]);
     const after = await rt.deps.stores.urlState.get(work.url);
     expect(after?.recordId).toBe(state!.recordId);

@@ -10,10 +10,10 @@ const T0 = 1_700_000_000_000;
 
 describe('fetch senders spread a host over DelaySeconds slots', () => {
   it('gives the k-th message of a host k slots of (delay + the work a fetch holds its host for), other hosts their own', () => {
-    expect(FETCH_SLOT_WORK_MS).toBe(2000);
+    expect(FETCH_SLOT_WORK_MS).toBe(3000);
     const out = slotFetchWork([art('http://a.example/1'), art('http://b.example/1'), art('http://a.example/2'), art('http://c.example/1'), art('http://a.example/3'), art('http://b.example/2')], { delayMsOf, nowMs: () => T0 }, new Map());
-    // a: ceil((2,000 + 2,000) / 1,000) = 4 s a slot; b: ceil(2,500 / 1,000) = 3 s; c: no delay, no slot.
-    expect(out.map((m) => m.delaySeconds)).toEqual([0, 0, 4, undefined, 8, 3]);
+    // a: ceil((2,000 + 3,000) / 1,000) = 5 s a slot; b: ceil(3,500 / 1,000) = 4 s; c: no delay, no slot.
+    expect(out.map((m) => m.delaySeconds)).toEqual([0, 0, 5, undefined, 10, 4]);
     expect(JSON.parse(out[0]!.body)).toEqual(art('http://a.example/1'));
   });
 
@@ -25,15 +25,25 @@ describe('fetch senders spread a host over DelaySeconds slots', () => {
     await queue.sendFetch([art('http://a.example/3')]);
     now += 60_000;
     await queue.sendFetch([art('http://a.example/4')]);
-    expect(sent.map((m) => m.delaySeconds)).toEqual([0, 4, 8, 0]);
+    expect(sent.map((m) => m.delaySeconds)).toEqual([0, 5, 10, 0]);
+  });
+
+  it('a host this container holds gets its first slot when the hold runs out (a list page\'s own articles)', async () => {
+    const sent: QueueMessage[] = [];
+    const queue = workQueueOver({ send: async (_q, m) => void sent.push(...m), defer: async () => {} }, { delayMsOf, nowMs: () => T0 });
+    queue.noteHeld?.('a.example', T0 + 3_500);
+    queue.noteHeld?.('a.example', T0 + 1_000); // never earlier than a hold already noted
+    await queue.sendFetch([art('http://a.example/1'), art('http://a.example/2'), art('http://b.example/1')]);
+    // a: 3.5 s rounds up to 4 s, then one slot (5 s) on: 8.5 s, rounded up; b is not held: now.
+    expect(sent.map((m) => m.delaySeconds)).toEqual([4, 9, 0]);
   });
 
   it('a slot past 900 s is sent with 900 s and its time as notBefore (a later wave)', () => {
-    const many = Array.from({ length: 227 }, (_, i) => art(`http://a.example/${i}`));
+    const many = Array.from({ length: 182 }, (_, i) => art(`http://a.example/${i}`));
     const out = slotFetchWork(many, { delayMsOf, nowMs: () => T0 }, new Map());
-    expect(out[225]!.delaySeconds).toBe(MAX_DELAY_SECONDS); // 225 x 4 s = 900 s
-    expect(JSON.parse(out[225]!.body).notBefore).toBeUndefined();
-    expect(out[226]!.delaySeconds).toBe(MAX_DELAY_SECONDS);
-    expect(JSON.parse(out[226]!.body).notBefore).toBe(T0 + 226 * 4000);
+    expect(out[180]!.delaySeconds).toBe(MAX_DELAY_SECONDS); // 180 x 5 s = 900 s
+    expect(JSON.parse(out[180]!.body).notBefore).toBeUndefined();
+    expect(out[181]!.delaySeconds).toBe(MAX_DELAY_SECONDS);
+    expect(JSON.parse(out[181]!.body).notBefore).toBe(T0 + 181 * 5000);
   });
 });
