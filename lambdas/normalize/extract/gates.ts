@@ -72,9 +72,17 @@ function isDatedListItem(line: string): boolean {
   return !DATE_OPENS_CLAUSE.test(line.slice(d.index + d.text.length).trimStart());
 }
 
+/** A line holding only its date, followed by a sentence: a timeline's date cell before its event (issue 9 class 3: a
+ * 大事记 table, date and event in cells of a row), not a "headline | date" entry, whose next line is a headline. */
+function isTimelineDate(line: string, next: string | undefined): boolean {
+  if (next === undefined || !EVENT_SENTENCE_END.test(next.trim())) return false;
+  const d = findFullDates(line)[0];
+  return !!d && !/[\p{L}\p{N}]/u.test(line.slice(0, d.index) + line.slice(d.index + d.text.length));
+}
+
 /** Dated-line signal on the article's paragraphs: short dated lines (MAX_LIST_ITEM_CHARS, MIN_LIST_ITEMS, share). */
 export function countDatedListItems(paragraphs: readonly string[]): { listing: boolean; items: number } {
-  const items = paragraphs.filter(isDatedListItem).length;
+  const items = paragraphs.filter((p, i) => isDatedListItem(p) && !isTimelineDate(p, paragraphs[i + 1])).length;
   return { listing: items >= MIN_LIST_ITEMS && items / Math.max(paragraphs.length, 1) >= MIN_LIST_ITEM_SHARE, items };
 }
 
