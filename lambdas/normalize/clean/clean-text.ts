@@ -38,7 +38,16 @@ const MAY_BE_GARBLED = /[?\ufffd)\u00c0-\u00ff]/;
 export function cleanText(served: string, script: Script = 'mixed'): CleanedText {
   const raw = normalizeSpace(served);
   const stripped = MAY_HOLD_ANNOTATION.test(raw) ? stripPinyinAnnotations(raw) : { text: raw, removed: 0 };
-  const text = HAN.test(stripped.text) && !KANA.test(stripped.text) ? normalizeSpace(simplifyForScript(stripped.text, script)) : stripped.text;
+  const text = HAN.test(stripped.text) && !KANA.test(stripped.text) ? respaced(simplifyForScript(stripped.text, script), raw) : stripped.text;
   const garbled = MAY_BE_GARBLED.test(text) ? findGarbledRuns(text).length : 0;
   return { raw, text, pinyinRemoved: stripped.removed, garbled };
+}
+
+/**
+ * normalizeSpace(converted), where `raw` is already normalizeSpace's output: a string the conversion left as `raw` (no
+ * annotation stripped, nothing converted: most strings of a Simplified page) is returned as it is, since normalizeSpace
+ * of its own output gives the same string (NFC is idempotent, and no white space but single inner spaces is left).
+ */
+function respaced(converted: string, raw: string): string {
+  return converted === raw ? raw : normalizeSpace(converted);
 }
