@@ -29,7 +29,9 @@ const vendored = {
   },
 };
 await build({
-  entryPoints: [join(root, 'lambdas/cli/jsnews.ts')],
+  // The command, and the worker thread `jsnews normalize --jobs N` starts (lambdas/cli/normalize-workers.ts finds it
+  // next to itself); code both use goes to shared chunks.
+  entryPoints: { jsnews: join(root, 'lambdas/cli/jsnews.ts'), 'normalize-workers-thread': join(root, 'lambdas/cli/normalize-workers-thread.ts') },
   outdir,
   bundle: true,
   splitting: true,

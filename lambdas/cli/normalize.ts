@@ -12,15 +12,16 @@
  * - `-` reads the page from stdin;
  * - `--manifest FILE` lists inputs with their own `url` / `fetchedAt` / `charset` (JSON Lines or a JSON array).
  */
-import { openSync, readSync, closeSync, fstatSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { resolveCharsetLabel } from '../normalize/decode/charset.js';
 import { MAX_INPUT_BYTES } from '../normalize/decode/input-kind.js';
 import { ErrorCode, JsnewsError, toJsnewsError } from '../contract/errors.js';
 import { formatIssues } from '../contract/zod-issues.js';
-import type { NewsRecord, PageContext } from '../contract/record.js';
+import type { NewsRecord } from '../contract/record.js';
 import { EXIT_FAILED, parseOptions, usageError, type CliCommand } from './framework.js';
+import { defaultJobs, MIN_INPUTS_PER_WORKER, normalizeInWorkers, outputLine, pageRecord, readInput, workerCount, workersBuilt, type FileInput, type PageDeps } from './normalize-workers.js';
 import type { Session } from './session.js';
 import type { Fetcher } from '../fetch/types.js';
 import type { Source } from '../sites/sources-schema.js';
@@ -34,6 +35,9 @@ const FetchedAt = z
   .refine((s) => /^\d{4}-\d\d-\d\d/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time, e.g. 2024-02-21T08:00:00+08:00');
 const Charset = z.string().refine((c) => resolveCharsetLabel(c) !== null, (c) => ({ message: `"${c}" is not a charset label Node can decode (try gbk, gb18030, big5, utf-8)` }));
 
+/** The most worker threads `--jobs` may ask for: past the processors there are they only cost memory (~100 MB each). */
+const MAX_JOBS = 64;
+
 const Options = z.object({
   '--url': HttpUrl.optional(),
   '--fetched-at': FetchedAt.optional(),
@@ -41,6 +45,7 @@ const Options = z.object({
   '--manifest': z.string().min(1).optional(),
   '--replay': z.string().min(1).optional(),
   '--sources': z.string().min(1).optional(),
+  '--jobs': z.coerce.number().int('must be a whole number').min(1).max(MAX_JOBS).optional(),
 });
 
 /** One line of a manifest: a page file and the context a crawl would have had for it. */
@@ -52,7 +57,7 @@ const URL_ARGUMENT = /^https?:\/\//i;
 const STDIN_ARGUMENT = '-';
 
 type Input =
-  | { kind: 'file'; input: string; path: string; url: string | null; fetchedAt: string | null; charset: string | null }
+  | FileInput
   | { kind: 'stdin'; input: string; url: string | null; fetchedAt: string | null; charset: string | null }
   | { kind: 'url'; input: string };
 
@@ -82,7 +87,8 @@ export const command: CliCommand = {
       .option('--charset <label>', 'the charset an HTTP header would give (gbk, gb18030, big5, utf-8, ...)')
       .option('--manifest <file>', 'page files with their own url / fetchedAt / charset (see below)')
       .option('--replay <dir>', 'URL inputs: serve DIR (a recorded site tree) on 127.0.0.1 instead of the network (its sources.json gives the hints)')
-      .option('--sources <file>', 'a sources JSON file instead of the built-in registry (site hints, per-host delays)');
+      .option('--sources <file>', 'a sources JSON file instead of the built-in registry (site hints, per-host delays)')
+      .option('--jobs <n>', `file inputs: normalize on N worker threads, output still in input order (default ${defaultJobs()} here: the processors less one, at least ${MIN_INPUTS_PER_WORKER} files a thread; 1 = no threads)`);
   },
   async run(args, cmd) {
     const opts = parseOptions(Options, cmd);
@@ -95,12 +101,20 @@ export const command: CliCommand = {
     if (hasUrl && (opts['--url'] || opts['--fetched-at'])) throw usageError('--url and --fetched-at are for file and stdin inputs: a URL input gets its URL and time from the fetch');
     if (opts['--replay'] && !hasUrl) throw usageError('--replay is for URL inputs (none given)');
 
+    const write = (text: string): boolean => process.stdout.write(text);
+    const files = inputs.filter((i): i is FileInput => i.kind === 'file');
+    const workers = workerCount(opts['--jobs'], files.length);
+    if (workers > 1 && files.length === inputs.length && workersBuilt()) {
+      const failed = await normalizeInWorkers(files, workers, { sources: opts['--sources'] ?? null }, write);
+      return failed > 0 ? EXIT_FAILED : 0;
+    }
+
     const { normalize } = await import('../normalize/index.js');
     const { loadSources, siteHintsForUrl } = await import('../sites/load-sources.js');
     // The fetcher (and replay server) only when a URL is to be fetched; a bad --replay or --sources is a usage error before any output.
     const crawl = hasUrl ? await openCrawl(opts) : null;
     let fileSources: Source[] | null = null;
-    const sourcesFor = (): Source[] => crawl?.sources ?? (fileSources ??= loadSources(opts['--sources']));
+    const deps: PageDeps = { normalize, siteHints: (url) => siteHintsForUrl(crawl?.sources ?? (fileSources ??= loadSources(opts['--sources'])), url) };
     const recordFor = async (input: Input): Promise<NewsRecord> => {
       if (input.kind === 'url') {
         const { tryPage } = await import('../pipeline/try-page.js');
@@ -108,23 +122,15 @@ export const command: CliCommand = {
         if (!tried.ok) throw new JsnewsError(tried.code, tried.message);
         return tried.record;
       }
-      const site = input.url ? siteHintsForUrl(sourcesFor(), input.url) : null;
-      const ctx: PageContext = { url: input.url, fetchedAt: input.fetchedAt, charset: input.charset, site };
-      const bytes = input.kind === 'stdin' ? await readStdin() : readInput(input.path);
-      return normalize(bytes, { ...ctx, fileName: input.kind === 'file' ? input.input : undefined });
+      if (input.kind === 'stdin') return pageRecord(input, await readStdin(), undefined, deps);
+      return pageRecord(input, readInput(input.path), input.input, deps);
     };
     let failed = 0;
     try {
       for (const input of inputs) {
-        let line: Record<string, unknown>;
-        try {
-          line = { input: input.input, ...(await recordFor(input)) };
-        } catch (err) {
-          const e = toJsnewsError(err);
-          line = { input: input.input, error: { code: e.code, message: e.message } };
-          failed++;
-        }
-        process.stdout.write(`${JSON.stringify(line)}\n`);
+        const line = await outputLine(input.input, () => recordFor(input));
+        if (line.failed) failed++;
+        write(line.text);
       }
     } finally {
       await crawl?.session.close();
@@ -204,29 +210,4 @@ async function readStdin(): Promise<Uint8Array> {
   }
   const buf = Buffer.concat(chunks);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
-}
-
-/** Reads a file, refusing before reading when it is over the normalizer's size limit (memory stays bounded). */
-export function readInput(file: string): Uint8Array {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (err) {
-    throw new JsnewsError(ErrorCode.ReadFailed, `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, false, { cause: err });
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new JsnewsError(ErrorCode.ReadFailed, `${file} is a directory`);
-    if (stat.size > MAX_INPUT_BYTES) throw new JsnewsError(ErrorCode.InputTooLarge, `input is ${stat.size} bytes; the limit is ${MAX_INPUT_BYTES} bytes (16 MiB)`);
-    const buf = Buffer.alloc(stat.size);
-    let off = 0;
-    while (off < stat.size) {
-      const n = readSync(fd, buf, off, stat.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return new Uint8Array(buf.buffer, buf.byteOffset, off);
-  } finally {
-    closeSync(fd);
-  }
 }
