@@ -6,7 +6,9 @@
  *      whose headlines are not links (script-driven cards).
  * Both cut only at the end and only short lines, so an article's own dated sections or an early credit line stay.
  *   3. a second copy of the article (a desktop and a mobile rendering in one container): a run of at least
- *      MIN_REPEATED_RUN paragraphs that repeats the article's opening paragraphs in order is dropped.
+ *      MIN_REPEATED_RUN paragraphs that repeats the article's opening paragraphs in order is dropped; so is a run of
+ *      lines that repeats the run just before it (an info table rendered twice: 索引号 / 发文机关 / 发布日期 …) once it
+ *      holds MIN_ADJACENT_REPEAT_LINES lines and MIN_ADJACENT_REPEAT_CHARS characters.
  */
 
 /** The closing credits must come after this share of the article's characters (credits under the headline do not
@@ -61,8 +63,35 @@ export function dropTrailingTeaserCards<T extends { text: string }>(kept: T[]): 
 const MIN_REPEATED_RUN = 2;
 const MIN_REPEATED_PARAGRAPH_CHARS = 20;
 
-/** Drops a repeat of the article's opening paragraphs (rule 3 above). */
+/**
+ * A run repeating the run just before it is a second rendering when it is at least this many lines and chars: a chorus
+ * or a refrain sung twice is two to four short lines (~20-40 chars); the double info tables of government portals are
+ * 8-16 lines of 100-300 chars (zh-cwced e8847578: 13 lines, 110 chars). Runs up to MAX_ADJACENT_REPEAT_LINES are looked
+ * for, so the check costs at most that many string comparisons a line.
+ */
+const MIN_ADJACENT_REPEAT_LINES = 6;
+const MIN_ADJACENT_REPEAT_CHARS = 60;
+const MAX_ADJACENT_REPEAT_LINES = 40;
+
+/** Drops a repeat of the article's opening paragraphs, or of the run just before it (rule 3 above). */
 export function dropRepeatedBody<T extends { text: string }>(kept: T[]): T[] {
+  return dropRepeatedOpening(dropAdjacentRepeat(kept));
+}
+
+function dropAdjacentRepeat<T extends { text: string }>(kept: T[]): T[] {
+  for (let j = MIN_ADJACENT_REPEAT_LINES; j < kept.length; j++) {
+    const most = Math.min(j, kept.length - j, MAX_ADJACENT_REPEAT_LINES);
+    for (let m = MIN_ADJACENT_REPEAT_LINES; m <= most; m++) {
+      if (kept[j]!.text !== kept[j - m]!.text) continue;
+      let same = 1;
+      while (same < m && kept[j + same]!.text === kept[j - m + same]!.text) same++;
+      if (same === m && charsOf(kept.slice(j, j + m)) >= MIN_ADJACENT_REPEAT_CHARS) return [...kept.slice(0, j), ...dropAdjacentRepeat(kept.slice(j + m))];
+    }
+  }
+  return kept;
+}
+
+function dropRepeatedOpening<T extends { text: string }>(kept: T[]): T[] {
   const first = kept[0]?.text;
   if (!first || first.length < MIN_REPEATED_PARAGRAPH_CHARS) return kept;
   for (let j = 1; j < kept.length; j++) {

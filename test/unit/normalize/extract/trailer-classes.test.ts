@@ -89,6 +89,21 @@ describe('a body repeated twice (issue 9 class 5)', () => {
     expect(r.paragraphs).toEqual(PROSE);
   });
 
+  it('keeps one copy of a block of short lines rendered twice in a row (an info table for desktop and mobile)', () => {
+    const info = [['索 引 号：', '0001/2024-00012'], ['发文机关：', '某某市人民政府'], ['成文日期：', '2024年03月11日'], ['发布日期：', '2024年03月12日']];
+    const table = `<table>${info.map(([k, v]) => `<tr><td>${k}</td><td>${v}</td></tr>`).join('')}</table>`;
+    const list = `<ul>${info.map(([k, v]) => `<li><span>${k}</span></li><li>${v}</li>`).join('')}</ul>`;
+    const r = normalize(page('某某市召开城市更新工作推进会', `<div class="content">${table}${list}${prose}</div>`));
+    expect(r.paragraphs).toEqual([...info.flat(), ...PROSE]);
+  });
+
+  it('keeps a short chorus sung twice in a row', () => {
+    const chorus = ['春风吹过田野', '花开满山坡'];
+    const body = `<p>${PROSE[0]}</p>${[...chorus, ...chorus].map((l) => `<p>${l}</p>`).join('')}<p>${PROSE[1]}</p>`;
+    const r = normalize(page('某某市召开城市更新工作推进会', `<div class="content">${body}</div>`));
+    expect(r.paragraphs).toEqual([PROSE[0], ...chorus, ...chorus, PROSE[1]]);
+  });
+
   it('keeps a line the article repeats on purpose', () => {
     const refrain = '我们的家园，我们共同守护。';
     const body = `<p>${PROSE[0]}</p><p>${refrain}</p><p>${PROSE[1]}</p><p>${refrain}</p><p>${PROSE[2]}</p>`;
