@@ -24,6 +24,8 @@ type Deferred = { item: SQSRecord; seconds: number };
 
 /** `leaseHoldMs`: the host lease's hold (pipeline/polite-batch.ts LEASE_HOLD_MS unless a test of short delays sets less). */
 export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observability, opts: { leaseHoldMs?: number } = {}) {
+  // Hosts' nextAt as this container last learnt them (holdHost): a host known not due costs no lease write.
+  const known = new Map<string, number>();
   return async (event: unknown, context: Context): Promise<SQSBatchResponse> => {
     obs.logger.addContext(context);
     try {
@@ -55,6 +57,7 @@ export function makeFetchHandler(runtime: () => HandlerRuntime, obs: Observabili
                 delayMs: () => delayOf(item.url, rt),
                 nowMs: () => rt.deps.clock().getTime(),
                 holdMs: opts.leaseHoldMs,
+                known,
                 onLost: (err) => obs.logger.warn('could not keep a host lease; its fetch is stopped', { url: item.url, error: redactText(err instanceof Error ? err.message : String(err)) }),
               });
               if (!held.granted) {

@@ -86,6 +86,12 @@ export interface HoldOptions {
   nowMs: () => number;
   /** The hold (default LEASE_HOLD_MS; tests of many short delays use less); its extension is sent at most half a hold early. */
   holdMs?: number;
+  /**
+   * What this container last learnt of hosts' nextAt (its own acquires, refusals' answers), kept across invocations.
+   * nextAt only moves forward, so a host known not due is refused here without a DynamoDB write (a refused
+   * conditional write is billed like a granted one).
+   */
+  known?: Map<string, number>;
   /** Told when an extension fails or is refused; the fetch is then aborted (retryable). */
   onLost?: (err: unknown) => void;
 }
@@ -115,7 +121,10 @@ export async function holdHost(lease: HostLeaseStore, host: string, opts: HoldOp
   const leadMs = Math.min(LEASE_EXTEND_LEAD_MS, holdMs / 2);
   const startMs = opts.nowMs();
   const nextAtMs = startMs + holdMs + Math.max(0, opts.delayMs());
+  const knownAt = opts.known?.get(host) ?? 0;
+  if (knownAt > startMs) return { granted: false, deferSeconds: visibilitySeconds(knownAt - startMs) };
   const grant = await lease.acquire(host, startMs, nextAtMs);
+  learn(opts.known, host, grant.granted ? nextAtMs : grant.nextAtMs, startMs);
   if (!grant.granted) return { granted: false, deferSeconds: visibilitySeconds(grant.nextAtMs - startMs) };
   // Our requests may run until `heldUntil` (the write's time of sending + the hold: the lease's nextAt is a delay after).
   let heldUntil = startMs + holdMs;
@@ -163,6 +172,15 @@ export async function holdHost(lease: HostLeaseStore, host: string, opts: HoldOp
       },
     },
   };
+}
+
+/** Past this many hosts known, the ones already due are forgotten (the map stays the size of the hosts in play). */
+const KNOWN_HOSTS_PRUNE_AT = 10_000;
+
+function learn(known: Map<string, number> | undefined, host: string, nextAtMs: number, nowMs: number): void {
+  if (!known) return;
+  if (known.size >= KNOWN_HOSTS_PRUNE_AT) for (const [h, at] of known) if (at <= nowMs) known.delete(h);
+  known.set(host, Math.max(known.get(host) ?? 0, nextAtMs));
 }
 
 /**

@@ -108,6 +108,24 @@ describe('holdHost', () => {
     expect(calls.filter(([c]) => c === 'extend')).toHaveLength(1);
   });
 
+  it('a host this container knows not due is refused without asking the lease; one it learnt is due is asked', async () => {
+    const known = new Map<string, number>();
+    const { lease, calls } = fakeLease({ granted: true, token: 't1' });
+    const first = await holdHost(lease, 'a.example', { ...opts(2000), known });
+    if (first.granted) first.hold.done();
+    expect(known.get('a.example')).toBe(13_500);
+    expect(await holdHost(lease, 'a.example', { ...opts(2000), known })).toEqual({ granted: false, deferSeconds: 4 });
+    expect(calls).toHaveLength(1);
+    // A refusal's answer is learnt too.
+    const other = fakeLease({ granted: false, nextAtMs: 15_000 });
+    await holdHost(other.lease, 'b.example', { ...opts(2000), known });
+    expect(await holdHost(other.lease, 'b.example', { ...opts(2000), known })).toEqual({ granted: false, deferSeconds: 5 });
+    expect(other.calls).toHaveLength(1);
+    vi.setSystemTime(13_500);
+    expect((await holdHost(lease, 'a.example', { ...opts(2000), known })).granted).toBe(true);
+    expect(calls.filter(([c]) => c === 'acquire')).toHaveLength(2);
+  });
+
   it('a refused message waits until nextAt, whole seconds, at least 1', async () => {
     const refusedUntil = async (nextAtMs: number) => holdHost(fakeLease({ granted: false, nextAtMs }).lease, 'a.example', opts(2000));
     expect(await refusedUntil(12_100)).toEqual({ granted: false, deferSeconds: 3 });
