@@ -4,10 +4,11 @@
  * what the page says is read in extract/. Link discovery (lambdas/discover/) parses through `guardHtml` + `parseDom`
  * too, so both read the same tree under the same guards.
  */
-import type { ParentNode } from 'domhandler';
+import type { Document, ParentNode } from 'domhandler';
 import { flattenDeepNesting, guardMarkup, type MarkupLimits } from './dom-safety.js';
 import { loadHtml, MAX_NESTING_DEPTH, type CheerioAPI } from './load-html.js';
 import { indexPage, type ClassHints, type PageIndex } from './page-index.js';
+import { parsedNestingDepth } from './skipping-tokenizer.js';
 import { MAX_HEAD_CHARS, MAX_HEAD_ELEMENTS, MAX_LINE_BREAKS_PAST_BUDGET, MAX_REPEATED_LINES_PAST_BUDGET, MAX_PAGE_CHARS, MAX_PAGE_ELEMENTS, MAX_TAG_CHARS, MAX_TEXT_RUN_CHARS } from './budget.js';
 
 /** A page as the parser reads it: guarded by the scan, with what the scan did. */
@@ -51,7 +52,10 @@ export function parseDom(guarded: GuardedHtml): { $: CheerioAPI; warnings: strin
   const $ = loadHtml(guarded.html);
   // The string guard handles well-formed depth; the DOM guard catches what a forgiving parser nests on its own. When
   // the string guard dropped tags, extract/body.ts flattens the tree itself (as before).
-  if (guarded.nestingCapped || flattenDeepNesting($, MAX_NESTING_DEPTH)) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);
+  // The walk can lift nothing when no element or CDATA sits deeper than the cap (its children would be the first lifted).
+  const depth = parsedNestingDepth($.root()[0] as unknown as Document);
+  const mayBeTooDeep = depth === undefined || depth > MAX_NESTING_DEPTH;
+  if (guarded.nestingCapped || (mayBeTooDeep && flattenDeepNesting($, MAX_NESTING_DEPTH))) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);
   return { $, warnings };
 }
 

@@ -99,9 +99,37 @@ class SkippingTokenizer extends StockTokenizer {
 
 /** Parses like htmlparser2's `parseDocument(html)` with default (HTML) options, with the given tokenizer. */
 export function parseWith(html: string, tokenizer: typeof Tokenizer): Document {
-  const handler = new DomHandler();
+  const handler = new DepthHandler();
   new Parser(handler, { Tokenizer: tokenizer }).end(html);
+  depthOf.set(handler.root, handler.deepest);
   return handler.root;
+}
+
+/** The depth of the deepest node that can have children (element or CDATA) in a document `parseWith` built. */
+const depthOf = new WeakMap<Document, number>();
+
+/**
+ * How deep `parseWith` nested `doc`'s elements (the document is depth 0, <html> 1), or undefined for a document it
+ * did not build; tree edits since the parse are not seen. Read by parse-page.ts to skip the nesting walk on the
+ * pages (all real ones) that stay far under the cap.
+ */
+export function parsedNestingDepth(doc: Document): number | undefined {
+  return depthOf.get(doc);
+}
+
+/** DomHandler noting the deepest element or CDATA it added (the tag stack, document included, before the push). */
+class DepthHandler extends DomHandler {
+  deepest = 0;
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.tagStack.length > this.deepest) this.deepest = this.tagStack.length;
+    super.onopentag(name, attribs);
+  }
+
+  override oncdatastart(): void {
+    if (this.tagStack.length > this.deepest) this.deepest = this.tagStack.length;
+    super.oncdatastart();
+  }
 }
 
 export const FAST_TOKENIZER = SkippingTokenizer as unknown as typeof Tokenizer;
