@@ -73,8 +73,10 @@ const SHORT_LINE_CHARS = 60;
  * (room for a site name such as 江苏苏讯网 before 版权及免责声明). */
 const COPYRIGHT_MARKER_MAX_OFFSET = 16;
 
-/** A metadata label: such a line belongs to the lead's metadata parser, not to the chrome filter. */
-const METADATA_LABEL = zh('(责任编辑|责编|编辑|来源(?!于)|稿源|作者|记者|通讯员|摄影|原文地址|原文链接)\\s*[:：]?');
+/** A metadata label: such a line belongs to the lead's metadata parser, not to the chrome filter. A label is followed by
+ * a separator or by a value after white space (编辑:X, 【责任编辑：X】, 记者 张三, 编辑|X); the word inside other words or
+ * closing a line (向编辑部吐槽, 赞赏作者) is no label, so such a promo is still chrome. */
+const METADATA_LABEL = zh('(责任编辑|责编|编辑|来源(?!于)|稿源|作者|记者|通讯员|摄影|原文地址|原文链接)(\\s*[:：|/｜]|\\s+\\S)');
 /** Pinyin reading annotations like `(wǎng)` that text captures carry after characters. */
 const PINYIN_ANNOTATION = /[(（][a-zü\u00e0-\u01dc]{1,7}[)）]/g;
 const PHONE_OR_EMAIL = /\d{3,4}[-\s]?\d{7,8}|\b1[3-9]\d{9}\b|\b400[-\s]?\d{3}[-\s]?\d{3,4}\b|[\w.+-]+@[\w-]+\.[\w.]+/;

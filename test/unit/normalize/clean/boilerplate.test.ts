@@ -142,6 +142,8 @@ describe('promo: a QR/channel promo needs the promo form, not just the word (扫
     '某某日报公众号',
     '微信号：moumou-news',
     '扫一扫',
+    '微信扫一扫赞赏作者', // 作者 here is no credit label: nothing follows it
+    '扫描二维码，向编辑部吐槽',
   ])('drops %s', (line) => {
     expect(boilerplateReason(line)).toBe('promo');
   });
