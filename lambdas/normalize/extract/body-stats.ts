@@ -93,7 +93,7 @@ const UNDER_UNLIKELY = 2;
  * its plain record in the strict map (records are never written to after they are made). Two walks cost the body
  * stats twice per page (zh-cwced: about 4% of normalize's CPU).
  */
-export function computeStatsPair(root: AnyNode): StatsPair {
+export function computeStatsPair(root: AnyNode, revealVisibilityHidden = false): StatsPair {
   const plain: StatsMap = new Map();
   const strict: StatsMap = new Map();
   // Post-order walk on parallel stacks (element, children already pushed?, strict standing): no object per element.
@@ -115,7 +115,7 @@ export function computeStatsPair(root: AnyNode): StatsPair {
     const stand = standing[top]!;
     if (!expanded[top]) {
       expanded[top] = true;
-      if (isSkippedAlways(node)) {
+      if (isSkippedAlways(node, revealVisibilityHidden)) {
         plain.set(node, EMPTY);
         if (stand !== UNDER_UNLIKELY) strict.set(node, EMPTY);
         nodes.pop();
@@ -249,12 +249,13 @@ export function countChars(data: string): number {
   return chars;
 }
 
-/** Skipped in both modes: not text (script, hidden, a chrome role...). */
-function isSkippedAlways(el: Element): boolean {
+/** Skipped in both modes: not text (script, hidden, a chrome role...). `revealVisibilityHidden`: inline
+ * `visibility: hidden` is read as shown (SCRIPT_REVEALED_FALLBACK in body.ts); `display: none` and `hidden` never are. */
+function isSkippedAlways(el: Element, revealVisibilityHidden: boolean): boolean {
   if (el.type !== 'tag' || SKIP_TAGS.has(el.name)) return true;
   const a = el.attribs;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
-  if (a.style && HIDDEN_STYLE.test(a.style) && (DISPLAY_NONE.test(a.style) || !hasVisibleDescendant(el))) return true;
+  if (a.style && HIDDEN_STYLE.test(a.style) && (DISPLAY_NONE.test(a.style) || (!revealVisibilityHidden && !hasVisibleDescendant(el)))) return true;
   return !!a.role && UNLIKELY_ROLES.has(a.role);
 }
 
@@ -275,6 +276,22 @@ const DISPLAY_NONE = /display\s*:\s*none/i;
 const VISIBLE_STYLE = /visibility\s*:\s*visible/i;
 /** Elements of a hidden subtree looked at for a visible descendant (work bound on huge hidden blocks). */
 const MAX_VISIBLE_SCAN_NODES = 2000;
+
+/** Does any element under `root` carry inline `visibility: hidden` without `display: none` (a subtree the
+ * script-revealed fallback would read)? Walked only on the NO_ARTICLE path. */
+export function hasInlineVisibilityHidden(root: AnyNode): boolean {
+  const stack: AnyNode[] = 'children' in root ? [...(root.children as AnyNode[])] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag') continue;
+    const e = node as Element;
+    const style = e.attribs.style;
+    if (style && VISIBILITY_HIDDEN.test(style) && !DISPLAY_NONE.test(style)) return true;
+    for (const c of e.children) stack.push(c);
+  }
+  return false;
+}
+const VISIBILITY_HIDDEN = /visibility\s*:\s*hidden/i;
 
 function hasVisibleDescendant(el: Element): boolean {
   const stack: AnyNode[] = [...el.children];
