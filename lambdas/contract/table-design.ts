@@ -86,6 +86,17 @@ export const keys = {
   hostLease: (host: string) => ({ PK: `LEASE#${host.toLowerCase()}`, SK: 'LEASE' }),
 } as const;
 
+/**
+ * Where ingest's URL state of a fetched URL lives: a URL whose sha256 is the id of the record it gave (its canonical
+ * URL, every page of the cost bench) keeps it in that record's first tracking item (`REC#<id>` / `TRACK`, these
+ * attributes), found again by the same hash; any other URL keeps its own `URL#` / `STATE` item. Saves one write unit
+ * a fresh page (issue 13). Null: the URL keeps its own item.
+ */
+export function trackUrlState(state: { url: string; etag: string | null; lastModified: string | null; sha256: string; fetchedAt: string; recordId: string | null }) {
+  if (state.recordId === null || sha256Hex(state.url) !== state.recordId) return null;
+  return { urlEtag: state.etag, urlLastModified: state.lastModified, urlSha256: state.sha256, urlFetchedAt: state.fetchedAt };
+}
+
 /** The four 16-bit bands of a 16-hex-digit simhash. */
 export function simhashBands(simhash: string): string[] {
   const bands: string[] = [];

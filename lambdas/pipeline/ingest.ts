@@ -16,6 +16,7 @@ import type { FetchedPage } from '../fetch/types.js';
 import type { ArchivedPage, FailureStage, FetchPointer, MemberRange, PutOutcome, RawMeta, TrackItem, UrlState } from '../store/ports.js';
 import type { NewsRecord, RawRef, SiteHints } from '../contract/record.js';
 import { sha256Hex } from '../contract/hashing.js';
+import { trackUrlState } from '../contract/table-design.js';
 import type { PipelineDeps } from './deps.js';
 import type { RevisitPolicy } from '../sites/sources-schema.js';
 import { versionHash } from './changes.js';
@@ -244,14 +245,16 @@ async function storeGroup(
     seen.add(p.record.id);
   }
 
-  const stored: { p: Normalized; status: PutOutcome }[] = [];
+  const stored: { p: Normalized; status: PutOutcome; stateInTrack: boolean }[] = [];
   const newTracks: TrackItem[] = [];
   const putOne = async (p: Normalized, track: TrackItem | null) => {
     const s = performance.now();
     try {
       const out = await storeRecord(p.record, p.item.url, deps, p.item.options, track, p.body);
-      if (out.firstTrack) newTracks.push(out.firstTrack);
-      stored.push({ p, status: out.status });
+      // The URL state rides in the first tracking item when the URL is the record's id (contract trackUrlState).
+      const inTrack = out.firstTrack ? trackUrlState(urlStateOf(p)) : null;
+      if (out.firstTrack) newTracks.push({ ...out.firstTrack, ...inTrack });
+      stored.push({ p, status: out.status, stateInTrack: inTrack !== null });
     } catch (err) {
       done(p.i, await failPage(p.item.url, deps, p.item.options, p.page.timings, 'store', toStoreError(err), true, p.page.page.status));
     } finally {
@@ -281,22 +284,20 @@ async function writeTracks(tracks: readonly TrackItem[], deps: PipelineDeps): Pr
 
 /** Last: the stored pages' URL states in one batch (strictly after their records), failures cleared, results out. */
 async function storeGroupEnd(
-  stored: readonly { p: Normalized; status: PutOutcome }[],
+  stored: readonly { p: Normalized; status: PutOutcome; stateInTrack: boolean }[],
   deps: PipelineDeps,
   done: (i: number, result: IngestResult) => void,
   failAll: (pages: readonly Pending[], err: unknown) => Promise<void>,
 ): Promise<void> {
   if (stored.length === 0) return;
   const t = performance.now();
-  try {
-    await deps.stores.urlState.putMany(stored.map(({ p }) => urlStateFor(p.item.url, p.page.page, p.rawRef, p.item.options.sourceId, p.record.id)));
-  } catch (err) {
-    shareTime(stored.map((s) => s.p), 'storeMs', performance.now() - t);
-    return failAll(stored.map((s) => s.p), err);
-  }
+  // Pages whose URL state went out in their first tracking item are stored whatever becomes of the others'.
+  const own = stored.filter((s) => !s.stateInTrack).map((s) => s.p);
+  const putError = await settle(deps.stores.urlState.putMany(own.map(urlStateOf)));
   shareTime(stored.map((s) => s.p), 'storeMs', performance.now() - t);
+  if (putError) await failAll(own, putError);
   await Promise.all(
-    stored.map(async ({ p, status }) => {
+    (putError ? stored.filter((s) => s.stateInTrack) : stored).map(async ({ p, status }) => {
       // A page that may have a failure item has it deleted (one DeleteItem; none for a page never failed).
       const clearError = await settle(clearFailure(p.item.url, deps, p.item.options));
       if (clearError) return done(p.i, await failPage(p.item.url, deps, p.item.options, p.page.timings, 'store', toStoreError(clearError), true, p.page.page.status));
@@ -510,6 +511,8 @@ export function fetchPointer(url: string, page: FetchedPage, ref: RawRef, source
  * conditional GET and the body's sha256 to know the same bytes again (revisits keep theirs in the
  * tracking item, track.ts).
  */
+const urlStateOf = (p: Normalized): UrlState => urlStateFor(p.item.url, p.page.page, p.rawRef, p.item.options.sourceId, p.record.id);
+
 function urlStateFor(url: string, page: FetchedPage, ref: RawRef, sourceId: string, recordId: string): UrlState {
   return {
     url,

@@ -127,7 +127,13 @@ async function look(
   site: SiteHints | undefined,
 ): Promise<{ facts: FetchFacts; record: NewsRecord | null; validators?: RevisitValidators; seen: FetchSeen; archive?: () => Promise<{ ref: RawRef; pointer: FetchPointer }> }> {
   const { stores } = deps;
-  const state = track.bodySha256 !== undefined ? { etag: track.etag ?? null, lastModified: track.lastModified ?? null, sha256: track.bodySha256 } : await stores.urlState.get(track.url);
+  // The last revisit's validators, else ingest's URL state when it rides in this item (contract trackUrlState), else the URL's.
+  const state =
+    track.bodySha256 !== undefined
+      ? { etag: track.etag ?? null, lastModified: track.lastModified ?? null, sha256: track.bodySha256 }
+      : track.urlSha256 !== undefined
+        ? { etag: track.urlEtag ?? null, lastModified: track.urlLastModified ?? null, sha256: track.urlSha256 }
+        : await stores.urlState.get(track.url);
   const outcome = await deps.fetcher.fetch(track.url, state ? { etag: state.etag, lastModified: state.lastModified } : undefined);
   if (outcome.kind === 'failure') return { facts: { kind: 'failure', status: outcome.status, code: outcome.code, reason: outcome.reason, finalUrl: outcome.finalUrl }, record: null, seen: 'failure' };
   const page: FetchedPage = { ...outcome, fetchedAt: deps.clock().toISOString() };

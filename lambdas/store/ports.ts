@@ -193,6 +193,15 @@ export interface TrackItem {
   etag?: string | null;
   lastModified?: string | null;
   bodySha256?: string;
+  /**
+   * Ingest's URL state (UrlState) of the URL whose sha256 is this record's id, written with the first tracking
+   * item instead of a `URL#`/`STATE` item (one write unit less a fresh page; contract/table-design.ts
+   * trackUrlState, read back by store/url-state.ts). Revisits keep theirs in the fields above.
+   */
+  urlEtag?: string | null;
+  urlLastModified?: string | null;
+  urlSha256?: string;
+  urlFetchedAt?: string;
 }
 
 export interface VersionItem {

@@ -1,10 +1,14 @@
 /**
  * One item per URL remembering its last successful fetch (ETag, Last-Modified, sha256 of the body,
  * when, which record it produced): the next fetch is conditional, and the same bytes again are
- * recognised as unchanged without touching the archive or the records.
+ * recognised as unchanged without touching the archive or the records. A URL whose sha256 is its
+ * record's id has no item of its own: ingest wrote its state into the record's first tracking item
+ * (contract/table-design.ts trackUrlState), read here when the URL has no `URL#` / `STATE` item
+ * (items written before, and URLs of other records, have one, and it comes first).
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UrlState, UrlStateStore } from './ports.js';
+import { sha256Hex } from '../contract/hashing.js';
 import { ITEM_KIND, keys } from '../contract/table-design.js';
 import { storeError } from './sdk-errors.js';
 import { batchGetItems, batchWriteItems } from './batch-items.js';
@@ -14,6 +18,14 @@ function stateOf(item: Record<string, unknown>): UrlState {
   return { url, sourceId, etag: etag ?? null, lastModified: lastModified ?? null, sha256, fetchedAt, recordId: recordId ?? null };
 }
 
+/** The URL state a tracking item holds for `url` (its id is sha256(url)); null when it holds none. */
+function stateInTrack(url: string, item: Record<string, unknown> | undefined): UrlState | null {
+  if (typeof item?.urlSha256 !== 'string' || typeof item.urlFetchedAt !== 'string') return null;
+  const etag = item.urlEtag as string | null | undefined;
+  const lastModified = item.urlLastModified as string | null | undefined;
+  return { url, sourceId: String(item.sourceId), etag: etag ?? null, lastModified: lastModified ?? null, sha256: item.urlSha256, fetchedAt: item.urlFetchedAt, recordId: sha256Hex(url) };
+}
+
 const itemOf = (state: UrlState) => ({ ...keys.urlState(state.url), kind: ITEM_KIND.urlState, ...state });
 
 export function createUrlStateStore(doc: DynamoDBDocumentClient, tableName: string): UrlStateStore {
@@ -21,7 +33,9 @@ export function createUrlStateStore(doc: DynamoDBDocumentClient, tableName: stri
     async get(url) {
       try {
         const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.urlState(url) }));
-        return out.Item ? stateOf(out.Item) : null;
+        if (out.Item) return stateOf(out.Item);
+        const track = await doc.send(new GetCommand({ TableName: tableName, Key: keys.track(sha256Hex(url)) }));
+        return stateInTrack(url, track.Item);
       } catch (err) {
         throw storeError('DynamoDB', `get url state ${url}`, err);
       }
@@ -34,8 +48,19 @@ export function createUrlStateStore(doc: DynamoDBDocumentClient, tableName: stri
       }
     },
     async getMany(urls) {
-      const items = await batchGetItems(doc, tableName, [...new Set(urls)].map((u) => keys.urlState(u)), `get ${urls.length} url states`);
-      return new Map(items.map((item) => [String(item.url), stateOf(item)] as const));
+      const unique = [...new Set(urls)];
+      const items = await batchGetItems(doc, tableName, unique.map((u) => keys.urlState(u)), `get ${urls.length} url states`);
+      const states = new Map(items.map((item) => [String(item.url), stateOf(item)] as const));
+      // The URLs without an item of their own: their tracking items (one more BatchGetItem, fresh URLs only).
+      const missing = new Map(unique.filter((u) => !states.has(u)).map((u) => [keys.track(sha256Hex(u)).PK, u] as const));
+      if (missing.size === 0) return states;
+      const tracks = await batchGetItems(doc, tableName, [...missing.values()].map((u) => keys.track(sha256Hex(u))), `get ${missing.size} tracked url states`);
+      for (const track of tracks) {
+        const url = missing.get(String(track.PK));
+        const state = url === undefined ? null : stateInTrack(url, track);
+        if (state) states.set(state.url, state);
+      }
+      return states;
     },
     async putMany(states) {
       // One request a key (BatchWriteItem refuses a key twice): the last state of a URL wins, as with puts in order.
