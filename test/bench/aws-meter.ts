@@ -5,7 +5,9 @@
  * - DynamoDB: every command is sent with ReturnConsumedCapacity: INDEXES, and the ConsumedCapacity
  *   DynamoDB Local returns (table and each GSI) is summed. A conditional write whose condition fails
  *   returns no ConsumedCapacity, but AWS still bills it (see FAILED_CONDITION_MIN_WRU); it is counted
- *   from the item's size.
+ *   from the item's size. A batch read is billed for every key it asks for, found or not (at least half a read
+ *   unit a key eventually consistent, one strongly consistent); DynamoDB Local reports nothing for missing keys in
+ *   a BatchGetItem, so the meter tops each table's reported units up to that floor (batchReadFloor).
  * - S3: requests by command, bytes sent in PutObject bodies and received in GetObject bodies.
  * - SQS: nothing is sent anywhere. The client answers every SendMessageBatch itself (all entries
  *   successful), after counting requests as SQS bills them: each 64 KB of a request's payload is one.
@@ -111,6 +113,35 @@ function recordCapacity(use: DynamoUse, write: boolean, consumed: ConsumedCapaci
   }
 }
 
+/** AWS on-demand: a read of up to 4 KB is one read unit strongly consistent, half eventually consistent; a key
+ * that is not found is still billed as a read (DynamoDB pricing, read request units). */
+export const EVENTUAL_READ_MIN_RRU = 0.5;
+export const CONSISTENT_READ_MIN_RRU = 1;
+
+interface BatchGetInput {
+  RequestItems?: Record<string, { Keys?: unknown[]; ConsistentRead?: boolean }>;
+}
+interface BatchGetOutput {
+  Responses?: Record<string, unknown[]>;
+  UnprocessedKeys?: Record<string, { Keys?: unknown[] }>;
+}
+
+/**
+ * The read units a BatchGetItem is billed for the keys it found nothing under, which DynamoDB Local leaves out of
+ * ConsumedCapacity: per table, keys asked minus items returned minus keys handed back unprocessed, times the
+ * minimum read of their consistency. Found items are in the reported capacity already.
+ */
+export function notFoundReadUnits(input: BatchGetInput, output: BatchGetOutput): number {
+  let units = 0;
+  for (const [table, req] of Object.entries(input.RequestItems ?? {})) {
+    const asked = req.Keys?.length ?? 0;
+    const found = output.Responses?.[table]?.length ?? 0;
+    const unprocessed = output.UnprocessedKeys?.[table]?.Keys?.length ?? 0;
+    units += Math.max(0, asked - found - unprocessed) * (req.ConsistentRead ? CONSISTENT_READ_MIN_RRU : EVENTUAL_READ_MIN_RRU);
+  }
+  return units;
+}
+
 /** Size of an item, closely enough for billing: its JSON (names + values, as DynamoDB counts them, plus a little punctuation). */
 function itemBytes(item: unknown): number {
   return Buffer.byteLength(JSON.stringify(item ?? {}));
@@ -136,6 +167,13 @@ export function meterDynamo(client: DynamoDBClient, use: DynamoUse): void {
         const out = await next(args);
         const consumed = (out.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
         recordCapacity(use, write, consumed);
+        if (name === 'BatchGetItemCommand' || name === 'BatchGetCommand') {
+          const extra = notFoundReadUnits(input as BatchGetInput, out.output as BatchGetOutput);
+          if (extra > 0) {
+            use.rru += extra;
+            addCapacity(use, 'table (batch keys not found)', false, { CapacityUnits: extra });
+          }
+        }
         own((consumed === undefined ? [] : Array.isArray(consumed) ? consumed : [consumed]).reduce((n, c) => n + (c.CapacityUnits ?? 0), 0));
         return out;
       } catch (err) {
