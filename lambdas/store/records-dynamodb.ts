@@ -8,7 +8,6 @@
  * `paragraphs`/`text` in S3 under a content-addressed body key; reads rehydrate them.
  */
 import {
-  BatchGetCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -21,6 +20,7 @@ import { NewsRecord } from '../contract/record.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { storeError } from './sdk-errors.js';
 import type { Archive, MemberRange, PutOutcome, RecordPutOptions, RecordStore } from './ports.js';
+import { batchGetItems } from './batch-items.js';
 import { BAND_INDEXES, GSI, ITEM_KIND, keys, simhashBands } from '../contract/table-design.js';
 import { hammingDistance, sha256Hex } from '../contract/hashing.js';
 import { versionSortKey } from './semver.js';
@@ -53,15 +53,6 @@ const EMPTY_SIMHASH = '0000000000000000';
  * That halves the body's share of a record item (cost bench, 327 bench and seed pages: 14.4 → 8 KB per
  * item). Checked per record, so a record whose text is not that join is stored as it is.
  */
-/** BatchGetItem takes at most 100 keys per call. */
-const BATCH_GET_MAX_KEYS = 100;
-/**
- * UnprocessedKeys (throttling, or the 16 MB response cap) are retried with exponential backoff, as the
- * DynamoDB docs advise for batch operations: 50 ms, 100 ms, ... over at most this many calls (~3 s in all).
- */
-const BATCH_GET_MAX_ATTEMPTS = 7;
-const BATCH_GET_RETRY_BASE_MS = 50;
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /**
  * Sort key of a record's entries in the point indexes (GSI1 URL, GSI5 story, GSI6-9 simhash bands): they are
  * read by partition only and the record id comes from the entry's table key (PK), and GSI keys need not be
@@ -391,20 +382,8 @@ class RecordTable {
 
   private async getMany(ids: string[]): Promise<NewsRecord[]> {
     const unique = [...new Set(ids)];
-    const items: StoredRecordItem[] = [];
-    for (let i = 0; i < unique.length; i += BATCH_GET_MAX_KEYS) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-        [this.tableName]: { Keys: unique.slice(i, i + BATCH_GET_MAX_KEYS).map((id) => keys.record(id)) },
-      };
-      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-        if (attempt >= BATCH_GET_MAX_ATTEMPTS) throw new JsnewsError(ErrorCode.StoreFailed, 'DynamoDB batch get records: keys still unprocessed after retries', true);
-        if (attempt > 0) await sleep(BATCH_GET_RETRY_BASE_MS * 2 ** (attempt - 1));
-        const req: Record<string, { Keys: Record<string, unknown>[] }> = request;
-        const out = await this.send('batch get records', () => this.doc.send(new BatchGetCommand({ RequestItems: req })));
-        items.push(...((out.Responses?.[this.tableName] ?? []) as StoredRecordItem[]));
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
+    // Chunks of 100 keys, unprocessed keys sent again with backoff, a retryable STORE_FAILED when they stay: store/batch-items.ts.
+    const items = (await batchGetItems(this.doc, this.tableName, unique.map((id) => keys.record(id)), 'batch get records')) as StoredRecordItem[];
     const byId = new Map(items.map((it) => [idOf(it), it]));
     return Promise.all(unique.filter((id) => byId.has(id)).map((id) => this.hydrate(byId.get(id)!)));
   }
