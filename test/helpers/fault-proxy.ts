@@ -6,7 +6,7 @@
  * - reset: the client connection is reset (RST) as soon as its first bytes arrive;
  * - delay: every chunk in either direction is held for `delayMs` before it is forwarded;
  * - blackhole: the connection is accepted and read, but nothing is forwarded or answered.
- * `faultEvery` (default 1) applies the fault to one connection in N only, so a run sees a mix of
+ * `faultEvery` (default 1) applies the fault to one connection in N only (the first after set(), then every Nth), so a run sees a mix of
  * healthy and faulty requests. Counters tell a test that the faults were really hit.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
@@ -29,6 +29,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
   let delayMs = 0;
   let faultEvery = 1;
   let connections = 0;
+  /** Connections since the last set(): the 1st, (N+1)th, (2N+1)th ... of them get the fault, so a run that opens any connection meets it. */
+  let sinceSet = 0;
   let faulted = 0;
   const open = new Set<Socket>();
 
@@ -41,7 +43,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
   const server: Server = createServer((client) => {
     track(client);
     connections++;
-    const mode: Fault = fault !== 'pass' && connections % faultEvery === 0 ? fault : 'pass';
+    sinceSet++;
+    const mode: Fault = fault !== 'pass' && (sinceSet - 1) % faultEvery === 0 ? fault : 'pass';
     if (mode !== 'pass') faulted++;
     if (mode === 'blackhole') {
       client.resume(); // read and discard forever
@@ -84,6 +87,7 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       fault = next;
       delayMs = options.delayMs ?? 0;
       faultEvery = Math.max(1, options.faultEvery ?? 1);
+      sinceSet = 0;
     },
     stats: () => ({ connections, faulted }),
     cutAll() {
