@@ -105,6 +105,8 @@ export function simhashBands(simhash: string): string[] {
 }
 
 const S = 'S' as const;
+/** The table's key attributes (partition, sort): every item's identity, e.g. for BatchWriteItem's one request a key. */
+export const TABLE_KEY_ATTRIBUTES = ['PK', 'SK'] as const;
 const keyAttrs = (pk: string, sk: string) => [
   { AttributeName: pk, KeyType: 'HASH' as const },
   { AttributeName: sk, KeyType: 'RANGE' as const },
@@ -140,7 +142,7 @@ export function tableDefinition(tableName: string) {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST' as const,
-    KeySchema: keyAttrs('PK', 'SK'),
+    KeySchema: keyAttrs(...TABLE_KEY_ATTRIBUTES),
     AttributeDefinitions: [
       { AttributeName: 'PK', AttributeType: S },
       { AttributeName: 'SK', AttributeType: S },

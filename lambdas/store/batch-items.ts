@@ -6,10 +6,14 @@
  * again with exponential backoff. What is still unprocessed after BATCH_MAX_ATTEMPTS calls is a retryable store
  * failure: the caller records its pages as failed (nothing is lost, the next run or SQS retry redoes them).
  * A batch write has no conditions: use it only for items whose every write is a plain overwrite.
+ * DynamoDB refuses a BatchGetItem or BatchWriteItem that names a key twice (ValidationException, the whole call): both
+ * send each key once, a write the last request of a key (as puts and deletes in order would leave it), so callers
+ * may pass a batch's items as they come (two URLs of one record, one pointer fetched twice).
  */
 import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { storeCall } from './sdk-errors.js';
+import { TABLE_KEY_ATTRIBUTES } from '../contract/table-design.js';
 
 /** BatchGetItem takes at most 100 keys per call. */
 export const BATCH_GET_MAX_KEYS = 100;
@@ -21,6 +25,23 @@ const BATCH_RETRY_BASE_MS = 50;
 
 type Item = Record<string, unknown>;
 export type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } };
+
+/** An item's or a key's table key as one string. */
+const keyOf = (item: Item): string => JSON.stringify(TABLE_KEY_ATTRIBUTES.map((name) => item[name]));
+
+/** Each key once, the first time it comes. */
+function eachKeyOnce(keys: readonly Item[]): Item[] {
+  const seen = new Map<string, Item>();
+  for (const key of keys) if (!seen.has(keyOf(key))) seen.set(keyOf(key), key);
+  return [...seen.values()];
+}
+
+/** One request a key, the last one of it: what the requests applied in order would leave. */
+function lastPerKey(requests: readonly WriteRequest[]): WriteRequest[] {
+  const last = new Map<string, WriteRequest>();
+  for (const r of requests) last.set(keyOf('PutRequest' in r ? r.PutRequest.Item : r.DeleteRequest.Key), r);
+  return [...last.values()];
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -34,8 +55,9 @@ async function untilProcessed<R>(what: string, first: R, send: (request: R) => P
   }
 }
 
-/** The items of `keys` that exist (in no particular order); each key once. */
-export async function batchGetItems(doc: DynamoDBDocumentClient, tableName: string, keys: readonly Item[], what: string): Promise<Item[]> {
+/** The items of `keys` that exist (in no particular order), each once (a key named twice is read once). */
+export async function batchGetItems(doc: DynamoDBDocumentClient, tableName: string, keyList: readonly Item[], what: string): Promise<Item[]> {
+  const keys = eachKeyOnce(keyList);
   const found: Item[] = [];
   for (let i = 0; i < keys.length; i += BATCH_GET_MAX_KEYS) {
     await untilProcessed(what, keys.slice(i, i + BATCH_GET_MAX_KEYS), async (chunk) => {
@@ -48,8 +70,12 @@ export async function batchGetItems(doc: DynamoDBDocumentClient, tableName: stri
   return found;
 }
 
-/** Every request of `requests` applied (puts overwrite, deletes of nothing are no-ops); chunks of 25 one after another. */
-export async function batchWriteItems(doc: DynamoDBDocumentClient, tableName: string, requests: readonly WriteRequest[], what: string): Promise<void> {
+/**
+ * Every request of `requestList` applied as if in order (puts overwrite, deletes of nothing are no-ops; of a key named
+ * twice only its last request is sent); chunks of 25 one after another.
+ */
+export async function batchWriteItems(doc: DynamoDBDocumentClient, tableName: string, requestList: readonly WriteRequest[], what: string): Promise<void> {
+  const requests = lastPerKey(requestList);
   for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX_ITEMS) {
     await untilProcessed(what, requests.slice(i, i + BATCH_WRITE_MAX_ITEMS), async (chunk) => {
       const out = await storeCall('DynamoDB', what, () => doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: chunk } })));

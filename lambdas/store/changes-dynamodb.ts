@@ -99,13 +99,12 @@ export function createDynamoChangeStore(doc: DynamoDBDocumentClient, tableName: 
       return out.Item ? (stripKeys(out.Item) as unknown as TrackItem) : null;
     },
     async getTracks(ids) {
-      const items = await batchGet([...new Set(ids)].map((id) => keys.track(id)));
+      const items = await batchGet(ids.map((id) => keys.track(id)));
       return new Map(items.map((item) => [String(item.id), stripKeys(item) as unknown as TrackItem] as const));
     },
     async putTracks(tracks) {
-      // One request a key (BatchWriteItem refuses a key twice): the last item of an id wins, as with puts in order.
-      const last = new Map(tracks.map((t) => [t.id, t] as const));
-      await batchWriteItems(doc, tableName, [...last.values()].map((t) => ({ PutRequest: { Item: trackItem(t) } })), `put ${last.size} tracking items`);
+      // An id twice: its last item wins (batch-items.ts sends one request a key).
+      await batchWriteItems(doc, tableName, tracks.map((t) => ({ PutRequest: { Item: trackItem(t) } })), `put ${tracks.length} tracking items`);
     },
     async putTrack(track, change) {
       const item = trackItem(track);

@@ -95,12 +95,10 @@ export function createPointerTable(doc: DynamoDBDocumentClient, tableName: strin
     },
 
     async putMany(pointers) {
-      const last = new Map<string, Record<string, unknown>>();
-      for (const p of pointers) {
-        const item = await itemOf(p);
-        last.set(`${String(item.PK)} ${String(item.SK)}`, item);
-      }
-      await batchWriteItems(doc, tableName, [...last.values()].map((Item) => ({ PutRequest: { Item } })), `put ${last.size} fetch pointers`);
+      // One URL fetched twice a day: its last pointer wins (batch-items.ts sends one request a key).
+      const items: Record<string, unknown>[] = [];
+      for (const p of pointers) items.push(await itemOf(p));
+      await batchWriteItems(doc, tableName, items.map((Item) => ({ PutRequest: { Item } })), `put ${items.length} fetch pointers`);
     },
 
     async *list(filter) {
