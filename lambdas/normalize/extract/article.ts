@@ -11,8 +11,8 @@
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from './layout.js';
-import { cutAfterClosingCredits, dropRepeatedBody, dropTrailingTeaserCards } from './tail.js';
-import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isOutletName, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
+import { cutAfterClosingCredits, dropHeadlineDeck, dropRepeatedBody, dropTrailingTeaserCards } from './tail.js';
+import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isReporterLine, isOutletName, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 
 /** "原文地址：点击查看原文": the label, then only a link phrase (issue 9 class 9). When original-link.ts found no absolute URL
@@ -53,12 +53,15 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
   let kept: CleanedText[] = [];
   // Kept lines before the last closing credit line (责任编辑, 编辑|X, 校对…): the site's lines may follow it (tail.ts).
   let closingAt: number | null = null;
+  // Kept lines before the first standalone reporter line ("本报记者X发自Y"): a headline block may precede it (tail.ts).
+  let reporterAt: number | null = null;
   for (const block of layout.blocks) {
     const text = block.text;
     if (text === title) continue;
     if (isCreditLine(text) && readLabelledCredits(text, credits)) {
       used.push(block);
       if (isClosingCreditLine(text)) closingAt = kept.length;
+      if (reporterAt === null && isReporterLine(text)) reporterAt = kept.length;
       continue;
     }
     if (layout.linkedOriginalUrl && isCreditLine(text) && readLinkedOriginal(text, layout.linkedOriginalUrl, credits)) {
@@ -76,7 +79,9 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
     kept.push(block);
   }
 
-  kept = dropRepeatedBody(dropTrailingTeaserCards(cutAfterClosingCredits(kept, closingAt)));
+  const deckless = dropHeadlineDeck(kept, reporterAt);
+  const deckLines = kept.length - deckless.length;
+  kept = dropRepeatedBody(dropTrailingTeaserCards(cutAfterClosingCredits(deckless, closingAt === null ? null : Math.max(0, closingAt - deckLines))));
   const paragraphs = kept.map((b) => b.text);
   for (const block of kept) used.push(block);
   closeWithTrailingByline(paragraphs, credits);

@@ -150,9 +150,16 @@ export function readLabelledCredits(line: string, into: CreditsRead): boolean {
   for (const m of stripped.matchAll(LABELS.author)) {
     const v = valueOf(m);
     if (!v) continue;
+    if (isOutletName(v)) {
+      found = true;
+      into.source ??= v;
+      continue;
+    }
+    const names = splitNames(v);
+    // "记者：你们的市场在哪？": an interviewer's question, the article's own line; the body keeps it.
+    if (QUESTION_OR_SENTENCE.test(v) || (names.length === 0 && PROSE_MARK.test(v))) continue;
     found = true;
-    if (isOutletName(v)) into.source ??= v;
-    else addCreditNames(into, 'authors', splitNames(v));
+    addCreditNames(into, 'authors', names);
   }
   for (const m of stripped.matchAll(LABELS.staff)) if (valueOf(m)) found = true;
   for (const m of stripped.matchAll(LABELS.photographer)) {
@@ -161,7 +168,51 @@ export function readLabelledCredits(line: string, into: CreditsRead): boolean {
     found = true;
     addCreditNames(into, 'photographers', splitNames(v));
   }
-  return readSpacedCredits(stripped, into) || found;
+  const reporter = readReporterLine(stripped, into);
+  return readSpacedCredits(stripped, into) || reporter || found;
+}
+
+/**
+ * A clause or sentence mark in a credit's value: "记者：你们的市场在哪？", "记者：那么，明年的计划是什么？" are an
+ * interview's questions, not credits (zh-cwced a0cb0242 lost 3 such lines from its body). A value that still gives
+ * a name ("作者：张三，李四") stays a credit.
+ */
+const PROSE_MARK = /[？?！!。，,；;：:]/;
+/** A question or a closed sentence in the value is prose even when its first word is name-shaped ("记者：那么，…？"). */
+const QUESTION_OR_SENTENCE = /[？?！!。]/;
+
+/**
+ * A line that is only a reporter credit: "本报记者罗科苏盈发自北京", "新华社记者赵强报道", "本报实习生 刘国栋 周炜": an
+ * outlet (up to 12 characters), a role, 1-MAX_CREDIT_NAMES names, and optionally "发自<place>" or "<place>报道". Names
+ * never run into 发自 or 报道, so "王立新报道" is 王立新 and "王立新发自上海" is not 王立新发. Only lines up to MAX_REPORTER_LINE_CHARS are
+ * tried (a byline line is short; the pattern is anchored and bounded). Seen on zh-cwced b4c2eccd, ab65832c (kept in the
+ * body as a paragraph, the author unread); no zh-cwced truth holds such a line.
+ */
+/** A name in a reporter line: 2-4 Han characters, never running into 发自 or 报道. */
+const REPORTER_NAME = String.raw`(?:(?!发自|报道)[\u4e00-\u9fff]){2,4}`;
+const REPORTER_LINE = new RegExp(String.raw`^[\s【\[(（]*[\u4e00-\u9fff·]{0,12}?(?:特约记者|见习记者|记者|通讯员|实习生)\s*(${REPORTER_NAME}(?:[\s、]+${REPORTER_NAME}){0,${MAX_CREDIT_NAMES - 1}})\s*(?:发自[\u4e00-\u9fff]{2,8}|[\u4e00-\u9fff]{0,8}报道)?[\s】\])）]*$`);
+const MAX_REPORTER_LINE_CHARS = 40;
+
+/** The line is a reporter credit and nothing else (REPORTER_LINE, every name a personal name). */
+export function isReporterLine(line: string): boolean {
+  return reporterNames(line) !== null;
+}
+
+function reporterNames(line: string): string[] | null {
+  if (line.length > MAX_REPORTER_LINE_CHARS) return null;
+  const m = REPORTER_LINE.exec(line);
+  if (!m?.[1]) return null;
+  // "记者 彭冲 山东冠县报道": a place set off before 报道 is read as a name by the pattern; only personal names count.
+  const names = m[1].split(/[\s、]+/).filter(Boolean);
+  const people = names.filter((n) => isPersonName(n) && !NOT_A_NAME_SUFFIX.test(n));
+  return people[0] === names[0] ? people : null;
+}
+
+function readReporterLine(line: string, into: CreditsRead): boolean {
+  const names = reporterNames(line.trim());
+  if (!names) return false;
+  addCreditNames(into, 'authors', names);
+  return true;
 }
 
 /** A "原文地址：<title>" line whose link the HTML layout resolved (original-link.ts): the URL is the original's. */

@@ -108,3 +108,23 @@ function charsOf(blocks: readonly { text: string }[]): number {
   for (const b of blocks) n += b.text.length;
   return n;
 }
+
+/**
+ * The headline block a body may open with (print layout: 引题 / 主题 / 副题, then the reporter line "本报记者X发自Y",
+ * then the text): when a standalone reporter line (byline.ts isReporterLine) comes after at most MAX_DECK_LINES kept
+ * lines, and each of them is a headline-shaped line (at most DECK_MAX_CHARS, not closed by 。/！/…), those lines are the
+ * deck and headline repeated, not the article: dropped. zh-cwced b4c2eccd (a 副题) and ab65832c (the headline twice and
+ * its 副题); no truth of zh-cwced, aeb or gne keeps such a line before a reporter line. `reporterAt` is the number of kept
+ * lines before the reporter line (null when there was none).
+ */
+export function dropHeadlineDeck<T extends { text: string }>(kept: T[], reporterAt: number | null): T[] {
+  if (reporterAt === null || reporterAt === 0 || reporterAt > MAX_DECK_LINES) return kept;
+  const deck = kept.slice(0, reporterAt);
+  if (deck.some((b) => b.text.length > DECK_MAX_CHARS || DECK_CLOSED.test(b.text))) return kept;
+  return kept.slice(reporterAt);
+}
+const MAX_DECK_LINES = 3;
+const DECK_MAX_CHARS = 60;
+/** A paragraph's closing marks; a headline may end in ？ ("谁来为无序拆房"埋单"？"), a paragraph seldom does. */
+const DECK_CLOSED = /[。！!…；;：:]$/;
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../../lambdas/normalize/index.js';
+import { dropHeadlineDeck } from '../../../../lambdas/normalize/extract/tail.js';
 import { addCreditNames, emptyCredits, MAX_CREDIT_NAMES, readDateline, readLabelledCredits, splitCaptionCredit, splitTrailingByline } from '../../../../lambdas/normalize/extract/byline.js';
 
 describe('credits in their five shapes', () => {
@@ -68,6 +69,25 @@ describe('credits in their five shapes', () => {
     // Prose is not a credit.
     expect(read('记者从市商务局了解到,目前全市又有12个项目在谈').authors).toEqual([]);
     expect(read('记者：据你了解农民通过什么渠道来获取这些信息，比如农业政策、农机之类的信息？').authors).toEqual([]);
+  });
+
+  it('a reporter line "本报记者X发自Y" / "记者X报道" standing alone is a credit; an interviewer\'s question is not', () => {
+    const read = (line: string) => {
+      const c = emptyCredits();
+      return { found: readLabelledCredits(line, c), authors: c.authors };
+    };
+    expect(read('本报记者王立新发自上海')).toEqual({ found: true, authors: ['王立新'] });
+    expect(read('本报记者 王立新 李静 发自杭州')).toEqual({ found: true, authors: ['王立新', '李静'] });
+    expect(read('新华社记者赵强报道')).toEqual({ found: true, authors: ['赵强'] });
+    expect(read('本报实习生 刘海 周明')).toEqual({ found: true, authors: ['刘海', '周明'] });
+    // Prose about reporters is not a credit line.
+    expect(read('记者发自现场的报道引起关注').found).toBe(false);
+    expect(read('本报记者王立新发自上海的报道称，当地已经开工').found).toBe(false);
+    // Interview lines open with 记者： and ask: the line is the article's, not a credit (the body keeps it).
+    expect(read('记者：你们的市场在哪？').found).toBe(false);
+    expect(read('记者：那么，明年的计划是什么？').found).toBe(false);
+    expect(read('记者：张三').found).toBe(true);
+    expect(read('作者：佚名').found).toBe(true);
   });
 });
 
@@ -156,6 +176,29 @@ describe('the record\'s credits (generated pages)', () => {
     const within = normalize(page('', `作者：${names.slice(0, MAX_CREDIT_NAMES).join('、')}`));
     expect(within.authors).toEqual(names.slice(0, MAX_CREDIT_NAMES));
     expect(within.quality.warnings.some((w) => w.includes('names (the page listed more)'))).toBe(false);
+  });
+  it('keeps an interview\'s short 记者： questions in the body and reads a standalone reporter line as the byline', () => {
+    const html = `<html><head><meta charset="utf-8"><title>专访：农机专家谈农业</title></head><body><div class="article"><h1>专访：农机专家谈农业</h1>`
+      + '<p>农机专家谈未来三年农机市场的变化</p><p>本报记者王立新发自上海</p>'
+      + '<p>记者：你们的农机大市场在哪？</p><p>王总：我们的市场在城东，占地两百亩，去年全年成交额超过十亿元，带动周边三千多户农民增收致富。</p>'
+      + '<p>记者：明年有什么打算？</p><p>王总：明年我们准备再建一个仓储中心，把服务网点铺到全省每一个县，让农民买得放心、用得顺心。</p></div></body></html>';
+    const record = normalize(new TextEncoder().encode(html));
+    expect(record.paragraphs).toEqual([
+      '记者：你们的农机大市场在哪？', '王总：我们的市场在城东，占地两百亩，去年全年成交额超过十亿元，带动周边三千多户农民增收致富。',
+      '记者：明年有什么打算？', '王总：明年我们准备再建一个仓储中心，把服务网点铺到全省每一个县，让农民买得放心、用得顺心。',
+    ]);
+    expect(record.authors).toEqual(['王立新']);
+  });
+  it('drops a headline block before a reporter line only when it is short and headline-shaped', () => {
+    const lines = (...t: string[]) => t.map((text) => ({ text }));
+    const body = lines('谁来管管无序拆房？', '拆房屡出事故 管理形同虚设', '昨天下午，市建委有关人士介绍了情况。');
+    expect(dropHeadlineDeck(body, 2).map((b) => b.text)).toEqual(['昨天下午，市建委有关人士介绍了情况。']);
+    // A closed sentence before the reporter line is the article's (an editor's note, a lead).
+    expect(dropHeadlineDeck(lines('编者按：三条人命，就这样消失了。', '正文开始。'), 1)).toHaveLength(2);
+    // More than three lines, or none, or no reporter line: nothing is dropped.
+    expect(dropHeadlineDeck(lines('一', '二', '三', '四', '五'), 4)).toHaveLength(5);
+    expect(dropHeadlineDeck(body, 0)).toHaveLength(3);
+    expect(dropHeadlineDeck(body, null)).toHaveLength(3);
   });
   it('keeps a meta author once when JSON-LD names the same person with other spacing (aeb 624fcd90, 87438a0d)', () => {
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Abigail  Van Buren"}]}</script>';
