@@ -23,9 +23,15 @@ export interface DateMatch {
 
 // Full numeric dates: 2024-02-20, 2024/2/20, 2024.02.20, optionally followed by a time.
 // One separator, used twice, no spaces: "2004 - 01/01" inside "12/01/2004 - 01/01/2005" is not a date.
-const NUMERIC_DATE = /(?<![\d/.-])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d/])(?:[T\s]*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?)?/g;
+const NUMERIC_DATE = /(?<![\d/.-])((?:19|20)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d/])(?:[T\s]*(?:(上午|下午|晚上|中午|凌晨|早上|早晨|傍晚|晚间|夜间)\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?)?/g;
 // Chinese dates with a year: 2024年2月20日 (日 or 号), optional time.
-const CJK_DATE_WITH_YEAR = /(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:\s*(?:上午|下午|晚上)?\s*(\d{1,2})[:：](\d{2}))?/g;
+const CJK_DATE_WITH_YEAR = /(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:\s*(上午|下午|晚上|中午|凌晨|早上|早晨|傍晚|晚间|夜间)?\s*(\d{1,2})[:：](\d{2}))?/g;
+/**
+ * Chinese words for the part of the day before a 12-hour clock ("2024年5月6日 下午3:20" is 15:20; the time was read as
+ * 03:20). Afternoon and evening words add 12 hours to 1-11; 中午 adds 12 to 1-10 (中午12:30 stays, 中午1:10 is 13:10);
+ * 凌晨12:xx is 00:xx. An hour already on the 24-hour clock (下午15:20) is kept.
+ */
+const AFTERNOON_WORDS = new Set(['下午', '晚上', '傍晚', '晚间', '夜间']);
 // Chinese dates without a year: 12月15日, 8月23日至24日. Not preceded by 年 (then it has a year) or a digit.
 const CJK_DATE_NO_YEAR = /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
 // A year-less "MM-DD HH:MM" after a publish label ("发布时间：10-08 12:00", self-media bylines): without the label,
@@ -78,6 +84,16 @@ function clock12(h: string | undefined, m: string | undefined, half: string | un
   return hhmm(String(hour), m);
 }
 
+/** A time after a Chinese part-of-day word (AFTERNOON_WORDS) to "HH:MM". */
+function chineseClock(part: string | undefined, h: string | undefined, m: string | undefined): string | null {
+  if (h === undefined || m === undefined || !part) return hhmm(h, m);
+  let hour = Number(h);
+  if (AFTERNOON_WORDS.has(part) && hour >= 1 && hour <= 11) hour += 12;
+  else if (part === '中午' && hour >= 1 && hour <= 10) hour += 12;
+  else if (part === '凌晨' && hour === 12) hour = 0;
+  return hhmm(String(hour), m);
+}
+
 function valid(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
@@ -115,14 +131,14 @@ export function findFullDates(text: string, reading: DateReading = {}): DateMatc
     out.push({ text: m[0].replace(/\s+/g, ' ').trim(), year: 2000 + Number(y), month: Number(mo), day: Number(d), time: hhmm(h, mi), seconds: null, offset: null, index: m.index });
   }
   for (const m of text.matchAll(NUMERIC_DATE)) {
-    const [, y, , mo, d, h, mi, s, off] = m;
+    const [, y, , mo, d, part, h, mi, s, off] = m;
     if (!valid(Number(mo), Number(d))) continue;
-    out.push({ text: m[0].trim(), year: Number(y), month: Number(mo), day: Number(d), time: hhmm(h, mi), seconds: s ? Number(s) : null, offset: normalizeOffset(off), index: m.index });
+    out.push({ text: m[0].trim(), year: Number(y), month: Number(mo), day: Number(d), time: chineseClock(part, h, mi), seconds: s ? Number(s) : null, offset: normalizeOffset(off), index: m.index });
   }
   for (const m of text.matchAll(CJK_DATE_WITH_YEAR)) {
-    const [, y, mo, d, h, mi] = m;
+    const [, y, mo, d, part, h, mi] = m;
     if (!valid(Number(mo), Number(d))) continue;
-    out.push({ text: m[0].trim(), year: Number(y), month: Number(mo), day: Number(d), time: hhmm(h, mi), seconds: null, offset: null, index: m.index });
+    out.push({ text: m[0].trim(), year: Number(y), month: Number(mo), day: Number(d), time: chineseClock(part, h, mi), seconds: null, offset: null, index: m.index });
   }
   for (const m of text.matchAll(ENGLISH_MONTH_FIRST)) {
     const [, name, d, h24, mi24, y, h, mi, sec, half] = m;

@@ -10,7 +10,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { nonSpaceChars } from '../clean/whitespace.js';
 import { findArticleBody } from './body.js';
-import { followsOtherEventLabel } from './published-date.js';
+import { followsOtherEventLabel, isPageClockDate } from './published-date.js';
 import { findLinkedOriginalUrl, ORIGINAL_LABEL } from './original-link.js';
 import { readHtmlMeta } from './html-meta.js';
 import { findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, SUBTITLE_HINT } from './title.js';
@@ -123,19 +123,22 @@ function pageTextAround(page: PageIndex, headline: string, firstBlock: string, l
 /** Dates looked at for the first one no other-event label marks (最新推荐文章于 …, 更新时间：…; published-date.ts). */
 const FIRST_DATE_MAX_TRIES = 5;
 
-/** The first match of `pattern` (not global) that no other-event label marks, else the first match. */
+/** The first match of `pattern` (not global) that no other-event label marks, else the first match; a page clock
+ * (今天是 …, published-date.ts) is never one. */
 function firstOwnDate(text: string, pattern: RegExp): string | null {
-  const first = pattern.exec(text);
-  if (!first) return null;
-  let m: RegExpExecArray | null = first;
+  let fallback: string | null = null;
   let from = 0;
-  for (let i = 0; m && i < FIRST_DATE_MAX_TRIES; i++) {
+  for (let i = 0; i < FIRST_DATE_MAX_TRIES; i++) {
+    const m = pattern.exec(text.slice(from));
+    if (!m) break;
     const at = from + m.index;
-    if (!followsOtherEventLabel(text, at)) return m[0];
+    if (!isPageClockDate(text, at)) {
+      if (!followsOtherEventLabel(text, at)) return m[0];
+      fallback ??= m[0];
+    }
     from = at + m[0].length;
-    m = pattern.exec(text.slice(from));
   }
-  return first[0];
+  return fallback;
 }
 
 /** Month/day/year as US-configured servers print it (9/17/2004), read by dates.ts. */

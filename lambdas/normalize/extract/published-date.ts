@@ -152,11 +152,28 @@ function isOtherEventDate(text: string, d: DateMatch): boolean {
   return followsOtherEventLabel(text, d.index);
 }
 
+/**
+ * A page clock: today's date a portal prints in its top bar ("今天是2024年12月27日 星期五", "今日：2024年12月27日"). It is
+ * the day the page was served, never the article's, so it is no candidate at all (an other-event date is still a last
+ * resort). Without this, a page whose only date is its clock got the fetch day as its publish date.
+ */
+const PAGE_CLOCK_LABEL = /(?:今天是|今日是|今天|今日|现在是|当前日期|当前时间)\s*[:：]?\s*$/;
+
+/** The text before `index` ends with a page-clock label (PAGE_CLOCK_LABEL). */
+export function isPageClockDate(text: string, index: number): boolean {
+  return PAGE_CLOCK_LABEL.test(text.slice(Math.max(0, index - OTHER_EVENT_LOOKBACK), index));
+}
+
+/** Full and month-day dates of `line` in order, page clocks left out. */
+function datesOf(line: string, reading: DateReading): DateMatch[] {
+  return [...findFullDates(line, reading), ...findMonthDayDates(line)].filter((d) => !isPageClockDate(line, d.index)).sort((a, b) => a.index - b.index);
+}
+
 /** The first date of `lines` that no other-event label marks; else the first date. */
 function firstDate(lines: string[], reading: DateReading): DateMatch | null {
   let fallback: DateMatch | null = null;
   for (const line of lines) {
-    const all = [...findFullDates(line, reading), ...findMonthDayDates(line)].sort((a, b) => a.index - b.index);
+    const all = datesOf(line, reading);
     const own = all.find((d) => !isOtherEventDate(line, d));
     if (own) return own;
     fallback ??= all[0] ?? null;
@@ -165,11 +182,11 @@ function firstDate(lines: string[], reading: DateReading): DateMatch | null {
 }
 
 function hasOwnDate(line: string, reading: DateReading): boolean {
-  return [...findFullDates(line, reading), ...findMonthDayDates(line)].some((d) => !isOtherEventDate(line, d));
+  return datesOf(line, reading).some((d) => !isOtherEventDate(line, d));
 }
 
 function firstFullDate(text: string, reading: DateReading): DateMatch | undefined {
-  const all = findFullDates(text, reading);
+  const all = findFullDates(text, reading).filter((d) => !isPageClockDate(text, d.index));
   return all.find((d) => !isOtherEventDate(text, d)) ?? all[0];
 }
 

@@ -153,3 +153,29 @@ describe('day/month order of N/N/YYYY dates (issue 9 class 6)', () => {
     for (const lang of ['en', 'en-US', 'en-ca', 'zh-CN', 'zh', 'ja', 'ko-KR', '', null, undefined, '*']) expect(writesDayFirst(lang), String(lang)).toBe(false);
   });
 });
+
+describe('Chinese clock words and page clocks', () => {
+  it('reads 下午/晚上 on a 12-hour clock as the afternoon or evening, after a Chinese or a numeric date', () => {
+    const time = (s: string) => findFullDates(s)[0]?.time;
+    expect(time('2024年5月6日 下午3:20')).toBe('15:20');
+    expect(time('2024年5月6日 晚上8:05 来源：城市日报')).toBe('20:05');
+    expect(time('2024年5月6日 上午9:05')).toBe('09:05');
+    expect(time('2024年5月6日 中午12:30')).toBe('12:30');
+    expect(time('2024年5月6日 中午1:10')).toBe('13:10');
+    expect(time('2024年5月6日 凌晨0:40')).toBe('00:40');
+    // Already on a 24-hour clock: kept.
+    expect(time('2024年5月6日 下午15:20')).toBe('15:20');
+    expect(time('2024-05-06 下午3:20')).toBe('15:20');
+    expect(time('2024-05-06 10:00')).toBe('10:00');
+  });
+
+  it('never takes a page clock (今天是 2024年12月27日) for the publish date', () => {
+    const clock = '<div class="top">今天是2024年12月27日 星期五 欢迎访问本站</div>';
+    const none = page(HEAD, `${clock}${HEADLINE}<div class="content">${PROSE}</div>`);
+    expect(normalize(none).publishedAt).toBeNull();
+    const later = page(HEAD, `${clock}${HEADLINE}<div class="content">${PROSE}</div><div class="foot">2024-05-06 10:00 城市日报</div>`);
+    expect(normalize(later).publishedAt).toBe('2024-05-06T10:00:00+08:00');
+    const info = page(HEAD, `<div class="top">今日：2024年12月27日</div>${HEADLINE}<div class="info">发布日期：2024-05-06</div><div class="content">${PROSE}</div>`);
+    expect(normalize(info).publishedAt).toBe('2024-05-06T00:00:00+08:00');
+  });
+});
