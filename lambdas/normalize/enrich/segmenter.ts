@@ -49,6 +49,11 @@ export function segmenter(): Tagger | null {
   return tagger;
 }
 
+/** Whether the segmenter has been asked for in this process (loaded, or tried and failed). */
+export function segmenterLoaded(): boolean {
+  return tagger !== undefined;
+}
+
 /** Why the segmenter did not load, or null (not tried yet, or loaded). */
 export function segmenterLoadError(): string | null {
   return loadError;
