@@ -36,7 +36,8 @@
  *   promo (English) — a reader promo: "Have a tip?", "follow us/him on Twitter", "may be reached at x@y", newsletter
  *                sign-ups ("Subscribe to X’s newsletters", "… delivered to your inbox"), up to EN_PROMO_LINE_CHARS
  *   date-stamp — a short line that is only a Latin-script publication stamp: Published/Updated/Posted labels, month
- *                and weekday names, times, time zones ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM")
+ *                and weekday names, times, time zones ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"); or a short
+                Chinese post stamp: a date with a post label or a counter and nothing else (发表于 … (阅读:N;评论:N))
  */
 
 import { collapseRuns, JS_SPACE_NOT_SPACE } from './whitespace.js';
@@ -173,6 +174,30 @@ const COMMENT_COUNT = zh('^(《[^》]{1,40}》)?\\s*(已有|共有|共)?\\s*\\d+
  * about trackbacks stays. */
 const TRACKBACK = zh('trackback|引用通告|通告引用', 'i');
 
+/**
+ * A Chinese post stamp standing alone in the body (a blog's or forum's "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)",
+ * a CMS's "时间：2019年10月31日 23:00 浏览： 33"): a full date, with a post label or a counter, and nothing else once
+ * dates, times, weekdays, labels, counters and separators are removed; up to SHORT_LINE_CHARS. A bare date (a notice's
+ * signature date, 2022年1月27日) has neither label nor counter and stays; "时间：… 地点：…" has other words and stays.
+ * zh-cwced 54e89e4e and gne zyyfy-1 kept such a line as a paragraph; no zh-cwced or aeb truth holds one.
+ */
+const STAMP_DATE = String.raw`(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|\d{1,2}/\d{1,2}/(?:19|20)\d\d)`;
+const STAMP_DATE_ANY = new RegExp(STAMP_DATE);
+const STAMP_LABEL = zh('发表于|发布于|发表时间|发布时间|发布日期|更新时间|更新于|时间|日期');
+const STAMP_COUNTER = zh(String.raw`(阅读|评论|浏览|点击|回复|人气|收藏|转发|点赞)\s*(数|量|次数)?\s*[:：(（\[]?\s*\d+\s*[)）\]]?\s*次?`);
+const STAMP_PARTS = new RegExp([
+  STAMP_DATE,
+  String.raw`(?:上午|下午|晚上|中午|凌晨)?\s*\d{1,2}[:：]\d\d(?:[:：]\d\d)?`,
+  '(?:星期|周|礼拜)[一二三四五六日天]',
+  STAMP_COUNTER.source,
+  STAMP_LABEL.source,
+  String.raw`[\s\-–—|｜:：;；,，.()（）\[\]【】·/]+`,
+].join('|'), 'g');
+function isPostStamp(line: string): boolean {
+  if (!STAMP_LABEL.test(line) && !STAMP_COUNTER.test(line)) return false;
+  return line.replace(STAMP_PARTS, '') === '';
+}
+
 /** A QR code or a social channel named in a line: the context of a QR/follow promo (扫码关注, 长按识别, X公众号). */
 const QR_OR_CHANNEL = zh('二维码|小程序码|扫一扫|扫码|扫描.{0,6}(二维码|下载|关注)|长按.{0,6}(识别|二维码|扫描|关注|保存)|微信号|公众号|官方微信');
 /** The promo's addressee is the reader and its object the page itself: a place on the page (下方/左方二维码, 当前页)
@@ -221,6 +246,7 @@ const RULES: readonly Rule[] = [
   { reason: 'widget', pattern: EN_WIDGET, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'teaser', pattern: EN_TEASER, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'date-stamp', pattern: /\d/, short: false, also: isLatinDateStamp },
+  { reason: 'date-stamp', pattern: STAMP_DATE_ANY, short: true, also: isPostStamp },
   { reason: 'photo-credit', pattern: EN_CAPTION_CREDIT, short: false },
   { reason: 'photo-credit', pattern: EN_AGENCY_CREDIT, short: false },
   { reason: 'promo', pattern: EN_PROMO, short: false },

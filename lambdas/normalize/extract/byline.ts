@@ -313,5 +313,6 @@ export function readDateline(lead: string, into: CreditsRead): void {
   const outlet = DATELINE_OUTLET.exec(lead)?.[1];
   if (outlet && !SELF_REFERENCES.has(outlet)) into.source ??= outlet;
   const byline = DATELINE_BYLINE.exec(lead)?.[1];
-  if (byline) addCreditNames(into, 'authors', splitNames(byline.replace(ROLE_WORDS, ' ')));
+  // Personal names only: a word glued before the role ("职工通讯员 李琴雯" leaves 职工) is no name.
+  if (byline) addCreditNames(into, 'authors', splitNames(byline.replace(ROLE_WORDS, ' ')).filter((n) => !/[\u4e00-\u9fff]/.test(n) || isPersonName(n)));
 }

@@ -172,6 +172,11 @@ describe('blog and comment counters, trackbacks, ordinal date stamps', () => {
     ['Trackback URL: https://example.com/trackback/12', 'widget'],
     ['Saturday, March 3rd, 2007 9:15 pm', 'date-stamp'],
     ['Posted on June 21st, 2010', 'date-stamp'],
+    // A Chinese post stamp: a date with a post label or a counter, and nothing else.
+    ['发表于 2010年3月5日 08:15 - (阅读:120;评论:4)', 'date-stamp'],
+    ['时间：2021年6月2日 09:00 浏览： 57', 'date-stamp'],
+    ['发布时间：2021-06-02 09:00:12 星期三', 'date-stamp'],
+    ['2021-06-02 | 阅读 88 | 评论 3', 'date-stamp'],
   ])('%s -> %s', (line, reason) => {
     expect(boilerplateReason(line)).toBe(reason);
   });
@@ -180,6 +185,11 @@ describe('blog and comment counters, trackbacks, ordinal date stamps', () => {
     '已有3件评论指出，这份报告的数据来源并不可靠。',
     '这本书他前后阅读了5次，每次都有新的体会。',
     'The 3rd Street bridge reopened on Monday after repairs.',
+    // A bare date (a notice's signature date, a diary entry) and a dated sentence stay.
+    '2021年6月2日',
+    '2021年6月2日 09:00',
+    '发表于2021年6月2日的文章引起了广泛讨论，阅读量超过十万。',
+    '时间：2021年6月2日 地点：市民中心',
   ])('keeps %s', (line) => {
     expect(boilerplateReason(line)).toBeNull();
   });

@@ -54,6 +54,9 @@ describe('credits in their five shapes', () => {
     const d = emptyCredits();
     readDateline('本报讯(记者 张三)4月10日,上海市镇江商会', d);
     expect(d).toMatchObject({ source: null, authors: ['张三'] });
+    const e = emptyCredits();
+    readDateline('本站讯（职工通讯员 李琴雯 刘会）为深入推进党建工作', e);
+    expect(e.authors).toEqual(['李琴雯', '刘会']);
   });
 
   it('credits written without a colon: reporter after the outlet, slash credits', () => {
