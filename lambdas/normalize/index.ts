@@ -7,11 +7,11 @@
  */
 import { charsetFromContentType, decodeBytes } from './decode/charset.js';
 import { assertDecodedTextLike, assertNotJsonData, assertTextLike, detectInputKind } from './decode/input-kind.js';
-import { extractArticle, type ArticleDraft } from './extract/article.js';
+import { extractArticle, extractGatedArticle, type ArticleDraft } from './extract/article.js';
 import { MAX_CREDIT_NAMES } from './extract/byline.js';
 import { findCanonicalUrl } from './extract/canonical-url.js';
 import { findPublished } from './extract/published-date.js';
-import { assertArticle, assertArticleConfidence } from './extract/gates.js';
+import { assertArticleConfidence } from './extract/gates.js';
 import { findLanguage, writesDayFirst } from './extract/language.js';
 import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE, sharedDoubt, TITLE_LOW_AGREEMENT } from './extract/confidence.js';
 import { findFigures } from './enrich/figures.js';
@@ -40,9 +40,8 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
   // The guard scan (parse/): nesting capped, and the page cut at the budget every later stage (and the second opinion) reads.
   const guarded = isHtml ? guardHtml(decoded.text) : null;
   const first = guarded ? layoutHtml(guarded, { selector: ctx.site?.bodySelector }) : layoutTextCapture(decoded.text);
-  const firstDraft = extractArticle(first);
-  assertArticle(firstDraft, first);
-  const { layout, draft, confidence, note } = guarded ? withSecondOpinion(guarded.html, first, firstDraft) : { layout: first, draft: firstDraft, confidence: confidenceOfDraft(first, firstDraft), note: null };
+  const { layout: gated, draft: firstDraft } = extractGatedArticle(first);
+  const { layout, draft, confidence, note } = guarded ? withSecondOpinion(guarded.html, gated, firstDraft) : { layout: gated, draft: firstDraft, confidence: confidenceOfDraft(gated, firstDraft), note: null };
 
   const { published, publishedAt, guessed } = findPublished({
     metaDates: layout.meta?.dates ?? [],

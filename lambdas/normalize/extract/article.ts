@@ -14,6 +14,9 @@ import type { PageLayout } from './layout.js';
 import { cutAfterClosingCredits, dropHeadlineDeck, dropRepeatedBody, dropTrailingTeaserCards } from './tail.js';
 import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isReporterLine, isOutletName, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
 import type { Credits } from '../../contract/record.js';
+import { ErrorCode, JsnewsError } from '../../contract/errors.js';
+import { assertArticle, datedListItems } from './gates.js';
+import { titleAgreement, TITLE_LOW_AGREEMENT } from './confidence.js';
 
 /** "原文地址：点击查看原文": the label, then only a link phrase (issue 9 class 9). When original-link.ts found no absolute URL
  * in the link (a relative href), the line is still the site's, not article text. */
@@ -100,6 +103,70 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
     used,
     warnings: [...layout.warnings],
   };
+}
+
+/**
+ * Issue 9 classes 1-3: a block of the site's chrome can win the body cascade (a box of dated headline lines longer than
+ * a brief, a WeChat toolbar beside an article its template hides until a script runs), or be read with the article as
+ * one body, and then a gate refuses it (gates.ts: a list page, too little text). Before the page is NO_ARTICLE, each
+ * body in rank order (the first, the script-revealed body, the runner-up containers) is tried as it is and without
+ * its box of dated lines (boxOfDatedLines), and the first one the gates let through answers, provided it speaks of a
+ * headline: one of MIN_FALLBACK_TITLE_CHARS (a channel index's 工作动态 is no headline) with TITLE_LOW_AGREEMENT of
+ * its bigrams in the body (as the second opinion asks of runner-ups; a district blurb beside a channel index is not
+ * its article). Checked on the 327 bench and seed inputs (zh-cwced, aeb, gne, seeds): the refused pages stay refused.
+ */
+const MIN_FALLBACK_TITLE_CHARS = 6;
+
+export function extractGatedArticle(layout: PageLayout): { layout: PageLayout; draft: ArticleDraft } {
+  const draft = extractArticle(layout);
+  try {
+    assertArticle(draft, layout);
+    return { layout, draft };
+  } catch (err) {
+    const title = draft.title;
+    if (!(err instanceof JsnewsError) || err.code !== ErrorCode.NoArticle || !title || title.length < MIN_FALLBACK_TITLE_CHARS) throw err;
+    const bodies: PageLayout[] = [layout, ...(layout.nextBodies?.() ?? []).map((body) => ({ ...layout, ...body, bodyLayer: 'next-candidate' }))];
+    for (const [i, body] of bodies.entries()) {
+      const box = boxOfDatedLines(body.blocks);
+      const tries = i === 0 ? [] : [body];
+      if (box) tries.push({ ...body, blocks: body.blocks.filter((_, j) => j < box.start || j >= box.end) });
+      for (const alt of tries) {
+        const altDraft = extractArticle(alt);
+        if (titleAgreement(title, altDraft.paragraphs.join('\n')) < TITLE_LOW_AGREEMENT || !passesGates(altDraft, alt)) continue;
+        altDraft.warnings.push(`first body refused (${err.message}); ${alt === body ? 'a next candidate' : 'the body without its box of dated lines'} answered`);
+        return { layout: alt, draft: altDraft };
+      }
+    }
+    throw err;
+  }
+}
+
+/** A box header line ("最新动态", "相关新闻") inside or just before the box is this short. */
+const MAX_BOX_HEADER_CHARS = 12;
+
+/**
+ * The dated list entries (gates.ts datedListItems) as one box: from the first to the last entry, nothing but entries
+ * and short header lines, with a header line right before it included; null when entries and longer lines alternate
+ * (a list page's headline, date and teaser: no box to cut, the page stays refused) or nothing is left besides it.
+ */
+function boxOfDatedLines(blocks: readonly CleanedText[]): { start: number; end: number } | null {
+  const items = datedListItems(blocks.map((b) => b.text));
+  const first = items.indexOf(true);
+  if (first < 0) return null;
+  const last = items.lastIndexOf(true);
+  const isHeader = (j: number): boolean => blocks[j]!.text.length <= MAX_BOX_HEADER_CHARS;
+  for (let j = first; j <= last; j++) if (!items[j] && !isHeader(j)) return null;
+  const start = first > 0 && isHeader(first - 1) ? first - 1 : first;
+  return start === 0 && last === blocks.length - 1 ? null : { start, end: last + 1 };
+}
+
+function passesGates(draft: ArticleDraft, layout: PageLayout): boolean {
+  try {
+    assertArticle(draft, layout);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const NAME_ROLES: readonly NameRole[] = ['authors', 'editors', 'photographers'];

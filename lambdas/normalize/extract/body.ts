@@ -67,6 +67,8 @@ export interface CandidateBody {
   chars: number;
   linkChars: number;
   articleItems: number;
+  /** What the record says when this candidate answers (the script-revealed one). */
+  note?: string;
 }
 
 /** How many runner-up containers the second opinion reads (each is one extractBlocks walk of its subtree). */
@@ -136,6 +138,7 @@ interface Attempt {
  * inputs (zh-cwced, aeb, gne, seeds): records byte-identical, the 6 NO_ARTICLE inputs stay so.
  */
 const SCRIPT_REVEALED_FALLBACK = 'script-revealed fallback: the visible text held no article; read the inline visibility: hidden container(s) as shown';
+const SCRIPT_REVEALED_CANDIDATE = 'script-revealed fallback: the visible body was refused or read as chrome; read the inline visibility: hidden container(s) as shown';
 
 export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBody | null {
   const warnings: string[] = [];
@@ -143,10 +146,27 @@ export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBo
   if (lifted > 0) warnings.push(`flattened ${lifted} elements nested deeper than ${MAX_NESTING_DEPTH}`);
   const root = $.root()[0]!;
   const visible = bodyOf(root, $, hints, [...warnings], false);
-  if (visible || !hasInlineVisibilityHidden(root)) return visible;
+  if (visible) return withRevealedCandidate(visible, () => bodyOf(root, $, hints, [...warnings], true), root);
+  if (!hasInlineVisibilityHidden(root)) return visible;
   const revealed = bodyOf(root, $, hints, [...warnings], true);
   revealed?.warnings.push(SCRIPT_REVEALED_FALLBACK);
   return revealed;
+}
+
+/**
+ * Issue 9 class 3, when visible chrome (a WeChat toolbar, a box of dated lines) wins over the hidden article: the
+ * script-revealed body is the first of the next candidates, read only when they are asked for (a gate refused the
+ * first body, or its confidence is low: extract/article.ts, normalize/index.ts), and only when it differs.
+ */
+function withRevealedCandidate(visible: ArticleBody, reveal: () => ArticleBody | null, root: AnyNode): ArticleBody {
+  const next = visible.nextCandidates;
+  const nextCandidates = (): CandidateBody[] => {
+    const revealed = hasInlineVisibilityHidden(root) ? reveal() : null;
+    const differs = revealed && revealed.blocks.join('\n') !== visible.blocks.join('\n');
+    const first: CandidateBody[] = differs ? [{ blocks: revealed.blocks, chars: revealed.chars, linkChars: revealed.linkChars, articleItems: revealed.articleItems, note: SCRIPT_REVEALED_CANDIDATE }] : [];
+    return [...first, ...next()];
+  };
+  return { ...visible, nextCandidates };
 }
 
 function bodyOf(root: AnyNode, $: CheerioAPI, hints: BodyHints, warnings: string[], revealVisibilityHidden: boolean): ArticleBody | null {

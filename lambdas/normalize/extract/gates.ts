@@ -80,9 +80,14 @@ function isTimelineDate(line: string, next: string | undefined): boolean {
   return !!d && !/[\p{L}\p{N}]/u.test(line.slice(0, d.index) + line.slice(d.index + d.text.length));
 }
 
+/** Which paragraphs are dated list entries (the dated-line signal's items; extract/article.ts cuts a box of them). */
+export function datedListItems(paragraphs: readonly string[]): boolean[] {
+  return paragraphs.map((p, i) => isDatedListItem(p) && !isTimelineDate(p, paragraphs[i + 1]));
+}
+
 /** Dated-line signal on the article's paragraphs: short dated lines (MAX_LIST_ITEM_CHARS, MIN_LIST_ITEMS, share). */
 export function countDatedListItems(paragraphs: readonly string[]): { listing: boolean; items: number } {
-  const items = paragraphs.filter((p, i) => isDatedListItem(p) && !isTimelineDate(p, paragraphs[i + 1])).length;
+  const items = datedListItems(paragraphs).filter(Boolean).length;
   return { listing: items >= MIN_LIST_ITEMS && items / Math.max(paragraphs.length, 1) >= MIN_LIST_ITEM_SHARE, items };
 }
 

@@ -89,6 +89,7 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
         bodyChars: c.chars,
         bodyLinkChars: c.linkChars,
         bodyArticleItems: c.articleItems,
+        ...(c.note ? { warnings: [...warnings, c.note] } : {}),
       })),
     bodyLayer: body?.layer ?? 'none',
     warnings,

@@ -13,6 +13,8 @@ export interface CandidateLayoutBody {
   bodyChars: number;
   bodyLinkChars: number;
   bodyArticleItems: number;
+  /** The layout's warnings with this candidate's note (the script-revealed body), when it has one. */
+  warnings?: string[];
 }
 
 export interface PageLayout {
