@@ -86,15 +86,49 @@ export const keys = {
   hostLease: (host: string) => ({ PK: `LEASE#${host.toLowerCase()}`, SK: 'LEASE' }),
 } as const;
 
+/** A URL's last successful fetch, as store/ports.ts UrlState (declared here so the contract needs no store types). */
+interface UrlStateShape {
+  url: string;
+  sourceId: string;
+  etag: string | null;
+  lastModified: string | null;
+  sha256: string;
+  fetchedAt: string;
+  recordId: string | null;
+}
+
 /**
  * Where ingest's URL state of a fetched URL lives: a URL whose sha256 is the id of the record it gave (its canonical
- * URL, every page of the cost bench) keeps it in that record's first tracking item (`REC#<id>` / `TRACK`, these
- * attributes), found again by the same hash; any other URL keeps its own `URL#` / `STATE` item. Saves one write unit
- * a fresh page (issue 13). Null: the URL keeps its own item.
+ * URL, every page of the cost bench) keeps it in that record's tracking item (`REC#<id>` / `TRACK`, these
+ * attributes: written with the first tracking item, updated in it by later fetches), found again by the same hash;
+ * any other URL keeps its own `URL#` / `STATE` item. Saves one write unit a fresh page and one read a known one
+ * (issue 13). Null: the URL keeps its own item.
  */
-export function trackUrlState(state: { url: string; etag: string | null; lastModified: string | null; sha256: string; fetchedAt: string; recordId: string | null }) {
+export function trackUrlState(state: Omit<UrlStateShape, 'sourceId'>) {
   if (state.recordId === null || sha256Hex(state.url) !== state.recordId) return null;
   return { urlEtag: state.etag, urlLastModified: state.lastModified, urlSha256: state.sha256, urlFetchedAt: state.fetchedAt };
+}
+
+/**
+ * The URL state a tracking item holds for `url` (trackUrlState; the item's id is sha256(url)), or null when it holds
+ * none (no item, or one written before the state moved there: the URL's own `URL#` item, if any, has it). The
+ * tracking item is read first: a URL's later states go there too, so an older `URL#` item never hides them.
+ */
+export function urlStateInTrack(url: string, item: Record<string, unknown> | null | undefined): UrlStateShape | null {
+  if (typeof item?.urlSha256 !== 'string' || typeof item.urlFetchedAt !== 'string') return null;
+  const etag = item.urlEtag as string | null | undefined;
+  const lastModified = item.urlLastModified as string | null | undefined;
+  return { url, sourceId: String(item.sourceId), etag: etag ?? null, lastModified: lastModified ?? null, sha256: item.urlSha256, fetchedAt: item.urlFetchedAt, recordId: sha256Hex(url) };
+}
+
+/** An item without its table and index keys and its item kind: what the store ports hand out. */
+export function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) {
+    if (k === 'PK' || k === 'SK' || k === 'kind' || /^GSI\d+(PK|SK)$/.test(k)) continue;
+    out[k] = v;
+  }
+  return out;
 }
 
 /** The four 16-bit bands of a 16-hex-digit simhash. */

@@ -1,6 +1,7 @@
 /**
  * URLs through the data path: fetch → archive → normalize → store, a batch at a time (ingestBatch).
- *   1. conditional fetch with the URL's last ETag / Last-Modified (the batch's URL states read at once);
+ *   1. conditional fetch with the URL's last ETag / Last-Modified (the batch's URL states read at once, with the
+ *      tracking items that hold them: a fresh page's tracking item is read once);
  *   2. 304, or a body with the same sha256 as last time → `unchanged`, nothing written;
  *   3. normalize; a page with no usable record is a failure (NO_ARTICLE, ...), its bytes are archived all the same;
  *   4. archive the batch's raw pages (and, in a real batch, the records' bodies) as one object (content-addressed),
@@ -13,7 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../contract/errors.js';
 import type { FetchedPage } from '../fetch/types.js';
-import type { ArchivedPage, FailureStage, FetchPointer, MemberRange, PutOutcome, RawMeta, TrackItem, UrlState } from '../store/ports.js';
+import type { ArchivedPage, FailureStage, FetchPointer, MemberRange, PutOutcome, RawMeta, TrackItem, UrlState, UrlStateReads } from '../store/ports.js';
 import type { NewsRecord, RawRef, SiteHints } from '../contract/record.js';
 import { sha256Hex } from '../contract/hashing.js';
 import { trackUrlState } from '../contract/table-design.js';
@@ -110,7 +111,8 @@ export async function ingestBatch(items: readonly IngestItem[], deps: PipelineDe
     results[i] = result;
     batch.onResult?.(result, i);
   };
-  const states = await settleValue(deps.stores.urlState.getMany(items.map((item) => item.url)));
+  const reads = await settleValue(deps.stores.urlState.getMany(items.map((item) => item.url)));
+  const states = reads instanceof Error ? reads : reads.states;
   const fetched: Pending[] = [];
   await mapPool(items, batch.fetchConcurrency ?? 1, async (item, i) => {
     const step = await fetchStep(item.url, deps, item.options, states);
@@ -118,7 +120,9 @@ export async function ingestBatch(items: readonly IngestItem[], deps: PipelineDe
     else fetched.push({ i, item, page: step });
   });
   fetched.sort((a, b) => a.i - b.i);
-  await archiveAndFinish(fetched, deps, batch.finishConcurrency ?? 1, done);
+  // The tracking items the URL-state read took are the records' own when a URL is its record's id: read moments ago,
+  // by this batch, which has written none of them since (a record id two pages share is read again: storeGroup).
+  await archiveAndFinish(fetched, deps, batch.finishConcurrency ?? 1, done, reads instanceof Error ? undefined : reads.tracks);
   return results;
 }
 
@@ -150,7 +154,13 @@ interface Normalized extends Pending {
  * crash anywhere redoes the page next time (no URL state), and a failed batch request fails just the pages it
  * carried (recorded, retryable). Never rejects: every page gets its result through `done`.
  */
-async function archiveAndFinish(group: readonly Pending[], deps: PipelineDeps, finishConcurrency: number, done: (i: number, result: IngestResult) => void): Promise<void> {
+async function archiveAndFinish(
+  group: readonly Pending[],
+  deps: PipelineDeps,
+  finishConcurrency: number,
+  done: (i: number, result: IngestResult) => void,
+  knownTracks?: ReadonlyMap<string, TrackItem | null>,
+): Promise<void> {
   if (group.length === 0) return;
   const fail = (p: Pending, stage: FailureStage, err: JsnewsError) => failPage(p.item.url, deps, p.item.options, p.page.timings, stage, err, true, p.page.page.status);
   const failAll = async (pages: readonly Pending[], err: unknown) => {
@@ -193,7 +203,7 @@ async function archiveAndFinish(group: readonly Pending[], deps: PipelineDeps, f
     stored.push({ ...p, record: { ...n.record, raw: a.ref }, rawRef: a.ref, body: a.body });
   });
   stored.sort((a, b) => a.i - b.i);
-  await storeGroup(stored, deps, finishConcurrency, done, failAll);
+  await storeGroup(stored, deps, finishConcurrency, done, failAll, knownTracks);
 }
 
 /** A fetched page normalized (the record without its `raw`, which the archive PUT gives), or why it could not be. */
@@ -214,13 +224,17 @@ function normalizeStep(fetched: Fetched, deps: PipelineDeps, options: IngestOpti
 /** Failure items written at once when a whole group fails (one PutItem each; rare). */
 const PARALLEL_FAILURE_WRITES = 4;
 
-/** Step c of archiveAndFinish: tracking items read at once, records put one by one, tracking items and URL states written at once. */
+/**
+ * Step c of archiveAndFinish: tracking items read at once (those not in `knownTracks`, read with the URL states),
+ * records put one by one, tracking items and URL states written at once.
+ */
 async function storeGroup(
   pages: readonly Normalized[],
   deps: PipelineDeps,
   concurrency: number,
   done: (i: number, result: IngestResult) => void,
   failAll: (pages: readonly Pending[], err: unknown) => Promise<void>,
+  knownTracks: ReadonlyMap<string, TrackItem | null> = new Map(),
 ): Promise<void> {
   if (pages.length === 0) return;
   const { stores } = deps;
@@ -228,7 +242,13 @@ async function storeGroup(
   let tracks: Map<string, TrackItem> | null = null;
   if (stores.changes) {
     try {
-      tracks = await stores.changes.getTracks(pages.map((p) => p.record.id));
+      const ids = pages.map((p) => p.record.id);
+      const unknown = ids.filter((id) => !knownTracks.has(id));
+      tracks = unknown.length > 0 ? await stores.changes.getTracks(unknown) : new Map();
+      for (const id of ids) {
+        const known = knownTracks.get(id);
+        if (known) tracks.set(id, known);
+      }
     } catch (err) {
       shareTime(pages, 'storeMs', performance.now() - t);
       return failAll(pages, err);
@@ -360,10 +380,13 @@ export async function ingestInBatches(
       .finally(() => flushing.delete(run));
     flushing.add(run);
   };
+  // The tracking items these reads take are not handed on to storeGroup: read ahead of many batches, an earlier batch of
+  // the run may have written one since (another URL of the same record).
   const chunks = new Map<number, Promise<Map<string, UrlState> | Error>>();
   const read = (c: number) => {
     if (c * URL_STATE_READ_AHEAD >= items.length || chunks.has(c)) return;
-    chunks.set(c, settleValue(deps.stores.urlState.getMany(items.slice(c * URL_STATE_READ_AHEAD, (c + 1) * URL_STATE_READ_AHEAD).map((item) => item.url))));
+    const urls = items.slice(c * URL_STATE_READ_AHEAD, (c + 1) * URL_STATE_READ_AHEAD).map((item) => item.url);
+    chunks.set(c, settleValue(deps.stores.urlState.getMany(urls).then((r: UrlStateReads) => r.states)));
     // Lanes take URLs in order and are far fewer than a chunk: two chunks back nobody reads any more.
     chunks.delete(c - 2);
   };

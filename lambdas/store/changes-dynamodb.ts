@@ -12,7 +12,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type Dynamo
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { bodyKeyFor } from '../contract/archive-keys.js';
 import { chinaDay, daysBetween } from '../contract/china-time.js';
-import { GSI, ITEM_KIND, keys } from '../contract/table-design.js';
+import { GSI, ITEM_KIND, keys, stripKeys } from '../contract/table-design.js';
 import type { Archive, ChangeFilter, ChangeItem, ChangeStore, DueRevisit, TrackItem, VersionItem } from './ports.js';
 import { MAX_INLINE_ITEM_BYTES } from './records-dynamodb.js';
 import { storeError } from './sdk-errors.js';
@@ -211,12 +211,3 @@ function changeItem(change: ChangeItem): Record<string, unknown> {
   };
 }
 
-/** The item without its table and index keys and item kind. */
-function stripKeys(item: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) {
-    if (k === 'PK' || k === 'SK' || k === 'kind' || /^GSI\d+(PK|SK)$/.test(k)) continue;
-    out[k] = v;
-  }
-  return out;
-}

@@ -117,12 +117,28 @@ export interface UrlState {
   recordId: string | null;
 }
 
+/** What UrlStateStore.getMany read. */
+export interface UrlStateReads {
+  /** The states of the URLs that have one, by URL. */
+  states: Map<string, UrlState>;
+  /**
+   * The tracking items read on the way, by id (sha256 of each URL; null: no item): a caller about to store the URLs'
+   * records needs no second read of them (issue 13), as long as nothing it did since may have written them.
+   */
+  tracks: Map<string, TrackItem | null>;
+}
+
 export interface UrlStateStore {
   get(url: string): Promise<UrlState | null>;
+  /** As putMany of one state. */
   put(state: UrlState): Promise<void>;
-  /** The states of `urls` that exist, by URL (BatchGetItem: 100 a call). */
-  getMany(urls: readonly string[]): Promise<Map<string, UrlState>>;
-  /** Every state written (BatchWriteItem: 25 a call); a failure may leave some of them written (each is a plain overwrite). */
+  /** The states of `urls` that exist (BatchGetItem: 100 keys a call), and the tracking items read for them. */
+  getMany(urls: readonly string[]): Promise<UrlStateReads>;
+  /**
+   * Every state written, a URL's last one if it comes twice: in the URL's record's tracking item when the URL is the
+   * record's id and the item exists (one UpdateItem each), else as the URL's own item (BatchWriteItem: 25 a call).
+   * A failure may leave some of them written (each is a plain overwrite).
+   */
   putMany(states: readonly UrlState[]): Promise<void>;
 }
 

@@ -9,7 +9,7 @@ function fakeDeps() {
   const fetched: string[] = [];
   const deps = {
     stores: {
-      urlState: { get: async () => null, getMany: async () => new Map() },
+      urlState: { get: async () => null, getMany: async () => ({ states: new Map(), tracks: new Map() }) },
       failures: { record: async () => ({}), clear: async () => {} },
     },
     fetcher: {
