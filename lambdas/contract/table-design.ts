@@ -86,8 +86,8 @@ export const keys = {
   hostLease: (host: string) => ({ PK: `LEASE#${host.toLowerCase()}`, SK: 'LEASE' }),
 } as const;
 
-/** A URL's last successful fetch, as store/ports.ts UrlState (declared here so the contract needs no store types). */
-interface UrlStateShape {
+/** A URL's last successful fetch: the validators of the next conditional GET, the body's sha256, the record it gave. */
+export interface UrlState {
   url: string;
   sourceId: string;
   etag: string | null;
@@ -104,7 +104,7 @@ interface UrlStateShape {
  * any other URL keeps its own `URL#` / `STATE` item. Saves one write unit a fresh page and one read a known one
  * (issue 13). Null: the URL keeps its own item.
  */
-export function trackUrlState(state: Omit<UrlStateShape, 'sourceId'>) {
+export function trackUrlState(state: Omit<UrlState, 'sourceId'>) {
   if (state.recordId === null || sha256Hex(state.url) !== state.recordId) return null;
   return { urlEtag: state.etag, urlLastModified: state.lastModified, urlSha256: state.sha256, urlFetchedAt: state.fetchedAt };
 }
@@ -114,7 +114,7 @@ export function trackUrlState(state: Omit<UrlStateShape, 'sourceId'>) {
  * none (no item, or one written before the state moved there: the URL's own `URL#` item, if any, has it). The
  * tracking item is read first: a URL's later states go there too, so an older `URL#` item never hides them.
  */
-export function urlStateInTrack(url: string, item: Record<string, unknown> | null | undefined): UrlStateShape | null {
+export function urlStateInTrack(url: string, item: Record<string, unknown> | null | undefined): UrlState | null {
   if (typeof item?.urlSha256 !== 'string' || typeof item.urlFetchedAt !== 'string') return null;
   const etag = item.urlEtag as string | null | undefined;
   const lastModified = item.urlLastModified as string | null | undefined;

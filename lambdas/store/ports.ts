@@ -5,6 +5,7 @@
 import type { NewsRecord, RawRef } from '../contract/record.js';
 import type { ErrorCodeValue } from '../contract/errors.js';
 import type { MemberRange } from './batch-archive.js';
+import type { UrlState } from '../contract/table-design.js';
 
 export type { MemberRange };
 
@@ -106,16 +107,8 @@ export interface RecordStore {
   get(id: string): Promise<NewsRecord | null>;
 }
 
-/** What we remember about a URL for conditional GET and "unchanged" detection. */
-export interface UrlState {
-  url: string;
-  sourceId: string;
-  etag: string | null;
-  lastModified: string | null;
-  sha256: string;
-  fetchedAt: string;
-  recordId: string | null;
-}
+/** What we remember about a URL for conditional GET and "unchanged" detection (its shape: contract/table-design.ts). */
+export type { UrlState } from '../contract/table-design.js';
 
 /** What UrlStateStore.getMany read. */
 export interface UrlStateReads {
