@@ -116,8 +116,10 @@ const EN_TEASER = /^(read more|see more|more|related|also read|read also|watch|r
 const DATE_STAMP_TOKEN =
   /\b(published|updated|posted|last updated|modified|on|at|and|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|a\.?m|p\.?m|[ecmp][sd]t|utc|gmt|bst|cet|hst|ist)\b\.?|\d+(?:st|nd|rd|th|[ap]\.?m\b\.?)?/gi;
 
-/** A caption closed by a parenthesised credit; a bare credit line "(Image credit: X)" is left (aeb keeps those). */
-const EN_CAPTION_CREDIT = /\S.{3,}\((image|photo|picture|pic|credit|photograph)s?( credit)?\s*:\s*[^()]{1,60}\)\s*$/i;
+/** A caption closed by a parenthesised credit; a bare credit line "(Image credit: X)" is left (aeb keeps those).
+ * The caption before the "(" is a lookbehind read from each "(" only: written `\S.{3,}\(…` it was tried from every
+ * start and backtracked over the rest of the line, quadratic in its length (2.4% of normalize's CPU on zh-cwced). */
+const EN_CAPTION_CREDIT = /\((?<=\S.{3,}\()(image|photo|picture|pic|credit|photograph)s?( credit)?\s*:\s*[^()]{1,60}\)\s*$/i;
 /** A credit line: name-like segments joined by / or | ending in a picture agency, alone or glued after a caption's
  * sentence end ("… isn't easy.Jane Roe/Getty"). Checked on aeb: no article sentence ends in "/Getty". */
 const EN_AGENCY_CREDIT =
