@@ -55,6 +55,7 @@ const TRADITIONAL_VARIANTS: Readonly<Record<string, string>> = {
   维: '維', 码: '碼', 众: '眾衆', 条: '條', 页: '頁', 闭: '閉', 窗: '窗', 览: '覽', 办: '辦', 备: '備', 证: '證', 识: '識', 术: '術', 辨: '辨', 议: '議', 协: '協', 单: '單', 位: '位', 构: '構', 浏: '瀏', 数: '數', 来: '來', 编: '編', 辑: '輯', 记: '記', 摄: '攝', 员: '員', 击: '擊', 为: '為爲',
   专: '專', 题: '題', 门: '門', 猜: '猜', 彩: '彩', 延: '延', 伸: '伸', 排: '排', 榜: '榜', 视: '視',
   频: '頻', 体: '體', 层: '層', 楼: '樓', 说: '說', 键: '鍵', 复: '復複', 制: '製', 该: '該',
+  馈: '饋', 纠: '糾', 错: '錯', 赞: '贊讚', 开: '開', 进: '進', 顾: '顧', 让: '讓', 归: '歸',
 };
 
 /** Builds a RegExp from a Simplified pattern, widening each character with a Traditional form into a class. */
@@ -82,7 +83,7 @@ const METADATA_LABEL = zh('(责任编辑|责编|编辑|来源(?!于)|稿源|作�
 const PINYIN_ANNOTATION = /[(（][a-zü\u00e0-\u01dc]{1,7}[)）]/g;
 const PHONE_OR_EMAIL = /\d{3,4}[-\s]?\d{7,8}|\b1[3-9]\d{9}\b|\b400[-\s]?\d{3}[-\s]?\d{3,4}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
 
-const COPYRIGHT = zh('版权声明|版权及免责声明|版权所有|免责声明|郑\\s*重\\s*声\\s*明|反侵权公告|转载请注明|未经授权.{0,6}不得转载|Copyright\\s*(©|\\(c\\)|\\d{4})|All rights reserved', 'i');
+const COPYRIGHT = zh('版权归原?作者所有|版权声明|版权及免责声明|版权所有|免责声明|郑\\s*重\\s*声\\s*明|反侵权公告|转载请注明|未经授权.{0,6}不得转载|Copyright\\s*(©|\\(c\\)|\\d{4})|All rights reserved', 'i');
 
 interface Rule {
   reason: BoilerplateReason;
@@ -151,6 +152,22 @@ const PLAYER_LINE_CHARS = 120;
 function isPlayerLine(line: string): boolean {
   return line.length <= PLAYER_LINE_CHARS && PLAYER_WORD.test(line) && line.replace(PLAYER_TOKEN, '').replace(/[\s,，.。:：/|｜…·]+/g, '') === '';
 }
+/**
+ * Buttons and toolbars of Chinese templates read as a line of their own (issue 9 class 5): 举报/反馈, 阅读原文, 点赞 在看
+ * 分享, 收藏 举报, 【纠错】, 展开全文, 查看原图, 点击图片进入下一页, 往期回顾, - END -, 分享让更多人看到, 点击进入专题：X,
+ * （完）. A line made of nothing but these and separators, up to WIDGET_LINE_CHARS; a sentence using the words has other
+ * words (他在朋友圈点赞、转发了这条消息). Checked on zh-cwced and aeb truths and gne labels: no truth line is one; gne
+ * lists 【纠错】 and 点击进入专题： among the lines a body must not hold.
+ */
+const ZH_WIDGET_TOKEN = zh('点击进入专题\\s*[:：][^，。,]{0,20}|举报|反馈|阅读原文|在看|点赞|收藏|分享让更多人看到|分享|转发|评论|我要纠错|纠错|展开全文|查看原图|点击图片进入下一页|往期(回顾|精彩|推荐)|END|[（(【\\[]完[）)】\\]]', 'gi');
+/** The rule's cheap first test: a non-global copy (a global RegExp's test() keeps a lastIndex between lines). */
+const ZH_WIDGET_WORD = new RegExp(ZH_WIDGET_TOKEN.source, 'i');
+const ZH_WIDGET_SEPARATORS = /[\s【】\[\]()（）\-—_|｜/·•:：]+/g;
+const WIDGET_LINE_CHARS = 30;
+function isZhWidgetLine(line: string): boolean {
+  return line.length <= WIDGET_LINE_CHARS && line.replace(ZH_WIDGET_TOKEN, '').replace(ZH_WIDGET_SEPARATORS, '') === '';
+}
+
 /** A self-media platform's statement after the article (issue 9 class 5): the article speaks only for its author
  * (本文…仅代表该作者或机构观点), the site only stores or publishes it (X仅提供信息存储服务 / 信息发布平台). Up to
  * PROMO_LINE_CHARS: a quoted "仅代表个人观点" in a report names no 本文 or 平台. */
@@ -249,6 +266,7 @@ const RULES: readonly Rule[] = [
   { reason: 'teaser', pattern: EN_TEASER, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'date-stamp', pattern: /\d/, short: false, also: isLatinDateStamp },
   { reason: 'date-stamp', pattern: STAMP_DATE_ANY, short: true, also: isPostStamp },
+  { reason: 'widget', pattern: ZH_WIDGET_WORD, short: true, also: isZhWidgetLine },
   { reason: 'photo-credit', pattern: EN_CAPTION_CREDIT, short: false },
   { reason: 'photo-credit', pattern: EN_AGENCY_CREDIT, short: false },
   { reason: 'promo', pattern: EN_PROMO, short: false },

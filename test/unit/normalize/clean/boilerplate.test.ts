@@ -224,3 +224,41 @@ describe('English photo credits and reader promos (aeb classes)', () => {
     expect(boilerplateReason(line)).toBeNull();
   });
 });
+
+describe('Chinese widget lines: toolbars and buttons read as a line (issue 9 class 5)', () => {
+  it.each([
+    '举报/反馈',
+    '阅读原文',
+    '点赞 在看 分享',
+    '收藏 举报',
+    '【纠错】',
+    '[我要纠错]',
+    '展开全文',
+    '查看原图',
+    '点击图片进入下一页',
+    '往期回顾',
+    '- END -',
+    '分享让更多人看到',
+    '点击进入专题：城市更新',
+    '|分享',
+    '（完）',
+  ])('%s is a widget line', (line) => {
+    expect(isBoilerplateLine(line)).toBe(true);
+  });
+
+  it.each([
+    '他在朋友圈点赞、转发了这条消息，并留言表示支持。',
+    '收藏家王先生展示了他的藏品。',
+    '阅读原文件后，专家组提出了三点意见。',
+    '全文完成修订后将提交审议。',
+    '举报人可通过12345热线反馈。',
+  ])('keeps %s', (line) => {
+    expect(isBoilerplateLine(line)).toBe(false);
+  });
+
+  it('a repost note that the copyright stays with the original author is a copyright line', () => {
+    expect(boilerplateReason('本文系转载，版权归原作者所有')).toBe('copyright');
+    expect(boilerplateReason('如有侵权请联系删除，版权归作者所有。')).toBe('copyright');
+  });
+});
+
