@@ -118,12 +118,17 @@ function charsOf(blocks: readonly { text: string }[]): number {
  * lines before the reporter line (null when there was none).
  */
 export function dropHeadlineDeck<T extends { text: string }>(kept: T[], reporterAt: number | null): T[] {
+  const first = kept[0]?.text;
+  // A sub-headline opening the body ("——写在大会开幕之际", the print 副题 under the headline): zh-cwced 500b350d. No truth
+  // of any set opens with a dash line; later dash lines (a quote's attribution "——（宋）陆游", a reply) stay.
+  if (reporterAt === null && first !== undefined && DASH_SUBTITLE.test(first) && first.length <= DECK_MAX_CHARS && !DECK_CLOSED.test(first) && !/[。！？]/.test(first)) return kept.slice(1);
   if (reporterAt === null || reporterAt === 0 || reporterAt > MAX_DECK_LINES) return kept;
   const deck = kept.slice(0, reporterAt);
   if (deck.some((b) => b.text.length > DECK_MAX_CHARS || DECK_CLOSED.test(b.text))) return kept;
   return kept.slice(reporterAt);
 }
 const MAX_DECK_LINES = 3;
+const DASH_SUBTITLE = /^\s*(?:——|--|──)\s*[^—\-─\s]/;
 const DECK_MAX_CHARS = 60;
 /** A paragraph's closing marks; a headline may end in ？ ("谁来为无序拆房"埋单"？"), a paragraph seldom does. */
 const DECK_CLOSED = /[。！!…；;：:]$/;

@@ -203,6 +203,12 @@ describe('the record\'s credits (generated pages)', () => {
     expect(dropHeadlineDeck(body, 0)).toHaveLength(3);
     expect(dropHeadlineDeck(body, null)).toHaveLength(3);
   });
+  it('drops a "——" sub-headline opening the body, but not a dash line later or a closed sentence', () => {
+    const lines = (...t: string[]) => t.map((text) => ({ text }));
+    expect(dropHeadlineDeck(lines('——写在大会开幕之际', '今天，大会隆重开幕。'), null).map((b) => b.text)).toEqual(['今天，大会隆重开幕。']);
+    expect(dropHeadlineDeck(lines('读书使人明智。', '——（宋）某某', '正文。'), null)).toHaveLength(3);
+    expect(dropHeadlineDeck(lines('——这语气相当耳熟，是谁说的呢？对了，是他说的。', '正文。'), null)).toHaveLength(2);
+  });
   it('keeps a meta author once when JSON-LD names the same person with other spacing (aeb 624fcd90, 87438a0d)', () => {
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Abigail  Van Buren"}]}</script>';
     const record = normalize(page(`<meta name="author" content="Abigail Van Buren ">${ld}`, '来源：新华日报'));
