@@ -1,5 +1,8 @@
 /**
- * `npm run bench:cost [-- --pages N]`: what a page costs on AWS, from measured quantities.
+ * `npm run bench:cost [-- --pages N] [--containers N]`: what a page costs on AWS, from measured quantities.
+ * --containers N (default 1) runs N fetch handlers, each with its own in-process knowledge of hosts' leases (as N warm
+ * Lambda containers have), the queue's batches handed to them in turn: a host one container learnt is not due is
+ * news to the next, which pays a refused lease write (the contention the one-consumer default does not show).
  *
  * The deployed handlers (discover, fetch, normalize) run in this process, as Lambda would run them,
  * against DynamoDB Local and s3rver, on N article pages (default: every distinct bench page once)
@@ -115,11 +118,12 @@ const hostName = (h: number) => `cost-${h}.example`;
 const GB = 1024 ** 3;
 const MB_PER_GB = 1024;
 
-const Args = z.object({ pages: z.number().int().min(1).optional() });
+const Args = z.object({ pages: z.number().int().min(1).optional(), containers: z.number().int().min(1).max(64).default(1) });
 
 function readArgs(): z.infer<typeof Args> {
-  const { values } = parseArgs({ options: { pages: { type: 'string' } } });
-  const parsed = Args.safeParse({ pages: values.pages === undefined ? undefined : Number(values.pages) });
+  const { values } = parseArgs({ options: { pages: { type: 'string' }, containers: { type: 'string' } } });
+  const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  const parsed = Args.safeParse({ pages: num(values.pages), containers: num(values.containers) });
   if (!parsed.success) throw new JsnewsError(ErrorCode.InvalidArgument, parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
   return parsed.data;
 }
@@ -430,7 +434,9 @@ async function main(): Promise<void> {
       });
     const runtimes = { discover: build('discover'), fetch: build('fetch'), normalize: build('normalize') };
     const discover = makeDiscoverHandler(() => runtimes.discover, createObservability('discover'));
-    const fetchHandler = makeFetchHandler(() => runtimes.fetch, createObservability('fetch'));
+    // One handler a warm container (its own lease knowledge and runtime); batches go to them in turn.
+    const fetchRuntimes = [runtimes.fetch, ...Array.from({ length: args.containers - 1 }, () => build('fetch'))];
+    const fetchHandlers = fetchRuntimes.map((rt) => makeFetchHandler(() => rt, createObservability('fetch')));
     const normalizeHandler = makeNormalizeHandler(() => runtimes.normalize, createObservability('normalize'));
 
     const crawl = async (name: string): Promise<ScenarioUse> => {
@@ -467,6 +473,7 @@ async function main(): Promise<void> {
         const event = sqsEvent(batch, 'fetch');
         const t0 = performance.now();
         invocationStart = t0;
+        const fetchHandler = fetchHandlers[batches % fetchHandlers.length]!;
         const response = await invoke(lambdas.fetch, () => fetchHandler(event, context('fetch', lambdas.fetch.memoryMb))).finally(() => (invocationStart = null));
         virtualNow += performance.now() - t0;
         const back = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
@@ -522,6 +529,7 @@ async function main(): Promise<void> {
     console.log(`cost bench: ${n} distinct pages (${BENCH_SETS.join(', ')} and seeds), ${tree.lists.length} list pages of up to ${LINKS_PER_LIST_PAGE} links; ${BENCH_HOSTS} hosts`);
     console.log(`prices: ${PRICE_REGION}, on-demand list prices as of ${PRICE_DATE} (DynamoDB, S3, Lambda arm64, SQS, CloudWatch, EventBridge pricing pages)`);
     console.log(`memory from lib/: discover ${FUNCTION_SETTINGS.discover.memoryMb} MB, fetch ${FUNCTION_SETTINGS.fetch.memoryMb} MB, normalize ${FUNCTION_SETTINGS.normalize.memoryMb} MB; up to ${FETCH_BATCH_SIZE} messages per fetch batch, batching window ${FETCH_BATCHING_WINDOW.toSeconds()} s`);
+    if (args.containers > 1) console.log(`fetch containers: ${args.containers}, batches handed to them in turn (each knows only the leases it took or was refused)`);
     console.log(`politeness: the registry's mean delay (${delay.sources} enabled sources) ${delay.meanDelayMs.toFixed(0)} ms per host; senders' DelaySeconds slots, the host lease (DynamoDB), hand-backs (SQS visibility); never slept`);
     console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (durations are wall time on a shared machine)`);
     const freshTotal = printScenario(fresh, TARGET_USD_PER_MILLION_FRESH);
