@@ -81,16 +81,26 @@ const FALLBACK_FACTOR = 0.85;
 const FEED_MIN_ITEMS = 2;
 const FEED_FACTOR = 0.4;
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const HAN_CLAUSE = /[，。、；：！？]/g;
 const LATIN_CLAUSE = /[,.;:!?](?=\s|$)/g;
 /** Contact, ICP and legal lines (issue 9 class 1), beyond what clean/boilerplate.ts already drops. */
 const CONTACT_LINE = /ICP[备證证]|公网安备|版权所有|Copyright|©|联系(?:电话|我们|方式)|(?:电话|传真|邮箱|热线|地址)\s*[:：]|关于我们|广告服务|合作(?:伙伴|热线|洽谈)|投稿(?:邮箱|须知)|[\w.+-]+@[\w-]+\.[a-z]{2,}/i;
 
+/** UTF-16 units in U+3400-U+9FFF or U+F900-U+FAFF (what `/[\u3400-\u9fff\uf900-\ufaff]/g` matches), counted
+ * without the array of every match that `text.match` built (1.1% of normalize's CPU on zh-cwced). */
+function hanUnits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) n++;
+  }
+  return n;
+}
+
 export function confidenceFeatures(input: ConfidenceInput): ConfidenceFeatures {
   const text = input.paragraphs.join('\n');
   const chars = nonSpace(text);
-  const han = (text.match(HAN) ?? []).length;
+  const han = hanUnits(text);
   const latin = han < chars * 0.3;
   const marks = (text.match(latin ? LATIN_CLAUSE : HAN_CLAUSE) ?? []).length;
   let boiler = 0;
