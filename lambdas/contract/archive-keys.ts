@@ -39,6 +39,15 @@ export function fetchPointerKey(sourceId: string, url: string, fetchedAt: string
   return `${FETCH_POINTER_PREFIX}${sourceId}/${chinaDay(fetchedAt)}/${sha256Hex(url)}.json`;
 }
 
+/**
+ * An object of record bodies only (store/batch-archive.ts with no pages: one gzip member per body, then an index),
+ * written by a reprocess chunk (pipeline/reprocess.ts): its records' items name it and their body's range. Under
+ * BODY_PREFIX, which the normalize Lambda may write; content-addressed like a batch object. `batch/` is no record id.
+ */
+export function bodyBatchKeyFor(objectSha256: string): string {
+  return `${BODY_PREFIX}batch/${objectSha256.slice(0, 2)}/${objectSha256}${BATCH_SUFFIX}`;
+}
+
 export function bodyKeyFor(id: string, contentHash: string): string {
   return `${BODY_PREFIX}${id}/${contentHash}.json`;
 }

@@ -22,7 +22,7 @@ import type { NewsRecord, RawRef } from '../contract/record.js';
 import { recordBodyBytes } from './record-packing.js';
 import type { Archive, ArchiveDay, ArchivedPage, FetchPointer, PointerFilter, RawLocation, RawMeta } from './ports.js';
 import { storeCall as sdkCall } from './sdk-errors.js';
-import { rawKeyFor, fetchPointerKey, batchKeyFor, isBatchKey, FETCH_POINTER_PREFIX } from '../contract/archive-keys.js';
+import { rawKeyFor, fetchPointerKey, batchKeyFor, bodyBatchKeyFor, isBatchKey, FETCH_POINTER_PREFIX } from '../contract/archive-keys.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { memberFor, packBatch, rangeOf, readIndex, unpackMember, type MemberRange } from './batch-archive.js';
 
@@ -48,6 +48,7 @@ export function createS3Archive(s3: S3Client, bucket: string, options: ArchiveOp
     putRaw: (bytes, meta) => putRaw(s3, bucket, bytes, meta),
     putBatch: (pages) => putBatch(s3, bucket, pages),
     getRaw: (key, at) => getRaw(s3, bucket, key, at),
+    putBodies: (records) => putBodies(s3, bucket, records),
     getMember: async (key, range) => unpackMember(await getObjectBytes(s3, bucket, key, range)),
     putFetchPointer: (pointer) => putFetchPointer(s3, bucket, pointer),
     putFetchPointers: async (pointers) => void (await Promise.all(pointers.map((p) => putFetchPointer(s3, bucket, p)))),
@@ -129,6 +130,27 @@ async function putBatch(s3: S3Client, bucket: string, pages: readonly { bytes: U
     return { ref, member: { offset: m.offset, length: m.length }, ...(body ? { body } : {}) };
   });
 }
+/**
+ * Record bodies as one object (a batch object without pages: the bodies' members, then an empty index), one PUT under
+ * BODY_PREFIX (bodyBatchKeyFor). Each record item names the key and its member (records-dynamodb.ts bodyAt, bodyIn).
+ */
+async function putBodies(s3: S3Client, bucket: string, records: readonly NewsRecord[]): Promise<{ key: string; ranges: MemberRange[] }> {
+  const packed = await packBatch([], records.map(recordBodyBytes));
+  const key = bodyBatchKeyFor(packed.sha256);
+  await storeCall(`put ${key}`, () =>
+    s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: packed.body,
+        ContentType: 'application/gzip',
+        Metadata: { [META_INDEX_OFFSET]: String(packed.index.offset), [META_INDEX_LENGTH]: String(packed.index.length), bodies: String(records.length) },
+      }),
+    ),
+  );
+  return { key, ranges: packed.extras.map((r) => r!) };
+}
+
 /** Object metadata of a batch object: where its index member is, so a reader with only a sha256 finds its page. */
 const META_INDEX_OFFSET = 'index-offset';
 const META_INDEX_LENGTH = 'index-length';

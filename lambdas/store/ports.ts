@@ -80,6 +80,12 @@ export interface Archive {
    * has two or more distinct pages (a batch of one stays the single-page object, and its record keeps its body).
    */
   putBatch(pages: readonly { bytes: Uint8Array; meta: RawMeta; record?: NewsRecord | undefined }[]): Promise<ArchivedPage[]>;
+  /**
+   * Records' bodies (record-packing.ts RecordBody) as one object of their own, one PUT (a reprocess chunk: its pages
+   * are archived already): the object's key and each body's member range, in order. Content-addressed, so a retry of
+   * the same bodies writes the same key and bytes.
+   */
+  putBodies(records: readonly NewsRecord[]): Promise<{ key: string; ranges: MemberRange[] }>;
   /** One gzip member of an object (a record body of a batch object), gunzipped: one Range GET. */
   getMember(key: string, range: MemberRange): Promise<Uint8Array>;
   /** One page's raw bytes: a single-page object by its key alone; a page of a batch object by `at` (one Range GET with a member range). */
@@ -100,6 +106,8 @@ export type PutOutcome = 'new' | 'updated' | 'unchanged';
 /** How a record put may find its body already archived: the record's `raw.key` object holds it at this range. */
 export interface RecordPutOptions {
   body?: MemberRange | undefined;
+  /** The object holding `body` when it is not the record's `raw.key` (a reprocess chunk's bodies object, Archive.putBodies). */
+  bodyObject?: string | undefined;
 }
 
 export interface RecordStore {

@@ -81,6 +81,11 @@ export interface StoredRecordItem {
    * names: the record map then holds no paragraphs, people or figures (one write unit instead of ~4).
    */
   bodyAt?: [number, number];
+  /**
+   * The object holding the `bodyAt` member when it is not the one `raw.key` names: a reprocess chunk's bodies object
+   * (Archive.putBodies; its pages were archived by an earlier fetch).
+   */
+  bodyIn?: string;
   /** The stored record's `text` is empty and reads rebuild it from `paragraphs` (see TEXT_JOINER). */
   textFromParagraphs?: boolean;
   [gsiKey: string]: unknown;
@@ -208,7 +213,7 @@ class RecordTable {
   async put(input: NewsRecord, options: RecordPutOptions = {}): Promise<PutOutcome> {
     const record = NewsRecord.parse(input);
     let item = buildRecordItem(record);
-    if (options.body && record.raw) item = bodyArchived(item, options.body);
+    if (options.body && (record.raw || options.bodyObject)) item = bodyArchived(item, options.body, options.bodyObject);
     else if (estimateBytes(item) > MAX_INLINE_ITEM_BYTES) item = await this.moveBodyToS3(item);
     try {
       const out = await this.doc.send(
@@ -397,7 +402,7 @@ class RecordTable {
 
   /** The record with its body read from its batch object (one Range GET), checked against the item's contentHash. */
   private async withArchivedBody(item: StoredRecordItem, [offset, length]: [number, number]): Promise<NewsRecord> {
-    const key = item.record.raw?.key;
+    const key = item.bodyIn ?? item.record.raw?.key;
     if (!key) throw new JsnewsError(ErrorCode.StoreFailed, `record ${idOf(item)} names an archived body but no raw object`);
     const body = readRecordBody(await this.archive.getMember(key, { offset, length }));
     if (sha256Hex(body.text) !== item.contentHash) throw new JsnewsError(ErrorCode.StoreFailed, `archived body of record ${idOf(item)} does not match its contentHash`);
@@ -439,10 +444,10 @@ function unpackRecord(item: StoredRecordItem & { recordZ1?: Uint8Array; recordGz
   return { ...rest, record: record as NewsRecord };
 }
 
-/** The item of a record whose body was archived with its raw page (putBatch): the record map without it. */
-function bodyArchived(item: StoredRecordItem, at: MemberRange): StoredRecordItem {
+/** The item of a record whose body was archived with its raw page (putBatch) or in a bodies object (putBodies, `bodyIn`): the record map without it. */
+function bodyArchived(item: StoredRecordItem, at: MemberRange, bodyIn?: string): StoredRecordItem {
   const { textFromParagraphs: _t, ...rest } = item;
-  return { ...rest, record: { ...item.record, paragraphs: [], text: '', people: [], figures: [] }, bodyAt: [at.offset, at.length] };
+  return { ...rest, record: { ...item.record, paragraphs: [], text: '', people: [], figures: [] }, bodyAt: [at.offset, at.length], ...(bodyIn ? { bodyIn } : {}) };
 }
 
 /** Uncompressed: a body that would not fit uncompressed goes to S3, as before compression, whatever gzip makes of it. */

@@ -100,8 +100,43 @@ describe('batch archive through the pipeline', () => {
     const gets = re.calls.filter((c) => c.name === 'GetObjectCommand');
     expect(gets).toHaveLength(ARTICLES);
     expect(gets.every((g) => /^bytes=\d+-\d+$/.test(g.range ?? ''))).toBe(true);
-    // no HEAD, no index read: the pointer's member range is enough (the one listing is of pre-table S3 pointers)
-    expect(re.calls.filter((c) => c.name !== 'GetObjectCommand').map((c) => c.name)).toEqual(['ListObjectsV2Command']);
+    // no HEAD, no index read: the pointer's member range is enough (the one listing is of pre-table S3 pointers);
+    // the reprocessed records' bodies are one object of their own (one PUT for the chunk), under bodies/
+    const puts = re.calls.filter((c) => c.name === 'PutObjectCommand');
+    expect(re.calls.filter((c) => c.name !== 'GetObjectCommand').map((c) => c.name).sort()).toEqual(['ListObjectsV2Command', 'PutObjectCommand']);
+    expect(puts[0]!.key).toMatch(/^bodies\/batch\/[0-9a-f]{2}\/[0-9a-f]{64}\.batch\.gz$/);
+    for (const p of ptrs) {
+      const id = (await stores.urlState.get(p.url))!.recordId!;
+      const record = await stores.records.get(id);
+      expect(record).toMatchObject({ normalizerVersion: '1.1.0', raw: { key: p.rawKey, sha256: p.sha256 } });
+      expect(record!.paragraphs.join('')).toMatch(/^(正文)+第\d篇。$/);
+      const item = (await env.clients.doc.send(new GetCommand({ TableName: stores.tableName, Key: tableKeys.record(id) }))).Item!;
+      expect(item.bodyIn).toBe(puts[0]!.key);
+      const size = Object.entries(item).reduce((n, [k, v]) => n + k.length + (v instanceof Uint8Array ? v.byteLength : Buffer.byteLength(JSON.stringify(v))), 0);
+      expect(size).toBeLessThan(1024);
+    }
+    // A rerun of the same version changes nothing (the same bodies object, the records unchanged).
+    const again = await s3Calls(env.clients.s3, () => reprocess({ all: true }, deps(stores, now, '1.1.0')));
+    expect(again.result[0]).toMatchObject({ unchanged: ARTICLES, failed: {} });
+    expect(again.calls.filter((c) => c.name === 'PutObjectCommand').map((c) => c.key)).toEqual([puts[0]!.key]);
+  });
+
+  it('a reprocess whose bodies object cannot be written stores its records with their bodies inline', async () => {
+    const stores = await env.freshStores();
+    const now = new Date('2024-02-22T02:00:00.000Z');
+    await runCycle([source], deps(stores, now), { urlConcurrency: 2 });
+    const broken: Stores = { ...stores, archive: { ...stores.archive, putBodies: async () => Promise.reject(new JsnewsError(ErrorCode.StoreFailed, 'S3 down (test)', true)) } };
+    const re = await reprocess({ all: true }, deps(broken, now, '1.1.0'));
+    expect(re[0]).toMatchObject({ updated: ARTICLES, failed: {} });
+    for (const p of await pointers(stores)) {
+      const id = (await stores.urlState.get(p.url))!.recordId!;
+      const item = (await env.clients.doc.send(new GetCommand({ TableName: stores.tableName, Key: tableKeys.record(id) }))).Item!;
+      expect(item.bodyAt).toBeUndefined();
+      expect(item.bodyIn).toBeUndefined();
+      const record = await stores.records.get(id);
+      expect(record).toMatchObject({ normalizerVersion: '1.1.0' });
+      expect(record!.paragraphs.join('')).toMatch(/^(正文)+第\d篇。$/);
+    }
   });
 
   it('a batch is archived once ARCHIVE_BATCH_PAGES pages wait, or when the oldest has waited long enough', async () => {

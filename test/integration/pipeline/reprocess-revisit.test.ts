@@ -21,6 +21,7 @@ import { normalize, NORMALIZER_VERSION } from '../../../lambdas/normalize/index.
 import { loadSources } from '../../../lambdas/sites/load-sources.js';
 import type { NewsRecord, PageContext } from '../../../lambdas/contract/record.js';
 import { useReplayStores } from '../../helpers/replay-stores.js';
+import { sha256Hex } from '../../../lambdas/contract/hashing.js';
 
 const TREE = fileURLToPath(new URL('../../../seeds/replay/jiangsu/', import.meta.url));
 const JSSUXUN = 'http://www.jssuxun.example/html/2024/jiangsu_0220/52317.html';
@@ -34,7 +35,9 @@ const NEXT_VERSION = '99.0.0';
 function nextNormalize(bytes: Uint8Array, ctx?: PageContext): NewsRecord {
   const r = normalize(bytes, ctx);
   const paragraphs = r.paragraphs.slice(0, -1);
-  return { ...r, paragraphs, text: paragraphs.join('\n'), normalizerVersion: NEXT_VERSION };
+  const text = paragraphs.join('\n');
+  // contentHash is the text's sha256 (CONTRACT.md): a record whose body is archived apart is checked against it on read.
+  return { ...r, paragraphs, text, contentHash: sha256Hex(text), normalizerVersion: NEXT_VERSION };
 }
 
 
