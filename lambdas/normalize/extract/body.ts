@@ -91,7 +91,10 @@ export const RETRY_BELOW_CHARS = 250;
 /** The whole-page last resort is refused when more than this share of its text is link text: an index/list page.
  * Index pages run 0.6–0.9; an error or login page with a form, like a short article in a sparse template, stays below. */
 const WHOLE_PAGE_MAX_LINK_DENSITY = 0.5;
-/** A notice header (版权声明, 免责声明, 郑重声明…) only cuts the tail when it sits past this share of the blocks. */
+/** A notice header (版权声明, 免责声明, 郑重声明…) only cuts the tail when it sits past this share of the blocks, or
+ * past this share of their text: a forum post is a few long blocks, and its board's rules (1. 任何言论纯属作者个人观点…)
+ * and reply list after the header are many short ones (zh-cwced 9b1e5dcb: the header at block 11 of 23, at 0.96 of
+ * the text). */
 const NOTICE_CUT_MIN_POSITION = 0.5;
 /** Title repeats are looked for among the first blocks only, must be this long and cover this share of the title
  * (titles carry site suffixes: "标题--雅虎新闻"). */
@@ -341,10 +344,15 @@ function fromWholePage(root: AnyNode, stats: StatsMap, hints: BodyHints): Attemp
   return { blocks, layer: 'fallback', score: 0 };
 }
 
-/** A copyright/disclaimer notice header in the second half of the blocks starts the page's legal footer: cut there. */
+/** A copyright/disclaimer notice header in the second half of the blocks (by count or by text) starts the page's
+ * legal footer: cut there. */
 function cutAtNoticeHeader(blocks: Block[]): Block[] {
-  for (let i = Math.ceil(blocks.length * NOTICE_CUT_MIN_POSITION); i < blocks.length; i++) {
-    if (NOTICE_HEADER.test(blocks[i]!.text)) return blocks.slice(0, i);
+  const total = textChars(blocks);
+  const fromCount = Math.ceil(blocks.length * NOTICE_CUT_MIN_POSITION);
+  let before = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    if ((i >= fromCount || before >= total * NOTICE_CUT_MIN_POSITION) && NOTICE_HEADER.test(blocks[i]!.text)) return blocks.slice(0, i);
+    before += blocks[i]!.chars;
   }
   return blocks;
 }

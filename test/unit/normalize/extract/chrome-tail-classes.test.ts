@@ -1,0 +1,31 @@
+/**
+ * Issue 9 (known misses of ours on zh-cwced, fixed as classes), on small pages written for the test: a forum post
+ * followed by its board's rules under a notice header and by the thread's reply list.
+ */
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../../../lambdas/normalize/index.js';
+
+function html(head: string, body: string): Uint8Array {
+  return new TextEncoder().encode(`<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`);
+}
+
+const POST = [
+  '周末我们带着孩子去了城郊的湿地公园，沿着木栈道一路走到观鸟台，看到了成群的白鹭在水面上起落，孩子兴奋得一直拉着我的手问这问那，我们也跟着重新认识了许多从前叫不出名字的水鸟。',
+  '公园管理处的工作人员告诉我们，这几年周边的养殖场陆续退出，水质明显变好，来这里过冬的候鸟一年比一年多，去年冬天还第一次记录到了一对东方白鹳，引来不少摄影爱好者专程赶来。',
+  '回家的路上孩子说下次还要来，还要带上望远镜和图鉴，自己把看到的鸟都记下来。我想，比起在家里看动画片，这样的一天也许更能让他记住什么是自然，什么是需要我们一起爱护的家园。',
+  '听说湿地公园明年还要扩建一片科普长廊，把附近几所小学的自然课搬到这里来上，我觉得这是件大好事，到时候一定再带孩子来走一走，看一看那些在芦苇丛里安家的小生灵。',
+];
+
+describe('a forum post, its board rules and its reply list (issue 9)', () => {
+  it('cuts the post at the notice header when the rules and replies are many short blocks after a few long ones', () => {
+    const rules = ['任何言论纯属作者个人观点，与本论坛无关；', '禁止发表违反国家法律法规的言论；', '禁止利用本论坛进行违法行为；', '禁止发表恶意攻击他人的言论；', '转贴都应注明真实作者和出处；']
+      .map((r, i) => `<tr><td>${i + 1}. ${r}</td></tr>`).join('');
+    const replies = ['春天的湿地更好看', '请问门票多少钱', '周末人多吗', '下次一起去', '拍到白鹳了吗', '观鸟台几点开放']
+      .map((t, i) => `<li><a href="${100 + i}.html">${t}</a> <b>网友${i}</b> <i>09:0${i}:51 5/23/06</i> (无内容)</li>`).join('');
+    const body =
+      `<center><h3>带孩子去湿地公园看鸟</h3></center><table><tr><td>${POST.join('<br><br>')}<br>` +
+      `<table><tr><td><strong>郑 重 声 明</strong></td></tr>${rules}</table><hr>本贴跟从标题:<ul>${replies}</ul></td></tr></table>`;
+    const r = normalize(html('<title>带孩子去湿地公园看鸟</title>', body));
+    expect(r.paragraphs).toEqual(POST);
+  });
+});
