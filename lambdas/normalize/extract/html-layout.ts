@@ -13,7 +13,8 @@ import { findArticleBody } from './body.js';
 import { followsOtherEventLabel, isPageClockDate } from './published-date.js';
 import { findLinkedOriginalUrl, ORIGINAL_LABEL } from './original-link.js';
 import { readHtmlMeta } from './html-meta.js';
-import { findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, SUBTITLE_HINT } from './title.js';
+import { findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, leadBlockHeadline, SUBTITLE_HINT } from './title.js';
+import { isBoilerplateLine } from '../clean/boilerplate.js';
 import { findSiteName } from './site-name.js';
 import { galleryHoldingHeadline } from './gallery.js';
 import type { PageLayout } from './layout.js';
@@ -56,7 +57,9 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
   // No headline element and a <title> naming only the channel or site: the heading right before the article.
   if (!titleEl && blocks[0] && !hasHeadlineSegment(titleRefs.ogTitle, siteName) && !hasHeadlineSegment(titleRefs.titleTag, siteName)) {
     const heading = headingBeforeBody(page, blocks[0].raw);
+    const lead = heading ? null : leadBlockHeadline(blocks, isBoilerplateLine);
     if (heading) ({ title, element: titleEl } = heading);
+    else if (lead) title = blocks.shift()!;
   }
   const blockSet = new Set(blocks.map((b) => b.text));
   const bodyStart = textStartOf(page, blocks.find((b) => b.text.length >= MIN_PARAGRAPH_PROBE_CHARS)?.raw ?? '');

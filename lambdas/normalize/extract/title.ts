@@ -192,6 +192,31 @@ export function headingBeforeBody(page: PageIndex, firstBlock: string): { title:
   return best && { title: best.title, element: best.element };
 }
 
+/** A lead headline runs this many characters at most: a headline set as the article's first paragraph is a short
+ * line (the zh-cwced ones run 6-10); a first paragraph this short with no clause mark is rarely prose. */
+const LEAD_HEADLINE_MAX_CHARS = 40;
+/** ...and at least this many: shorter first lines are labels (编者按, 附件). */
+const LEAD_HEADLINE_MIN_CHARS = 4;
+/** Clause and sentence marks: a line holding one is prose or a label line ("2003-7-24 钱江晚报" has digits, see below). */
+const CLAUSE_MARK = /[，,。．！!？?；;：:、…]/;
+/** The article after the lead line holds a paragraph at least this long (the lead is its headline, not a list entry). */
+const LEAD_FOLLOWING_PARAGRAPH_CHARS = 40;
+
+/**
+ * Issue 9 class 4: a page with no headline element whose <title> and og:title name no headline (a script's button word
+ * such as 显示, or the site alone) sets its headline as the article's first paragraph (a centred bold line). That first
+ * block is the headline when it is headline-like: LEAD_HEADLINE_MIN_CHARS..LEAD_HEADLINE_MAX_CHARS, no clause mark, no
+ * digit (dates, counters, "1. 概述" section numbers), not chrome, and a paragraph follows. The caller checks the rest
+ * (no headline element, no <h2>-<h6> before the body, no headline segment in the title bar).
+ */
+export function leadBlockHeadline(blocks: readonly CleanedText[], isChrome: (line: string) => boolean): CleanedText | null {
+  const first = blocks[0];
+  if (!first || blocks.length < 2) return null;
+  const t = first.text;
+  if (t.length < LEAD_HEADLINE_MIN_CHARS || t.length > LEAD_HEADLINE_MAX_CHARS || CLAUSE_MARK.test(t) || /\d/.test(t) || isChrome(t)) return null;
+  return blocks.slice(1).some((b) => b.text.length >= LEAD_FOLLOWING_PARAGRAPH_CHARS) ? first : null;
+}
+
 /** Kicker and sub-headline: up to two sibling elements before and after the headline element that SUBTITLE_HINT names. */
 export function findSubtitles(page: PageIndex, titleEl: Element): CleanedText[] {
   const out: CleanedText[] = [];

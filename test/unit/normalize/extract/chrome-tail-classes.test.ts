@@ -29,3 +29,24 @@ describe('a forum post, its board rules and its reply list (issue 9)', () => {
     expect(r.paragraphs).toEqual(POST);
   });
 });
+
+describe('a headline set as the first paragraph under a title bar that names none (issue 9 class 4)', () => {
+  const essay = (lead: string) =>
+    `<p align="center"><font color="darkblue"><strong>${lead}</strong></font></p><hr><p>${POST.join('<br><br>')}</p>`;
+
+  it('takes the centred first line as the headline when the <title> is a button word', () => {
+    const r = normalize(html('<title>显示</title>', essay('湿地公园里的白鹭')));
+    expect(r.title).toBe('湿地公园里的白鹭');
+    expect(r.paragraphs).toEqual(POST.slice(0, 4));
+  });
+
+  it('leaves a first line with a digit or a clause mark, a short label, and a page whose <title> names the headline', () => {
+    for (const lead of ['2003-7-24 晚报', '编者按', '周末，去看鸟']) {
+      const r = normalize(html('<title>显示</title>', essay(lead)));
+      expect(r.paragraphs[0]).toBe(lead);
+    }
+    const named = normalize(html('<title>带孩子去湿地公园看鸟_某某论坛</title>', essay('湿地公园里的白鹭')));
+    expect(named.title).toBe('带孩子去湿地公园看鸟');
+    expect(named.paragraphs[0]).toBe('湿地公园里的白鹭');
+  });
+});
