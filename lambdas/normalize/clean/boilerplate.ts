@@ -333,7 +333,9 @@ export function boilerplateReason(line: string): BoilerplateReason | null {
 }
 
 function reasonOf(line: string): BoilerplateReason | null {
-  const text = collapseRuns(line.replace(PINYIN_ANNOTATION, ''), SPACE_RUN, JS_SPACE_NOT_SPACE).trim();
+  // An annotation opens with a parenthesis: a line without one (nearly all) is not searched for them.
+  const bare = line.includes('(') || line.includes('（') ? line.replace(PINYIN_ANNOTATION, '') : line;
+  const text = collapseRuns(bare, SPACE_RUN, JS_SPACE_NOT_SPACE).trim();
   if (!text) return null;
   // Past LATIN_SHORT_LINE_CHARS every rule but copyright is out (short rules, and the Latin ones' length caps).
   if (text.length > LATIN_SHORT_LINE_CHARS) {
@@ -341,12 +343,13 @@ function reasonOf(line: string): BoilerplateReason | null {
     if (LEADING_TRAILER.test(text)) return 'trailer';
     return text.length <= EN_PROMO_LINE_CHARS && EN_PROMO.test(text) ? 'promo' : null;
   }
-  const hasMetadata = METADATA_LABEL.test(text);
+  let hasMetadata: boolean | undefined;
   for (const rule of RULES) {
-    // A metadata line (来源, 作者…) is the lead's: only the copyright, leading-trailer and platform-statement rules apply.
-    if (hasMetadata && rule.reason !== 'copyright' && rule.pattern !== LEADING_TRAILER && rule.pattern !== PLATFORM_STATEMENT) continue;
     if (rule.short && text.length > SHORT_LINE_CHARS) continue;
-    if (rule.pattern.test(text) && (!rule.also || rule.also(text))) return rule.reason;
+    if (!rule.pattern.test(text)) continue;
+    // A metadata line (来源, 作者…) is the lead's: only the copyright, leading-trailer and platform-statement rules apply.
+    if (rule.reason !== 'copyright' && rule.pattern !== LEADING_TRAILER && rule.pattern !== PLATFORM_STATEMENT && (hasMetadata ??= METADATA_LABEL.test(text))) continue;
+    if (!rule.also || rule.also(text)) return rule.reason;
   }
   return null;
 }
