@@ -40,8 +40,8 @@ export interface PersonMention {
   titles: string[];
 }
 
-/** Sentence ends: a post never carries over one. */
-const SENTENCE_END = /[。！？；!?;]/;
+/** Sentence ends: a post never carries over one (one code unit each; sentencesOf cuts at them). */
+const SENTENCE_END_UNITS = unitFlags('。！？；!?;');
 /** Segment separators (one code unit each): 、 joins a list, , ， join clauses, white space is a space, the rest break. */
 const isSegmentSeparator = memoizeCharTest(/[、,，\s“”"‘’'「」『』（）()《》【】〔〕:：·]/);
 /** Text before a post that is not part of it: 与会人员在市委书记… → 市委书记. */
@@ -50,6 +50,27 @@ const TITLE_LEAD = /^.*(?:[在由请让给对向被把获]|[^\p{Script=Han}])/u;
 const GIVEN_NAME_CHARS = { min: 1, max: 2 } as const;
 /** Only Han characters make a name or a post. */
 const HAN_ONLY = /^\p{Script=Han}+$/u;
+const isHan = memoizeCharTest(/\p{Script=Han}/u);
+
+/**
+ * Whether `text[from, to)` is one or more Han characters: HAN_ONLY.test(text.slice(from, to)) without the slice, read
+ * per code point (a surrogate pair cut by `to` is a lone surrogate, as in the slice: not Han).
+ */
+function isHanOnlyRange(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < to) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (!isHan(cp)) return false;
+  }
+  return true;
+}
 /**
  * A name with no post, not yet known and not in a list must have at least this many characters: two-character
  * surname-initial strings before a follower are mostly ordinary words (符合要求, 严格要求, 高度重视).
@@ -147,23 +168,40 @@ function wordAt(words: WordsByFirstUnit, text: string, at = 0): string | null {
   return null;
 }
 
-function followKind(rest: string): FollowKind | null {
-  if (rest === '') return 'end';
-  if (wordAt(NAME_FOLLOWERS_BY_FIRST, rest) !== null) return 'strong';
-  if (wordAt(POSTS_AFTER_NAME_BY_FIRST, rest) !== null || wordAt(NAME_ENDERS_BY_FIRST, rest) !== null) return 'strong';
-  if (wordAt(HOLDING_VERBS_BY_FIRST, rest) !== null) return 'strong';
-  if (rest.startsWith(LIST_CLOSER) && wordAt(NAME_FOLLOWERS_BY_FIRST, rest, LIST_CLOSER.length) !== null) return 'list-close';
-  if (wordAt(WEAK_NAME_FOLLOWERS_BY_FIRST, rest) !== null) return 'weak';
+/** How `text` goes on from `at` after a name (`text.slice(at)` is what follows it; `at` is at most text.length). */
+function followKind(text: string, at: number): FollowKind | null {
+  if (at >= text.length) return 'end';
+  if (wordAt(NAME_FOLLOWERS_BY_FIRST, text, at) !== null) return 'strong';
+  if (wordAt(POSTS_AFTER_NAME_BY_FIRST, text, at) !== null || wordAt(NAME_ENDERS_BY_FIRST, text, at) !== null) return 'strong';
+  if (wordAt(HOLDING_VERBS_BY_FIRST, text, at) !== null) return 'strong';
+  if (text.startsWith(LIST_CLOSER, at) && wordAt(NAME_FOLLOWERS_BY_FIRST, text, at + LIST_CLOSER.length) !== null) return 'list-close';
+  if (wordAt(WEAK_NAME_FOLLOWERS_BY_FIRST, text, at) !== null) return 'weak';
   return null;
 }
 
+/** Single surnames as code units (every one is one BMP character: data/chinese-surnames.json). */
+const SINGLE_SURNAME_UNITS = unitFlags([...SINGLE_SURNAMES].join(''));
+/** Compound surnames as their two code units in one number (every one is two BMP characters). */
+const COMPOUND_SURNAME_KEYS: ReadonlySet<number> = new Set([...COMPOUND_SURNAMES].map((s) => unitPair(s, 0)));
+
+function unitPair(text: string, at: number): number {
+  return text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+}
+
 function surnameLength(name: string): number {
-  if (name.length >= 3 && COMPOUND_SURNAMES.has(name.slice(0, 2))) return 2;
-  return SINGLE_SURNAMES.has(name[0] ?? '') ? 1 : 0;
+  return surnameLengthAt(name, 0, name.length);
+}
+
+/** surnameLength of `text.slice(start, start + length)`, read in place. */
+function surnameLengthAt(text: string, start: number, length: number): number {
+  if (length >= 3 && COMPOUND_SURNAME_KEYS.has(unitPair(text, start))) return 2;
+  return length >= 1 && SINGLE_SURNAME_UNITS[text.charCodeAt(start)] === 1 ? 1 : 0;
 }
 
 /** First UTF-16 units of every surname, single or compound: a position starting with none of them starts no name. */
-const SURNAME_FIRST_UNITS: ReadonlySet<number> = new Set([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((s) => s.charCodeAt(0)));
+const SURNAME_FIRST_UNITS = unitFlags([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((s) => s[0]).join(''));
+/** NOT_NAMES as a set. */
+const NOT_NAME_SET: ReadonlySet<string> = new Set(NOT_NAMES);
 
 /** NOT_IN_GIVEN_NAMES as code units (all in the BMP: a surrogate half is never one). */
 const NOT_IN_GIVEN_NAME_UNITS = unitFlags(NOT_IN_GIVEN_NAMES);
@@ -171,11 +209,17 @@ const NOT_IN_GIVEN_NAME_UNITS = unitFlags(NOT_IN_GIVEN_NAMES);
 const WEAK_FOLLOWER_UNITS = unitFlags(WEAK_NAME_FOLLOWERS.filter((w) => w.length === 1).join(''));
 
 function isPlausibleName(name: string): boolean {
-  const surname = surnameLength(name);
-  const givenLength = name.length - surname;
+  return isPlausibleNameAt(name, 0, name.length);
+}
+
+/** isPlausibleName of `text.slice(start, start + length)` (`start + length` at most text.length), read in place. */
+function isPlausibleNameAt(text: string, start: number, length: number): boolean {
+  const surname = surnameLengthAt(text, start, length);
+  const givenLength = length - surname;
   if (surname === 0 || givenLength < GIVEN_NAME_CHARS.min || givenLength > GIVEN_NAME_CHARS.max) return false;
-  for (let i = surname; i < name.length; i++) if (NOT_IN_GIVEN_NAME_UNITS[name.charCodeAt(i)] === 1) return false;
-  return WEAK_FOLLOWER_UNITS[name.charCodeAt(name.length - 1)] !== 1 && HAN_ONLY.test(name) && !NOT_NAMES.includes(name);
+  const end = start + length;
+  for (let i = start + surname; i < end; i++) if (NOT_IN_GIVEN_NAME_UNITS[text.charCodeAt(i)] === 1) return false;
+  return WEAK_FOLLOWER_UNITS[text.charCodeAt(end - 1)] !== 1 && isHanOnlyRange(text, start, end) && !NOT_NAME_SET.has(text.slice(start, end));
 }
 
 /** Candidate lengths, longest first: 2–3 chars, 4 only with a compound surname. */
@@ -183,21 +227,18 @@ const NAME_LENGTHS = [4, 3, 2] as const;
 
 /** The name starting at `start`: a fit followed by a follower beats one ending the segment; then longer wins. */
 function readNameAt(text: string, start: number): NameFit | null {
-  if (!SURNAME_FIRST_UNITS.has(text.charCodeAt(start))) return null;
+  if (SURNAME_FIRST_UNITS[text.charCodeAt(start)] !== 1) return null;
   let atEnd: NameFit | null = null;
   for (const length of NAME_LENGTHS) {
-    const name = text.slice(start, start + length);
-    if (name.length !== length || !isPlausibleName(name)) continue;
-    const follow = followKind(text.slice(start + length));
+    if (start + length > text.length || !isPlausibleNameAt(text, start, length)) continue;
+    const follow = followKind(text, start + length);
     if (follow === null) continue;
-    if (follow !== 'end') return { name, follow };
-    atEnd ??= { name, follow };
+    if (follow !== 'end') return { name: text.slice(start, start + length), follow };
+    atEnd ??= { name: text.slice(start, start + length), follow };
   }
   return atEnd;
 }
 
-/** A character that is not Han ends a name after a post: 国务院总理李强5月7日, 董事长吴亚军(右). */
-const NOT_HAN_START = /^[^\p{Script=Han}]/u;
 
 /**
  * The name right after a post. The post makes a name certain; only its length is in question: the longest fit that
@@ -205,17 +246,22 @@ const NOT_HAN_START = /^[^\p{Script=Han}]/u;
  * one-character follower or a non-Han character ends (徐曙海作部署, 李强5月7日). No fit, no name.
  */
 function readPostedNameAt(text: string, start: number): NameFit | null {
-  if (!SURNAME_FIRST_UNITS.has(text.charCodeAt(start))) return null;
+  if (SURNAME_FIRST_UNITS[text.charCodeAt(start)] !== 1) return null;
   let weak: NameFit | null = null;
   for (const length of NAME_LENGTHS) {
-    const name = text.slice(start, start + length);
-    if (name.length !== length || !isPlausibleName(name)) continue;
-    const rest = text.slice(start + length);
-    const follow = followKind(rest);
-    if (follow !== null && follow !== 'weak') return { name, follow };
-    if (follow === 'weak' || NOT_HAN_START.test(rest) || POSTED_NAME_FOLLOWERS.includes(rest[0] ?? '')) weak ??= { name, follow: 'weak' };
+    if (start + length > text.length || !isPlausibleNameAt(text, start, length)) continue;
+    const end = start + length;
+    const follow = followKind(text, end);
+    if (follow !== null && follow !== 'weak') return { name: text.slice(start, end), follow };
+    // (follow is 'end' above when nothing follows, so `end` is inside the text here.)
+    if (weak === null && (follow === 'weak' || startsNotHan(text, end) || POSTED_NAME_FOLLOWERS.includes(text[end]!))) weak = { name: text.slice(start, end), follow: 'weak' };
   }
   return weak;
+}
+
+/** Whether a character that is not Han starts at `at`: it ends a name after a post (国务院总理李强5月7日, 董事长吴亚军(右)). */
+function startsNotHan(text: string, at: number): boolean {
+  return at < text.length && !isHan(text.codePointAt(at)!);
 }
 
 /** A post written right after the name (李旭锋教授, 习近平总书记), or null. */
@@ -617,7 +663,7 @@ function readAndRemember(segment: Segment, state: SentenceState, people: PeopleA
   readSegment(segment, state, people, isLast, next);
   const subjects = state.paragraph.subjects;
   if (people.lastAdded !== null) subjects.push({ name: people.lastAdded });
-  else if (segment.join !== 'list' && SURNAME_FIRST_UNITS.has(segment.text.charCodeAt(0))) subjects.push({ text: segment.text });
+  else if (segment.join !== 'list' && SURNAME_FIRST_UNITS[segment.text.charCodeAt(0)] === 1) subjects.push({ text: segment.text });
   if (subjects.length > MAX_SUBJECT_CANDIDATES) subjects.shift();
   state.previous = segment.text;
 }
@@ -632,10 +678,23 @@ function mayNamePerson(sentence: string): boolean {
   let segmentStart = true;
   for (let i = 0; i < sentence.length; i++) {
     const unit = sentence.charCodeAt(i);
-    if (POST_SUFFIX_LAST_UNITS[unit] === 1 || (segmentStart && SURNAME_FIRST_UNITS.has(unit))) return true;
+    if (POST_SUFFIX_LAST_UNITS[unit] === 1 || (segmentStart && SURNAME_FIRST_UNITS[unit] === 1)) return true;
     segmentStart = isSegmentSeparator(unit);
   }
   return false;
+}
+
+/** `text.split` at every SENTENCE_END_UNITS unit (marks dropped, empty pieces kept), without a RegExp split. */
+export function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (SENTENCE_END_UNITS[text.charCodeAt(i)] !== 1) continue;
+    out.push(text.slice(start, i));
+    start = i + 1;
+  }
+  out.push(text.slice(start));
+  return out;
 }
 
 /** Named people and their posts, at most MAX_PEOPLE; when the cap cuts, a warning is added to `warnings`. */
@@ -643,7 +702,7 @@ export function findPeople(paragraphs: string[], warnings?: string[]): PersonMen
   const people = new PeopleAccumulator();
   for (const text of paragraphs) {
     const paragraph: ParagraphState = { subjects: [] };
-    for (const sentence of text.split(SENTENCE_END)) {
+    for (const sentence of sentencesOf(text)) {
       if (!mayNamePerson(sentence)) continue;
       const state: SentenceState = { pendingTitles: [], listTitles: null, pendingBare: [], apposed: null, heldBy: null, previous: null, paragraph };
       const segments = segmentsOf(sentence);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PEOPLE, findPeople, segmentsOf } from '../../../../lambdas/normalize/enrich/people.js';
+import { MAX_PEOPLE, findPeople, segmentsOf, sentencesOf } from '../../../../lambdas/normalize/enrich/people.js';
 import { repeated } from './hostile-text.js';
 import { loadSeed } from './seed-text.js';
 
@@ -332,5 +332,31 @@ describe('segmentsOf', () => {
       const text = Array.from({ length: Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
       expect(segmentsOf(text)).toEqual(bySplit(text));
     }
+  });
+});
+
+describe('sentencesOf', () => {
+  it('equals the RegExp split at sentence marks on random mixes of marks and text', () => {
+    const alphabet = ['甲', 'a', '。', '！', '？', '；', '!', '?', ';', '.', '，', '\ud840\udc00'];
+    let state = 11;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(sentencesOf(text)).toEqual(text.split(/[。！？；!?;]/));
+    }
+  });
+});
+
+describe('findPeople names read in place', () => {
+  it('reads a Han character outside the BMP as one character of a name, and never half of one', () => {
+    // 𠀾 (U+2003E) is two code units: a name cut inside it is no name.
+    expect(people('市委书记张𠀾出席会议。')).toEqual([{ name: '张𠀾', titles: ['市委书记'] }]);
+    expect(people('市委书记张𠀾𠀾出席会议。')).toEqual([]);
+    expect(people('会议由王𠀾主持。')).toEqual([]);
+  });
+
+  it('ends a name after a post at a character that is not Han', () => {
+    expect(people('国务院总理李强5月7日出席')).toEqual([{ name: '李强', titles: ['国务院总理'] }]);
+    expect(people('董事长吴亚军(右)')).toEqual([{ name: '吴亚军', titles: ['董事长'] }]);
   });
 });
