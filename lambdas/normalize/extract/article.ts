@@ -12,7 +12,7 @@ import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from './layout.js';
 import { cutAfterClosingCredits, dropHeadlineDeck, dropRepeatedBody, dropTrailingTeaserCards } from './tail.js';
-import { addCreditNames, emptyCredits, isClosingCreditLine, isMetaPersonName, isReporterLine, isOutletName, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
+import { addCreditNames, bareLeadByline, emptyCredits, isClosingCreditLine, isMetaPersonName, isReporterLine, isOutletName, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 import { ErrorCode, JsnewsError } from '../../contract/errors.js';
 import { assertArticle, datedListItems } from './gates.js';
@@ -58,9 +58,17 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
   let closingAt: number | null = null;
   // Kept lines before the first standalone reporter line ("本报记者X发自Y"): a headline block may precede it (tail.ts).
   let reporterAt: number | null = null;
+  let first = true;
   for (const block of layout.blocks) {
     const text = block.text;
     if (text === title) continue;
+    const leadByline = first && title && credits.authors.length === 0 ? bareLeadByline(text) : null;
+    first = false;
+    if (leadByline) {
+      addCreditNames(credits, 'authors', leadByline);
+      used.push(block);
+      continue;
+    }
     if (isCreditLine(text) && readLabelledCredits(text, credits)) {
       used.push(block);
       if (isClosingCreditLine(text)) closingAt = kept.length;

@@ -270,6 +270,28 @@ function isPersonName(name: string): boolean {
   return SINGLE_SURNAMES.has(name[0]!) || COMPOUND_SURNAMES.has(name.slice(0, 2));
 }
 
+/** A bare byline is this short at most: a name or a few (the zh-cwced essays' "胡平"). */
+const MAX_BARE_BYLINE_CHARS = 16;
+/** Bare names: 2-3 Han characters, or 4 with a compound surname (欧阳明月); a 4-character line with a single
+ * surname first is as often a heading (高温预警, 黄金周末). */
+const BARE_NAME = /^[\u4e00-\u9fff]{2,3}$/;
+/** Section headings an article may open with whose first character is also a surname (简, 方, 高…): never a byline. */
+const OPENING_HEADINGS = new Set(['简介', '前言', '引言', '序言', '摘要', '导读', '导语', '背景', '概述', '概要', '附件', '附录', '正文', '目录', '结语', '后记', '按语', '编者按', '提要', '内容提要', '小结', '总结', '说明']);
+
+/**
+ * Issue 9 (authors): an essay or post sets its author's name alone on the line under the headline (胡平, 王建宏 张文攀),
+ * with no label. The article's first line is that byline when it is nothing but 1-3 personal names (a known surname
+ * first, not a place, no place or organisation suffix, not an opening section heading) set off by white space or 、,
+ * MAX_BARE_BYLINE_CHARS at most. The caller asks only when no labelled line named an author.
+ */
+export function bareLeadByline(line: string): string[] | null {
+  if (line.length > MAX_BARE_BYLINE_CHARS) return null;
+  const names = line.split(/[\s、]+/).filter(Boolean);
+  if (names.length === 0 || names.length > 3) return null;
+  const bare = (n: string) => (BARE_NAME.test(n) || (n.length === 4 && COMPOUND_SURNAMES.has(n.slice(0, 2)))) && !OPENING_HEADINGS.has(n);
+  return names.every((n) => bare(n) && isPersonName(n) && !NOT_A_NAME_SUFFIX.test(n)) ? names : null;
+}
+
 /** Splits a trailing byline off a paragraph: returns the paragraph without it and the names, or null. */
 export function splitTrailingByline(paragraph: string): { rest: string; authors: string[] } | null {
   const m = TRAILING_BYLINE.exec(paragraph);

@@ -50,3 +50,27 @@ describe('a headline set as the first paragraph under a title bar that names non
     expect(named.paragraphs[0]).toBe('湿地公园里的白鹭');
   });
 });
+
+describe('a bare byline under the headline (issue 9, authors)', () => {
+  const page = (lead: string) =>
+    html('<title>湿地公园里的白鹭_随笔</title>', `<h1>湿地公园里的白鹭</h1><p>${lead}<br><br>${POST.join('<br><br>')}</p>`);
+
+  it('reads a line that is only personal names as the authors and leaves it out of the body', () => {
+    for (const [lead, names] of [['林晓', ['林晓']], ['王建宏 张文攀', ['王建宏', '张文攀']], ['欧阳明月', ['欧阳明月']]] as const) {
+      const r = normalize(page(lead));
+      expect(r.authors).toEqual(names);
+      expect(r.paragraphs).toEqual(POST);
+    }
+  });
+
+  it('keeps an opening heading, a four-character phrase, a place and a labelled author line as they were', () => {
+    for (const lead of ['简介', '高温预警', '镇江', '江南水乡']) {
+      const r = normalize(page(lead));
+      expect(r.paragraphs[0]).toBe(lead);
+      expect(r.authors).toEqual([]);
+    }
+    const labelled = normalize(page('作者：林晓'));
+    expect(labelled.authors).toEqual(['林晓']);
+    expect(labelled.paragraphs).toEqual(POST);
+  });
+});
