@@ -94,25 +94,30 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
       state.afterBr = false;
     } else if (text) out.push({ text, linkChars: state.linkChars, chars: state.chars, headlineLink: state.linkChars >= HEADLINE_LINK_MIN_CHARS && state.linkChars * 2 > state.chars && (state.leadLink >= HEADLINE_LINK_MIN_CHARS || -state.leadLink - 1 >= HEADLINE_LINK_MIN_CHARS) });
     if (text) state.afterBr = false;
-    state.buf = [];
+    state.buf.length = 0;
     state.linkChars = 0;
     state.chars = 0;
     state.leadLink = 0;
   };
-  // Stack entries: a node to visit, or a marker that closes a block element.
-  type Item = { node: AnyNode; inLink: boolean; depth: number } | { close: true };
+  // The walk's stack as two parallel arrays, no object per node: a node to visit (null: the marker that closes a block
+  // element) and its depth times 2, plus 1 inside a link.
+  const nodes: Array<AnyNode | null> = [];
+  const places: number[] = [];
   // Containers whose remaining children follow a chrome section header (SECTION_HEADER_MAX_CHARS above).
   const cut = new Set<AnyNode>();
   for (const root of roots) {
-    const stack: Item[] = [{ node: root, inLink: false, depth: 0 }];
-    while (stack.length > 0) {
-      const item = stack.pop()!;
-      if ('close' in item) {
+    nodes.push(root);
+    places.push(0);
+    while (nodes.length > 0) {
+      const node = nodes.pop()!;
+      const place = places.pop()!;
+      if (node === null) {
         flush();
         continue;
       }
-      const { node, inLink, depth } = item;
-      if (node.parent && cut.has(node.parent)) continue;
+      const inLink = (place & 1) === 1;
+      const depth = place >> 1;
+      if (cut.size > 0 && node.parent && cut.has(node.parent)) continue;
       if (node.type === 'text') {
         state.buf.push(node.data);
         const n = countChars(node.data);
@@ -135,10 +140,14 @@ export function extractBlocks(roots: readonly Element[], stats: StatsMap, opts: 
       if (block) {
         flush();
         state.afterBr = node.name === 'br';
-        stack.push({ close: true });
+        nodes.push(null);
+        places.push(0);
       }
-      const link = inLink || node.name === 'a';
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, inLink: link, depth: depth + 1 });
+      const childPlace = ((depth + 1) << 1) | (inLink || node.name === 'a' ? 1 : 0);
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        nodes.push(node.children[i]!);
+        places.push(childPlace);
+      }
     }
     flush();
   }

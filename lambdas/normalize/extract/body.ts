@@ -391,17 +391,28 @@ export function countArticleItems(roots: readonly Element[], stats: StatsMap, bl
     return el.name === 'article' && !!s && !s.skipped && s.chars - s.linkChars >= ARTICLE_ITEM_MIN_CHARS && s.linkChars <= s.chars * ARTICLE_ITEM_MAX_LINK_DENSITY;
   };
   const items: Element[] = [];
+  // Iterative post-order walk on parallel stacks (no object per element): an item counts only when no item was found
+  // inside it. `before`: -1 on the way in; on the way out, how many items there were when the element was entered.
+  const els: Element[] = [];
+  const before: number[] = [];
   for (const root of roots) {
-    // Iterative post-order walk: an item counts only when no item was found inside it.
-    const stack: { el: Element; exit: boolean; before: number }[] = [{ el: root, exit: false, before: 0 }];
-    while (stack.length) {
-      const top = stack.pop()!;
-      if (top.exit) {
-        if (items.length === top.before && isItem(top.el)) items.push(top.el);
+    els.push(root);
+    before.push(-1);
+    while (els.length) {
+      const el = els.pop()!;
+      const entered = before.pop()!;
+      if (entered >= 0) {
+        if (items.length === entered && isItem(el)) items.push(el);
         continue;
       }
-      stack.push({ el: top.el, exit: true, before: items.length });
-      for (const c of top.el.children) if (isElement(c)) stack.push({ el: c, exit: false, before: 0 });
+      els.push(el);
+      before.push(items.length);
+      for (const c of el.children) {
+        if (isElement(c)) {
+          els.push(c);
+          before.push(-1);
+        }
+      }
     }
   }
   if (items.length < 2) return items.length;
