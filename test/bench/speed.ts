@@ -1,8 +1,9 @@
 /**
  * `npm run bench:speed`: pages/s and ms/page (median, p95) on the aeb and zh-cwced pages for our normalize,
  * Readability.js on jsdom and on linkedom, and the bare htmlparser2 parse of the same decoded pages (the floor),
- * in one process: an untimed warm-up pass over the whole set per contender, then the measured round(s). RSS and heap are printed after each
- * quarter of every contender's pass (memory should stay flat), and the peak RSS at the end.
+ * in one process: two untimed passes over the whole set per contender, then the measured round(s). RSS and heap (after a
+ * forced GC) are printed after each quarter of every contender's first untimed pass and after its timed pass (memory
+ * should stay flat), and the peak RSS at the end. No GC is forced during or just before the timed pass (see sampleMemory).
  * Then, per set, the whole process as a user runs it (start-up included): `jsnews normalize` (bin/jsnews.mjs, the
  * compiled CLI, rebuilt first) over all the set's files against test/bench/readability-process.mjs (Readability.js on
  * linkedom) over the same files, each run --process-runs times alternately; wall median and CPU median.
@@ -44,7 +45,8 @@ const TARGET_THROUGHPUT_VS_LINKEDOM = 5;
 const TARGET_MAX_MS = 100;
 const TARGET_PROCESS_VS_READABILITY = 5;
 /**
- * The warm-up is one untimed pass over every page of the set, not its first pages: normalize loads some libraries on
+ * The warm-up is two untimed passes over every page of the set, not its first pages (the second because the first
+ * pass's memory samples force GCs, see sampleMemory): normalize loads some libraries on
  * first use (linkedom + Readability.js for a second opinion, jieba for the people segmenter), once per process, and a
  * 30-page warm-up left that load in the timed pass. The first aeb page asking for a second opinion (page 33 of 181)
  * was the run's slowest at 229 ms, of which 169 ms CPU was loading the two libraries from source; warm it takes ~12 ms.
@@ -90,7 +92,12 @@ function parseSpeedArgs(argv: string[]): Args {
 const memory: { label: string; rssMb: number; heapUsedMb: number }[] = [];
 
 // A handle on V8's gc() without a command-line flag, so samples show live memory rather than garbage not yet collected
-// (jsdom leaves hundreds of MB of it). Called between pages, outside the timed region.
+// (jsdom leaves hundreds of MB of it). Never called in or right before a timed pass: a forced full GC throws away
+// optimized code (node --trace-deopt: ~230 of normalize's TurboFan functions "marked for deoptimization, reason: weak
+// objects" per forced GC; a regular Mark-Compact in the same loop marks none), so the pages after it ran unoptimized.
+// With a sample after each quarter of the timed pass, as before, a warm loop of normalize over zh-cwced cost 25.6-30.6
+// ms CPU/page against 10.2-11.3 without (same minutes, load 8-11), and 293 deopts + 682 re-optimizations in the pass
+// against 10 + 108: the bench's CPU median of 10-16 ms against a warm loop's ~5. It hit every contender alike.
 v8.setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
@@ -101,12 +108,17 @@ function sampleMemory(label: string): void {
 }
 
 async function timeContender(c: Contender, pages: readonly PageInput[], rounds: number, setName: string): Promise<SpeedRow> {
+  // Untimed pass 1: first-use loads, and memory sampled after each quarter (a forced GC per sample, see below).
+  const quarter = Math.max(1, Math.ceil(pages.length / 4));
+  for (let i = 0; i < pages.length; i++) {
+    await safeRun(c, pages[i]!);
+    if ((i + 1) % quarter === 0 || i + 1 === pages.length) sampleMemory(`${setName} ${c.name} warm-up ${Math.ceil((i + 1) / quarter)}/4`);
+  }
+  // Untimed pass 2, no forced GC: the code the samples' forced GCs threw away is optimized again before the clock runs.
   for (const p of pages) await safeRun(c, p);
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let errors = 0;
-  const total = pages.length * rounds;
-  const quarter = Math.max(1, Math.ceil(total / 4));
   for (let r = 0; r < rounds; r++) {
     for (const p of pages) {
       const cpu0 = process.cpuUsage();
@@ -115,9 +127,9 @@ async function timeContender(c: Contender, pages: readonly PageInput[], rounds: 
       times.push(performance.now() - t0);
       const cpu = process.cpuUsage(cpu0);
       cpuTimes.push((cpu.user + cpu.system) / 1000);
-      if (times.length % quarter === 0 || times.length === total) sampleMemory(`${setName} ${c.name} ${Math.ceil(times.length / quarter)}/4`);
     }
   }
+  sampleMemory(`${setName} ${c.name} after the timed pass`);
   const totalMs = sum(times);
   return { name: c.name, pages: pages.length, errors: errors / rounds, pagesPerSecond: round((times.length / totalMs) * 1000, 1), medianMs: round(median(times), 3), p95Ms: round(quantile(times, 0.95), 3), maxMs: round(Math.max(...times), 1), cpuMedianMs: round(median(cpuTimes), 3) };
 }
