@@ -12,7 +12,7 @@ import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from './layout.js';
 import { cutAfterClosingCredits, dropHeadlineDeck, dropRepeatedBody, dropTrailingTeaserCards } from './tail.js';
-import { addCreditNames, bareLeadByline, emptyCredits, isClosingCreditLine, isMetaPersonName, isReporterLine, isOutletName, readDateline, readLabelledCredits, readLinkedOriginal, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
+import { addCreditNames, bareLeadByline, emptyCredits, isClosingCreditLine, isMetaPersonName, isReporterLine, isOutletName, readDateline, readLabelledCredits, readLinkedOriginal, readSourceNote, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 import { ErrorCode, JsnewsError } from '../../contract/errors.js';
 import { assertArticle, datedListItems } from './gates.js';
@@ -73,6 +73,10 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
       used.push(block);
       if (isClosingCreditLine(text)) closingAt = kept.length;
       if (reporterAt === null && isReporterLine(text)) reporterAt = kept.length;
+      continue;
+    }
+    if (readSourceNote(text, credits)) {
+      used.push(block);
       continue;
     }
     if (layout.linkedOriginalUrl && isCreditLine(text) && readLinkedOriginal(text, layout.linkedOriginalUrl, credits)) {

@@ -173,6 +173,23 @@ export function readLabelledCredits(line: string, into: CreditsRead): boolean {
 }
 
 /**
+ * Issue 9: a parenthesised source note set as a line of its own, "（摘自《X》2000年第2期，原文约15,000字）" (optionally
+ * followed by the digest that reprints it, 《新华文摘》2000年第09期), "(选自《X》)", "（原载《X》）": the outlet the article
+ * comes from, never article text. The first 《…》 is the source when none was read. After the title the note holds
+ * at most an issue number and a length note (a digit or 第 first, up to 40 characters, no sentence mark); a sentence
+ * quoting a book goes on with other words.
+ */
+const SOURCE_NOTE = /^[（(]\s*(?:本文|原文|文章)?(?:摘自|选自|节选自|转摘自|摘编自|原载于?|刊于|载于)\s*《([^》]{1,30})》(?:[，,、\s]*[\d０-９第〇一二三四五六七八九十][^（）()。！？!?]{0,40})?[）)]\s*(?:《[^》]{1,20}》[^。，,！？!?]{0,16})?$/;
+
+/** Reads a source note line (SOURCE_NOTE) into `into`; true when the line is one. */
+export function readSourceNote(line: string, into: CreditsRead): boolean {
+  const m = SOURCE_NOTE.exec(line.trim());
+  if (!m) return false;
+  into.source ??= m[1]!.trim();
+  return true;
+}
+
+/**
  * A clause or sentence mark in a credit's value: "记者：你们的市场在哪？", "记者：那么，明年的计划是什么？" are an
  * interview's questions, not credits (zh-cwced a0cb0242 lost 3 such lines from its body). A value that still gives
  * a name ("作者：张三，李四") stays a credit.

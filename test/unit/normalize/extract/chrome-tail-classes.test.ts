@@ -74,3 +74,22 @@ describe('a bare byline under the headline (issue 9, authors)', () => {
     expect(labelled.paragraphs).toEqual(POST);
   });
 });
+
+describe('a parenthesised source note (issue 9)', () => {
+  const page = (tail: string) =>
+    html('<title>湿地公园里的白鹭_随笔</title>', `<h1>湿地公园里的白鹭</h1>${POST.map((p) => `<p>${p}</p>`).join('')}${tail}`);
+
+  it('reads （摘自《X》…） as the source and leaves it out of the body', () => {
+    const r = normalize(page('<p>（摘自《某某师范大学学报》2019年第3期，原文约12,000字）《某某文摘》2019年第8期</p>'));
+    expect(r.paragraphs).toEqual(POST);
+    expect(r.source).toBe('某某师范大学学报');
+    expect(normalize(page('<p>(选自《湿地手记》)</p>')).source).toBe('湿地手记');
+  });
+
+  it('keeps a paragraph that only mentions a book it quotes', () => {
+    const line = '（摘自《湿地手记》的这段话，后来被很多老师抄在黑板上，成了孩子们最喜欢的一课。）';
+    const r = normalize(page(`<p>${line}</p>`));
+    expect(r.paragraphs.at(-1)).toBe(line);
+    expect(r.source).toBeNull();
+  });
+});
