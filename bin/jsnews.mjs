@@ -2,7 +2,11 @@
 // The `jsnews` command: runs the built CLI (dist/cli, made by `npm ci`/`npm install` through the
 // `prepare` script, or `npm run build:cli`). No TypeScript is compiled at run time.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { enableCompileCache } from './compile-cache.mjs';
 
 // A jsnews process is short and cold: over the 69 zh-cwced pages, about half its CPU was V8's optimising compiler
 // (TurboFan) on background threads, recompiling large inlined functions, not running them (per-thread CPU from
@@ -18,9 +22,19 @@ const V8_INTERRUPT_BUDGET = '--interrupt-budget=200000';
 setFlagsFromString(V8_NO_INLINING);
 setFlagsFromString(V8_INTERRUPT_BUDGET);
 
-const entry = new URL('../dist/cli/jsnews.js', import.meta.url);
+const cli = fileURLToPath(new URL('../dist/cli/', import.meta.url));
+const entry = join(cli, 'jsnews.js');
 if (!existsSync(entry)) {
   process.stderr.write('jsnews: the CLI is not built (dist/cli/jsnews.js is missing): run `npm run build:cli` (npm ci does it)\n');
   process.exit(1);
 }
-await import(entry.href);
+// `jsnews normalize`: the command alone, one CommonJS file compiled with a V8 code cache (see bin/compile-cache.mjs and
+// lambdas/cli/normalize-main.ts); every other command (and `jsnews --help`) through the full CLI.
+const NORMALIZE = join(cli, 'normalize.cjs');
+if (process.argv[2] === 'normalize' && existsSync(NORMALIZE)) {
+  enableCompileCache(cli, `${V8_NO_INLINING} ${V8_INTERRUPT_BUDGET}`);
+  const { main } = createRequire(import.meta.url)(NORMALIZE);
+  process.exitCode = await main(process.argv.slice(2));
+} else {
+  await import(pathToFileURL(entry).href);
+}

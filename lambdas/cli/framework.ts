@@ -13,6 +13,7 @@
  *
  * Adding a command: write lambdas/cli/<name>.ts exporting `command: CliCommand`, add it to COMMANDS in jsnews.ts.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { z } from 'zod';
 import { ErrorCode, JsnewsError, toJsnewsError } from '../contract/errors.js';
@@ -130,6 +131,15 @@ export function buildProgram(commands: readonly CliCommand[], version: string): 
     );
   for (const def of commands) addCommand(program, def);
   return program;
+}
+
+/** The package version; this file sits two levels below the package root as source and as built JS (dist/cli/). */
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Parses argv and runs the command; resolves to the exit status. */

@@ -3,9 +3,8 @@
  * The `jsnews` command: the commander program over the commands in this folder (one file each, see
  * framework.ts). Command files are light; each loads its work only when it runs.
  */
-import { readFileSync } from 'node:fs';
 import { silenceSdkNodeVersionWarning } from '../contract/config.js';
-import { buildProgram, runProgram, type CliCommand } from './framework.js';
+import { buildProgram, packageVersion, runProgram, type CliCommand } from './framework.js';
 import { command as normalize } from './normalize.js';
 import { command as run } from './run.js';
 import { command as backfill } from './backfill.js';
@@ -19,15 +18,6 @@ import { command as sources } from './sources.js';
 
 /** Every command, in the order `jsnews --help` lists them. Adding a command: one file + one line here. */
 export const COMMANDS: readonly CliCommand[] = [normalize, run, backfill, reprocess, revisit, query, diff, exportCommand, sources, local];
-
-/** The package version; this file sits two levels below the package root both as source and as built JS. */
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
 
 silenceSdkNodeVersionWarning();
 const status = await runProgram(buildProgram(COMMANDS, packageVersion()), process.argv.slice(2));

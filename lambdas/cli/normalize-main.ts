@@ -1,0 +1,17 @@
+/**
+ * `jsnews normalize` as a program of its own: the same commander program as jsnews.ts with only the normalize command
+ * registered, so `jsnews normalize ...` parses, helps and fails exactly as through jsnews.ts. scripts/build-cli.mjs
+ * builds it into one CommonJS file (dist/cli/normalize.cjs) with everything the command can load (the normalizer, and
+ * for URL inputs the fetcher), which bin/jsnews.mjs loads for `jsnews normalize` through a V8 code cache
+ * (bin/compile-cache.mjs): Node 20 can give a code cache to CommonJS code only, not to ES modules, and a short
+ * `jsnews normalize` process spends a good part of its CPU compiling the code it runs.
+ */
+import { silenceSdkNodeVersionWarning } from '../contract/config.js';
+import { buildProgram, packageVersion, runProgram } from './framework.js';
+import { command as normalize } from './normalize.js';
+
+/** Runs `jsnews normalize` with `argv` (the arguments after `jsnews`, starting with `normalize`); the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  silenceSdkNodeVersionWarning();
+  return runProgram(buildProgram([normalize], packageVersion()), argv);
+}
