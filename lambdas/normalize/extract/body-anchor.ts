@@ -111,12 +111,13 @@ function headlineElements(stats: StatsMap, title: string): Element[] {
   if (n < MIN_HEADLINE_MATCH_CHARS) return [];
   const out: Element[] = [];
   // The stats Map is in post-order: an element comes after everything inside it, so the innermost match is met first.
-  for (const [el, s] of stats) {
-    if (out.length >= MAX_TEXT_MATCHES) break;
-    if (s.skipped || s.linkChars > 0 || s.chars < n || s.chars > n + HEADLINE_MATCH_SLACK) continue;
-    if (!plainText(el).replace(/\s+/g, '').includes(want) || out.some((o) => contains(el, o))) continue;
+  // forEach rather than for…of: no [key, value] pair is allocated per element.
+  stats.forEach((s, el) => {
+    if (out.length >= MAX_TEXT_MATCHES) return;
+    if (s.skipped || s.linkChars > 0 || s.chars < n || s.chars > n + HEADLINE_MATCH_SLACK) return;
+    if (!plainText(el).replace(/\s+/g, '').includes(want) || out.some((o) => contains(el, o))) return;
     out.push(el);
-  }
+  });
   return out;
 }
 /** A headline this short (in characters) is too common a string to look for. */

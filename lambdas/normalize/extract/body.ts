@@ -312,8 +312,9 @@ function fromFallback(stats: StatsMap, hints: BodyHints): Attempt {
   // Post-order: after a chrome section header (or inside a footer box), the <p>s met before the section's container
   // itself closes are the section's (body-blocks.ts chromeSectionCut / isFooterBox).
   let skipUntil: Element | null = null;
-  for (const [el, s] of stats) {
-    if (s.skipped) continue;
+  // forEach rather than for…of: no [key, value] pair is allocated per element.
+  stats.forEach((s, el) => {
+    if (s.skipped) return;
     if (skipUntil === el) skipUntil = null;
     else if (!skipUntil) {
       const cut = chromeSectionCut(el, stats);
@@ -327,7 +328,7 @@ function fromFallback(stats: StatsMap, hints: BodyHints): Attempt {
       densest = el;
       densestChars = ownText;
     }
-  }
+  });
   // The stats Map is filled in post-order, so non-nested <p>s come out in document order.
   const fromP: Attempt = { blocks: extractBlocks(paragraphs, stats, { clean: false, title: hints.title }), layer: 'fallback', score: 0 };
   if (!densest) return fromP;

@@ -132,6 +132,27 @@ function buildKinds(): { packed: Map<number, number>; long: Map<string, number> 
 }
 const KINDS = buildKinds();
 
+/**
+ * A tag name as the depth scan keys it: the packed letters (packName) when it packs, else the lower-cased string. One
+ * name always gets the same id, and two names the same id only when they are equal ignoring case; most names pack, so
+ * the scan makes no string per tag (a slice and a lower-cased copy each were most of what it allocated).
+ */
+type NameId = number | string;
+
+function nameIdAt(html: string, start: number, end: number): NameId {
+  const key = packName(html, start, end);
+  return key >= 0 ? key : html.slice(start, end).toLowerCase();
+}
+
+function nameId(name: string): NameId {
+  return nameIdAt(name, 0, name.length);
+}
+
+/** NON_NESTING, RAW_TEXT or OTHER for a name id (as tagKind). */
+function kindOfId(id: NameId): number {
+  return (typeof id === 'number' ? KINDS.packed.get(id) : KINDS.long.get(id)) ?? OTHER;
+}
+
 /** NON_NESTING, RAW_TEXT or OTHER for the tag name at [start, end) of `html` (compared lower-cased). */
 function tagKind(html: string, start: number, end: number): number {
   const key = packName(html, start, end);
@@ -215,6 +236,16 @@ const HEAD_CONTENT: ReadonlySet<string> = new Set(['meta', 'link', 'base', 'titl
 /** Where a dropped head `<title>` ends: the parser reads its content as text up to this tag. */
 const TITLE_END = /<\/title(?:[\s/][^>]*)?>/gi;
 
+/** The names the depth scan compares with, as name ids. */
+const HEAD_CONTENT_IDS: ReadonlySet<NameId> = new Set([...HEAD_CONTENT].map(nameId));
+const KEEP_STRAY_CLOSER_IDS: ReadonlySet<NameId> = new Set([...KEEP_STRAY_CLOSERS].map(nameId));
+const RAW_TEXT_END_BY_ID: ReadonlyMap<NameId, RegExp> = new Map(Object.entries(RAW_TEXT_END).map(([name, end]) => [nameId(name), end]));
+const HEAD_ID = nameId('head');
+const HTML_ID = nameId('html');
+const BODY_ID = nameId('body');
+const TITLE_ID = nameId('title');
+const XMP_ID = nameId('xmp');
+
 /** 'blockquote' and 'figcaption': no name in LINE_BREAK_TAGS or RAW_TEXT_END is longer. */
 const LONGEST_LOOKED_UP_NAME = 10;
 
@@ -268,11 +299,11 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
   let longTags = 0;
   const parts: string[] = [];
   let copiedTo = 0;
-  // Open elements, innermost last: lower-cased name and whether its opening tag was dropped.
-  const openNames: string[] = [];
+  // Open elements, innermost last: name id (the lower-cased name) and whether its opening tag was dropped.
+  const openNames: NameId[] = [];
   const openDropped: boolean[] = [];
   // How many elements of each name are open, so a stray closing tag is found out without searching the stack.
-  const openCount = new Map<string, number>();
+  const openCount = new Map<NameId, number>();
   // The budget: start tags and characters kept; the input is read up to `readTo` (raw text bodies are skipped).
   let elements = 0;
   let chars = 0;
@@ -417,27 +448,27 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
     if (stop) return stop;
     textFrom = readTo;
     readTo = tag.end;
-    const kind = tagKind(html, tag.nameStart, tag.nameEnd);
+    const name = nameIdAt(html, tag.nameStart, tag.nameEnd);
+    const kind = kindOfId(name);
     if (!tag.closing && tag.end - tag.start > maxTagChars) {
       // Dropped, not counted (a raw-text one with its body); its closing tag is then stray and left out too.
       longTags++;
-      skipTag(kind === RAW_TEXT ? RAW_TEXT_END[html.slice(tag.nameStart, tag.nameEnd).toLowerCase()] : undefined);
+      skipTag(kind === RAW_TEXT ? RAW_TEXT_END_BY_ID.get(name) : undefined);
       continue;
     }
     headTag = false;
     if (inHead) {
-      const name = html.slice(tag.nameStart, tag.nameEnd).toLowerCase();
-      if (!tag.closing && HEAD_CONTENT.has(name)) {
+      if (!tag.closing && HEAD_CONTENT_IDS.has(name)) {
         if (headElements >= maxHeadElements || headChars + (tag.end - tag.start) > maxHeadChars) {
           // Dropped, not counted, with the text a title, script or style holds; a noscript's closer is then stray.
           headDropped++;
-          skipTag(name === 'title' ? TITLE_END : kind === RAW_TEXT ? RAW_TEXT_END[name] : undefined);
+          skipTag(name === TITLE_ID ? TITLE_END : kind === RAW_TEXT ? RAW_TEXT_END_BY_ID.get(name) : undefined);
           continue;
         }
         headElements++;
         headChars += tag.end - tag.start;
         headTag = true;
-      } else if (tag.closing ? name === 'head' : name !== 'html' && name !== 'head') inHead = false;
+      } else if (tag.closing ? name === HEAD_ID : name !== HTML_ID && name !== HEAD_ID) inHead = false;
     }
     if (kind === NON_NESTING) {
       const over = keep();
@@ -445,16 +476,15 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
       if (over) return over;
       continue;
     }
-    const name = html.slice(tag.nameStart, tag.nameEnd).toLowerCase();
     if (!bodyKept || headOpen) {
-      if (name === 'head') headOpen = !tag.closing;
-      else if (name === 'body' && !tag.closing) bodyKept = true;
+      if (name === HEAD_ID) headOpen = !tag.closing;
+      else if (name === BODY_ID && !tag.closing) bodyKept = true;
     }
     if (tag.closing) {
       if (!openCount.get(name)) {
         // Stray: the parser ignores it, after searching its whole open-element stack for the name (issue 10: 900
         // open spans then stray closers, 2 MB, read 1,000 entries per closer). Dropped, and not counted.
-        if (!KEEP_STRAY_CLOSERS.has(name) && !openCount.get('title') && !openCount.get('xmp')) {
+        if (!KEEP_STRAY_CLOSER_IDS.has(name) && !openCount.get(TITLE_ID) && !openCount.get(XMP_ID)) {
           strays++;
           skipTag();
           continue;
@@ -483,7 +513,7 @@ export function guardMarkup(html: string, limits: MarkupLimits): GuardedMarkup {
       }
       continue;
     }
-    const rawEnd = kind === RAW_TEXT ? RAW_TEXT_END[name] : undefined;
+    const rawEnd = kind === RAW_TEXT ? RAW_TEXT_END_BY_ID.get(name) : undefined;
     if (rawEnd) {
       const over = keep();
       if (over === false) return textOnly();
