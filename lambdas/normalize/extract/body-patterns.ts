@@ -44,8 +44,9 @@ export const CLASS_PATTERNS = {
   negative:
     /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recommend|tuijian|xiangguan|pinglun|fenxiang|copyright|banquan|breadcrumb|crumb|position|location|\bnav|menu|rank|paihang|\bhot|remen|redian|\bads?\b|\bad[-_\d]|guanggao|\bgg\b|\bgg[-_\d]|footer|\bfoot|\bbottom|login|toolbar|qrcode|erweima|weixin|wechat|more|pager|pagination|\bpage_?(nav|num)|\blinks?\b|friend|youlian|keyword|gallery|carousel|slideshow|caption|\bcredit/i,
   // Readability `unlikelyCandidates`: stripped before scoring on the first pass (unless `maybeCandidate` matches).
+  // + MediaWiki's section edit links (`span.mw-editsection`: `简介[编辑]`, issue 9; zh-cwced d5bced5e, 36 headings).
   unlikely:
-    /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|recommend|tuijian|xiangguan|pinglun|fenxiang|copyright|banquan|breadcrumb|crumb|\bnav|paihang|guanggao|youlian|friendlink|qrcode|erweima/i,
+    /-ad-|ai2html|editsection|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|recommend|tuijian|xiangguan|pinglun|fenxiang|copyright|banquan|breadcrumb|crumb|\bnav|paihang|guanggao|youlian|friendlink|qrcode|erweima/i,
   maybeCandidate: /and|article|body|column|content|main|mathjax|shadow|zoom|trs_editor|detail|zhengwen|endtext|artibody/i,
 } as const;
 

@@ -93,3 +93,13 @@ describe('a parenthesised source note (issue 9)', () => {
     expect(r.source).toBeNull();
   });
 });
+
+describe('a wiki article (issue 9)', () => {
+  it('leaves the section edit links out of its headings', () => {
+    const section = (h: string, i: number) =>
+      `<h2><span class="mw-headline" id="s${i}">${h}</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?action=edit&amp;section=${i}">编辑</a><span class="mw-editsection-bracket">]</span></span></h2><p>${POST[i]}</p>`;
+    const body = `<div id="content" class="mw-body"><h1 id="firstHeading">湿地公园</h1><div id="mw-content-text" class="mw-body-content">${['简介', '历史', '生态', '游览'].map(section).join('')}</div></div>`;
+    const r = normalize(html('<title>湿地公园 - 维基百科，自由的百科全书</title>', body));
+    expect(r.paragraphs).toEqual(['简介', POST[0], '历史', POST[1], '生态', POST[2], '游览', POST[3]]);
+  });
+});
