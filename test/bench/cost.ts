@@ -90,11 +90,13 @@ export const TARGET_USD_PER_MILLION_FRESH = 6;
 export const TARGET_USD_PER_MILLION_REVISIT = 1;
 
 /**
- * The event source mapping's SQS calls per delivered batch: one ReceiveMessage that returned it and one
- * DeleteMessageBatch for its successes (Lambda docs, "Using Lambda with Amazon SQS"). Empty long polls
- * are a fixed cost per queue, not per page (docs/cost-model.md).
+ * The event source mapping's SQS calls per delivered batch: the ReceiveMessage calls that gathered it and the
+ * DeleteMessageBatch calls for its successes (Lambda docs, "Using Lambda with Amazon SQS"), each of at most
+ * SQS_MESSAGES_PER_CALL messages: 2 for a batch of up to 10, 4 for up to 20. Empty long polls are a fixed cost per
+ * queue, not per page (docs/cost-model.md).
  */
-const ESM_SQS_CALLS_PER_BATCH = 2;
+const SQS_MESSAGES_PER_CALL = 10;
+const esmSqsCalls = (batchSize: number) => 2 * Math.max(1, Math.ceil(batchSize / SQS_MESSAGES_PER_CALL));
 /**
  * Lambda writes START, END and REPORT lines per invocation: about this many bytes together (REPORT ~190),
  * as INFO-level system logs, so none at the system log level lib/ deploys when that is WARN.
@@ -279,7 +281,8 @@ interface ScenarioUse {
   meter: Meter;
   lambdas: Record<string, LambdaUse>;
   /** Batches the event source mappings delivered (both queues standard). */
-  consumed: { batches: number };
+  /** Delivered batches, and the event source mapping's SQS calls for them (esmSqsCalls). */
+  consumed: { batches: number; esmCalls: number };
   schedulerInvocations: number;
   outcomes: string;
 }
@@ -319,10 +322,10 @@ function costLines(u: ScenarioUse): CostLine[] {
     const leaseUsd = per(lease.wru) * USD_PER_MILLION_WRU + per(lease.rru) * USD_PER_MILLION_RRU;
     lines.push({ service: '  (host lease, in the above)', perPage: `${per(lease.wru).toFixed(2)} WRU + ${per(lease.rru).toFixed(2)} RRU, ${per(lease.requests).toFixed(2)} req (${per(lease.refused).toFixed(2)} refused) = USD ${leaseUsd.toFixed(3)}`, usdPerMillion: Number.NaN });
   }
-  const stdReq = sqs.billed + u.consumed.batches * ESM_SQS_CALLS_PER_BATCH;
+  const stdReq = sqs.billed + u.consumed.esmCalls;
   lines.push({
     service: 'SQS (standard)',
-    perPage: `${per(stdReq).toFixed(3)} req (send ${per(sqs.billed - sqs.deferralCalls).toFixed(3)}, receive + delete ${per(u.consumed.batches * ESM_SQS_CALLS_PER_BATCH).toFixed(3)}, hand-back ${per(sqs.deferralCalls).toFixed(3)})`,
+    perPage: `${per(stdReq).toFixed(3)} req (send ${per(sqs.billed - sqs.deferralCalls).toFixed(3)}, receive + delete ${per(u.consumed.esmCalls).toFixed(3)}, hand-back ${per(sqs.deferralCalls).toFixed(3)})`,
     usdPerMillion: per(stdReq) * USD_PER_MILLION_SQS_STANDARD,
   });
   let logBytes = 0;
@@ -498,7 +501,7 @@ async function main(): Promise<void> {
         pages: result.enqueued,
         meter: used,
         lambdas,
-        consumed: { batches },
+        consumed: { batches, esmCalls: batchSizes.reduce((n, size) => n + esmSqsCalls(size), 0) },
         schedulerInvocations: 1,
         outcomes: `${result.listed} listed, ${result.enqueued} enqueued, ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ')}`,
       };
@@ -521,7 +524,7 @@ async function main(): Promise<void> {
       pages: reprocessed.filter(Boolean).length,
       meter: reprocessUsed,
       lambdas: { normalize: normalizeUse },
-      consumed: { batches: work.length },
+      consumed: { batches: work.length, esmCalls: esmSqsCalls(work.length) },
       schedulerInvocations: 0,
       outcomes: `normalizer version bumped; ${updated} records now carry it`,
     };

@@ -43,7 +43,7 @@ const CLOCK_GRANULARITY_MS = 1;
 const URL_CONCURRENCY = 4;
 /** Fetch Lambda containers sharing the queue and the lease table: each has its own fetcher and host gate. */
 const CONTAINERS = 2;
-/** Messages an invocation gets (lib/constructs/functions.ts FETCH_BATCH_SIZE is 10 too). */
+/** Messages an invocation gets (lib/constructs/functions.ts FETCH_BATCH_SIZE is 20). */
 const BATCH_SIZE = 10;
 /**
  * The host lease's hold in this test: the delay is short (so the test is), the deployed 1.5 s hold would space

@@ -179,10 +179,11 @@ describe('functions', () => {
     expect(withSecondOpinion.sort()).toEqual(['Fetch', 'Normalize']);
   });
 
-  it('wires the fetch queue to fetch with full batches (10, a 5 s batching window), partial batch responses and a concurrency cap', () => {
+  it('wires the fetch queue to fetch with batches of 20 (a 1 s batching window, which more than 10 need), partial batch responses and a concurrency cap', () => {
+    expect(FETCH_BATCH_SIZE).toBe(20);
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BatchSize: FETCH_BATCH_SIZE,
-      MaximumBatchingWindowInSeconds: 5,
+      MaximumBatchingWindowInSeconds: 1,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 10 },
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('QueuesFetch'), 'Arn'] },

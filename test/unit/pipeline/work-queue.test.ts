@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FETCH_SLOT_WORK_MS, MAX_DELAY_SECONDS, slotFetchWork, workQueueOver } from '../../../lambdas/pipeline/work-queue.js';
 import type { FetchWork } from '../../../lambdas/pipeline/work-items.js';
+import { LEASE_HOLD_MS } from '../../../lambdas/pipeline/polite-batch.js';
+import { FETCH_BATCHING_WINDOW } from '../../../lib/constructs/functions.js';
 import type { QueueMessage } from '../../../lambdas/store/ports.js';
 
 const delays: Record<string, number> = { 'a.example': 2000, 'b.example': 500 };
@@ -9,6 +11,10 @@ const art = (url: string): FetchWork => ({ kind: 'article', url, sourceId: 's', 
 const T0 = 1_700_000_000_000;
 
 describe('fetch senders spread a host over DelaySeconds slots', () => {
+  it('leaves a slot room for the lease hold and the batching window (a later message would meet its host still held)', () => {
+    expect(FETCH_BATCHING_WINDOW.toMilliseconds() + LEASE_HOLD_MS).toBeLessThanOrEqual(FETCH_SLOT_WORK_MS);
+  });
+
   it('gives the k-th message of a host k slots of (delay + the work a fetch holds its host for), other hosts their own', () => {
     expect(FETCH_SLOT_WORK_MS).toBe(3000);
     const out = slotFetchWork([art('http://a.example/1'), art('http://b.example/1'), art('http://a.example/2'), art('http://c.example/1'), art('http://a.example/3'), art('http://b.example/2')], { delayMsOf, nowMs: () => T0 }, new Map());
