@@ -99,16 +99,30 @@ function toCodePoints(text: string): number[] {
   return out;
 }
 
-/** The code points a shingle is made of (Han, A-Z, a-z, 0-9), in order. */
-function keptCodePoints(text: string): Int32Array {
-  const out = new Int32Array(text.length);
+/**
+ * Scratch arrays reused from call to call (simhash64 calls nothing that calls it back), so a record's hash allocates
+ * no typed array of the text's size: those were about 24 bytes per character of body, every record. Kept only up to
+ * SCRATCH_MAX_UNITS code units (a 60,000-character body, record/build-record.ts MAX_BODY_CHARS, fits); a longer text
+ * gets arrays of its own for that call.
+ */
+const SCRATCH_MAX_UNITS = 1 << 16;
+let scratchCodePoints: Int32Array = new Int32Array(0);
+let scratchStarts: Int32Array = new Int32Array(0);
+let scratchTable: Int32Array = new Int32Array(0);
+
+function scratchOf(current: Int32Array, size: number): Int32Array {
+  return current.length >= size ? current : new Int32Array(size);
+}
+
+/** The code points a shingle is made of (Han, A-Z, a-z, 0-9), in order, written into `out` (text.length long); returns how many. */
+function keptCodePoints(text: string, out: Int32Array): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp >= BMP_END) i++;
     if (cp < 0x80 ? isAsciiAlnum(cp) : isHan(cp)) out[n++] = cp;
   }
-  return out.subarray(0, n);
+  return n;
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -121,18 +135,18 @@ const MIX_B = 0x85ebca77;
 const MIX_C = 0xc2b2ae3d;
 
 /**
- * Start indexes of the distinct shingles, first occurrence each. An open-addressing table of start indexes,
+ * Start indexes of the distinct shingles of `codePoints[0, n)`, first occurrence each, written into `starts`; returns
+ * how many. An open-addressing table of start indexes (`table`, at least twice the shingle count, a power of two),
  * compared by their three code points: exact, and several times faster than a Set of keys.
  */
-function distinctShingleStarts(codePoints: Int32Array): Int32Array {
-  const n = codePoints.length;
-  if (n < SHINGLE_CHARS) return n > 0 ? Int32Array.of(0) : new Int32Array(0);
+function distinctShingleStarts(codePoints: Int32Array, n: number, starts: Int32Array, table: Int32Array, size: number): number {
+  if (n < SHINGLE_CHARS) {
+    if (n > 0) starts[0] = 0;
+    return n > 0 ? 1 : 0;
+  }
   const count = n - SHINGLE_CHARS + 1;
-  let size = 1;
-  while (size < count * 2) size <<= 1;
   const mask = size - 1;
-  const table = new Int32Array(size).fill(-1);
-  const starts = new Int32Array(count);
+  table.fill(-1, 0, size);
   let found = 0;
   for (let i = 0; i < count; i++) {
     const a = codePoints[i]!;
@@ -150,7 +164,15 @@ function distinctShingleStarts(codePoints: Int32Array): Int32Array {
       slot = (slot + 1) & mask;
     }
   }
-  return starts.subarray(0, found);
+  return found;
+}
+
+/** The dedupe table's size for `n` kept characters: the power of two at least twice the shingle count. */
+function tableSize(n: number): number {
+  const count = Math.max(1, n - SHINGLE_CHARS + 1);
+  let size = 1;
+  while (size < count * 2) size <<= 1;
+  return size;
 }
 
 function toHex(hi: number, lo: number): string {
@@ -160,24 +182,28 @@ function toHex(hi: number, lo: number): string {
 /** Bytes per 64-bit hash, and values per byte: votes are tallied per (byte position, byte value), then spread to bits. */
 const HASH_BYTES = HASH_BITS / 8;
 const BYTE_VALUES = 256;
+const scratchTally = new Int32Array(HASH_BYTES * BYTE_VALUES);
 
 /** SimHash as 16 lowercase hex digits; "0000000000000000" for text with no Han, letters or digits. */
 export function simhash64(text: string): string {
-  const codePoints = keptCodePoints(text.toLowerCase());
-  const width = Math.min(codePoints.length, SHINGLE_CHARS);
-  const starts = distinctShingleStarts(codePoints);
-  // The kept characters' UTF-8 bytes, encoded once; character i's bytes start at offsets[i].
-  const bytes = new Uint8Array(codePoints.length * 4);
-  const offsets = utf8Offsets(codePoints, bytes);
-  const [hi, lo] = majorityBits(tallyShingleHashes(bytes, offsets, starts, width), starts.length);
+  const lower = text.toLowerCase();
+  const keep = lower.length <= SCRATCH_MAX_UNITS;
+  const codePoints = scratchOf(scratchCodePoints, lower.length);
+  const n = keptCodePoints(lower, codePoints);
+  const size = tableSize(n);
+  const starts = scratchOf(scratchStarts, n);
+  const table = scratchOf(scratchTable, size);
+  if (keep) {
+    scratchCodePoints = codePoints;
+    scratchStarts = starts;
+    scratchTable = table;
+  }
+  const found = distinctShingleStarts(codePoints, n, starts, table, size);
+  const tally = scratchTally;
+  tally.fill(0);
+  tallyShingleHashes(codePoints, starts, found, Math.min(n, SHINGLE_CHARS), tally);
+  const [hi, lo] = majorityBits(tally, found);
   return toHex(hi, lo);
-}
-
-/** Writes the code points' UTF-8 bytes into `bytes`; returns where each character's bytes start (and the end). */
-function utf8Offsets(codePoints: Int32Array, bytes: Uint8Array): Int32Array {
-  const offsets = new Int32Array(codePoints.length + 1);
-  for (let i = 0; i < codePoints.length; i++) offsets[i + 1] = putUtf8(codePoints[i]!, bytes, offsets[i]!);
-  return offsets;
 }
 
 /*
@@ -186,18 +212,74 @@ function utf8Offsets(codePoints: Int32Array, bytes: Uint8Array): Int32Array {
  * "insufficient type feedback for construct"), so the loop mostly ran unoptimized.
  */
 
-/** tally[p * 256 + v]: how many distinct shingles' FNV-1a 64 hashes have value v in byte p (p = 0: high byte of hi). */
-function tallyShingleHashes(bytes: Uint8Array, offsets: Int32Array, starts: Int32Array, width: number): Int32Array {
-  const tally = new Int32Array(HASH_BYTES * BYTE_VALUES);
-  for (let n = 0; n < starts.length; n++) {
+/**
+ * FNV-1a 64 from the offset basis over the UTF-8 bytes of one BMP code unit, per unit, as two int32 halves: the state
+ * after a shingle's first character, asked for every shingle (three of its nine bytes for Han), is read from here.
+ * Filled on first sight (firstSeen); 64K entries each.
+ */
+const firstHi = new Int32Array(BMP_END);
+const firstLo = new Int32Array(BMP_END);
+const firstSeen = new Uint8Array(BMP_END);
+
+function fillFirst(cp: number): void {
+  let h = FNV_OFFSET_HI | 0;
+  let l = FNV_OFFSET_LO | 0;
+  const bytes = utf8Packed(cp);
+  for (let k = utf8Length(cp) - 1; k >= 0; k--) {
+    l ^= (bytes >>> (8 * k)) & 0xff;
+    h = fnvHi(h, l);
+    l = Math.imul(l, FNV_PRIME_LO);
+  }
+  firstHi[cp] = h;
+  firstLo[cp] = l;
+  firstSeen[cp] = 1;
+}
+
+/** UTF-8 byte count of a code point. */
+function utf8Length(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < BMP_END ? 3 : 4;
+}
+
+/** A code point's UTF-8 bytes packed into one 32-bit integer, first byte highest (read it with `>>> 0`). */
+function utf8Packed(cp: number): number {
+  if (cp < 0x80) return cp;
+  if (cp < 0x800) return ((0xc0 | (cp >> 6)) << 8) | (0x80 | (cp & 0x3f));
+  if (cp < BMP_END) return ((0xe0 | (cp >> 12)) << 16) | ((0x80 | ((cp >> 6) & 0x3f)) << 8) | (0x80 | (cp & 0x3f));
+  return ((0xf0 | (cp >> 18)) << 24) | ((0x80 | ((cp >> 12) & 0x3f)) << 16) | ((0x80 | ((cp >> 6) & 0x3f)) << 8) | (0x80 | (cp & 0x3f));
+}
+
+/**
+ * tally[p * 256 + v]: how many distinct shingles' FNV-1a 64 hashes have value v in byte p (p = 0: high byte of hi).
+ * A shingle is `width` code points from each start; its hash is FNV-1a 64 of their UTF-8 bytes.
+ */
+function tallyShingleHashes(codePoints: Int32Array, starts: Int32Array, found: number, width: number, tally: Int32Array): void {
+  for (let n = 0; n < found; n++) {
     const start = starts[n]!;
-    // fnv1a64Into inlined: its halves stay local integers instead of being stored per shingle.
-    let h = FNV_OFFSET_HI | 0;
-    let l = FNV_OFFSET_LO | 0;
-    for (let b = offsets[start]!, end = offsets[start + width]!; b < end; b++) {
-      l ^= bytes[b]!;
-      h = fnvHi(h, l);
-      l = Math.imul(l, FNV_PRIME_LO);
+    const first = codePoints[start]!;
+    let h: number;
+    let l: number;
+    if (first < BMP_END) {
+      if (firstSeen[first] === 0) fillFirst(first);
+      h = firstHi[first]!;
+      l = firstLo[first]!;
+    } else {
+      h = FNV_OFFSET_HI | 0;
+      l = FNV_OFFSET_LO | 0;
+      const bytes = utf8Packed(first);
+      for (let k = 3; k >= 0; k--) {
+        l ^= (bytes >>> (8 * k)) & 0xff;
+        h = fnvHi(h, l);
+        l = Math.imul(l, FNV_PRIME_LO);
+      }
+    }
+    for (let c = 1; c < width; c++) {
+      const cp = codePoints[start + c]!;
+      const bytes = utf8Packed(cp);
+      for (let k = utf8Length(cp) - 1; k >= 0; k--) {
+        l ^= (bytes >>> (8 * k)) & 0xff;
+        h = fnvHi(h, l);
+        l = Math.imul(l, FNV_PRIME_LO);
+      }
     }
     tally[h >>> 24]!++;
     tally[BYTE_VALUES + ((h >>> 16) & 0xff)]!++;
@@ -208,17 +290,20 @@ function tallyShingleHashes(bytes: Uint8Array, offsets: Int32Array, starts: Int3
     tally[6 * BYTE_VALUES + ((l >>> 8) & 0xff)]!++;
     tally[7 * BYTE_VALUES + (l & 0xff)]!++;
   }
-  return tally;
 }
 
 /** The hash's two halves: a bit is set when more of the `voters` shingles have it 1 than 0 (each votes once per bit). */
 function majorityBits(tally: Int32Array, voters: number): [number, number] {
+  // ones[p * 8 + k]: the shingles whose byte p has bit k (k = 0: 0x80) set, summed over the 128 byte values with that
+  // bit (v = (v + 1) | bit steps through them in order).
   const ones = new Int32Array(HASH_BITS);
   for (let p = 0; p < HASH_BYTES; p++) {
-    for (let v = 0; v < BYTE_VALUES; v++) {
-      const count = tally[p * BYTE_VALUES + v]!;
-      if (count === 0) continue;
-      for (let k = 0; k < 8; k++) if ((v >>> (7 - k)) & 1) ones[p * 8 + k]! += count;
+    const base = p * BYTE_VALUES;
+    for (let k = 0; k < 8; k++) {
+      const bit = 0x80 >>> k;
+      let sum = 0;
+      for (let v = bit; v < BYTE_VALUES; v = (v + 1) | bit) sum += tally[base + v]!;
+      ones[p * 8 + k] = sum;
     }
   }
   let hi = 0;

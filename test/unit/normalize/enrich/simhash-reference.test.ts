@@ -41,4 +41,16 @@ describe('simhash64 against its definition', () => {
     const [hi, lo] = fnv1a64(text);
     expect((BigInt(hi) << 32n) | BigInt(lo)).toBe(fnvBig(text));
   });
+
+  it('matches on a text longer than its reused arrays, and on short texts before and after it', () => {
+    // simhash64 keeps its arrays for texts up to 65,536 code units; a longer one gets its own, and neither leaves
+    // anything behind for the next text.
+    let state = 5;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const han = '南京市委政府举行重大项目现场观摩把新发展理念体现在建设上江苏';
+    const long = Array.from({ length: 70_000 }, () => han[Math.floor(next() * han.length)]).join('');
+    for (const text of ['市委书记韩立明', long.slice(0, 60_000), '市委书记韩立明讲话', long, 'ab', long.slice(0, 5), '']) {
+      expect(simhash64(text), `${text.length} chars`).toBe(referenceSimhash(text));
+    }
+  });
 });
