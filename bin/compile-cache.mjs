@@ -2,7 +2,9 @@
 // module.enableCompileCache() does, for Node 20, which has no such API (and gives no code cache to ES modules at all).
 // A file required from `dir` is compiled with the code V8 made for it in an earlier process, when there is one, so
 // its functions are not parsed and compiled again; a process that had none (or had it refused by V8: another Node or
-// other V8 flags) writes one at exit, with every function compiled by then. The cache changes what V8 compiles,
+// other V8 flags) writes one at exit, with every function compiled by then. The cache holds only the functions that
+// had run: one written by a one-page process lacks most of what a 100-page process runs, so a process that ran much
+// longer than the one that wrote the cache (REWRITE_CPU_FACTOR) writes it again. The cache changes what V8 compiles,
 // never what the code computes.
 //
 // Where: $JSNEWS_COMPILE_CACHE (a directory; "off" for none), else $XDG_CACHE_HOME/jsnews/compile-cache, else
@@ -18,6 +20,21 @@ import { Script, constants as vmConstants } from 'node:vm';
 
 /** The environment variable naming the cache directory, or "off". */
 const CACHE_ENV = 'JSNEWS_COMPILE_CACHE';
+
+/**
+ * A process that used more than this many times the CPU of the one that wrote its cache writes the cache again (it ran
+ * more code, so it compiled more functions). Writing costs ~18 ms CPU for dist/cli/normalize.cjs, so a cache is
+ * rewritten a few times at most (one page, then ~4, ~16 pages' worth...), never by every process.
+ */
+const REWRITE_CPU_FACTOR = 4;
+
+/** A cache file: the writer's CPU milliseconds (float64, little-endian), then V8's code cache. */
+const HEADER_BYTES = 8;
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 function cacheDirectory() {
   const given = process.env[CACHE_ENV];
@@ -54,29 +71,37 @@ export function enableCompileCache(dir, flags) {
     if (!filename.startsWith(root)) return compile.call(this, content, filename, ...rest);
     let cache = null;
     let cachedData;
+    let writerCpuMs = 0;
     try {
       cache = cacheFileOf(cacheDir, filename, flags);
-      cachedData = readFileSync(cache.file);
+      const bytes = readFileSync(cache.file);
+      if (bytes.length > HEADER_BYTES) {
+        writerCpuMs = bytes.readDoubleLE(0);
+        cachedData = bytes.subarray(HEADER_BYTES);
+      }
     } catch {
       cachedData = undefined;
     }
     const script = new Script(Module.wrap(content), { filename, cachedData, importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
-    if (cache && (cachedData === undefined || script.cachedDataRejected)) toWrite.push({ script, ...cache });
+    if (cache) toWrite.push({ script, ...cache, rewriteAboveCpuMs: cachedData === undefined || script.cachedDataRejected ? 0 : writerCpuMs * REWRITE_CPU_FACTOR });
     const require = createRequire(filename);
     return script.runInThisContext({ displayErrors: true }).call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
   process.once('exit', () => {
-    for (const { script, file, prefix } of toWrite) writeCache(cacheDir, script, file, prefix);
+    const used = cpuMs();
+    for (const { script, file, prefix, rewriteAboveCpuMs } of toWrite) if (used > rewriteAboveCpuMs) writeCache(cacheDir, script, file, prefix, used);
   });
   return true;
 }
 
 /** Writes the script's code cache (whole or not at all: a temporary file renamed) and drops older builds' files. */
-function writeCache(cacheDir, script, file, prefix) {
+function writeCache(cacheDir, script, file, prefix, writerCpuMs) {
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.writeDoubleLE(writerCpuMs, 0);
+    writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]), { mode: 0o600 });
     renameSync(temporary, file);
     for (const name of readdirSync(cacheDir)) {
       if (name.startsWith(prefix) && name.endsWith('.bin') && join(cacheDir, name) !== file) unlinkSync(join(cacheDir, name));

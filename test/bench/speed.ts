@@ -6,7 +6,8 @@
  * should stay flat), and the peak RSS at the end. No GC is forced during or just before the timed pass (see sampleMemory).
  * Then, per set, the whole process as a user runs it (start-up included): `jsnews normalize` (bin/jsnews.mjs, the
  * compiled CLI, rebuilt first) over all the set's files against test/bench/readability-process.mjs (Readability.js on
- * linkedom) over the same files, each run --process-runs times alternately; wall median and CPU median.
+ * linkedom) over the same files, one untimed run of each (file cache, jsnews's compile cache), then each run
+ * --process-runs times alternately; wall median and CPU median.
  * Issue 13's targets are printed beside the figures, for each set.
  *
  *   --set aeb        only this set (repeatable / comma list; default aeb,zh-cwced)
@@ -178,7 +179,10 @@ interface ProcessTiming {
 
 /**
  * `jsnews normalize` and the Readability.js process over all files of the set, `runs` times each, alternately (so load
- * changes hit both); prints wall and CPU medians, returns Readability's median wall over jsnews's.
+ * changes hit both), after one untimed run of each: the pages in the OS file cache for both, and jsnews's V8 code
+ * cache written (bin/compile-cache.mjs; buildCli just made a new build), as a user's second run finds them. Prints wall
+ * and CPU medians and the CPU ratio (steadier than wall when the machine is shared); returns Readability's median wall
+ * over jsnews's.
  */
 async function wholeProcess(name: string, runs: number): Promise<{ ratio: number }> {
   const files = loadSet(name as (typeof SPEED_SETS)[number]).pages.map((p) => p.path);
@@ -186,6 +190,8 @@ async function wholeProcess(name: string, runs: number): Promise<{ ratio: number
   const readability = [join(REPO_ROOT, 'test/bench/readability-process.mjs'), ...files];
   const ours: ProcessTiming[] = [];
   const theirs: ProcessTiming[] = [];
+  await timeProcess(jsnews);
+  await timeProcess(readability);
   for (let i = 0; i < runs; i++) {
     ours.push(await timeProcess(jsnews));
     theirs.push(await timeProcess(readability));
@@ -195,6 +201,7 @@ async function wholeProcess(name: string, runs: number): Promise<{ ratio: number
   console.log(`  whole process over ${files.length} files, median of ${runs} run(s) (load average now ${loadavg()[0]!.toFixed(1)}):`);
   console.log(`    jsnews normalize (bin/jsnews.mjs)        ${fmt(wall(ours), 0)} ms wall, ${fmt(cpu(ours), 0)} ms CPU`);
   console.log(`    readability on linkedom (one process)    ${fmt(wall(theirs), 0)} ms wall, ${fmt(cpu(theirs), 0)} ms CPU`);
+  console.log(`    readability / jsnews: wall ${fmt(wall(theirs) / wall(ours), 2)}, CPU ${fmt(cpu(theirs) / cpu(ours), 2)}`);
   return { ratio: round(wall(theirs) / wall(ours), 2) };
 }
 

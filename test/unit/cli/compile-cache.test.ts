@@ -54,6 +54,23 @@ describe('the compile cache of jsnews normalize', () => {
     expect(readFileSync(join(cache, file))[0]).not.toBe(7);
   });
 
+  it('is written again by a process that ran much longer than the one that wrote it, not by one that ran as long', () => {
+    const cache = join(dir, 'longer');
+    jsnews(args, cache);
+    const file = join(cache, filesIn(cache).find((f) => f.includes('-normalize.cjs-'))!);
+    const written = readFileSync(file);
+    // The writer's CPU milliseconds head the file: as if a process of 1 ms had written it, then one of 1e9 ms.
+    written.writeDoubleLE(1, 0);
+    writeFileSync(file, written);
+    jsnews(args, cache);
+    const rewritten = readFileSync(file);
+    expect(rewritten.readDoubleLE(0)).toBeGreaterThan(1);
+    rewritten.writeDoubleLE(1e9, 0);
+    writeFileSync(file, rewritten);
+    jsnews(args, cache);
+    expect(readFileSync(file).readDoubleLE(0)).toBe(1e9);
+  });
+
   it('holds neither the stores (the AWS SDK) nor the second opinion, which load from files of their own', () => {
     const text = readFileSync(join(CLI, 'normalize.cjs'), 'utf8');
     expect(text).not.toMatch(/node_modules\/@aws-sdk\//);
