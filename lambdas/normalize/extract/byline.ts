@@ -273,7 +273,12 @@ function readSpacedCredits(line: string, into: CreditsRead): boolean {
 // run of Han characters ends; checked against the old pattern on 300,000 random strings of role words, names, spaces
 // and brackets: 0 differences). At most MAX_CREDIT_NAMES names, each with a role word.
 const BYLINE_TOKEN = (group: number) => String.raw`(?=((?:记者|通讯员|作者|实习生|见习记者)?[\u4e00-\u9fff]{2,4}))` + `\\${group}`;
-const TRAILING_BYLINE = new RegExp(String.raw`[(（]\s*(${BYLINE_TOKEN(2)}(?:[\s、]+${BYLINE_TOKEN(3)}){0,${2 * MAX_CREDIT_NAMES - 1}})\s*[)）]\s*$`);
+/** The outlet before a closing byline's role word: （新华社记者 X）, （总台记者 X）, (信报记者 X). Up to 6 Han characters
+ * directly before 记者/通讯员; it names no person, so it is left out of the names. */
+const BYLINE_OUTLET = String.raw`(?:[\u4e00-\u9fff]{1,6}(?=(?:特约|见习)?记者|通讯员))?`;
+/** A place report closing a byline: （姚峰 上海报道）, (记者 张三 北京报道): the place is no name. */
+const BYLINE_PLACE_REPORT = String.raw`(?:\s+[\u4e00-\u9fff]{2,6}报道)?`;
+const TRAILING_BYLINE = new RegExp(String.raw`[(（]\s*${BYLINE_OUTLET}(${BYLINE_TOKEN(2)}(?:[\s、]+${BYLINE_TOKEN(3)}){0,${2 * MAX_CREDIT_NAMES - 1}})${BYLINE_PLACE_REPORT}\s*[)）]\s*$`);
 const ROLE_WORDS = /记者|通讯员|作者|实习生|见习记者/g;
 /** A parenthesised tail that names a place or organisation is not a byline: "(镇江)", "(南京市)". */
 const NOT_A_NAME_SUFFIX = /[市区县省镇乡村网报社台局委会部厅院所司]$/;
@@ -313,7 +318,8 @@ export function bareLeadByline(line: string): string[] | null {
 export function splitTrailingByline(paragraph: string): { rest: string; authors: string[] } | null {
   const m = TRAILING_BYLINE.exec(paragraph);
   if (!m?.[1]) return null;
-  const names = m[1].replace(ROLE_WORDS, ' ').split(/[\s、]+/).filter(Boolean);
+  // A place report read as a last name-shaped token ("（姚峰 上海报道）") is BYLINE_PLACE_REPORT's, not a name.
+  const names = m[1].replace(ROLE_WORDS, ' ').split(/[\s、]+/).filter((n, i, all) => n && !(i > 0 && i === all.length - 1 && n.endsWith('报道')));
   const labelled = /记者|通讯员|作者|实习生|见习记者/.test(m[1]);
   if (names.length === 0 || names.length > MAX_CREDIT_NAMES || names.some((n) => NOT_A_NAME_SUFFIX.test(n) || (!labelled && !isPersonName(n)))) return null;
   const rest = paragraph.slice(0, m.index).trimEnd();

@@ -33,6 +33,13 @@ describe('credits in their five shapes', () => {
     expect(splitTrailingByline('在分会场参加会议。(记者 陈志奎)')).toEqual({ rest: '在分会场参加会议。', authors: ['陈志奎'] });
     expect(splitTrailingByline('营造良好环境。(吕正龙)')).toEqual({ rest: '营造良好环境。', authors: ['吕正龙'] });
     expect(splitTrailingByline('（通讯员 王五 记者 李四）')?.authors).toEqual(['王五', '李四']);
+    // Issue 9: the outlet before the role, and a place report after the names, are not names.
+    expect(splitTrailingByline('作出突出贡献。（总台记者 李明）')).toEqual({ rest: '作出突出贡献。', authors: ['李明'] });
+    expect(splitTrailingByline('定期交流信息。(晨报记者 王五 赵六)')?.authors).toEqual(['王五', '赵六']);
+    expect(splitTrailingByline('他笑着说：“没有道理。”（陈晓 上海报道）')).toEqual({ rest: '他笑着说：“没有道理。”', authors: ['陈晓'] });
+    expect(splitTrailingByline('项目开工。（本报记者 张三 北京报道）')?.authors).toEqual(['张三']);
+    expect(splitTrailingByline('会议召开。（上海报道）')).toBeNull();
+    expect(splitTrailingByline('会议召开。（市政府办公室）')).toBeNull();
     // Places and organisations in parentheses are not bylines.
     expect(splitTrailingByline('中欧校友总会(镇江)')).toBeNull();
     // Anywhere in China (the nationwide table): 江 and 温 are surnames, 江油 (四川) and 温岭 (浙江) are places.
