@@ -63,9 +63,9 @@ function scoreCandidates(stats: StatsMap, opts: ScoreOptions): Map<Element, numb
     const worth = (1 + s.ownPunct + Math.min(Math.floor(s.ownChars / CHARS_PER_LENGTH_POINT), MAX_LENGTH_POINTS));
     let node: Element | null = PARAGRAPH_TAGS.has(el.name) ? parentElement(el) : el;
     for (let level = 0; node && level < SCORE_ANCESTOR_LEVELS; level++, node = parentElement(node)) {
-      if (!scores.has(node)) scores.set(node, initialScore(node, opts));
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * DEEP_ANCESTOR_DIVIDER;
-      scores.set(node, scores.get(node)! + worth / divider);
+      // One look-up and one set per ancestor (a new candidate is inserted here, where it was before).
+      scores.set(node, (scores.get(node) ?? initialScore(node, opts)) + worth / divider);
     }
   });
   return scores;
@@ -83,10 +83,9 @@ function initialScore(el: Element, opts: ScoreOptions): number {
 
 function rankCandidates(scores: Map<Element, number>, stats: StatsMap): Element[] {
   const finals: Array<[Element, number]> = [];
-  for (const [el, sc] of scores) {
-    if (el.name === 'html') continue;
-    finals.push([el, sc * (1 - linkDensity(el, stats))]);
-  }
+  scores.forEach((sc, el) => {
+    if (el.name !== 'html') finals.push([el, sc * (1 - linkDensity(el, stats))]);
+  });
   finals.sort((a, b) => b[1] - a[1]);
   return finals.slice(0, TOP_CANDIDATES).map(([el]) => el);
 }

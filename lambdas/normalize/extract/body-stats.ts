@@ -263,9 +263,14 @@ function isSkippedAlways(el: Element, revealVisibilityHidden: boolean): boolean 
 function isUnlikely(el: Element): boolean {
   if (el.name === 'body' || el.name === 'a' || el.name === 'html') return false;
   const a = el.attribs;
+  // Most elements have neither class nor id: their "class id" is one space, which no pattern matches (no string built).
+  if (!a.class && !a.id) return BLANK_CLASS_ID_UNLIKELY && !hasTableOrCodeAncestor(el);
   const classId = `${a.class ?? ''} ${a.id ?? ''}`;
   return CLASS_PATTERNS.unlikely.test(classId) && !CLASS_PATTERNS.maybeCandidate.test(classId) && !hasTableOrCodeAncestor(el);
 }
+
+/** What isUnlikely's patterns say of an element with no class and no id ("class id" = " "): computed, not assumed. */
+const BLANK_CLASS_ID_UNLIKELY = CLASS_PATTERNS.unlikely.test(' ') && !CLASS_PATTERNS.maybeCandidate.test(' ');
 
 /**
  * `visibility: hidden` is inherited but not final: a descendant with `visibility: visible` is shown (CSS 2.1 §11.2).
@@ -312,11 +317,13 @@ function hasTableOrCodeAncestor(el: Element): boolean {
 
 /** Readability `_getClassWeight`: ±CLASS_WEIGHT for class and for id matching the positive/negative tables. */
 export function classWeight(el: Element, weight: number): number {
+  return valueWeight(el.attribs.class, weight) + valueWeight(el.attribs.id, weight);
+}
+
+function valueWeight(v: string | undefined, weight: number): number {
+  if (!v) return 0;
   let w = 0;
-  for (const v of [el.attribs.class, el.attribs.id]) {
-    if (!v) continue;
-    if (CLASS_PATTERNS.negative.test(v)) w -= weight;
-    if (CLASS_PATTERNS.positive.test(v)) w += weight;
-  }
+  if (CLASS_PATTERNS.negative.test(v)) w -= weight;
+  if (CLASS_PATTERNS.positive.test(v)) w += weight;
   return w;
 }
