@@ -10,6 +10,8 @@
  * 「增长1%，」 would otherwise give a record of hundreds of MB); when the cap cuts, a warning says so.
  * Every step is linear in the paragraph: one regex pass, and a context window that never scans past its cap.
  */
+import { unitFlags } from '../clean/char-memo.js';
+
 export type FigureUnit = 'CNY' | 'USD' | 'EUR' | 'GBP' | 'JPY' | 'HKD' | 'KRW' | 'RUB' | 'AUD' | 'TWD' | 'percent' | 'percentPoint' | 'count';
 export type FigureQualifier = 'over' | 'about' | 'under' | 'range';
 
@@ -138,7 +140,11 @@ const ORDINAL_BEFORE = /[第届]$/;
 const SLOGAN_QUOTE_CHARS = 40;
 const OPEN_QUOTES = '“「『‘';
 const CLOSE_QUOTES = '”」』’';
-const NOT_IN_SLOGAN = /[，,。！？；：:!?;]/;
+const NOT_IN_SLOGAN = '，,。！？；：:!?;';
+/** The three sets above as code-unit flags (all one unit each), read per character of the window. */
+const OPEN_QUOTE_UNITS = unitFlags(OPEN_QUOTES);
+const CLOSE_QUOTE_UNITS = unitFlags(CLOSE_QUOTES);
+const NOT_IN_SLOGAN_UNITS = unitFlags(NOT_IN_SLOGAN);
 /** 前4个月 / 前100名 rank or bound a period; 此前 / 目前 / 提前 … end a time word, and the number after them is a figure. */
 const RANK_BEFORE = /(?<![此之日目提以])前$/;
 /** A lone 一 before a classifier is the indefinite article (一个环节, 一场); a lone 二 is an ordinal-like label (二期, 二本). */
@@ -176,8 +182,16 @@ export function parseChineseNumeral(text: string): number {
   return total + section + digit;
 }
 
+/**
+ * Integers below this are exact already: toPrecision(15) writes all their digits (in fixed notation) and reads back the
+ * same number, so `exact` returns them as they are instead of formatting and parsing (most figures are integers).
+ */
+const EXACT_INTEGER_BELOW = 1e15;
+
 /** Round away binary noise from decimal × multiplier (1.2 × 1e12). */
 function exact(value: number): number {
+  // `+ 0` turns -0 into 0, as Number((-0).toPrecision(15)) does.
+  if (Number.isInteger(value) && Math.abs(value) < EXACT_INTEGER_BELOW) return value + 0;
   return Number(value.toPrecision(15));
 }
 
@@ -233,18 +247,18 @@ function prefixQualifier(before: string): { qualifier: FigureQualifier; word: st
 function inSlogan(paragraph: string, index: number): boolean {
   let open = -1;
   for (let i = index - 1; i >= Math.max(0, index - SLOGAN_QUOTE_CHARS); i--) {
-    const ch = paragraph[i]!;
-    if (CLOSE_QUOTES.includes(ch) || NOT_IN_SLOGAN.test(ch)) return false;
-    if (OPEN_QUOTES.includes(ch)) {
+    const unit = paragraph.charCodeAt(i);
+    if (CLOSE_QUOTE_UNITS[unit] === 1 || NOT_IN_SLOGAN_UNITS[unit] === 1) return false;
+    if (OPEN_QUOTE_UNITS[unit] === 1) {
       open = i;
       break;
     }
   }
   if (open < 0) return false;
   for (let i = index; i < Math.min(paragraph.length, open + SLOGAN_QUOTE_CHARS); i++) {
-    const ch = paragraph[i]!;
-    if (CLOSE_QUOTES.includes(ch)) return true;
-    if (NOT_IN_SLOGAN.test(ch)) return false;
+    const unit = paragraph.charCodeAt(i);
+    if (CLOSE_QUOTE_UNITS[unit] === 1) return true;
+    if (NOT_IN_SLOGAN_UNITS[unit] === 1) return false;
   }
   return false;
 }
@@ -254,20 +268,20 @@ function suffixQualifier(after: string): { qualifier: FigureQualifier; word: str
   return null;
 }
 
-/** Sentence ends for `context`. Never ASCII `.`: it is a decimal point (94.5%). */
-const SENTENCE_END = /[。！？；;]/;
+/** Sentence ends for `context` (code-unit flags). Never ASCII `.`: it is a decimal point (94.5%). */
+const SENTENCE_END_UNITS = unitFlags('。！？；;');
 /** ASCII ! and ? end a sentence only when a space, quote or the end follows: `当?仄骄` is a mojibake `?`, not a question. */
-const ASCII_SENTENCE_END = /[!?]/;
+const ASCII_SENTENCE_END_UNITS = unitFlags('!?');
 const NOT_AFTER_ASCII_END = /[\p{Script=Han}?A-Za-z0-9]/u;
 
 function endsSentence(text: string, i: number): boolean {
-  const ch = text[i]!;
-  if (SENTENCE_END.test(ch)) return true;
-  return ASCII_SENTENCE_END.test(ch) && !NOT_AFTER_ASCII_END.test(text[i + 1] ?? '');
+  const unit = text.charCodeAt(i);
+  if (SENTENCE_END_UNITS[unit] === 1) return true;
+  return ASCII_SENTENCE_END_UNITS[unit] === 1 && !NOT_AFTER_ASCII_END.test(text[i + 1] ?? '');
 }
 
 /** Clause marks where a context cut short by CONTEXT_MAX_CHARS starts or ends, so it never starts inside a number. */
-const CLAUSE_MARK = /[，,、：:]/;
+const CLAUSE_MARK_UNITS = unitFlags('，,、：:');
 
 /**
  * The sentence around [start, end), with its closing punctuation; a sentence longer than CONTEXT_MAX_CHARS on a side
@@ -279,7 +293,7 @@ function contextAround(paragraph: string, start: number, end: number): string {
   while (from > minFrom && !endsSentence(paragraph, from - 1)) from--;
   if (from === minFrom && from > 0 && !endsSentence(paragraph, from - 1)) {
     let clause = from;
-    while (clause < start && !CLAUSE_MARK.test(paragraph[clause]!)) clause++;
+    while (clause < start && CLAUSE_MARK_UNITS[paragraph.charCodeAt(clause)] !== 1) clause++;
     if (clause < start) from = clause + 1;
   }
   let to = end;
@@ -288,7 +302,7 @@ function contextAround(paragraph: string, start: number, end: number): string {
   if (to < paragraph.length && endsSentence(paragraph, to)) to++;
   else if (to === maxTo && to < paragraph.length) {
     let clause = to;
-    while (clause > end && !CLAUSE_MARK.test(paragraph[clause - 1]!)) clause--;
+    while (clause > end && CLAUSE_MARK_UNITS[paragraph.charCodeAt(clause - 1)] !== 1) clause--;
     if (clause > end) to = clause;
   }
   return paragraph.slice(from, to).trim();
