@@ -108,7 +108,17 @@ function sampleMemory(label: string): void {
   memory.push({ label, rssMb: round(m.rss / MB, 1), heapUsedMb: round(m.heapUsed / MB, 1) });
 }
 
-async function timeContender(c: Contender, pages: readonly PageInput[], rounds: number, setName: string): Promise<SpeedRow> {
+/** A page's slowest timed run: wall and CPU ms. */
+interface SlowPage {
+  index: number;
+  ms: number;
+  cpuMs: number;
+}
+
+/** How many of a contender's slowest pages are printed under the table (with their ids, to find the outliers). */
+const SLOWEST_SHOWN = 3;
+
+async function timeContender(c: Contender, pages: readonly PageInput[], rounds: number, setName: string): Promise<{ row: SpeedRow; slowest: SlowPage[] }> {
   // Untimed pass 1: first-use loads, and memory sampled after each quarter (a forced GC per sample, see below).
   const quarter = Math.max(1, Math.ceil(pages.length / 4));
   for (let i = 0; i < pages.length; i++) {
@@ -120,19 +130,22 @@ async function timeContender(c: Contender, pages: readonly PageInput[], rounds: 
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let errors = 0;
+  const worst: SlowPage[] = pages.map((_, index) => ({ index, ms: 0, cpuMs: 0 }));
   for (let r = 0; r < rounds; r++) {
-    for (const p of pages) {
+    for (const [index, p] of pages.entries()) {
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       if (!(await safeRun(c, p))) errors++;
       times.push(performance.now() - t0);
       const cpu = process.cpuUsage(cpu0);
       cpuTimes.push((cpu.user + cpu.system) / 1000);
+      if (times.at(-1)! > worst[index]!.ms) worst[index] = { index, ms: times.at(-1)!, cpuMs: cpuTimes.at(-1)! };
     }
   }
   sampleMemory(`${setName} ${c.name} after the timed pass`);
   const totalMs = sum(times);
-  return { name: c.name, pages: pages.length, errors: errors / rounds, pagesPerSecond: round((times.length / totalMs) * 1000, 1), medianMs: round(median(times), 3), p95Ms: round(quantile(times, 0.95), 3), maxMs: round(Math.max(...times), 1), cpuMedianMs: round(median(cpuTimes), 3) };
+  const row = { name: c.name, pages: pages.length, errors: errors / rounds, pagesPerSecond: round((times.length / totalMs) * 1000, 1), medianMs: round(median(times), 3), p95Ms: round(quantile(times, 0.95), 3), maxMs: round(Math.max(...times), 1), cpuMedianMs: round(median(cpuTimes), 3) };
+  return { row, slowest: worst.sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_SHOWN) };
 }
 
 async function safeRun(c: Contender, p: PageInput): Promise<boolean> {
@@ -145,12 +158,19 @@ async function safeRun(c: Contender, p: PageInput): Promise<boolean> {
 }
 
 async function benchSet(name: (typeof SPEED_SETS)[number], args: Args): Promise<SpeedSet> {
-  const pages = loadPages(loadSet(name)).map((p) => p.input);
+  const loaded = loadPages(loadSet(name));
+  const pages = loaded.map((p) => p.input);
   const contenders = [fromExtractor(OURS, 'jsnews normalize'), BARE_PARSE, fromExtractor(READABILITY_LINKEDOM), ...(args.jsdom ? [fromExtractor(READABILITY_JSDOM)] : [])];
   const rows: SpeedRow[] = [];
-  for (const c of contenders) rows.push(await timeContender(c, pages, args.rounds, name));
-  console.log(`\n== ${name}: ${pages.length} pages, ${args.rounds} round(s) after an untimed pass over all of them (load average now ${loadavg()[0]!.toFixed(1)}) ==`);
+  const slowest: string[] = [];
+  for (const c of contenders) {
+    const timed = await timeContender(c, pages, args.rounds, name);
+    rows.push(timed.row);
+    slowest.push(`  slowest ${c.name}: ${timed.slowest.map((w) => `${loaded[w.index]!.page.id.slice(0, 8)} ${fmt(w.ms, 1)} ms (CPU ${fmt(w.cpuMs, 1)})`).join(', ')}`);
+  }
+  console.log(`\n== ${name}: ${pages.length} pages, ${args.rounds} round(s) after two untimed passes over all of them (load average now ${loadavg()[0]!.toFixed(1)}) ==`);
   printTable(['contender', 'pages/s', 'ms med', 'ms p95', 'ms max', 'CPU ms med', 'err'], rows.map((r) => [r.name, fmt(r.pagesPerSecond, 1), fmt(r.medianMs, 2), fmt(r.p95Ms, 2), fmt(r.maxMs, 1), fmt(r.cpuMedianMs, 2), String(r.errors)]));
+  for (const line of slowest) console.log(line);
   const [ours, bare, linkedom, jsdom] = rows as [SpeedRow, SpeedRow, SpeedRow, SpeedRow | undefined];
   const ratios: Record<string, number> = {
     'throughput jsnews / readability-linkedom': round(ours.pagesPerSecond / linkedom.pagesPerSecond, 2),
@@ -246,7 +266,7 @@ async function main(): Promise<void> {
   const sets: Record<string, SpeedSet> = {};
   for (const name of args.sets) sets[name] = await benchSet(name, args);
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
-  console.log('\n-- memory after a forced GC (RSS / heap used, MB), after each quarter of each pass --');
+  console.log('\n-- memory after a forced GC (RSS / heap used, MB), after each quarter of the first untimed pass and after the timed pass --');
   printTable(['when', 'rss', 'heap'], memory.map((m) => [m.label, fmt(m.rssMb, 1), fmt(m.heapUsedMb, 1)]));
   console.log(`peak RSS ${fmt(peakRssMb, 1)} MB`);
   const environment = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', loadAverageBefore: round(loadBefore, 2), loadAverageAfter: round(loadavg()[0]!, 2) };
