@@ -19,6 +19,7 @@
  * failed pages (page F1 < 0.5) fall below LOW_CONFIDENCE and good ones above it.
  */
 import { isBoilerplateLine } from '../clean/boilerplate.js';
+import { memoizeCharTest, unitFlags } from '../clean/char-memo.js';
 
 /** Records below this confidence carry a warning (and are where the second opinion is tried). */
 export const LOW_CONFIDENCE = 0.5;
@@ -81,10 +82,32 @@ const FALLBACK_FACTOR = 0.85;
 const FEED_MIN_ITEMS = 2;
 const FEED_FACTOR = 0.4;
 
-const HAN_CLAUSE = /[，。、；：！？]/g;
-const LATIN_CLAUSE = /[,.;:!?](?=\s|$)/g;
-/** Contact, ICP and legal lines (issue 9 class 1), beyond what clean/boilerplate.ts already drops. */
-const CONTACT_LINE = /ICP[备證证]|公网安备|版权所有|Copyright|©|联系(?:电话|我们|方式)|(?:电话|传真|邮箱|热线|地址)\s*[:：]|关于我们|广告服务|合作(?:伙伴|热线|洽谈)|投稿(?:邮箱|须知)|[\w.+-]+@[\w-]+\.[a-z]{2,}/i;
+/** Clause marks, counted per code unit: any of HAN_CLAUSE; a LATIN_CLAUSE mark only before white space or the end. */
+const HAN_CLAUSE = unitFlags('，。、；：！？');
+const LATIN_CLAUSE = unitFlags(',.;:!?');
+const isWhiteSpace = memoizeCharTest(/\s/u);
+/**
+ * Contact, ICP and legal lines (issue 9 class 1), beyond what clean/boilerplate.ts already drops: the wording, or an
+ * e-mail address. The address pattern is tried only on a line with an @ (every address has one): run from every
+ * position of every short paragraph, its [\w.+-]+ was most of this feature's cost.
+ */
+const CONTACT_LINE = /ICP[备證证]|公网安备|版权所有|Copyright|©|联系(?:电话|我们|方式)|(?:电话|传真|邮箱|热线|地址)\s*[:：]|关于我们|广告服务|合作(?:伙伴|热线|洽谈)|投稿(?:邮箱|须知)/i;
+const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+\.[a-z]{2,}/i;
+
+function isContactLine(p: string): boolean {
+  return CONTACT_LINE.test(p) || (p.includes('@') && EMAIL_ADDRESS.test(p));
+}
+
+/** Clause marks of `text`: what text.match(/[，。、；：！？]/g) (Han) or /[,.;:!?](?=\s|$)/g (Latin) finds, counted. */
+function clauseMarks(text: string, latin: boolean): number {
+  let n = 0;
+  if (!latin) {
+    for (let i = 0; i < text.length; i++) n += HAN_CLAUSE[text.charCodeAt(i)]!;
+    return n;
+  }
+  for (let i = 0; i < text.length; i++) if (LATIN_CLAUSE[text.charCodeAt(i)] === 1 && (i + 1 === text.length || isWhiteSpace(text.charCodeAt(i + 1)))) n++;
+  return n;
+}
 
 /** UTF-16 units in U+3400-U+9FFF or U+F900-U+FAFF (what `/[\u3400-\u9fff\uf900-\ufaff]/g` matches), counted
  * without the array of every match that `text.match` built (1.1% of normalize's CPU on zh-cwced). */
@@ -102,9 +125,9 @@ export function confidenceFeatures(input: ConfidenceInput): ConfidenceFeatures {
   const chars = nonSpace(text);
   const han = hanUnits(text);
   const latin = han < chars * 0.3;
-  const marks = (text.match(latin ? LATIN_CLAUSE : HAN_CLAUSE) ?? []).length;
+  const marks = clauseMarks(text, latin);
   let boiler = 0;
-  for (const p of input.paragraphs) if (p.length < 200 && (CONTACT_LINE.test(p) || isBoilerplateLine(p))) boiler += nonSpace(p);
+  for (const p of input.paragraphs) if (p.length < 200 && (isContactLine(p) || isBoilerplateLine(p))) boiler += nonSpace(p);
   return {
     chars,
     clauseDensity: chars ? marks / chars : 0,
@@ -152,7 +175,10 @@ function round(x: number): number {
 
 function nonSpace(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32 && text[i] !== '\u3000' && text[i] !== '\u00a0') n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0x3000 && c !== 0xa0) n++;
+  }
   return n;
 }
 

@@ -27,6 +27,20 @@ describe('confidence', () => {
     expect(c).toBeLessThan(LOW_CONFIDENCE);
   });
 
+  it('counts a line holding only an e-mail address as contact text, and an @ without an address not', () => {
+    const body = [...PROSE, '来稿请寄 tougao.news+zh@example-site.com 谢谢'];
+    expect(input(body).boilerplateShare).toBeGreaterThan(0);
+    expect(input([...PROSE, '请在微博上@我们 谢谢各位读者的支持'])).toMatchObject({ boilerplateShare: 0 });
+  });
+
+  it('counts clause marks: every Han mark, and a Latin mark only before white space or the end', () => {
+    expect(input(['甲，乙。丙、丁；戊：己！庚？辛']).clauseDensity).toBeCloseTo(7 / 15, 6);
+    const latin = input(['Mr. Smith said: yes, 94.5% of us.\u00a0Fine!Really? No'], { title: 'Smith' });
+    // ". " ": " ", " "." before a no-break space (white space), "? " count; "94.5", "Fine!R" do not.
+    expect(latin.latin).toBe(true);
+    expect(latin.clauseDensity * latin.chars).toBeCloseTo(5, 6);
+  });
+
   it('is low for a link list (a feed or a menu)', () => {
     const links = ['市政府召开常务会议', '全市经济运行情况通报', '我市举行春季招聘会', '多部门联合开展安全检查', '老旧小区改造稳步推进'];
     const c = confidenceOf(input(links, { bodyLinkChars: 60 }));
