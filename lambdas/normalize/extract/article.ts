@@ -12,7 +12,7 @@ import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from './layout.js';
 import { cutAfterClosingCredits, dropHeadlineDeck, dropRepeatedBody, dropTrailingTeaserCards } from './tail.js';
-import { addCreditNames, bareLeadByline, emptyCredits, isClosingCreditLine, isMetaPersonName, isReporterLine, isOutletName, readDateline, readLabelledCredits, readLinkedOriginal, readSourceNote, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
+import { addCreditNames, bareLeadByline, emptyCredits, isClosingCreditLine, isMetaPersonName, isReporterLine, isOutletName, readDateline, readDateOutletLine, readLabelledCredits, readLinkedOriginal, readSourceNote, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 import { ErrorCode, JsnewsError } from '../../contract/errors.js';
 import { assertArticle, datedListItems } from './gates.js';
@@ -58,12 +58,11 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
   let closingAt: number | null = null;
   // Kept lines before the first standalone reporter line ("本报记者X发自Y"): a headline block may precede it (tail.ts).
   let reporterAt: number | null = null;
-  let first = true;
   for (const block of layout.blocks) {
     const text = block.text;
     if (text === title) continue;
-    const leadByline = first && title && credits.authors.length === 0 ? bareLeadByline(text) : null;
-    first = false;
+    // The article's first kept line may be a bare byline (byline.ts bareLeadByline).
+    const leadByline = kept.length === 0 && title && credits.authors.length === 0 ? bareLeadByline(text) : null;
     if (leadByline) {
       addCreditNames(credits, 'authors', leadByline);
       used.push(block);
@@ -97,6 +96,8 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
   const deckless = dropHeadlineDeck(kept, reporterAt);
   const deckLines = kept.length - deckless.length;
   kept = dropRepeatedBody(dropTrailingTeaserCards(cutAfterClosingCredits(deckless, closingAt === null ? null : Math.max(0, closingAt - deckLines))));
+  // Once the headline deck is gone, the article may open with its original's date and outlet (byline.ts).
+  if (kept[0] && readDateOutletLine(kept[0].text, credits)) used.push(kept.shift()!);
   const paragraphs = kept.map((b) => b.text);
   for (const block of kept) used.push(block);
   closeWithTrailingByline(paragraphs, credits);

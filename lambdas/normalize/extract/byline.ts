@@ -181,6 +181,23 @@ export function readLabelledCredits(line: string, into: CreditsRead): boolean {
  */
 const SOURCE_NOTE = /^[（(]\s*(?:本文|原文|文章)?(?:摘自|选自|节选自|转摘自|摘编自|原载于?|刊于|载于)\s*《([^》]{1,30})》(?:[，,、\s]*[\d０-９第〇一二三四五六七八九十][^（）()。！？!?]{0,40})?[）)]\s*(?:《[^》]{1,20}》[^。，,！？!?]{0,16})?$/;
 
+/**
+ * Issue 9: a repost's opening line giving only the original's date and outlet, "2003-7-24 钱江晚报" (or the outlet
+ * first): a credit line, never article text. The outlet must be outlet-shaped (isOutletName: …报, …网, …社); the date
+ * is left to the date finder.
+ */
+const DATE_OUTLET_DATE = String.raw`(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?`;
+const DATE_OUTLET_LINE = new RegExp(String.raw`^(?:${DATE_OUTLET_DATE}\s+([\u4e00-\u9fff]{2,12})|([\u4e00-\u9fff]{2,12})\s+${DATE_OUTLET_DATE})$`);
+
+/** Reads a date-and-outlet line (DATE_OUTLET_LINE) into `into`; true when the line is one. */
+export function readDateOutletLine(line: string, into: CreditsRead): boolean {
+  const m = DATE_OUTLET_LINE.exec(line.trim());
+  const outlet = m?.[1] ?? m?.[2];
+  if (!outlet || !isOutletName(outlet)) return false;
+  into.source ??= outlet;
+  return true;
+}
+
 /** Reads a source note line (SOURCE_NOTE) into `into`; true when the line is one. */
 export function readSourceNote(line: string, into: CreditsRead): boolean {
   const m = SOURCE_NOTE.exec(line.trim());

@@ -41,7 +41,7 @@ describe('a headline set as the first paragraph under a title bar that names non
   });
 
   it('leaves a first line with a digit or a clause mark, a short label, and a page whose <title> names the headline', () => {
-    for (const lead of ['2003-7-24 晚报', '编者按', '周末，去看鸟']) {
+    for (const lead of ['2003-7-24 小记', '编者按', '周末，去看鸟']) {
       const r = normalize(html('<title>显示</title>', essay(lead)));
       expect(r.paragraphs[0]).toBe(lead);
     }
@@ -101,5 +101,24 @@ describe('a wiki article (issue 9)', () => {
     const body = `<div id="content" class="mw-body"><h1 id="firstHeading">湿地公园</h1><div id="mw-content-text" class="mw-body-content">${['简介', '历史', '生态', '游览'].map(section).join('')}</div></div>`;
     const r = normalize(html('<title>湿地公园 - 维基百科，自由的百科全书</title>', body));
     expect(r.paragraphs).toEqual(['简介', POST[0], '历史', POST[1], '生态', POST[2], '游览', POST[3]]);
+  });
+});
+
+describe('a repost opening with its original\'s date and outlet (issue 9)', () => {
+  const page = (lead: string) =>
+    html('<title>湿地公园里的白鹭_随笔</title>', `<h1>湿地公园里的白鹭</h1><p>${lead}</p>${POST.map((p) => `<p>${p}</p>`).join('')}`);
+
+  it('reads "2003-7-24 某某晚报" as the source and leaves it out of the body', () => {
+    for (const lead of ['2003-7-24 某某晚报', '某某日报 2019年3月2日']) {
+      const r = normalize(page(lead));
+      expect(r.paragraphs).toEqual(POST);
+      expect(r.source).toMatch(/^某某(晚报|日报)$/);
+    }
+  });
+
+  it('keeps a date line whose other words are no outlet', () => {
+    const r = normalize(page('2003-7-24 阴转多云'));
+    expect(r.paragraphs[0]).toBe('2003-7-24 阴转多云');
+    expect(r.source).toBeNull();
   });
 });
