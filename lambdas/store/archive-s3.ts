@@ -111,17 +111,7 @@ async function putBatch(s3: S3Client, bucket: string, pages: readonly { bytes: U
     pages.map((p) => (p.record ? recordBodyBytes(p.record) : undefined)),
   );
   const key = batchKeyFor(packed.sha256);
-  await storeCall(`put ${key}`, () =>
-    s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: packed.body,
-        ContentType: 'application/gzip',
-        Metadata: { [META_INDEX_OFFSET]: String(packed.index.offset), [META_INDEX_LENGTH]: String(packed.index.length), pages: String(packed.members.length) },
-      }),
-    ),
-  );
+  await putPacked(s3, bucket, key, packed, { pages: String(packed.members.length) });
   const bySha = new Map(packed.members.map((m) => [m.sha256, m] as const));
   return pages.map(({ bytes, meta }, i) => {
     const m = bySha.get(meta.sha256)!;
@@ -130,13 +120,8 @@ async function putBatch(s3: S3Client, bucket: string, pages: readonly { bytes: U
     return { ref, member: { offset: m.offset, length: m.length }, ...(body ? { body } : {}) };
   });
 }
-/**
- * Record bodies as one object (a batch object without pages: the bodies' members, then an empty index), one PUT under
- * BODY_PREFIX (bodyBatchKeyFor). Each record item names the key and its member (records-dynamodb.ts bodyAt, bodyIn).
- */
-async function putBodies(s3: S3Client, bucket: string, records: readonly NewsRecord[]): Promise<{ key: string; ranges: MemberRange[] }> {
-  const packed = await packBatch([], records.map(recordBodyBytes));
-  const key = bodyBatchKeyFor(packed.sha256);
+/** One packed object (packBatch's gzip members and index) under `key`, its index's place in the metadata with `counts`. */
+async function putPacked(s3: S3Client, bucket: string, key: string, packed: Awaited<ReturnType<typeof packBatch>>, counts: Record<string, string>): Promise<void> {
   await storeCall(`put ${key}`, () =>
     s3.send(
       new PutObjectCommand({
@@ -144,10 +129,20 @@ async function putBodies(s3: S3Client, bucket: string, records: readonly NewsRec
         Key: key,
         Body: packed.body,
         ContentType: 'application/gzip',
-        Metadata: { [META_INDEX_OFFSET]: String(packed.index.offset), [META_INDEX_LENGTH]: String(packed.index.length), bodies: String(records.length) },
+        Metadata: { [META_INDEX_OFFSET]: String(packed.index.offset), [META_INDEX_LENGTH]: String(packed.index.length), ...counts },
       }),
     ),
   );
+}
+
+/**
+ * Record bodies as one object (a batch object without pages: the bodies' members, then an empty index), one PUT under
+ * BODY_PREFIX (bodyBatchKeyFor). Each record item names the key and its member (records-dynamodb.ts bodyAt, bodyIn).
+ */
+async function putBodies(s3: S3Client, bucket: string, records: readonly NewsRecord[]): Promise<{ key: string; ranges: MemberRange[] }> {
+  const packed = await packBatch([], records.map(recordBodyBytes));
+  const key = bodyBatchKeyFor(packed.sha256);
+  await putPacked(s3, bucket, key, packed, { bodies: String(records.length) });
   return { key, ranges: packed.extras.map((r) => r!) };
 }
 
