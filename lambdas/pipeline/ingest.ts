@@ -488,7 +488,7 @@ async function storeRecord(
   }
   const hash = versionHash(record);
   if (hash === track.hash && track.status === 'live' && track.goneSince === null) return { status: await records.put(record, put) };
-  const applied = await applyObservation(deps, changes, track, { kind: 'article', content: record, hash }, deps.clock(), ctx, record);
+  const applied = await applyObservation(deps, changes, track, { kind: 'article', content: record, hash }, deps.clock(), ctx, record, undefined, put);
   return { status: applied.recordStatus ?? 'unchanged' };
 }
 

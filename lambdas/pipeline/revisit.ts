@@ -16,7 +16,7 @@ import type { NewsRecord, RawRef, SiteHints } from '../contract/record.js';
 import type { FetchedPage } from '../fetch/types.js';
 import { charsetFromContentType, decodeBytes } from '../normalize/decode/charset.js';
 import type { Source } from '../sites/sources-schema.js';
-import type { ChangeStore, DueRevisit, FetchPointer, TrackItem } from '../store/ports.js';
+import type { ChangeStore, DueRevisit, FetchPointer, MemberRange, RecordPutOptions, TrackItem } from '../store/ports.js';
 import { observeFetch, SOFT_404_MAX_BODY_CHARS, visibleText, type ChangeKind, type FetchFacts, type Observation } from './changes.js';
 import type { PipelineDeps } from './deps.js';
 import { fetchPointer } from './ingest.js';
@@ -95,9 +95,14 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
   // first sighting of the article gone, as the evidence a deletion rests on (raw bytes stay archived). Not at every
   // later revisit of an already-gone article: its notice came back, and was PUT again, each time.
   if (archive && obs.kind === 'gone' && track.status === 'live' && track.goneSince === null) await archive();
+  let put: RecordPutOptions = {};
   if (archive && obs.kind === 'article') {
-    const { ref, pointer } = await archive();
+    // A new version's record (the only one stored) has its body archived with its page, as a fresh ingest's batch
+    // does: the record item stays one write unit (issue 13: ~4 more with the body inline).
+    const stored = obs.hash !== track.hash ? record : null;
+    const { ref, pointer, body } = await archive(stored);
     if (record) record = { ...record, raw: ref };
+    if (body) put = { body };
     // The fetch pointer (how reprocess finds a day's raw bytes) only for bytes whose record is stored: a page changed
     // outside the article is no new version.
     if (obs.hash !== track.hash) {
@@ -105,7 +110,7 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
       pointerWrites++;
     }
   }
-  const applied = await applyObservation(deps, changes, track, obs, deps.clock(), ctx, record, validators);
+  const applied = await applyObservation(deps, changes, track, obs, deps.clock(), ctx, record, validators, put);
   const result: RevisitResult = {
     id: track.id,
     url: track.url,
@@ -120,12 +125,18 @@ export async function revisitOne(due: Pick<DueRevisit, 'id' | 'sourceId'>, deps:
   return result;
 }
 
+/**
+ * Archives a revisit's new bytes (one PUT): the page alone (putRaw's single-page object), or, given the record about
+ * to be stored, the page and that record's body as one object (Archive.putBatch) with the body's member range.
+ */
+type Archiver = (record?: NewsRecord | null) => Promise<{ ref: RawRef; pointer: FetchPointer; body?: MemberRange }>;
+
 /** Fetches the article conditionally; archives and normalizes new bytes. */
 async function look(
   track: TrackItem,
   deps: PipelineDeps,
   site: SiteHints | undefined,
-): Promise<{ facts: FetchFacts; record: NewsRecord | null; validators?: RevisitValidators; seen: FetchSeen; archive?: () => Promise<{ ref: RawRef; pointer: FetchPointer }> }> {
+): Promise<{ facts: FetchFacts; record: NewsRecord | null; validators?: RevisitValidators; seen: FetchSeen; archive?: Archiver }> {
   const { stores } = deps;
   // The last revisit's validators, else ingest's URL state when it rides in this item (contract trackUrlState), else the URL's.
   const state =
@@ -140,9 +151,15 @@ async function look(
   const sha256 = page.notModified ? '' : sha256Hex(page.body);
   if (page.notModified || (state && state.sha256 === sha256)) return { facts: { kind: 'not-modified' }, record: null, seen: page.notModified ? 'not-modified' : 'same-bytes' };
 
-  const archive = async () => {
-    const { ref } = await stores.archive.putRaw(page.body, { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt });
-    return { ref, pointer: fetchPointer(track.url, page, ref, track.sourceId) };
+  const archive: Archiver = async (record) => {
+    const meta = { sha256, url: page.finalUrl, status: page.status, contentType: page.contentType, charset: page.headerCharset, fetchedAt: page.fetchedAt };
+    if (!record) {
+      const { ref } = await stores.archive.putRaw(page.body, meta);
+      return { ref, pointer: fetchPointer(track.url, page, ref, track.sourceId) };
+    }
+    const [archived] = await stores.archive.putBatch([{ bytes: page.body, meta, record }]);
+    const { ref, member, body } = archived!;
+    return { ref, pointer: fetchPointer(track.url, page, ref, track.sourceId, member), body };
   };
   let record: NewsRecord | null = null;
   try {

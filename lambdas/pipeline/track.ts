@@ -16,7 +16,7 @@
  */
 import type { NewsRecord } from '../contract/record.js';
 import type { RevisitPolicy } from '../sites/sources-schema.js';
-import type { ChangeItem, ChangeStore, TrackItem, VersionItem } from '../store/ports.js';
+import type { ChangeItem, ChangeStore, RecordPutOptions, TrackItem, VersionItem } from '../store/ports.js';
 import { decideChange, trackedContent, versionHash, type DetectedChange, type Observation, type TrackState } from './changes.js';
 import type { PipelineDeps } from './deps.js';
 import { DEFAULT_SCHEDULE, nextVisit, scheduleOf } from './revisit-schedule.js';
@@ -74,7 +74,8 @@ export interface ApplyResult {
 
 /**
  * Applies `obs` (seen at `now`) to the article tracked by `track`. `record` is the record normalized
- * from this fetch, when there is one (needed to store a new version).
+ * from this fetch, when there is one (needed to store a new version); `put`, where its body was archived
+ * with its page (the record put's options: the item then holds no body, issue 13).
  */
 export async function applyObservation(
   deps: PipelineDeps,
@@ -85,9 +86,11 @@ export async function applyObservation(
   ctx: TrackContext,
   record: NewsRecord | null,
   validators?: RevisitValidators,
+  put: RecordPutOptions = {},
 ): Promise<ApplyResult> {
   const differs = obs.kind === 'article' && obs.hash !== track.hash;
-  const current = differs ? await deps.stores.records.get(track.id) : null;
+  const stored = differs ? await deps.stores.records.getStored(track.id) : null;
+  const current = stored?.record ?? null;
   const currentHash = current ? versionHash(current) : track.hash;
   // The record ahead of the tracking item. Either an earlier apply of this observation died after storing it (see
   // above): then version n+1 is stored, with the record's hash. Or the record was re-normalized (`jsnews reprocess`,
@@ -120,20 +123,25 @@ export async function applyObservation(
         rawKey: current?.raw?.key ?? null,
         normalizerVersion: current?.normalizerVersion ?? record.normalizerVersion,
       };
-      await changes.putVersion(superseded, { replace: true });
+      // Its paragraphs are the stored record's: where that record's body is archived, the item names it.
+      await changes.putVersion(superseded, { replace: true, ...(current && stored?.body ? { body: stored.body } : {}) });
       writes++;
     }
-    await changes.putVersion({
-      id: track.id,
-      n: versionCount,
-      hash: versionHash(record),
-      firstSeenAt: at,
-      lastSeenAt: at,
-      content: trackedContent(record),
-      rawKey: record.raw?.key ?? null,
-      normalizerVersion: record.normalizerVersion,
-    });
-    recordStatus = await deps.stores.records.put(record);
+    await changes.putVersion(
+      {
+        id: track.id,
+        n: versionCount,
+        hash: versionHash(record),
+        firstSeenAt: at,
+        lastSeenAt: at,
+        content: trackedContent(record),
+        rawKey: record.raw?.key ?? null,
+        normalizerVersion: record.normalizerVersion,
+      },
+      // Its paragraphs are the record's, archived with its page when the put names the body: the item names them too.
+      put.body && record.raw && !put.bodyObject ? { body: { key: record.raw.key, range: put.body } } : {},
+    );
+    recordStatus = await deps.stores.records.put(record, put);
     writes += 2;
   }
   const change: ChangeItem | null = decision.change

@@ -95,14 +95,15 @@ async function putRaw(s3: S3Client, bucket: string, bytes: Uint8Array, meta: Raw
 }
 
 /**
- * A fetch batch's pages as one object (store/batch-archive.ts), one PUT. A batch of one distinct page is the
- * single-page object it always was (same key, same bytes: nothing changes where there is nothing to batch; its
- * pages' record bodies stay in their items). Record bodies given with the pages of a real batch are members of it.
+ * A fetch batch's pages as one object (store/batch-archive.ts), one PUT. A batch of one distinct page given without
+ * a record is the single-page object it always was (same key, same bytes: nothing changes where there is nothing to
+ * batch). Record bodies given with the pages are members of the object, a single page's too (a revisit's edit: its
+ * page and its new record's body in the one PUT the page cost anyway, so the record item stays one write unit).
  * Each page's RawRef names the object; its member range goes to the fetch pointer.
  */
 async function putBatch(s3: S3Client, bucket: string, pages: readonly { bytes: Uint8Array; meta: RawMeta; record?: NewsRecord | undefined }[]): Promise<ArchivedPage[]> {
   if (pages.length === 0) return [];
-  if (new Set(pages.map((p) => p.meta.sha256)).size === 1) {
+  if (new Set(pages.map((p) => p.meta.sha256)).size === 1 && pages.every((p) => !p.record)) {
     const { ref } = await putRaw(s3, bucket, pages[0]!.bytes, pages[0]!.meta);
     return pages.map((p) => ({ ref: { ...ref, contentType: p.meta.contentType, charset: p.meta.charset, status: p.meta.status, fetchedAt: p.meta.fetchedAt }, member: null }));
   }

@@ -76,8 +76,9 @@ export interface Archive {
   /**
    * A fetch batch's pages as one object, one PUT (store/batch-archive.ts), in page order. Written before any
    * pointer or record names it; content-addressed, so a retry of the same pages writes the same key and bytes.
-   * A page's `record` has its body (record-packing.ts RecordBody) archived beside the page when the batch
-   * has two or more distinct pages (a batch of one stays the single-page object, and its record keeps its body).
+   * A page's `record` has its body (record-packing.ts RecordBody) archived beside the page (ArchivedPage.body). A
+   * batch of one distinct page with no record is the single-page object (putRaw's key); with a record, a batch
+   * object of that one page and the body.
    */
   putBatch(pages: readonly { bytes: Uint8Array; meta: RawMeta; record?: NewsRecord | undefined }[]): Promise<ArchivedPage[]>;
   /**
@@ -103,6 +104,12 @@ export interface Archive {
 
 export type PutOutcome = 'new' | 'updated' | 'unchanged';
 
+/** A record body archived as a member of an object (Archive.putBatch, putBodies): the object's key and the member's range. */
+export interface ArchivedBody {
+  key: string;
+  range: MemberRange;
+}
+
 /** How a record put may find its body already archived: the record's `raw.key` object holds it at this range. */
 export interface RecordPutOptions {
   body?: MemberRange | undefined;
@@ -113,6 +120,8 @@ export interface RecordPutOptions {
 export interface RecordStore {
   put(record: NewsRecord, options?: RecordPutOptions): Promise<PutOutcome>;
   get(id: string): Promise<NewsRecord | null>;
+  /** As get, with where the record's body is archived when its item names it (null: the body is in the item, or a body key of its own). */
+  getStored(id: string): Promise<{ record: NewsRecord; body: ArchivedBody | null } | null>;
 }
 
 /** What we remember about a URL for conditional GET and "unchanged" detection (its shape: contract/table-design.ts). */
@@ -279,9 +288,10 @@ export interface ChangeStore {
   getVersion(id: string, n: number): Promise<VersionItem | null>;
   /**
    * Idempotent: a version number already written is left as it is, unless `replace` (used once, when a
-   * version is superseded, to record its last-seen time).
+   * version is superseded, to record its last-seen time). `body`: where the version's paragraphs are archived
+   * already (its record's body member, record-packing.ts RecordBody): the item then names it instead of holding them.
    */
-  putVersion(version: VersionItem, options?: { replace?: boolean }): Promise<void>;
+  putVersion(version: VersionItem, options?: { replace?: boolean; body?: ArchivedBody }): Promise<void>;
   /** The tracking item and every version item of an article, with one Query. */
   history(id: string): Promise<{ track: TrackItem | null; versions: VersionItem[] }>;
   changes(filter: ChangeFilter): Promise<ChangeItem[]>;

@@ -19,7 +19,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { NewsRecord } from '../contract/record.js';
 import { ErrorCode, JsnewsError } from '../contract/errors.js';
 import { storeError } from './sdk-errors.js';
-import type { Archive, MemberRange, PutOutcome, RecordPutOptions, RecordStore } from './ports.js';
+import type { Archive, ArchivedBody, MemberRange, PutOutcome, RecordPutOptions, RecordStore } from './ports.js';
 import { batchGetItems } from './batch-items.js';
 import { BAND_INDEXES, GSI, ITEM_KIND, keys, simhashBands } from '../contract/table-design.js';
 import { hammingDistance, sha256Hex } from '../contract/hashing.js';
@@ -125,6 +125,7 @@ export function createDynamoRecordStore(doc: DynamoDBDocumentClient, tableName: 
   return {
     put: (r, options) => store.put(r, options),
     get: (id) => store.byId(id),
+    getStored: (id) => store.stored(id),
     byId: (id) => store.byId(id),
     byUrl: (url) => store.byUrl(url),
     bySite: (host, range, limit) => store.bySite(host, range, limit),
@@ -245,6 +246,15 @@ class RecordTable {
       this.doc.send(new GetCommand({ TableName: this.tableName, Key: keys.record(id) })),
     );
     return out.Item ? this.hydrate(out.Item as StoredRecordItem) : null;
+  }
+
+  /** One GetItem: the record, and its body's member when the item names one (bodyAt: in `bodyIn`, else in `raw.key`). */
+  async stored(id: string): Promise<{ record: NewsRecord; body: ArchivedBody | null } | null> {
+    const item = await this.getItem(id);
+    if (!item) return null;
+    const record = await this.hydrate(item);
+    const key = item.bodyIn ?? record.raw?.key;
+    return { record, body: item.bodyAt && key ? { key, range: { offset: item.bodyAt[0], length: item.bodyAt[1] } } : null };
   }
 
   /** GSI1 holds the records whose id is not sha256(url); the one whose id is, is a GetItem. */

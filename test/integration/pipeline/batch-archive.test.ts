@@ -17,6 +17,7 @@ import { Source } from '../../../lambdas/sites/sources-schema.js';
 import { runCycle } from '../../../lambdas/pipeline/run-cycle.js';
 import { ARCHIVE_BATCH_PAGES, ingestBatch, ingestInBatches, ingestUrl } from '../../../lambdas/pipeline/ingest.js';
 import { reprocess } from '../../../lambdas/pipeline/reprocess.js';
+import { revisitOne } from '../../../lambdas/pipeline/revisit.js';
 import { backfill } from '../../../lambdas/pipeline/backfill.js';
 import { silentLogger, type PipelineDeps } from '../../../lambdas/pipeline/deps.js';
 import { isBatchKey, rawKeyFor } from '../../../lambdas/contract/archive-keys.js';
@@ -226,5 +227,41 @@ describe('batch archive through the pipeline', () => {
     expect(new Set(ptrs.map((p) => p.rawKey))).toEqual(new Set(afterCrash));
     // every pointer's member reads back its own page
     for (const p of ptrs) expect(sha256Hex(await stores.archive.getRaw(p.rawKey, { sha256: p.sha256, member: p.member }))).toBe(p.sha256);
+  });
+
+  it('a revisit that finds an edit archives the page with its new body (one PUT): record and version items name their bodies', async () => {
+    const stores = await env.freshStores();
+    let now = new Date('2024-02-22T02:00:00.000Z');
+    const d = deps(stores, now);
+    await runCycle([source], { ...d, clock: () => now }, { urlConcurrency: 2 });
+    const id = sha256Hex(art(2));
+    const edited = site();
+    edited[art(2)] = { body: `<html><article><h1>标题2</h1><p>${'改正'.repeat(300)}第2篇。</p></article></html>` };
+    now = new Date('2024-02-23T02:00:00.000Z');
+    const revisitDeps: PipelineDeps = { ...d, fetcher: createMemoryFetcher(edited, () => now.toISOString()), clock: () => now };
+    const { result, calls } = await s3Calls(env.clients.s3, () => revisitOne({ id, sourceId: source.id }, revisitDeps, source));
+    expect(result).toMatchObject({ observed: 'article', change: 'edited' });
+    // The page and its record's body in the one object the page cost anyway.
+    const puts = calls.filter((c) => c.name === 'PutObjectCommand');
+    expect(puts).toHaveLength(1);
+    expect(isBatchKey(puts[0]!.key!)).toBe(true);
+    const item = async (key: Record<string, string>) => (await env.clients.doc.send(new GetCommand({ TableName: stores.tableName, Key: key }))).Item!;
+    const rec = await item(tableKeys.record(id));
+    expect(rec.bodyAt).toEqual([expect.any(Number), expect.any(Number)]);
+    // Version 1 (the ingested record's content) names that record's body in the fetch batch object; version 2 the new one.
+    const v1 = await item(tableKeys.version(id, 1));
+    const v2 = await item(tableKeys.version(id, 2));
+    expect(v1.content.paragraphs).toEqual([]);
+    expect(v2.content.paragraphs).toEqual([]);
+    expect(v2.bodyIn).toBe(puts[0]!.key);
+    expect(v2.bodyAt).toEqual(rec.bodyAt);
+    expect(v1.bodyIn).not.toBe(puts[0]!.key);
+    expect((await stores.records.get(id))!.paragraphs.join('')).toBe(`${'改正'.repeat(300)}第2篇。`);
+    const { versions } = await stores.changes!.history(id);
+    expect(versions.map((v) => [v.n, v.content.paragraphs.join('')])).toEqual([
+      [1, `${'正文'.repeat(400)}第2篇。`],
+      [2, `${'改正'.repeat(300)}第2篇。`],
+    ]);
+    expect((await stores.changes!.getVersion(id, 2))!.content.paragraphs.join('')).toBe(`${'改正'.repeat(300)}第2篇。`);
   });
 });
