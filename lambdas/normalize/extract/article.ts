@@ -3,15 +3,15 @@
  *   1. info lines under the headline give credits (来源/编辑/作者) and the byline date;
  *   2. each body block is, in this order: boilerplate (dropped), a credit line (read, removed), a photo caption with
  *      a 摄 credit (read, removed), or a paragraph;
- *   3. what follows the closing credit block, a trailing box of dated teaser cards and a second copy of the body are
- *      the site's (tail.ts);
+ *   3. what follows the closing credit block, a trailing box of dated teaser cards, a blog's or forum's post footer and
+ *      a second copy of the body are the site's (tail.ts);
  *   4. the last paragraph may close with a byline "(记者 陈志奎)"; the first may open with a dateline "金山网讯";
  *   5. meta tags fill what the visible page did not say.
  */
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import type { PageLayout } from './layout.js';
-import { cutAfterClosingCredits, dropHeadlineDeck, dropRepeatedBody, dropTrailingTeaserCards } from './tail.js';
+import { cutAfterClosingCredits, dropHeadlineDeck, dropPostFooter, dropRepeatedBody, dropTrailingTeaserCards } from './tail.js';
 import { addCreditNames, bareLeadByline, emptyCredits, isClosingCreditLine, isMetaPersonName, isReporterLine, isOutletName, readDateline, readDateOutletLine, readLabelledCredits, readLinkedOriginal, readSourceNote, splitCaptionCredit, splitTrailingByline, type CreditsRead, type NameRole } from './byline.js';
 import type { Credits } from '../../contract/record.js';
 import { ErrorCode, JsnewsError } from '../../contract/errors.js';
@@ -95,7 +95,7 @@ export function extractArticle(layout: PageLayout): ArticleDraft {
 
   const deckless = dropHeadlineDeck(kept, reporterAt);
   const deckLines = kept.length - deckless.length;
-  kept = dropRepeatedBody(dropTrailingTeaserCards(cutAfterClosingCredits(deckless, closingAt === null ? null : Math.max(0, closingAt - deckLines))));
+  kept = dropRepeatedBody(dropPostFooter(dropTrailingTeaserCards(cutAfterClosingCredits(deckless, closingAt === null ? null : Math.max(0, closingAt - deckLines)))));
   // Once the headline deck is gone, the article may open with its original's date and outlet (byline.ts).
   if (kept[0] && readDateOutletLine(kept[0].text, credits)) used.push(kept.shift()!);
   const paragraphs = kept.map((b) => b.text);

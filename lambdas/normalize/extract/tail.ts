@@ -9,7 +9,10 @@
  *      MIN_REPEATED_RUN paragraphs that repeats the article's opening paragraphs in order is dropped; so is a run of
  *      lines that repeats the run just before it (an info table rendered twice: 索引号 / 发文机关 / 发布日期 …) once it
  *      holds MIN_ADJACENT_REPEAT_LINES lines and MIN_ADJACENT_REPEAT_CHARS characters.
+ *   4. a post footer: the line a blog or forum prints under each post, saying who posted it and when, and the signature
+ *      block a rule of dashes opens above it (dropPostFooter).
  */
+import { findFullDates } from './dates.js';
 
 /** The closing credits must come after this share of the article's characters (credits under the headline do not
  * close anything). */
@@ -133,3 +136,41 @@ const DECK_MAX_CHARS = 60;
 /** A paragraph's closing marks; a headline may end in ？ ("谁来为无序拆房"埋单"？"), a paragraph seldom does. */
 const DECK_CLOSED = /[。！!…；;：:]$/;
 
+
+/**
+ * A poster label of a post footer: 作者：X, 发布时间 / 发表于 DATE, "by X", "posted". With a full date on one short line
+ * at the article's end, the line is the footer a blog or forum prints under every post (zh-cwced ab65832c
+ * "- 作者： 流泉 访问统计： 2005年08月30日, 星期二 13:22 加入博采", c2d9f85c "〓 … 发布时间 2005/05/17 22:11:42 by 眉间尺 〓"),
+ * not article text: the post's date and poster, beside widget words.
+ */
+const POST_FOOTER_LABEL = /作者\s*[:：]|(?:发布|发表|发帖)(?:时间|日期|于)|(?<![A-Za-z])(?:[Pp]osted|by)(?![A-Za-z])/;
+/** A post footer is one short line: the two zh-cwced footers are 44 and 48 characters; a closing paragraph that
+ * mentions an author and a date is longer or holds a sentence mark. */
+const POST_FOOTER_MAX_CHARS = 80;
+/** Sentence marks: a line holding one is prose, never a footer or a signature line. */
+const SENTENCE_MARK = /[。！？!?]/;
+/** A rule of dashes or other marks alone on a line, the forum signature's opener ("------------------------------"). */
+const SEPARATOR_LINE = /^[-=_*~—─－＝]{4,}$/;
+/** A signature under the rule is a blog link, a motto or a name: at most this many lines of POST_FOOTER_MAX_CHARS. */
+const MAX_SIGNATURE_LINES = 3;
+
+function isPostFooter(text: string): boolean {
+  const t = text.trim();
+  return t.length <= POST_FOOTER_MAX_CHARS && !SENTENCE_MARK.test(t) && POST_FOOTER_LABEL.test(t) && findFullDates(t).length > 0;
+}
+
+/**
+ * Rule 4: drops the article's last line when it is a post footer (isPostFooter), and then a signature block above it:
+ * a separator-only line (SEPARATOR_LINE) followed by at most MAX_SIGNATURE_LINES short lines without a sentence mark.
+ * Only at the end and only after at least one other line, so an article's own dated lines stay.
+ */
+export function dropPostFooter<T extends { text: string }>(kept: T[]): T[] {
+  if (kept.length < 2 || !isPostFooter(kept[kept.length - 1]!.text)) return kept;
+  const rest = kept.slice(0, -1);
+  for (let s = rest.length - 1; s >= Math.max(1, rest.length - 1 - MAX_SIGNATURE_LINES); s--) {
+    const t = rest[s]!.text.replace(/\s+/g, '');
+    if (SEPARATOR_LINE.test(t)) return rest.slice(0, s);
+    if (t.length > POST_FOOTER_MAX_CHARS || SENTENCE_MARK.test(t)) break;
+  }
+  return rest;
+}

@@ -122,3 +122,28 @@ describe('a repost opening with its original\'s date and outlet (issue 9)', () =
     expect(r.source).toBeNull();
   });
 });
+
+describe('a blog or forum post footer under the post (issue 9 class 5)', () => {
+  const post = (after: string) =>
+    html('<title>带孩子去湿地公园看鸟_某某博客</title>', `<h1>带孩子去湿地公园看鸟</h1><div class="entry">${POST.map((p) => `<p>${p}</p>`).join('')}${after}</div>`);
+
+  it('drops the footer line that says who posted the post and when', () => {
+    for (const footer of ['- 作者： 林间 访问统计： 2006年05月20日, 星期六 13:22 加入收藏', '〓 某某论坛 亲子话题 发布时间 2006/05/20 22:11:42 by 林间 〓', 'Posted by 林间 at 2006-05-20 22:11']) {
+      expect(normalize(post(`<p>${footer}</p>`)).paragraphs).toEqual(POST);
+    }
+  });
+
+  it('drops the signature block a rule of dashes opens above the footer', () => {
+    const after = '<p>------------------------------</p><p>我的博客 林间小记 http://blog.example.com/linjian/</p><p>〓 某某论坛 亲子话题 发布时间 2006/05/20 22:11:42 by 林间 〓</p>';
+    expect(normalize(post(after)).paragraphs).toEqual(POST);
+  });
+
+  it('keeps a closing line with a date but no poster label, a dated sentence, and a footer-like line inside the article', () => {
+    const dated = '2006年5月20日 于城郊湿地';
+    expect(normalize(post(`<p>${dated}</p>`)).paragraphs).toEqual([...POST, dated]);
+    const sentence = '作者：林间，2006年5月20日写于城郊湿地公园观鸟台。';
+    expect(normalize(post(`<p>${sentence}</p>`)).paragraphs).toEqual([...POST, sentence]);
+    const inside = html('<title>带孩子去湿地公园看鸟_某某博客</title>', `<h1>带孩子去湿地公园看鸟</h1><div class="entry"><p>${POST[0]}</p><p>发布时间 2006/05/20 by 林间</p>${POST.slice(1).map((p) => `<p>${p}</p>`).join('')}</div>`);
+    expect(normalize(inside).paragraphs).toContain('发布时间 2006/05/20 by 林间');
+  });
+});
