@@ -223,9 +223,10 @@ export function findSubtitles(page: PageIndex, titleEl: Element): CleanedText[] 
   const before = siblingElements(titleEl, 'prev', 2).reverse();
   const after = siblingElements(titleEl, 'next', 2);
   for (const el of [...before, ...after]) {
-    const hint = `${el.tagName} ${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+    // The hint first: a sibling it does not name (often the article's container) is never read.
+    if (!SUBTITLE_HINT.test(`${el.tagName} ${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) continue;
     const text = elementText(page, el);
-    if (!SUBTITLE_HINT.test(hint) || !text || text.length > MAX_HEADLINE_CHARS) continue;
+    if (!text || text.length > MAX_HEADLINE_CHARS) continue;
     out.push(cleanText(text, page.script));
   }
   return out;
