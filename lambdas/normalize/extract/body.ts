@@ -43,7 +43,7 @@ import { isHeadlineLinkList, MIN_CONTAINER_CHARS } from './gates.js';
 import { LINK_LINE_MAX_DENSITY } from './body-patterns.js';
 import { pickArticleElements } from './body-score.js';
 import { feedAnchor } from './body-anchor.js';
-import { computeStatsPair, hasInlineVisibilityHidden, isElement, type StatsMap, type StatsPair } from './body-stats.js';
+import { computeStatsPair, hasInlineVisibilityHidden, isElement, type NodeStats, type StatsMap, type StatsPair } from './body-stats.js';
 import { titleAgreement, TITLE_LOW_AGREEMENT } from './confidence.js';
 
 export interface ArticleBody {
@@ -384,6 +384,15 @@ const ARTICLE_ITEM_MIN_CHARS = 150;
 const ARTICLE_ITEM_MAX_LINK_DENSITY = 0.3;
 const ARTICLE_ITEM_BLOCK_CHARS = 50;
 
+/**
+ * Whether an element's subtree can hold an item: a descendant's characters are counted in its ancestors' (a skipped
+ * element's subtree has no stats), so under fewer than ARTICLE_ITEM_MIN_CHARS characters none has an item's worth and
+ * the walk leaves it out (most elements of a large container).
+ */
+function mayHoldItem(s: NodeStats | undefined): boolean {
+  return s !== undefined && !s.skipped && s.chars >= ARTICLE_ITEM_MIN_CHARS;
+}
+
 /** Innermost <article> elements inside (or equal to) the roots holding an item's worth of text that reached the
  * body (ARTICLE_ITEM_*). One article, or an article with a nested quote card, counts 1; a stream of stories, each. */
 export function countArticleItems(roots: readonly Element[], stats: StatsMap, blocks: readonly Block[]): number {
@@ -409,7 +418,7 @@ export function countArticleItems(roots: readonly Element[], stats: StatsMap, bl
       els.push(el);
       before.push(items.length);
       for (const c of el.children) {
-        if (isElement(c)) {
+        if (isElement(c) && mayHoldItem(stats.get(c))) {
           els.push(c);
           before.push(-1);
         }
