@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // The second opinion's libraries (lambdas/normalize/extract/second-opinion.ts require()s them on the few pages that
-// ask: 4 of the 327 bench and seed inputs), each prebuilt with esbuild into one CommonJS file of its own, so that a
+// ask: 3 of the 327 bench and seed inputs), each prebuilt with esbuild into one CommonJS file of its own, so that a
 // process that never asks does not parse them, and one that asks reads one file instead of ~100. One build for both
 // users:
 //   - the CLI (scripts/build-cli.mjs): dist/cli/vendor/<name>.cjs, which the CLI's chunks require() by path;
 //   - the fetch and normalize Lambdas (lib/bundling.ts keeps both packages external; the afterBundling hook runs
 //     `node scripts/vendor-second-opinion.mjs OUTPUT_DIR`): OUTPUT_DIR/node_modules/<package>/index.cjs with a
 //     package.json naming it, where the bundle's require('<package>') finds it.
-// Not minified: the same code as the CLI's and the tests' (records byte-identical across them).
+// Not minified. linkedom's copy carries LINKEDOM_EDITS (below), which save work and change no answer: the CLI's and the
+// tests' records are byte-identical (test/unit/second-opinion-vendor.test.ts asks both copies the same questions).
 // Plain JavaScript so it runs before anything is compiled.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -18,6 +19,123 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Package → the file name of its prebuilt copy. */
 export const VENDORED = { linkedom: 'linkedom', '@mozilla/readability': 'readability' };
+
+/**
+ * Edits to linkedom's source in the vendored copy: each saves work Readability pays for on every page that asks, and
+ * leaves every DOM answer as it was (records byte-identical with the unedited package, which the tests load from
+ * source). Each is the exact text it replaces, found once, or the build fails (a linkedom update must be looked at).
+ * Measured against the unedited vendored copy (CPU ms, 80 interleaved passes in one process, load 12-15), linkedom's
+ * parse plus Readability's, min/median: zh-cwced a6e8b739 15.8/27.6 -> 11.6/20.9, aeb 358cc4a0 4.4/6.1 -> 3.3/4.2, aeb
+ * f105de6e 6.7/11.1 -> 5.2/7.2; loading the two files (a fresh process, 20 interleaved) 43.1/46.6 -> 27.4/31.2.
+ */
+const LINKEDOM_EDITS = [
+  {
+    // Every node (element, text, comment) made a listener Map and a WeakMap entry for it in its constructor; the
+    // parser makes thousands a page and Readability's retries and clones more, and the WeakMap's entries are GC work.
+    // Nothing in the second opinion listens to DOM events: the Map is made on the first addEventListener instead, and
+    // removeEventListener, like dispatch already did, reads a node without one as a node with no listeners.
+    file: 'cjs/interface/event-target.js',
+    edits: [
+      ['  constructor() {\n    wm.set(this, new Map);\n  }', '  constructor() {\n  }'],
+      ['  addEventListener(type, listener, options) {\n    const map = wm.get(this);', '  addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map)\n      wm.set(this, map = new Map);'],
+      ['  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {', '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {'],
+    ],
+  },
+  {
+    // querySelector(All) compiled its selector string with css-select on every call; Readability asks the same few
+    // strings ('script,noscript', 'h1,h2', ...) per node. A compiled matcher depends only on the string and the
+    // document's case mode (and on the element for ':scope', not cached), so it is kept, at most MAX_COMPILED.
+    file: 'cjs/shared/matches.js',
+    edits: [
+      [
+        'const prepareMatch = (element, selectors) => CSSselect.compile(',
+        [
+          'const MAX_COMPILED = 256;',
+          'const compiled = new Map;',
+          'const prepareMatch = (element, selectors) => {',
+          "  if (selectors.includes(':scope'))",
+          '    return compileMatch(element, selectors);',
+          "  const key = (ignoreCase(element) ? 'html ' : 'xml ') + selectors;",
+          '  let match = compiled.get(key);',
+          '  if (!match) {',
+          '    if (compiled.size >= MAX_COMPILED)',
+          '      compiled.clear();',
+          '    compiled.set(key, match = compileMatch(element, selectors));',
+          '  }',
+          '  return match;',
+          '};',
+          'const compileMatch = (element, selectors) => CSSselect.compile(',
+        ].join('\n'),
+      ],
+    ],
+  },
+  {
+    // getElementsByTagName upper-cased every element's name that was not the name asked (an HTML document matches
+    // 'P' as 'p'). An upper-cased name has no letter a-z, so a name with one can only match as it is: Readability asks
+    // 'p', 'img', 'a', ... and the upper-casing is skipped for those.
+    file: 'cjs/mixin/parent-node.js',
+    edits: [
+      [
+        '    const elements = new NodeList;\n    let {[NEXT]: next, [END]: end} = this;\n    while (next !== end) {\n      if (next.nodeType === ELEMENT_NODE && (\n        next.localName === tagName ||\n        localCase(next) === tagName\n      ))',
+        '    const elements = new NodeList;\n    const upper = !/[a-z]/.test(tagName);\n    let {[NEXT]: next, [END]: end} = this;\n    while (next !== end) {\n      if (next.nodeType === ELEMENT_NODE && (\n        next.localName === tagName ||\n        upper && localCase(next) === tagName\n      ))',
+      ],
+    ],
+  },
+  {
+    // Every style.display or style.visibility read (Readability's visibility test, once per node) turned the property's
+    // name into its CSS form with a regular expression; the few names are kept, at most MAX_NAMES.
+    file: 'cjs/interface/css-style-declaration.js',
+    edits: [
+      [
+        "const uhyphen = (m => /* c8 ignore start */ m.__esModule ? m.default : m /* c8 ignore stop */)(require('uhyphen'));\n",
+        [
+          "const uhyphenOf = (m => /* c8 ignore start */ m.__esModule ? m.default : m /* c8 ignore stop */)(require('uhyphen'));",
+          'const MAX_NAMES = 256;',
+          'const hyphened = new Map;',
+          'const uhyphen = name => {',
+          '  let css = hyphened.get(name);',
+          '  if (css === undefined) {',
+          '    css = uhyphenOf(name);',
+          '    if (hyphened.size >= MAX_NAMES)',
+          '      hyphened.clear();',
+          '    hyphened.set(name, css);',
+          '  }',
+          '  return css;',
+          '};',
+          '',
+        ].join('\n'),
+      ],
+    ],
+  },
+  {
+    // <style>'s sheet (cssomnom, 0.37 MB of the 0.93 MB bundle) was required when linkedom loaded; Readability never
+    // reads a sheet (it removes <style>), so the require waits for the first .sheet read.
+    file: 'cjs/html/style-element.js',
+    edits: [
+      ["const {parse} = require('cssomnom/parse');\n", ''],
+      ['    return this[SHEET] = parse(this.textContent);', "    return this[SHEET] = require('cssomnom/parse').parse(this.textContent);"],
+    ],
+  },
+];
+
+/** The esbuild plugin applying LINKEDOM_EDITS to linkedom's files as they are bundled. */
+const linkedomEdits = {
+  name: 'linkedom-edits',
+  setup(b) {
+    const byFile = new Map(LINKEDOM_EDITS.map((e) => [join(root, 'node_modules/linkedom', e.file), e.edits]));
+    b.onLoad({ filter: /[\\/]node_modules[\\/]linkedom[\\/]cjs[\\/].*\.js$/ }, (args) => {
+      const edits = byFile.get(args.path);
+      if (!edits) return undefined;
+      let contents = readFileSync(args.path, 'utf8');
+      for (const [from, to] of edits) {
+        const at = contents.indexOf(from);
+        if (at < 0 || contents.indexOf(from, at + 1) >= 0) throw new Error(`${args.path}: the text to edit is not there exactly once (${JSON.stringify(from.slice(0, 60))}); look at the linkedom update`);
+        contents = contents.slice(0, at) + to + contents.slice(at + from.length);
+      }
+      return { contents, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
 
 /** Builds `pkg` and everything it requires into the one CommonJS file `outfile`. */
 export async function buildVendored(pkg, outfile) {
@@ -31,6 +149,7 @@ export async function buildVendored(pkg, outfile) {
     target: 'node20',
     logLevel: 'warning',
     legalComments: 'none',
+    plugins: [linkedomEdits],
   });
 }
 
