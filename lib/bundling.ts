@@ -61,9 +61,9 @@ export const EXTERNAL_MODULES: string[] = [...EXTERNAL_AWS_SDK, ...NATIVE_MODULE
 /**
  * ESM output cannot call `require`, but a few CommonJS dependencies do (`require('node:buffer')`
  * inside cheerio/iconv code paths). The banner gives the bundle a real `require` again.
- * Names are prefixed so they never clash with bundled identifiers. (A `require` of a bundled package,
- * like clean/pinyin-annotations.ts's lazy `require('pinyin-pro')`, never reaches it: esbuild turns it
- * into a call of the bundled module, evaluated on that first call.)
+ * Names are prefixed so they never clash with bundled identifiers. (A `require` of a bundled package
+ * never reaches it: esbuild turns it into a call of the bundled module, evaluated on that first call.
+ * The externals, EXTERNAL_MODULES, are what it loads.)
  */
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __jsnewsCreateRequire } from 'node:module'; const require = __jsnewsCreateRequire(import.meta.url);";

