@@ -59,9 +59,10 @@ function cacheFileOf(cacheDir, filename, flags) {
 
 /**
  * From now on, CommonJS files under `dir` are compiled with the code cache. `flags` are the V8 flags the process set
- * (part of the cache's name). Returns false when there is no cache directory.
+ * (part of the cache's name). `write: false` only reads the cache (a worker thread: its main thread writes it).
+ * Returns false when there is no cache directory.
  */
-export function enableCompileCache(dir, flags) {
+export function enableCompileCache(dir, flags, { write = true } = {}) {
   const cacheDir = cacheDirectory();
   if (!cacheDir) return false;
   const root = dir.endsWith(sep) ? dir : dir + sep;
@@ -83,7 +84,7 @@ export function enableCompileCache(dir, flags) {
       cachedData = undefined;
     }
     const script = new Script(Module.wrap(content), { filename, cachedData, importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
-    if (cache) toWrite.push({ script, ...cache, rewriteAboveCpuMs: cachedData === undefined || script.cachedDataRejected ? 0 : writerCpuMs * REWRITE_CPU_FACTOR });
+    if (cache && write) toWrite.push({ script, ...cache, rewriteAboveCpuMs: cachedData === undefined || script.cachedDataRejected ? 0 : writerCpuMs * REWRITE_CPU_FACTOR });
     const require = createRequire(filename);
     return script.runInThisContext({ displayErrors: true }).call(this.exports, this.exports, require, this, filename, dirname(filename));
   };

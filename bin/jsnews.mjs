@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { isMainThread } from 'node:worker_threads';
 import { enableCompileCache } from './compile-cache.mjs';
 
 // A jsnews process is short and cold: over the 69 zh-cwced pages, about half its CPU was V8's optimising compiler
@@ -19,8 +20,10 @@ import { enableCompileCache } from './compile-cache.mjs';
 const V8_NO_INLINING = '--no-turbo-inlining';
 /** Bytecode budget before a function is optimised (V8's default 67584): only really hot code gets TurboFan. */
 const V8_INTERRUPT_BUDGET = '--interrupt-budget=200000';
-setFlagsFromString(V8_NO_INLINING);
-setFlagsFromString(V8_INTERRUPT_BUDGET);
+if (isMainThread) {
+  setFlagsFromString(V8_NO_INLINING);
+  setFlagsFromString(V8_INTERRUPT_BUDGET);
+}
 
 const cli = fileURLToPath(new URL('../dist/cli/', import.meta.url));
 const entry = join(cli, 'jsnews.js');
@@ -31,10 +34,15 @@ if (!existsSync(entry)) {
 // `jsnews normalize`: the command alone, one CommonJS file compiled with a V8 code cache (see bin/compile-cache.mjs and
 // lambdas/cli/normalize-main.ts); every other command (and `jsnews --help`) through the full CLI.
 const NORMALIZE = join(cli, 'normalize.cjs');
-if (process.argv[2] === 'normalize' && existsSync(NORMALIZE)) {
+if (!isMainThread) {
+  // A worker thread of `jsnews normalize --jobs N` (lambdas/cli/normalize-workers.ts starts them from this file): the
+  // same CommonJS build through the same code cache as the main thread, which alone writes the cache.
+  enableCompileCache(cli, `${V8_NO_INLINING} ${V8_INTERRUPT_BUDGET}`, { write: false });
+  await createRequire(import.meta.url)(NORMALIZE).serveNormalizeThread();
+} else if (process.argv[2] === 'normalize' && existsSync(NORMALIZE)) {
   enableCompileCache(cli, `${V8_NO_INLINING} ${V8_INTERRUPT_BUDGET}`);
   const { main } = createRequire(import.meta.url)(NORMALIZE);
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2), { threadEntry: new URL(import.meta.url) });
 } else {
   await import(pathToFileURL(entry).href);
 }

@@ -4,14 +4,22 @@
  * builds it into one CommonJS file (dist/cli/normalize.cjs) with everything the command can load (the normalizer, and
  * for URL inputs the fetcher), which bin/jsnews.mjs loads for `jsnews normalize` through a V8 code cache
  * (bin/compile-cache.mjs): Node 20 can give a code cache to CommonJS code only, not to ES modules, and a short
- * `jsnews normalize` process spends a good part of its CPU compiling the code it runs.
+ * `jsnews normalize` process spends a good part of its CPU compiling the code it runs. The worker threads of
+ * `--jobs N` run the same file (serveNormalizeThread), through the same cache.
  */
 import { silenceSdkNodeVersionWarning } from '../contract/config.js';
 import { buildProgram, packageVersion, runProgram } from './framework.js';
 import { command as normalize } from './normalize.js';
+import { useThreadEntry } from './normalize-workers.js';
 
-/** Runs `jsnews normalize` with `argv` (the arguments after `jsnews`, starting with `normalize`); the exit status. */
-export async function main(argv: string[]): Promise<number> {
+export { serveNormalizeThread } from './normalize-thread.js';
+
+/**
+ * Runs `jsnews normalize` with `argv` (the arguments after `jsnews`, starting with `normalize`); the exit status.
+ * `threadEntry` is the file worker threads start from (bin/jsnews.mjs), which must call serveNormalizeThread.
+ */
+export async function main(argv: string[], options: { threadEntry?: URL } = {}): Promise<number> {
   silenceSdkNodeVersionWarning();
+  if (options.threadEntry) useThreadEntry(options.threadEntry);
   return runProgram(buildProgram([normalize], packageVersion()), argv);
 }

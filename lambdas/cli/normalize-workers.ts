@@ -1,8 +1,8 @@
 /**
- * `jsnews normalize` over many page files on worker threads (`--jobs N`): the inputs go to N workers (each its own
- * normalizer, lambdas/cli/normalize-workers-thread.ts), a worker asks for the next input as it finishes one, and the
- * JSON lines come back to be written in input order, each as soon as every line before it is written. The output and
- * the exit status are those of one in-process run: each line is made by the same `normalizeFileLine` either way.
+ * `jsnews normalize` over many page files on N threads (`--jobs N`): the main thread and N - 1 worker threads (each its
+ * own normalizer, lambdas/cli/normalize-thread.ts) take the next input from one queue as they finish one, and the JSON
+ * lines are written in input order, each as soon as every line before it is written. The output and the exit status
+ * are those of one in-process run: each line is made by the same `outputLine` and `pageRecord` either way.
  *
  * Threads pay where processors are free: a cold process already keeps about two busy (its main thread, and V8's
  * compiler and GC threads), so the default (defaultJobs) leaves one processor to that and is 1, no threads, on a
@@ -117,6 +117,7 @@ export function workerCount(jobs: number | undefined, inputs: number): number {
 }
 
 /** Inputs a worker holds at once: the one it works on and the next, so it never waits for the main thread. */
+/** Inputs a worker holds at once: the one it works on and the next, so it never waits for the main thread. */
 const IN_FLIGHT_PER_WORKER = 2;
 
 /** What the main thread tells a worker: its options once (workerData), then inputs by index. */
@@ -127,6 +128,10 @@ export interface WorkerSetup {
 export interface WorkerRequest {
   index: number;
   file: FileInput;
+}
+/** A worker's first message: its normalizer is loaded, inputs may come. */
+export interface WorkerReady {
+  ready: true;
 }
 export interface WorkerReply {
   index: number;
@@ -141,16 +146,36 @@ export function workersBuilt(): boolean {
   return !import.meta.url.endsWith('.ts');
 }
 
+/**
+ * The file a worker thread runs: the ES module build's entry next to this module unless the program was started
+ * with another (useThreadEntry: bin/jsnews.mjs, which loads the CommonJS build through its code cache).
+ */
+let threadEntry: URL | null = null;
+
+/** Makes `entry` the file worker threads start from (it must end in serveNormalizeThread). */
+export function useThreadEntry(entry: URL): void {
+  threadEntry = entry;
+}
+
 function workerEntry(): URL {
-  return new URL('./normalize-workers-thread.js', import.meta.url);
+  return threadEntry ?? new URL('./normalize-workers-thread.js', import.meta.url);
 }
 
 /**
- * Normalizes `files` on `workers` threads; `write` gets the output in input order (whole lines, as many as are ready
- * at once). Resolves to the number of failed inputs. A worker that stops (out of memory, a crash) fails the input it
- * was working on with an INTERNAL line; the others it held go to a new worker.
+ * Normalizes `files` on `threads` threads: this one (through `here`, the in-process line maker) and `threads - 1`
+ * workers, all taking the next input from one queue as they finish one; `write` gets the output in input order (whole
+ * lines, as many as are ready at once). Resolves to the number of failed inputs. A worker gets inputs once it has
+ * loaded its normalizer (the main thread has its own loaded sooner, and works meanwhile). A worker that stops (out of
+ * memory, a crash) fails the input it was working on with an INTERNAL line; the others it held go back to the queue,
+ * and to a new worker.
  */
-export async function normalizeInWorkers(files: readonly FileInput[], workers: number, setup: WorkerSetup, write: (text: string) => void): Promise<number> {
+export async function normalizeOnThreads(
+  files: readonly FileInput[],
+  threads: number,
+  setup: WorkerSetup,
+  here: (file: FileInput) => Promise<OutputLine>,
+  write: (text: string) => void,
+): Promise<number> {
   const lines: (OutputLine | undefined)[] = new Array(files.length);
   const queue: number[] = files.map((_, i) => i);
   let written = 0;
@@ -175,34 +200,51 @@ export async function normalizeInWorkers(files: readonly FileInput[], workers: n
     const start = (): void => {
       const worker = new Worker(workerEntry(), { workerData: setup satisfies WorkerSetup });
       const held: number[] = [];
+      let ready = false;
       running.add(worker);
       const feed = (): void => {
-        while (held.length < IN_FLIGHT_PER_WORKER && queue.length > 0) {
+        while (ready && held.length < IN_FLIGHT_PER_WORKER && queue.length > 0) {
           const index = queue.shift()!;
           held.push(index);
           worker.postMessage({ index, file: files[index]! } satisfies WorkerRequest);
         }
       };
-      worker.on('message', (reply: WorkerReply) => {
-        held.splice(held.indexOf(reply.index), 1);
-        lines[reply.index] = reply.line;
+      worker.on('message', (reply: WorkerReply | WorkerReady) => {
+        if ('ready' in reply) {
+          ready = true;
+        } else {
+          held.splice(held.indexOf(reply.index), 1);
+          lines[reply.index] = reply.line;
+        }
         feed();
         flush();
       });
       let stopped: unknown = null;
       worker.on('error', (err) => (stopped = err));
       worker.on('exit', (code) => {
-        if (!running.delete(worker) || held.length === 0) return;
+        if (!running.delete(worker)) return;
+        const why = stopped instanceof Error ? stopped.message : `exit code ${code}`;
+        // One that never got ready held no input: the other threads do its share (it is not started again).
+        if (!ready) process.stderr.write(`jsnews normalize: a worker thread stopped before its first input (${why}): the other threads normalize its share\n`);
+        if (held.length === 0) return;
         // The worker works on its inputs in the order it got them: the first one it held is the one it stopped on.
         const [lost, ...rest] = held;
-        const why = stopped instanceof Error ? stopped.message : `exit code ${code}`;
         lines[lost!] = errorLine(files[lost!]!.input, new JsnewsError(ErrorCode.Internal, `the normalizer thread stopped on this input: ${why}`));
         queue.unshift(...rest);
         if (queue.length > 0) start();
         flush();
       });
-      feed();
     };
-    for (let i = 0; i < Math.min(workers, files.length); i++) start();
+    // Between two inputs the main thread yields (setImmediate) so that the workers' lines are taken and they are fed.
+    const workHere = async (): Promise<void> => {
+      while (queue.length > 0) {
+        const index = queue.shift()!;
+        lines[index] = await here(files[index]!);
+        flush();
+        await new Promise<void>((next) => setImmediate(next));
+      }
+    };
+    for (let i = 1; i < Math.min(threads, files.length); i++) start();
+    void workHere();
   });
 }

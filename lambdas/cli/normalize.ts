@@ -21,7 +21,7 @@ import { ErrorCode, JsnewsError, toJsnewsError } from '../contract/errors.js';
 import { formatIssues } from '../contract/zod-issues.js';
 import type { NewsRecord } from '../contract/record.js';
 import { EXIT_FAILED, parseOptions, usageError, type CliCommand } from './framework.js';
-import { defaultJobs, MIN_INPUTS_PER_WORKER, normalizeInWorkers, outputLine, pageRecord, readInput, workerCount, workersBuilt, type FileInput, type PageDeps } from './normalize-workers.js';
+import { defaultJobs, MIN_INPUTS_PER_WORKER, normalizeOnThreads, outputLine, pageRecord, readInput, workerCount, workersBuilt, type FileInput, type OutputLine, type PageDeps } from './normalize-workers.js';
 import type { Session } from './session.js';
 import type { Fetcher } from '../fetch/types.js';
 import type { Source } from '../sites/sources-schema.js';
@@ -88,7 +88,7 @@ export const command: CliCommand = {
       .option('--manifest <file>', 'page files with their own url / fetchedAt / charset (see below)')
       .option('--replay <dir>', 'URL inputs: serve DIR (a recorded site tree) on 127.0.0.1 instead of the network (its sources.json gives the hints)')
       .option('--sources <file>', 'a sources JSON file instead of the built-in registry (site hints, per-host delays)')
-      .option('--jobs <n>', `file inputs: normalize on N worker threads, output still in input order (default ${defaultJobs()} here: the processors less one, at least ${MIN_INPUTS_PER_WORKER} files a thread; 1 = no threads)`);
+      .option('--jobs <n>', `file inputs: normalize on N threads (this one and N-1 workers), output still in input order (default ${defaultJobs()} here: the processors less one, at least ${MIN_INPUTS_PER_WORKER} files a thread; 1 = no workers)`);
   },
   async run(args, cmd) {
     const opts = parseOptions(Options, cmd);
@@ -103,11 +103,7 @@ export const command: CliCommand = {
 
     const write = (text: string): boolean => process.stdout.write(text);
     const files = inputs.filter((i): i is FileInput => i.kind === 'file');
-    const workers = workerCount(opts['--jobs'], files.length);
-    if (workers > 1 && files.length === inputs.length && workersBuilt()) {
-      const failed = await normalizeInWorkers(files, workers, { sources: opts['--sources'] ?? null }, write);
-      return failed > 0 ? EXIT_FAILED : 0;
-    }
+    const threads = files.length === inputs.length && workersBuilt() ? workerCount(opts['--jobs'], files.length) : 1;
 
     const { normalize } = await import('../normalize/index.js');
     const { loadSources, siteHintsForUrl } = await import('../sites/load-sources.js');
@@ -125,6 +121,11 @@ export const command: CliCommand = {
       if (input.kind === 'stdin') return pageRecord(input, await readStdin(), undefined, deps);
       return pageRecord(input, readInput(input.path), input.input, deps);
     };
+    if (threads > 1) {
+      const here = (input: FileInput): Promise<OutputLine> => outputLine(input.input, () => recordFor(input));
+      const failed = await normalizeOnThreads(files, threads, { sources: opts['--sources'] ?? null }, here, write);
+      return failed > 0 ? EXIT_FAILED : 0;
+    }
     let failed = 0;
     try {
       for (const input of inputs) {

@@ -3,7 +3,7 @@
  * order and the same exit status as one in-process run, failed inputs included. Runs the real bin in a child process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,23 @@ describe('jsnews normalize --jobs', () => {
     expect(r.status).toBe(0);
     expect(r.lines.map((l) => l.input)).toEqual(shorts);
     expect(r.lines.every((l) => l.url === 'https://news.example.cn/a.html')).toBe(true);
+  });
+
+  it('runs its worker threads from the CommonJS build alone (bin/jsnews.mjs and dist/cli/normalize.cjs, through the code cache)', () => {
+    // A copy of the bin and of the CommonJS build without any ES module chunk: a worker started from the ES module
+    // build's entry (dist/cli/normalize-workers-thread.js) would fail its inputs with INTERNAL lines here.
+    const copy = mkdtempSync(join(tmpdir(), 'jsnews-jobs-cjs-'));
+    cpSync(join(REPO_ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'package.json'), join(copy, 'package.json'));
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(copy, 'node_modules'));
+    mkdirSync(join(copy, 'dist/cli'), { recursive: true });
+    for (const part of ['normalize.cjs', 'vendor']) cpSync(join(REPO_ROOT, 'dist/cli', part), join(copy, 'dist/cli', part), { recursive: true });
+    writeFileSync(join(copy, 'dist/cli/jsnews.js'), "throw new Error('the ES module build was loaded');\n");
+    const run = (bin: string) =>
+      spawnSync(process.execPath, [bin, 'normalize', '--jobs', '2', ...inputs], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, JSNEWS_COMPILE_CACHE: join(copy, 'cache') } });
+    const copied = run(join(copy, 'bin/jsnews.mjs'));
+    expect(copied.stderr).toBe('');
+    expect(copied.stdout).toBe(jsnews(['normalize', '--jobs', '1', ...inputs]).stdout);
   });
 
   it('rejects a --jobs that is not a whole number from 1 up, with exit 2', () => {
