@@ -125,8 +125,19 @@ export function addCreditNames(into: CreditsRead, role: NameRole, values: readon
   }
 }
 
+/**
+ * The separators every LABELS pattern needs after its label (COLON, COLON_OR_BAR; originalUrl a colon): a line
+ * with none of them matches no label, so the patterns are not run on it (most body lines short enough to be asked).
+ */
+const LABEL_SEPARATOR = /[:：|｜/／]/;
+
 /** Reads labelled credits from one line into `into`. Returns true when the line held any credit. */
 export function readLabelledCredits(line: string, into: CreditsRead): boolean {
+  if (!LABEL_SEPARATOR.test(line)) {
+    // As below with nothing found by the labels (stripped = line), in the same order.
+    const reporter = readReporterLine(line, into);
+    return readSpacedCredits(line, into) || reporter;
+  }
   let found = false;
   const url = LABELS.originalUrl.exec(line);
   if (url?.[1]) {

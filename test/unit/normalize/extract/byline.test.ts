@@ -23,6 +23,21 @@ describe('credits in their five shapes', () => {
     expect(c).toMatchObject({ editors: ['陆超'], originalUrl: 'https://jsnews.jschina.com.cn/jsyw/202402/t20240220_3363783.shtml' });
   });
 
+  it('each label separator is read: half- and full-width colon, bar and slash (a line without one skips the labels)', () => {
+    const c = emptyCredits();
+    expect(readLabelledCredits('编辑：王小明', c)).toBe(true);
+    expect(readLabelledCredits('摄影|张艳', c)).toBe(true);
+    expect(readLabelledCredits('摄像｜李四', c)).toBe(true);
+    expect(readLabelledCredits('校对/赵六', c)).toBe(true);
+    expect(readLabelledCredits('来源／某某发布', c)).toBe(true);
+    expect(c).toMatchObject({ editors: ['王小明'], photographers: ['张艳', '李四'], source: '某某发布' });
+    // No separator: still the reporter line and the spaced credit (文 X, X 摄), none of the labels.
+    const d = emptyCredits();
+    expect(readLabelledCredits('本报记者 张三 发自北京', d)).toBe(true);
+    expect(d.authors).toEqual(['张三']);
+    expect(readLabelledCredits('编辑王小明今天说', emptyCredits())).toBe(false);
+  });
+
   it('does not take CMS accounts for people', () => {
     const c = emptyCredits();
     readLabelledCredits('作者:admin', c);
