@@ -91,6 +91,25 @@ function isLaterTitleSegment(text: string, titles: readonly string[], siteName: 
   });
 }
 
+/** The longest a site name standing after the headline in a title bar runs ("松花江网", "北京青年报网"). */
+const MAX_TRAILING_NAME_CHARS = 12;
+
+/**
+ * Issue 9 class 4: the title bar before `heading` when the bar ends with it after a space and what stands before is a
+ * longer, headline-length text ("土豆不“土” 土豆无“土” 松花江网" with a logo <h1> 松花江网, zh-cwced 3e1af229): the heading
+ * is the site's name there, the bar before it the headline. Null otherwise.
+ */
+function titleBeforeTrailingName(heading: string, titles: readonly string[]): string | null {
+  if (heading.length > MAX_TRAILING_NAME_CHARS) return null;
+  for (const title of titles) {
+    const t = title.trim();
+    if (!t.endsWith(heading) || !/\s$/.test(t.slice(0, t.length - heading.length))) continue;
+    const head = t.slice(0, t.length - heading.length).trim();
+    if (head.length >= MIN_HEADLINE_SEGMENT_CHARS && squash(head).length > squash(heading).length) return head;
+  }
+  return null;
+}
+
 function squash(s: string): string {
   return s.replace(/[\s\p{P}]/gu, '');
 }
@@ -102,10 +121,14 @@ export function chooseHtmlTitle(input: { h1s: string[]; named?: string[]; ogTitl
   // The longest agreeing heading: a logo <h1> with the site name agrees with every <title> too. Compound-class
   // candidates (`div.title-text`) count here only: wrappers of that kind hold the headline and its date line.
   // A heading that is a later, shorter segment of the <title> is its channel or site (快资讯, 明日股市预测).
+  // A logo heading the title bar ends with after a space ("土豆不“土” 土豆无“土” 松花江网"): the site's name, and the bar
+  // before it (its suffixes stripped) is the headline, unless another heading agrees.
+  const beforeName = input.h1s.map((h) => titleBeforeTrailingName(h, titles)).find((t) => t !== null) ?? null;
   const agreed = [...input.h1s, ...(input.named ?? [])]
-    .filter((h) => h.length >= 2 && h !== input.siteName && refs.some((r) => r.includes(squash(h))) && !isLaterTitleSegment(h, titles, input.siteName))
+    .filter((h) => h.length >= 2 && h !== input.siteName && refs.some((r) => r.includes(squash(h))) && !isLaterTitleSegment(h, titles, input.siteName) && titleBeforeTrailingName(h, titles) === null)
     .sort((a, b) => b.length - a.length)[0];
   if (agreed) return agreed;
+  if (beforeName) return stripTitleSuffixes(beforeName, input.siteName);
   // A short <title> ("观摩会_江苏网") that the one headline-length <h1> contains: the <h1> is the full headline, unless
   // what it adds is a department name (a span after the headline: "标题<span>市住建局</span>").
   const stripped = titles.map((t) => squash(stripTitleSuffixes(t, input.siteName)));
@@ -114,8 +137,10 @@ export function chooseHtmlTitle(input: { h1s: string[]; named?: string[]; ogTitl
     const head = titles.map((t) => stripTitleSuffixes(t, input.siteName)).find((t) => containing.startsWith(t) && DEPARTMENT_ONLY.test(containing.slice(t.length).trim()));
     return head ?? containing;
   }
-  // A <title> naming only the site or a channel ("德清新闻网"): a headline-length <h1> is the headline.
-  const headlineH1 = input.h1s.find((h) => h.length >= MIN_HEADLINE_SEGMENT_CHARS && h !== input.siteName);
+  // A <title> naming only the site or a channel ("德清新闻网", "北医新闻网_(新闻)"): a headline-length <h1> is the headline,
+  // else a headline-length element with a compound headline class (`td.bt_title`: templates without <h1>).
+  const isHeadlineLength = (h: string) => h.length >= MIN_HEADLINE_SEGMENT_CHARS && h !== input.siteName;
+  const headlineH1 = input.h1s.find(isHeadlineLength) ?? input.named?.find(isHeadlineLength);
   if (headlineH1 && titles.length > 0 && !titles.some((t) => hasHeadlineSegment(t, input.siteName))) return headlineH1;
   if (input.ogTitle) return stripTitleSuffixes(input.ogTitle, input.siteName);
   if (input.titleTag) return stripTitleSuffixes(input.titleTag, input.siteName);

@@ -60,3 +60,26 @@ describe('titles (issue 9 class 4)', () => {
     expect(stripTitleSuffixes('全县固定资产投资结构趋稳-新闻中心-县政府网')).toBe('全县固定资产投资结构趋稳');
   });
 });
+
+describe('a site-name heading at the end of the title bar, a headline class under a site-only <title> (issue 9 class 4)', () => {
+  it('takes the title bar before a logo <h1> it ends with after a space', () => {
+    const html = page(
+      '<title>老旧小区改造完成四十余个项目 城市网</title>',
+      `<h1 class="logo">城市网</h1><h2>老旧小区 改造完成</h2><div class="content">${PROSE}</div>`,
+    );
+    expect(normalize(html).title).toBe('老旧小区改造完成四十余个项目');
+  });
+
+  it('keeps an <h1> that ends the title bar when what stands before it is no longer (a site-first bar)', () => {
+    const html = page('<title>城市网 老旧小区改造完成</title>', `<h1>老旧小区改造完成</h1><div class="content">${PROSE}</div>`);
+    expect(normalize(html).title).toBe('老旧小区改造完成');
+  });
+
+  it('takes a headline-classed cell when the <title> names only the site and there is no <h1>', () => {
+    const html = page(
+      '<title>城市新闻网_(新闻)</title>',
+      `<table><tr><td class="bt_title">老旧小区改造完成四十余个项目</td></tr><tr><td>${PROSE}</td></tr></table>`,
+    );
+    expect(normalize(html).title).toBe('老旧小区改造完成四十余个项目');
+  });
+});
