@@ -74,6 +74,15 @@ describe('subsetTagger tags every text as the whole dictionary does', () => {
     expect(differ).toEqual([]);
   });
 
+  it('loads a dictionary of another length (not the checked file) whole', () => {
+    const other = Buffer.concat([dict, Buffer.from('韩立明出 9999999 nr\n')]);
+    const otherWhole = Jieba.withDict(other);
+    const tag = subsetTagger(Jieba, other);
+    for (const text of ['省委常委、市委书记韩立明出席会议并讲话', ...SENTENCES.slice(1, 5)]) expect(tag(text), text).toEqual(otherWhole.tag(text, true));
+    // The added word wins only with it loaded: a subset taken from the checked file would not know it.
+    expect(otherWhole.tag('市委书记韩立明出席会议', true).map((t) => t.word)).toContain('韩立明出');
+  });
+
   it('needs the stand-in word: the text\'s own entries alone (the frequency total wrong) change answers here', () => {
     const entries = new Map(dict.toString('utf8').split('\n').map((line) => [line.split(' ')[0]!, line] as const));
     const ownEntriesOnly = (text: string) => {
