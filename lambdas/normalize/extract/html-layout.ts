@@ -205,9 +205,10 @@ function startsAfter(page: PageIndex, el: Element, bodyStart: number): boolean {
 function findInfoLines(page: PageIndex, titleEl: Element | undefined, hinted: Element[], blockSet: Set<string>, body: { bodyStart: number; bodyProbe: string | null }): CleanedText[] {
   const seen = new Set<string>();
   const out: CleanedText[] = [];
-  const add = (el: Element) => {
+  // `served`: the element's text when the caller has read it already (page.textOf), so it is not read twice.
+  const add = (el: Element, served?: string) => {
     if (startsAfter(page, el, body.bodyStart)) return;
-    const text = elementText(page, el);
+    const text = served === undefined ? elementText(page, el) : collapseSpaceRuns(served).trim();
     if (!text || text.length > MAX_INFO_LINE_CHARS) return;
     const cleaned = cleanText(text, page.script);
     if (seen.has(cleaned.text) || blockSet.has(cleaned.text)) return;
@@ -219,8 +220,13 @@ function findInfoLines(page: PageIndex, titleEl: Element | undefined, hinted: El
   if (titleEl) {
     for (const el of siblingElements(titleEl, 'next', 3)) {
       // Siblings after the one holding the article are comments or related boxes, not the byline.
-      if (body.bodyProbe && page.textOf(el).includes(body.bodyProbe)) break;
-      if (!SUBTITLE_HINT.test(`${el.tagName} ${el.attribs.class ?? ''}`)) add(el);
+      if (SUBTITLE_HINT.test(`${el.tagName} ${el.attribs.class ?? ''}`)) {
+        if (body.bodyProbe && page.textOf(el).includes(body.bodyProbe)) break;
+        continue;
+      }
+      const served = page.textOf(el);
+      if (body.bodyProbe && served.includes(body.bodyProbe)) break;
+      add(el, served);
     }
   }
   const scope = titleEl ? headerScope(titleEl) : null;
