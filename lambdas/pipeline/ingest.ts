@@ -122,8 +122,29 @@ export async function ingestBatch(items: readonly IngestItem[], deps: PipelineDe
   fetched.sort((a, b) => a.i - b.i);
   // The tracking items the URL-state read took are the records' own when a URL is its record's id: read moments ago,
   // by this batch, which has written none of them since (a record id two pages share is read again: storeGroup).
-  await archiveAndFinish(fetched, deps, batch.finishConcurrency ?? 1, done, reads instanceof Error ? undefined : reads.tracks);
+  await archiveAndFinish(fetched, deps, batch.finishConcurrency ?? 1, done, reads instanceof Error ? undefined : knownOnce(reads.tracks));
   return results;
+}
+
+/**
+ * Tracking items read with the URL states (UrlStateReads.tracks), each handed out once: `take` gives an id's item
+ * (null: it has none; undefined: not known, read it) and forgets it, since the taker may write it.
+ */
+interface KnownTracks {
+  take(id: string): TrackItem | null | undefined;
+}
+
+const NO_KNOWN_TRACKS: KnownTracks = { take: () => undefined };
+
+/** Tracks read moments ago by one batch (ingestBatch), each handed out once. */
+function knownOnce(tracks: Map<string, TrackItem | null>): KnownTracks {
+  return {
+    take(id) {
+      const track = tracks.get(id);
+      tracks.delete(id);
+      return track;
+    },
+  };
 }
 
 /** A fetched page waiting for its batch's archive PUT: its index in the caller's items. */
@@ -159,7 +180,7 @@ async function archiveAndFinish(
   deps: PipelineDeps,
   finishConcurrency: number,
   done: (i: number, result: IngestResult) => void,
-  knownTracks?: ReadonlyMap<string, TrackItem | null>,
+  knownTracks?: KnownTracks,
 ): Promise<void> {
   if (group.length === 0) return;
   const fail = (p: Pending, stage: FailureStage, err: JsnewsError) => failPage(p.item.url, deps, p.item.options, p.page.timings, stage, err, true, p.page.page.status);
@@ -226,7 +247,8 @@ const PARALLEL_FAILURE_WRITES = 4;
 
 /**
  * Step c of archiveAndFinish: tracking items read at once (those not in `knownTracks`, read with the URL states),
- * records put one by one, tracking items and URL states written at once.
+ * records put one by one, tracking items and URL states written at once. The known items this group uses are taken
+ * out of `knownTracks`: this group may write them, so anyone after it reads them again.
  */
 async function storeGroup(
   pages: readonly Normalized[],
@@ -234,7 +256,7 @@ async function storeGroup(
   concurrency: number,
   done: (i: number, result: IngestResult) => void,
   failAll: (pages: readonly Pending[], err: unknown) => Promise<void>,
-  knownTracks: ReadonlyMap<string, TrackItem | null> = new Map(),
+  knownTracks: KnownTracks = NO_KNOWN_TRACKS,
 ): Promise<void> {
   if (pages.length === 0) return;
   const { stores } = deps;
@@ -242,13 +264,14 @@ async function storeGroup(
   let tracks: Map<string, TrackItem> | null = null;
   if (stores.changes) {
     try {
-      const ids = pages.map((p) => p.record.id);
-      const unknown = ids.filter((id) => !knownTracks.has(id));
-      tracks = unknown.length > 0 ? await stores.changes.getTracks(unknown) : new Map();
-      for (const id of ids) {
-        const known = knownTracks.get(id);
-        if (known) tracks.set(id, known);
+      const known = new Map<string, TrackItem | null>();
+      for (const id of new Set(pages.map((p) => p.record.id))) {
+        const track = knownTracks.take(id);
+        if (track !== undefined) known.set(id, track);
       }
+      const unknown = pages.map((p) => p.record.id).filter((id) => !known.has(id));
+      tracks = unknown.length > 0 ? await stores.changes.getTracks(unknown) : new Map();
+      for (const [id, track] of known) if (track) tracks.set(id, track);
     } catch (err) {
       shareTime(pages, 'storeMs', performance.now() - t);
       return failAll(pages, err);
@@ -375,20 +398,41 @@ export async function ingestInBatches(
     if (pending.length === 0) return;
     const group = pending.sort((a, b) => a.i - b.i);
     pending = [];
-    const run: Promise<void> = archiveAndFinish(group, deps, 1, done)
+    const run: Promise<void> = archiveAndFinish(group, deps, 1, done, knownTracks)
       .catch((err: unknown) => void errors.push(err))
       .finally(() => flushing.delete(run));
     flushing.add(run);
   };
-  // The tracking items these reads take are not handed on to storeGroup: read ahead of many batches, an earlier batch of
-  // the run may have written one since (another URL of the same record).
+  // The tracking items these reads take are handed on to storeGroup (one BatchGetItem a batch less, issue 13), each
+  // used once: a group that stores a record takes its id's item out (knownTracks), so a later group with another URL
+  // of the same record reads the item again and sees what the earlier one wrote, as before. A chunk read after a
+  // group took an id may predate that group's write: such ids (`taken`) are never known again this run.
+  const known = new Map<string, TrackItem | null>();
+  const taken = new Set<string>();
+  const knownTracks: KnownTracks = {
+    take(id) {
+      const track = known.get(id);
+      known.delete(id);
+      taken.add(id);
+      return track;
+    },
+  };
   const chunks = new Map<number, Promise<Map<string, UrlState> | Error>>();
+  const chunkUrls = (c: number) => items.slice(c * URL_STATE_READ_AHEAD, (c + 1) * URL_STATE_READ_AHEAD).map((item) => item.url);
   const read = (c: number) => {
     if (c * URL_STATE_READ_AHEAD >= items.length || chunks.has(c)) return;
-    const urls = items.slice(c * URL_STATE_READ_AHEAD, (c + 1) * URL_STATE_READ_AHEAD).map((item) => item.url);
-    chunks.set(c, settleValue(deps.stores.urlState.getMany(urls).then((r: UrlStateReads) => r.states)));
-    // Lanes take URLs in order and are far fewer than a chunk: two chunks back nobody reads any more.
-    chunks.delete(c - 2);
+    chunks.set(
+      c,
+      settleValue(
+        deps.stores.urlState.getMany(chunkUrls(c)).then((r: UrlStateReads) => {
+          for (const [id, track] of r.tracks) if (!taken.has(id)) known.set(id, track);
+          return r.states;
+        }),
+      ),
+    );
+    // Lanes take URLs in order and are far fewer than a chunk: two chunks back nobody reads any more (their unused
+    // tracking items go too: the map stays the size of the chunks in play).
+    if (chunks.delete(c - 2)) for (const url of chunkUrls(c - 2)) known.delete(sha256Hex(url));
   };
   const statesFor = (i: number) => {
     const c = Math.floor(i / URL_STATE_READ_AHEAD);

@@ -61,10 +61,11 @@ describe('store requests of an archive batch', () => {
     const { counts } = await dynamoRequests(() => ingestInBatches(items(ns), d, { lanes: 2, onResult: (r) => results.push(r) }));
     expect(results.map((r) => r.status)).toEqual(ns.map(() => 'new'));
     // Per page: the record's conditional put. Per batch: URL states read (the tracking items that may hold them, then
-    // the URLs' own items), pointers, tracking items read (again: read ahead, the run may have written them since) and written; each URL is its record's id, so its URL
-    // state rides in the tracking item (no URL-state write). Once per store set: the pointer source's marker (a PutItem).
-    // Before: per page GetItem ×2 (URL state, tracking item) and PutItem ×4 (pointer, record, tracking item, URL state).
-    expect(counts).toEqual({ PutItemCommand: ARCHIVE_BATCH_PAGES + 1, BatchGetItemCommand: 3, BatchWriteItemCommand: 2 });
+    // the URLs' own items; the tracking items read there serve the records too), pointers, tracking items written; each
+    // URL is its record's id, so its URL state rides in the tracking item (no URL-state write). Once per store set: the
+    // pointer source's marker (a PutItem). Before: per page GetItem ×2 (URL state, tracking item) and PutItem ×4
+    // (pointer, record, tracking item, URL state); then the tracking items were read a second time (3 BatchGetItem).
+    expect(counts).toEqual({ PutItemCommand: ARCHIVE_BATCH_PAGES + 1, BatchGetItemCommand: 2, BatchWriteItemCommand: 2 });
 
     for (const n of ns) {
       const state = await stores.urlState.get(art(n));
@@ -95,6 +96,21 @@ describe('store requests of an archive batch', () => {
     const history = await stores.changes.history(id);
     expect(history.track).toMatchObject({ versionCount: 2, status: 'live' });
     expect((await stores.records.get(id))?.paragraphs).toEqual(['正文第1篇，已更新。']);
+  });
+
+  it('two URLs of one article in different batches of a run: the later batch reads the item the earlier one wrote', async () => {
+    const stores = await env.freshStores();
+    // One chunk of URL states read ahead covers both batches; the tracking item it read (none) is the first batch's to use.
+    const ns = Array.from({ length: ARCHIVE_BATCH_PAGES }, (_, i) => i + 1);
+    const again = `${art(1)}?from=weibo`;
+    const pages = { ...Object.fromEntries(ns.map((n) => [art(n), page(n)])), [again]: page(1, '正文第1篇，已更新。') };
+    const canonical = makeTestNormalize('1.0.0');
+    const d = deps(stores, pages, (bytes, ctx) => canonical(bytes, { ...ctx, url: ctx.url?.replace(/\?.*$/, '') }));
+    const results: IngestResult[] = [];
+    await ingestInBatches([...items(ns), { url: again, options: { sourceId: SOURCE, mayHaveFailure: false } }], d, { lanes: 1, onResult: (r) => results.push(r) });
+    expect(results.find((r) => r.url === again)?.status).toBe('updated');
+    const id = sha256Hex(art(1));
+    expect((await stores.changes.history(id)).track).toMatchObject({ versionCount: 2, status: 'live' });
   });
 
   it('a failed tracking-item batch fails its pages retryably, without URL states; the next run completes them', async () => {
