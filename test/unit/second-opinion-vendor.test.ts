@@ -3,14 +3,16 @@
  * the same DOM answers as the package in node_modules (the copy the tests and the source load), on the operations the
  * edits touch: event listeners, querySelector(All) (a compiled selector kept and reused, ':scope' not), getElementsByTagName
  * (upper-case names in an HTML document, mixed case in XML), style properties, a <style>'s sheet. Each case runs on
- * both copies; the vendored one is built here, into a temporary directory.
+ * both copies; the vendored one is built here, into a temporary directory. And from source, with the CLI built, the
+ * second opinion runs on the CLI's copies (extract/second-opinion.ts).
  */
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { normalize } from '../../lambdas/normalize/index.js';
 import { REPO_ROOT } from '../helpers/seed-expectations.js';
 
 type Linkedom = typeof import('linkedom');
@@ -105,5 +107,22 @@ describe('the vendored linkedom answers as the package does', () => {
     });
     expect(r.edited).toEqual(r.original);
     expect(r.original.slice(0, 3)).toEqual(['none', 'hidden', 'red']);
+  });
+});
+
+describe('the second opinion from source', () => {
+  const built = join(REPO_ROOT, 'dist/cli/vendor/linkedom.cjs');
+  it.skipIf(!existsSync(built))('runs on the built CLI\'s vendored copies (what the CLI and the Lambdas run)', () => {
+    // Prose without a single punctuation mark reads like a list: low confidence, so the second opinion is asked.
+    const lines = [
+      'The city council approved the budget on Monday after a long debate about housing transport and schools in the north',
+      'Officials said the plan would add four hundred homes and two bus lines and a new library by the end of next year',
+      'Residents who attended the meeting asked for more parks and safer streets near the schools and the council agreed',
+    ];
+    const html = `<html><head><title>City council approves budget</title></head><body><h1>City council approves budget</h1><div class="content">${lines.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`;
+    const record = normalize(new TextEncoder().encode(html));
+    expect(record.quality.warnings.some((w) => /^second opinion: readability (agrees|answered)/.test(w))).toBe(true);
+    expect(Object.keys(require.cache)).toContain(built);
+    expect(Object.keys(require.cache)).toContain(join(REPO_ROOT, 'dist/cli/vendor/readability.cjs'));
   });
 });

@@ -7,8 +7,14 @@
  * pages: `npm run bench:accuracy` prints how many asked). As in clean/pinyin-annotations.ts, a synchronous lazy load
  * needs `require`: bundled, esbuild's shim evaluates its bundled copy on first call; from source, Node's own
  * require is made with createRequire.
+ *
+ * From source (tests, benches, tsx), the libraries are the CLI's vendored copies when the CLI is built (`npm ci` and
+ * `npm install` build it): dist/cli/vendor/*.cjs, made by scripts/vendor-second-opinion.mjs, linkedom with the edits
+ * that make it cheaper. So a source run (`npm run bench:speed`) costs what the CLI and the Lambdas cost. Without a
+ * build, the packages in node_modules: the same answers (test/unit/second-opinion-vendor.test.ts).
  */
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { parseHTML as ParseHtml } from 'linkedom';
 import { Parser } from 'htmlparser2';
@@ -20,14 +26,34 @@ interface Libraries {
 
 let libraries: Libraries | undefined;
 function load(): Libraries {
-  if (!libraries) {
-    // Literal require('…') calls, so esbuild sees and bundles both packages.
-    const fromSource = typeof require === 'function' ? null : createRequire(import.meta.url);
-    const readability = (fromSource ? fromSource('@mozilla/readability') : require('@mozilla/readability')) as { Readability: typeof ReadabilityClass };
-    const linkedom = (fromSource ? fromSource('linkedom') : require('linkedom')) as { parseHTML: typeof ParseHtml };
-    libraries = { Readability: readability.Readability, parseHTML: linkedom.parseHTML };
-  }
+  if (!libraries) libraries = vendoredFromSource() ?? required();
   return libraries;
+}
+
+function required(): Libraries {
+  // Literal require('…') calls, so esbuild sees and bundles both packages.
+  const fromSource = typeof require === 'function' ? null : createRequire(import.meta.url);
+  const readability = (fromSource ? fromSource('@mozilla/readability') : require('@mozilla/readability')) as { Readability: typeof ReadabilityClass };
+  const linkedom = (fromSource ? fromSource('linkedom') : require('linkedom')) as { parseHTML: typeof ParseHtml };
+  return { Readability: readability.Readability, parseHTML: linkedom.parseHTML };
+}
+
+/** This file run as itself (tsx, vitest), not bundled: its URL is then the .ts file's. */
+const SOURCE_URL = /\/lambdas\/normalize\/extract\/second-opinion\.ts$/;
+
+/** From source, the built CLI's vendored copies (dist/cli/vendor/*.cjs, each self-contained); null when not from source or not built. */
+function vendoredFromSource(): Libraries | null {
+  if (!SOURCE_URL.test(import.meta.url)) return null;
+  const fromSource = createRequire(import.meta.url);
+  const vendored = (name: string): unknown => fromSource(fileURLToPath(new URL(`../../../dist/cli/vendor/${name}.cjs`, import.meta.url)));
+  try {
+    const readability = vendored('readability') as { Readability: typeof ReadabilityClass };
+    const linkedom = vendored('linkedom') as { parseHTML: typeof ParseHtml };
+    return { Readability: readability.Readability, parseHTML: linkedom.parseHTML };
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'MODULE_NOT_FOUND') throw err;
+    return null;
+  }
 }
 
 export interface SecondOpinion {
