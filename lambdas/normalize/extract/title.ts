@@ -193,15 +193,47 @@ function headlineCandidates(page: PageIndex, els: readonly Element[]): { el: Ele
   const out: { el: Element; text: CleanedText }[] = [];
   for (const el of els) {
     const t = elementText(page, el);
-    if (t.length > 0 && t.length <= MAX_HEADLINE_CHARS) out.push({ el, text: cleanText(t, page.script) });
+    if (t.length > 0 && t.length <= MAX_HEADLINE_CHARS && !isHomeLinkHeading(page, el, t)) out.push({ el, text: cleanText(t, page.script) });
   }
   return out;
 }
 
+/** A link to the site's home page: "/", "./", "index.html" (or another index name), a site's root URL. */
+const HOME_HREF = /^(?:(?:https?:)?\/\/[^/?#]+)?(?:\.?\/)?(?:(?:index|default|main)\.(?:s?html?|php|aspx?|jsp))?$/i;
+/** Links looked at inside one heading: a headline holds none or one; more is a menu, not a logo. */
+const MAX_HEADING_LINKS = 2;
+
+/**
+ * Issue 9 class 4: a heading that is nothing but one link to the home page is the site's logo
+ * (`<h1 class="title"><a href="index.html">X的博客</a></h1>` above a post's `<h2>` headline, zh-cwced ab65832c), never
+ * the headline. A headline that links to its own article keeps its link's href (not a home page).
+ */
+function isHomeLinkHeading(page: PageIndex, el: Element, text: string): boolean {
+  const links: Element[] = [];
+  collectLinks(el, links);
+  if (links.length !== 1) return false;
+  const href = (links[0]!.attribs.href ?? '').trim();
+  return href !== '' && HOME_HREF.test(href) && elementText(page, links[0]!) === text;
+}
+
+function collectLinks(node: Element, into: Element[]): void {
+  for (const child of node.children) {
+    if (into.length >= MAX_HEADING_LINKS) return;
+    if (child.type !== 'tag') continue;
+    if (child.name === 'a') into.push(child);
+    else collectLinks(child, into);
+  }
+}
+
+/** A run of two or more hyphens closing a heading ("谁来为无序拆房“埋单”？- -", a blog template's decoration): no headline
+ * ends so. */
+const TRAILING_DASH_RUN = /(?:\s*-){2,}\s*$/;
+
 /**
  * A template without <h1> or headline class, whose <title> names only the channel or the site ("新闻动态--学会官网"):
  * the headline is the last <h2>–<h6> of headline length (MIN_HEADLINE_SEGMENT_CHARS..MAX_HEADLINE_CHARS) that comes
- * before the article's first block in the page text; box headings (联系我们, 新闻排行榜) are short or come after it.
+ * before the article's first block in the page text, or is that block (a body container that holds its headline);
+ * box headings (联系我们, 新闻排行榜) are short or come after it. A closing run of hyphens is the template's (TRAILING_DASH_RUN).
  */
 export function headingBeforeBody(page: PageIndex, firstBlock: string): { title: CleanedText; element: Element } | null {
   const probe = firstBlock.slice(0, 12);
@@ -212,7 +244,7 @@ export function headingBeforeBody(page: PageIndex, firstBlock: string): { title:
     const t = elementText(page, el);
     if (t.length < MIN_HEADLINE_SEGMENT_CHARS || t.length > MAX_HEADLINE_CHARS) continue;
     const at = page.textStart(el);
-    if (at !== undefined && at < bodyAt && (!best || at > best.at)) best = { title: cleanText(t, page.script), element: el, at };
+    if (at !== undefined && at <= bodyAt && (!best || at > best.at)) best = { title: cleanText(t.replace(TRAILING_DASH_RUN, ''), page.script), element: el, at };
   }
   return best && { title: best.title, element: best.element };
 }

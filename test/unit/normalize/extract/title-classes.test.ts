@@ -83,3 +83,19 @@ describe('a site-name heading at the end of the title bar, a headline class unde
     expect(normalize(html).title).toBe('老旧小区改造完成四十余个项目');
   });
 });
+
+describe('a logo <h1> that is one link to the home page (issue 9 class 4)', () => {
+  const blog = (h1: string, title = '') =>
+    page(title, `<div id="header"><h1 class="title">${h1}</h1></div><div class="entity"><h2 class="diaryTitle">老旧小区改造完成四十余个项目- -</h2>${PROSE}</div>`);
+
+  it('takes the post\'s heading, without its closing hyphens, over a logo <h1> linking home', () => {
+    for (const href of ['index.html', '/', 'https://blog.example.com/']) {
+      expect(normalize(blog(`<a href="${href}">林间的博客</a>`)).title).toBe('老旧小区改造完成四十余个项目');
+    }
+  });
+
+  it('keeps an <h1> that links to its own article, or holds more than the link', () => {
+    expect(normalize(blog('<a href="/2023/05/06/renovation.html">老旧小区改造完成四十余个项目</a>')).title).toBe('老旧小区改造完成四十余个项目');
+    expect(normalize(blog('<a href="/">城市网</a> 老旧小区改造完成四十余个项目')).title).toBe('城市网 老旧小区改造完成四十余个项目');
+  });
+});
