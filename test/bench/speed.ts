@@ -7,7 +7,7 @@
  * Then, per set, the whole process as a user runs it (start-up included): `jsnews normalize` (bin/jsnews.mjs, the
  * compiled CLI, rebuilt first) over all the set's files against test/bench/readability-process.mjs (Readability.js on
  * linkedom) over the same files, one untimed run of each (file cache, jsnews's compile cache), then each run
- * --process-runs times alternately; wall median and CPU median.
+ * --process-runs times alternately; wall, CPU and main-thread CPU medians.
  * Issue 13's targets are printed beside the figures, for each set.
  *
  *   --set aeb        only this set (repeatable / comma list; default aeb,zh-cwced)
@@ -194,15 +194,21 @@ async function benchSet(name: (typeof SPEED_SETS)[number], args: Args): Promise<
 
 interface ProcessTiming {
   wallMs: number;
+  /** Every thread's CPU: the main thread, V8's compiler and GC threads, any worker. */
   cpuMs: number;
+  /** The main thread's alone (null off Linux): about the wall time on an idle machine, where V8's threads get a processor of their own. */
+  mainThreadCpuMs: number | null;
+  /** From spawn to the first bytes on stdout: start-up and the first page (jsnews writes each line as it is made). */
+  firstOutputMs: number;
 }
 
 /**
  * `jsnews normalize` and the Readability.js process over all files of the set, `runs` times each, alternately (so load
  * changes hit both), after one untimed run of each: the pages in the OS file cache for both, and jsnews's V8 code
  * cache written (bin/compile-cache.mjs; buildCli just made a new build), as a user's second run finds them. Prints wall
- * and CPU medians and the CPU ratio (steadier than wall when the machine is shared); returns Readability's median wall
- * over jsnews's.
+ * and CPU medians and the CPU ratio (steadier than wall when the machine is shared), the main thread's CPU (what the
+ * wall time comes to on an idle machine, where V8's compiler and GC threads have a processor of their own; on a loaded
+ * one the steadiest guide to it) and when jsnews's first line came out; returns Readability's median wall over jsnews's.
  */
 async function wholeProcess(name: string, runs: number): Promise<{ ratio: number }> {
   const files = loadSet(name as (typeof SPEED_SETS)[number]).pages.map((p) => p.path);
@@ -218,27 +224,33 @@ async function wholeProcess(name: string, runs: number): Promise<{ ratio: number
   }
   const wall = (t: ProcessTiming[]) => median(t.map((x) => x.wallMs));
   const cpu = (t: ProcessTiming[]) => median(t.map((x) => x.cpuMs));
+  const hasMain = [...ours, ...theirs].every((x) => x.mainThreadCpuMs !== null);
+  const main = (t: ProcessTiming[]) => median(t.map((x) => x.mainThreadCpuMs ?? 0));
+  const mainText = (t: ProcessTiming[]) => (hasMain ? ` (main thread ${fmt(main(t), 0)})` : '');
   console.log(`  whole process over ${files.length} files, median of ${runs} run(s) (load average now ${loadavg()[0]!.toFixed(1)}):`);
-  console.log(`    jsnews normalize (bin/jsnews.mjs)        ${fmt(wall(ours), 0)} ms wall, ${fmt(cpu(ours), 0)} ms CPU`);
-  console.log(`    readability on linkedom (one process)    ${fmt(wall(theirs), 0)} ms wall, ${fmt(cpu(theirs), 0)} ms CPU`);
-  console.log(`    readability / jsnews: wall ${fmt(wall(theirs) / wall(ours), 2)}, CPU ${fmt(cpu(theirs) / cpu(ours), 2)}`);
+  console.log(`    jsnews normalize (bin/jsnews.mjs)        ${fmt(wall(ours), 0)} ms wall, ${fmt(cpu(ours), 0)} ms CPU${mainText(ours)}, first line out at ${fmt(median(ours.map((x) => x.firstOutputMs)), 0)} ms`);
+  console.log(`    readability on linkedom (one process)    ${fmt(wall(theirs), 0)} ms wall, ${fmt(cpu(theirs), 0)} ms CPU${mainText(theirs)}`);
+  console.log(`    readability / jsnews: wall ${fmt(wall(theirs) / wall(ours), 2)}, CPU ${fmt(cpu(theirs) / cpu(ours), 2)}${hasMain ? `, main thread CPU ${fmt(main(theirs) / main(ours), 2)}` : ''}`);
   return { ratio: round(wall(theirs) / wall(ours), 2) };
 }
 
-/** One child `node` process: wall time from spawn to exit, and its own CPU time (test/bench/process-cpu.mjs). */
+/** One child `node` process: wall time from spawn to exit and to its first output, and its own CPU time (test/bench/process-cpu.mjs). */
 async function timeProcess(args: string[]): Promise<ProcessTiming> {
   const dir = mkdtempSync(join(tmpdir(), 'jsnews-speed-'));
   const cpuFile = join(dir, 'cpu');
   try {
     const t0 = performance.now();
+    let firstOutputMs = Number.NaN;
     await new Promise<void>((done, fail) => {
       const child = spawn(process.execPath, ['--import', join(REPO_ROOT, 'test/bench/process-cpu.mjs'), ...args], { env: { ...process.env, JSNEWS_BENCH_CPU_FILE: cpuFile }, stdio: ['ignore', 'pipe', 'inherit'] });
+      child.stdout.once('data', () => (firstOutputMs = performance.now() - t0));
       child.stdout.resume(); // drained, not kept: both write one JSON line per file
       child.on('error', fail);
       child.on('exit', () => done()); // jsnews exits 1 when an input failed (a non-article page): still a full run
     });
     const wallMs = performance.now() - t0;
-    return { wallMs, cpuMs: Number(readFileSync(cpuFile, 'utf8')) };
+    const { cpuMs, mainThreadCpuMs } = JSON.parse(readFileSync(cpuFile, 'utf8')) as { cpuMs: number; mainThreadCpuMs: number | null };
+    return { wallMs, cpuMs, mainThreadCpuMs, firstOutputMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
