@@ -38,6 +38,11 @@ const ONE_PARSER = ['cheerio', 'parse5'].map((name) => ({
   message: 'one HTML parser: cheerio/slim on htmlparser2 (lambdas/normalize/parse/); the full cheerio build parses with parse5',
 }));
 
+/** Dev dependencies the core must not load at run time: each is the source of a generated table the core reads. */
+const DEV_ONLY = [
+  { name: 'pinyin-pro', message: 'pinyin-pro is a dev dependency, the source of clean/pinyin-readings.ts (npm run build:pinyin): read the table' },
+];
+
 const NO_PROCESS_ENV = {
   'no-restricted-properties': [
     'error',
@@ -62,21 +67,21 @@ export default tseslint.config(
     { group: ['cheerio', 'htmlparser2', 'opencc-js', 'pinyin-pro', '@aws-lambda-powertools/*'], message: 'contract/ imports only zod and node:crypto' },
   ]),
   // normalize/: the pure core. Bytes plus context in, a record out: only contract/ from outside, no I/O, no environment.
-  rule(['lambdas/normalize/**/*.ts'], [notFrom(others('contract', 'normalize'), 'the core imports only contract/ from outside normalize/'), AWS_SDK, IO], NO_PROCESS_ENV, ONE_PARSER),
+  rule(['lambdas/normalize/**/*.ts'], [notFrom(others('contract', 'normalize'), 'the core imports only contract/ from outside normalize/'), AWS_SDK, IO], NO_PROCESS_ENV, [...ONE_PARSER, ...DEV_ONLY]),
   // normalize/parse/: DOM only, no extraction.
   rule(['lambdas/normalize/parse/**/*.ts'], [
     notFrom(others('contract', 'normalize'), 'the core imports only contract/ from outside normalize/'),
     { group: ['../extract/**', '../enrich/**', '../record/**'], message: 'parse/ builds the DOM only: it imports nothing from extract/, enrich/ or record/' },
     AWS_SDK,
     IO,
-  ], NO_PROCESS_ENV, ONE_PARSER),
+  ], NO_PROCESS_ENV, [...ONE_PARSER, ...DEV_ONLY]),
   // normalize/clean/ and normalize/data/: leaves (string cleaners, data tables).
   rule(['lambdas/normalize/clean/**/*.ts', 'lambdas/normalize/data/**/*.ts'], [
     notFrom(others('contract'), 'leaves import only contract/'),
     { group: ['../parse/**', '../extract/**', '../enrich/**', '../record/**', '../decode/**', '../index.js'], message: 'clean/ and data/ are leaves' },
     AWS_SDK,
     IO,
-  ], NO_PROCESS_ENV),
+  ], NO_PROCESS_ENV, DEV_ONLY),
   // sites/: the one registry of sources and site hints.
   rule(['lambdas/sites/**/*.ts'], [notFrom(others('contract', 'sites'), 'sites/ imports only contract/'), AWS_SDK], NO_PROCESS_ENV),
   // discover/: link discovery on fetched list pages, feeds and sitemaps: pure.
