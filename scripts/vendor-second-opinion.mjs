@@ -7,7 +7,7 @@
 //   - the fetch and normalize Lambdas (lib/bundling.ts keeps both packages external; the afterBundling hook runs
 //     `node scripts/vendor-second-opinion.mjs OUTPUT_DIR`): OUTPUT_DIR/node_modules/<package>/index.cjs with a
 //     package.json naming it, where the bundle's require('<package>') finds it.
-// Not minified. linkedom's copy carries LINKEDOM_EDITS (below), which save work and change no answer: the CLI's and the
+// Not minified. The copies carry SOURCE_EDITS (below), which save work and change no answer: the CLI's and the
 // tests' records are byte-identical (test/unit/second-opinion-vendor.test.ts asks both copies the same questions).
 // Plain JavaScript so it runs before anything is compiled.
 import { build } from 'esbuild';
@@ -21,19 +21,23 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const VENDORED = { linkedom: 'linkedom', '@mozilla/readability': 'readability' };
 
 /**
- * Edits to linkedom's source in the vendored copy: each saves work Readability pays for on every page that asks, and
- * leaves every DOM answer as it was (records byte-identical with the unedited package, which the tests load from
- * source). Each is the exact text it replaces, found once, or the build fails (a linkedom update must be looked at).
+ * Edits to linkedom's and Readability's source in the vendored copies: each saves work Readability pays for on every
+ * page that asks, and leaves every answer as it was (records byte-identical with the unedited packages in node_modules,
+ * which a source run loads when the CLI is not built). Each is the exact text it replaces, found once, or the build
+ * fails (a package update must be looked at).
  * Measured against the unedited vendored copy (CPU ms, 80 interleaved passes in one process, load 12-15), linkedom's
  * parse plus Readability's, min/median: zh-cwced a6e8b739 15.8/27.6 -> 11.6/20.9, aeb 358cc4a0 4.4/6.1 -> 3.3/4.2, aeb
  * f105de6e 6.7/11.1 -> 5.2/7.2; loading the two files (a fresh process, 20 interleaved) 43.1/46.6 -> 27.4/31.2.
+ * Then the tag-list matcher and the byline edit (60 passes, load 11-13): a6e8b739 11.1/20.1 -> 9.7/14.5; all edits
+ * against the packages in node_modules: a6e8b739 16.9/32.3 -> 9.6/20.2, 358cc4a0 4.7/7.4 -> 3.4/4.5, f105de6e 7.7/11.9 -> 5.2/7.8.
  */
-const LINKEDOM_EDITS = [
+const SOURCE_EDITS = [
   {
     // Every node (element, text, comment) made a listener Map and a WeakMap entry for it in its constructor; the
     // parser makes thousands a page and Readability's retries and clones more, and the WeakMap's entries are GC work.
     // Nothing in the second opinion listens to DOM events: the Map is made on the first addEventListener instead, and
     // removeEventListener, like dispatch already did, reads a node without one as a node with no listeners.
+    pkg: 'linkedom',
     file: 'cjs/interface/event-target.js',
     edits: [
       ['  constructor() {\n    wm.set(this, new Map);\n  }', '  constructor() {\n  }'],
@@ -45,6 +49,9 @@ const LINKEDOM_EDITS = [
     // querySelector(All) compiled its selector string with css-select on every call; Readability asks the same few
     // strings ('script,noscript', 'h1,h2', ...) per node. A compiled matcher depends only on the string and the
     // document's case mode (and on the element for ':scope', not cached), so it is kept, at most MAX_COMPILED.
+    // A list of lower-case tag names (all Readability asks) is matched without css-select, as css-select's compiled
+    // list matches: an element whose adapter name (getName: lower-cased in an HTML document) is one of them.
+    pkg: 'linkedom',
     file: 'cjs/shared/matches.js',
     edits: [
       [
@@ -52,9 +59,14 @@ const LINKEDOM_EDITS = [
         [
           'const MAX_COMPILED = 256;',
           'const compiled = new Map;',
+          'const TAG_LIST = /^[a-z][a-z0-9]*(?:,[a-z][a-z0-9]*)*$/;',
           'const prepareMatch = (element, selectors) => {',
           "  if (selectors.includes(':scope'))",
           '    return compileMatch(element, selectors);',
+          '  if (TAG_LIST.test(selectors)) {',
+          "    const names = new Set(selectors.split(','));",
+          '    return candidate => isTag(candidate) && names.has(getName(candidate));',
+          '  }',
           "  const key = (ignoreCase(element) ? 'html ' : 'xml ') + selectors;",
           '  let match = compiled.get(key);',
           '  if (!match) {',
@@ -73,6 +85,7 @@ const LINKEDOM_EDITS = [
     // getElementsByTagName upper-cased every element's name that was not the name asked (an HTML document matches
     // 'P' as 'p'). An upper-cased name has no letter a-z, so a name with one can only match as it is: Readability asks
     // 'p', 'img', 'a', ... and the upper-casing is skipped for those.
+    pkg: 'linkedom',
     file: 'cjs/mixin/parent-node.js',
     edits: [
       [
@@ -84,6 +97,7 @@ const LINKEDOM_EDITS = [
   {
     // Every style.display or style.visibility read (Readability's visibility test, once per node) turned the property's
     // name into its CSS form with a regular expression; the few names are kept, at most MAX_NAMES.
+    pkg: 'linkedom',
     file: 'cjs/interface/css-style-declaration.js',
     edits: [
       [
@@ -110,20 +124,54 @@ const LINKEDOM_EDITS = [
   {
     // <style>'s sheet (cssomnom, 0.37 MB of the 0.93 MB bundle) was required when linkedom loaded; Readability never
     // reads a sheet (it removes <style>), so the require waits for the first .sheet read.
+    pkg: 'linkedom',
     file: 'cjs/html/style-element.js',
     edits: [
       ["const {parse} = require('cssomnom/parse');\n", ''],
       ['    return this[SHEET] = parse(this.textContent);', "    return this[SHEET] = require('cssomnom/parse').parse(this.textContent);"],
     ],
   },
+  {
+    // Readability asks every node it walks whether it is a byline, and read the node's whole text (textContent, the
+    // subtree) before the test that needs no text (rel, itemprop, the class and id words); the text is read after it
+    // passes. Same boolean: the test's || chain ends in a RegExp test (true or false), and reading text changes nothing.
+    pkg: '@mozilla/readability',
+    file: 'Readability.js',
+    edits: [
+      [
+        [
+          '    var bylineLength = node.textContent.trim().length;',
+          '',
+          '    return (',
+          '      (rel === "author" ||',
+          '        (itemprop && itemprop.includes("author")) ||',
+          '        this.REGEXPS.byline.test(matchString)) &&',
+          '      !!bylineLength &&',
+          '      bylineLength < 100',
+          '    );',
+        ].join('\n'),
+        [
+          '    if (',
+          '      !(rel === "author" ||',
+          '        (itemprop && itemprop.includes("author")) ||',
+          '        this.REGEXPS.byline.test(matchString))',
+          '    ) {',
+          '      return false;',
+          '    }',
+          '    var bylineLength = node.textContent.trim().length;',
+          '    return !!bylineLength && bylineLength < 100;',
+        ].join('\n'),
+      ],
+    ],
+  },
 ];
 
-/** The esbuild plugin applying LINKEDOM_EDITS to linkedom's files as they are bundled. */
-const linkedomEdits = {
-  name: 'linkedom-edits',
+/** The esbuild plugin applying SOURCE_EDITS to the packages' files as they are bundled. */
+const sourceEdits = {
+  name: 'second-opinion-source-edits',
   setup(b) {
-    const byFile = new Map(LINKEDOM_EDITS.map((e) => [join(root, 'node_modules/linkedom', e.file), e.edits]));
-    b.onLoad({ filter: /[\\/]node_modules[\\/]linkedom[\\/]cjs[\\/].*\.js$/ }, (args) => {
+    const byFile = new Map(SOURCE_EDITS.map((e) => [join(root, 'node_modules', e.pkg, e.file), e.edits]));
+    b.onLoad({ filter: /[\\/]node_modules[\\/](?:linkedom|@mozilla[\\/]readability)[\\/].*\.js$/ }, (args) => {
       const edits = byFile.get(args.path);
       if (!edits) return undefined;
       let contents = readFileSync(args.path, 'utf8');
@@ -149,7 +197,7 @@ export async function buildVendored(pkg, outfile) {
     target: 'node20',
     logLevel: 'warning',
     legalComments: 'none',
-    plugins: [linkedomEdits],
+    plugins: [sourceEdits],
   });
 }
 

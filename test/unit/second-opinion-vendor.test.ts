@@ -19,12 +19,17 @@ type Linkedom = typeof import('linkedom');
 const require = createRequire(import.meta.url);
 const original = require('linkedom') as Linkedom;
 let edited: Linkedom;
+type ReadabilityClass = typeof import('@mozilla/readability').Readability;
+const originalReadability = (require('@mozilla/readability') as { Readability: ReadabilityClass }).Readability;
+let editedReadability: ReadabilityClass;
 
 beforeAll(async () => {
   const vendor = (await import(pathToFileURL(join(REPO_ROOT, 'scripts/vendor-second-opinion.mjs')).href)) as { buildVendored: (pkg: string, outfile: string) => Promise<void> };
-  const outfile = join(mkdtempSync(join(tmpdir(), 'jsnews-vendor-')), 'linkedom.cjs');
-  await vendor.buildVendored('linkedom', outfile);
-  edited = require(outfile) as Linkedom;
+  const dir = mkdtempSync(join(tmpdir(), 'jsnews-vendor-'));
+  await vendor.buildVendored('linkedom', join(dir, 'linkedom.cjs'));
+  await vendor.buildVendored('@mozilla/readability', join(dir, 'readability.cjs'));
+  edited = require(join(dir, 'linkedom.cjs')) as Linkedom;
+  editedReadability = (require(join(dir, 'readability.cjs')) as { Readability: ReadabilityClass }).Readability;
 }, 60_000);
 
 /** The same question asked of both copies. */
@@ -74,10 +79,11 @@ describe('the vendored linkedom answers as the package does', () => {
         out.push([one ? `${one.tagName}:${one.textContent}` : 'none']);
       }
       const xml = new DOMParser().parseFromString(XML, 'text/xml');
-      out.push(names(xml.querySelectorAll('Item')), names(xml.querySelectorAll('item')));
+      out.push(names(xml.querySelectorAll('Item')), names(xml.querySelectorAll('item')), names(xml.querySelectorAll('item,group')), names(xml.querySelectorAll('ITEM,Item')));
       return out;
     });
     expect(r.edited).toEqual(r.original);
+    // A tag list (matched without css-select in the edited copy): document order, each once, <template> not entered.
     expect(r.original[0]).toEqual(['P:one', 'P:two', 'P:three', 'H2:four', 'P:five']);
   });
 
@@ -107,6 +113,22 @@ describe('the vendored linkedom answers as the package does', () => {
     });
     expect(r.edited).toEqual(r.original);
     expect(r.original.slice(0, 3)).toEqual(['none', 'hidden', 'red']);
+  });
+});
+
+describe('the vendored Readability answers as the package does', () => {
+  it('bylines: by rel, itemprop or class, too long, empty; the article around them', () => {
+    const para = (n: number) => `<p>${'This paragraph, written for the test, says something, and more, about the city budget. '.repeat(3)}${n}</p>`;
+    const page = `<html><head><title>Budget</title></head><body><article><h1>Budget</h1>
+      <a rel="author" href="/a">Ann Author</a><span itemprop="author name">Item Prop</span><div class="byline">By Cal Class</div>
+      <div class="author-box">${'Long '.repeat(30)}</div><p class="dateline"> </p>${[1, 2, 3, 4, 5].map(para).join('')}</article></body></html>`;
+    const read = (R: ReadabilityClass, linkedom: Linkedom) => {
+      const article = new R(linkedom.parseHTML(page).document as unknown as Document).parse();
+      return { byline: article?.byline, content: article?.content };
+    };
+    const r = { original: read(originalReadability, original), edited: read(editedReadability, edited) };
+    expect(r.edited).toEqual(r.original);
+    expect(r.original.byline).toBe('Ann Author');
   });
 });
 
