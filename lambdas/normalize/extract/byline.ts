@@ -78,8 +78,11 @@ export function isOutletName(value: string): boolean {
 
 function valueOf(m: RegExpMatchArray): string {
   const v = m[1]?.trim() ?? '';
-  return LABEL_WORD.test(v) ? '' : v;
+  return LABEL_WORD.test(v) || MARKUP_RESIDUE.test(v) ? '' : v;
 }
+/** A value that is a tag's attribute left as text by broken markup ('来源： size="20"', zh-cwced 05e98007: an <input>
+ * written without its "<"): the label was left empty. */
+const MARKUP_RESIDUE = /^[A-Za-z-]+\s*=\s*["']/;
 
 /** Role words that sit among names in a credit ("实习生 樊亮"), never names themselves. */
 const ROLE_TOKENS = new Set(['记者', '通讯员', '实习生', '实习', '见习记者', '特约记者', '本报记者', '摄影', '作者', '编辑']);

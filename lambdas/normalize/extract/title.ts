@@ -43,8 +43,9 @@ export function hasHeadlineSegment(title: string | null, siteName: string | null
   if (!title) return false;
   return titleSegments(title).some((s) => s !== siteName && s.length >= MIN_HEADLINE_SEGMENT_CHARS && !NOT_A_HEADLINE.test(s));
 }
-/** Segments that are software or domain names, never headlines: "powered by Discuz! Archiver", "blog.example.com". */
-const NOT_A_HEADLINE = /^(?:powered by\b|[\w-]+(?:\.[\w-]+)+$)/i;
+/** Segments that are software or domain names, never headlines: "powered by Discuz! Archiver", "blog.example.com";
+ * and a site's greeting, the same on every page ("谢谢您访问〖关注中国中心〗", "欢迎光临某某网", zh-cwced 05e98007, 6650f72a). */
+const NOT_A_HEADLINE = /^(?:powered by\b|[\w-]+(?:\.[\w-]+)+$|(?:谢谢|感谢|欢迎)您?(?:访问|光临|来到))/i;
 /** Segments this short in a title bar are section or site names (要闻, 新闻中心), not headlines. */
 const MIN_HEADLINE_SEGMENT_CHARS = 6;
 

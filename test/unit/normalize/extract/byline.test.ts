@@ -10,6 +10,14 @@ describe('credits in their five shapes', () => {
     expect(c).toMatchObject({ source: '中国江苏网', editors: [] });
   });
 
+  it('1a. a label whose value is a tag attribute left by broken markup is empty (issue 9)', () => {
+    const c = emptyCredits();
+    readLabelledCredits('作者： size="20" 来源： size="20" 发布日期： 7/5/2005 9:23:57 PM', c);
+    expect(c).toMatchObject({ source: null, authors: [] });
+    readLabelledCredits('来源：size=20 新闻网', c);
+    expect(c.source).toBe('size=20');
+  });
+
   it('1b. labelled source, author and editor in one line', () => {
     const c = emptyCredits();
     readLabelledCredits('来源:南京日报 2021-12-16 07:40 作者:张三、李四 责任编辑:王宁', c);

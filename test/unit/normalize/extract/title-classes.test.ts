@@ -99,3 +99,19 @@ describe('a logo <h1> that is one link to the home page (issue 9 class 4)', () =
     expect(normalize(blog('<a href="/">城市网</a> 老旧小区改造完成四十余个项目')).title).toBe('城市网 老旧小区改造完成四十余个项目');
   });
 });
+
+describe('a title bar that is the site\'s greeting (issue 9 class 4)', () => {
+  it('takes the centred headline line that opens the article instead of 谢谢您访问… / 欢迎光临…', () => {
+    for (const greeting of ['谢谢您访问〖城市新闻中心〗', '欢迎光临城市新闻网站']) {
+      const html = page(`<title>${greeting}</title>`, `<table><tr><td><p>老旧小区改造完成四十余个项目</p>${PROSE}</td></tr></table>`);
+      const r = normalize(html);
+      expect(r.title).toBe('老旧小区改造完成四十余个项目');
+      expect(r.paragraphs[0]).not.toBe('老旧小区改造完成四十余个项目');
+    }
+  });
+
+  it('keeps a headline that starts with 欢迎 but is no greeting', () => {
+    const html = page('<title>欢迎新同学入住老旧小区改造新楼_城市网</title>', `<h1>欢迎新同学入住老旧小区改造新楼</h1>${PROSE}`);
+    expect(normalize(html).title).toBe('欢迎新同学入住老旧小区改造新楼');
+  });
+});
