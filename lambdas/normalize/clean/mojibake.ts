@@ -16,7 +16,7 @@
  *  - A RUN is a maximal span of markers in which consecutive markers are at most MAX_GARBLED_GAP_CHARS apart,
  *    containing at least one strong marker. Offsets are UTF-16 code-unit indices into the input (`text.slice`).
  */
-import { PINYIN } from './patterns.js';
+import { PINYIN, TONE_MARKED } from './patterns.js';
 
 // Two markers at most this many characters apart belong to one run. Mojibake replaces each damaged character
 // separately, so one garbled phrase shows markers every 1–4 characters (`?仄骄怠R嬲袑?` has gaps 3 and 2);
@@ -52,7 +52,15 @@ interface Marker {
   strong: boolean;
 }
 
+/**
+ * A character every strong marker holds: U+FFFD, `?`, a tone mark (a leftover annotation's toned syllable) or a
+ * U+00C0–U+00FF lead (a Latin-1 run). A run needs a strong marker, so a text with none of them has no run and the
+ * marker patterns are not run on it (most lines asked hold only a parenthesis).
+ */
+const STRONG_MARKER_CHAR = new RegExp(`[\\ufffd?\\u00c0-\\u00ff${TONE_MARKED}]`, 'u');
+
 export function findGarbledRuns(text: string): GarbledRun[] {
+  if (!STRONG_MARKER_CHAR.test(text)) return [];
   const markers = findMarkers(text).sort((a, b) => a.start - b.start);
   const runs: GarbledRun[] = [];
   let current: Marker[] = [];

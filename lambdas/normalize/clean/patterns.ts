@@ -5,7 +5,7 @@
 
 // Vowels (and ń ň ǹ ḿ for 嗯/呣) carrying a pinyin tone mark, precomposed, plus the combining tone marks
 // (macron U+0304, acute U+0301, caron U+030C, grave U+0300) in case the text arrives decomposed (NFD).
-const TONE_MARKED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜếềńňǹḿ\u0300\u0301\u0304\u030c';
+export const TONE_MARKED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜếềńňǹḿ\u0300\u0301\u0304\u030c';
 // Untoned pinyin letters: a–z, ü and ê.
 const PLAIN = 'a-züê';
 

@@ -25,6 +25,15 @@ describe('findGarbledRuns: strong markers', () => {
     expect(runTexts('正常文本(de)正常')).toEqual([]); // toneless: could be anything
   });
 
+  it('finds each kind of strong marker, so a text without their characters is skipped, not missed', () => {
+    // One marker character of each kind: U+FFFD, ?, a tone mark (precomposed and combining), a Latin-1 lead.
+    expect(runTexts('文本\ufffd\ufffd文本')).toEqual(['\ufffd\ufffd']);
+    expect(runTexts('正常文本(lǜ)正常')).toEqual(['(lǜ)']);
+    expect(runTexts('正常文本(xia\u0300n)正常')).toEqual(['(xia\u0300n)']);
+    expect(runTexts('市委 Ã¥Â¸Â‚ 书记')).toEqual(['Ã¥Â¸Â‚']);
+    expect(runTexts('（记者 王五）发行A股(2024)')).toEqual([]);
+  });
+
   it('does not let weak markers alone make a run', () => {
     expect(runTexts('发行A股和B股')).toEqual([]);
   });
