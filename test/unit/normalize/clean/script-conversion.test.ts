@@ -34,6 +34,17 @@ describe('simplifyForScript', () => {
     expect(simplifyForScript('記者於台北報導，細雨濛濛中乾杯', 'Hant')).toBe('记者于台北报导，细雨蒙蒙中干杯');
   });
 
+  it('converts a Traditional sentence holding one leftover Simplified-only character (筑, 游), not one holding two', () => {
+    // 這 許 華 麗 園 are Traditional-only; 筑 and 游 are characters a Traditional converter leaves as served.
+    const oneLeftover = '这座城市很美。這座城市保留著許多華麗的建筑和花園。';
+    expect(simplifyForScript(oneLeftover, 'Hans')).toBe('这座城市很美。这座城市保留着许多华丽的建筑和花园。');
+    const twoLeftovers = '这座城市很美。這座城市保留著許多華麗的建筑和游泳池。';
+    expect(simplifyForScript(twoLeftovers, 'Hans')).toBe(twoLeftovers);
+    // Below three Traditional-only characters no leftover is allowed: 這 and 園 with 筑 stay as served.
+    const weak = '这座城市很美。這里有建筑和花園。';
+    expect(simplifyForScript(weak, 'mixed')).toBe(weak);
+  });
+
   it('on a mixed page converts only the sentences that read as Traditional', () => {
     const text = '记者魏其濛报道。這是繁體中文的句子，來自香港。细雨濛濛，於先生说。';
     expect(simplifyForScript(text, 'mixed')).toBe('记者魏其濛报道。这是繁体中文的句子，来自香港。细雨濛濛，於先生说。');
