@@ -98,7 +98,7 @@ class WordsOfText {
     }
     if (lines.length === 0 && this.handedOver.size > 0) return null;
     lines.push(new TextEncoder().encode(`${ABSENT_WORD} ${DICT_TOTAL_FREQ - this.handedOverFreq} x\n`));
-    return concat(lines);
+    return Buffer.concat(lines);
   }
 
   private firstCharRange(text: Uint8Array, from: number, to: number): [number, number] | null {
@@ -167,16 +167,6 @@ function boundary(dict: Uint8Array, lo: number, hi: number, before: (line: numbe
     else hi = line;
   }
   return lo;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**
