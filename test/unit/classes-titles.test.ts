@@ -3,7 +3,8 @@
  * do not cover, on small pages written for the test: a logo or channel <h1> that is a whole segment of the <title>
  * after its headline (快资讯, 明日股市预测), a <title> naming only the site beside a headline <h1>, a leading range
  * written with a dash (1—10月), a department name appended to the headline (after a space in the <title>, or glued in
- * an <h1> span), and an in-word hyphen at the start of a Chinese title bar (Off-Peak电价…).
+ * an <h1> span), an in-word hyphen at the start of a Chinese title bar (Off-Peak电价…), and a Latin site name opening
+ * a Chinese title bar (Daily Tech Notes - 标题).
  */
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../lambdas/normalize/index.js';
@@ -57,5 +58,20 @@ describe('ranges, departments and hyphens in the <title> (issue 9 class 4)', () 
     expect(stripTitleSuffixes('Off-Peak电价新政解读：夜间用电更便宜_城市网')).toBe('Off-Peak电价新政解读：夜间用电更便宜');
     expect(stripTitleSuffixes('夜间用电更便宜 Off-peak电价新政解读_城市网')).toBe('夜间用电更便宜 Off-peak电价新政解读');
     expect(stripTitleSuffixes('阿里发布最强AI芯片一块顶十块GPU-EDN 电子技术设计')).toBe('阿里发布最强AI芯片一块顶十块GPU');
+  });
+});
+
+describe('a site-first title bar with a Latin site name (issue 9 class 4)', () => {
+  it('takes the Chinese headline after a Latin site name, and takes it out of the body', () => {
+    expect(stripTitleSuffixes('Daily Tech Notes - 给计算机系学生的几点建议')).toBe('给计算机系学生的几点建议');
+    const rec = normalize(page('<title>Daily Tech Notes - 老旧小区改造完成四十余个项目</title>', `<div class="content"><p>${H}</p>${PROSE}</div>`));
+    expect(rec.title).toBe(H);
+    expect(rec.paragraphs[0]).not.toBe(H);
+  });
+
+  it('keeps the usual orders: a Chinese headline first, a Latin headline before a Latin site, a Latin word inside', () => {
+    expect(stripTitleSuffixes(`${H} - Daily Tech Notes`)).toBe(H);
+    expect(stripTitleSuffixes('Advice for Computer Science Students - Daily Tech Notes')).toBe('Advice for Computer Science Students');
+    expect(stripTitleSuffixes('iPhone 16发布会前瞻：新增三项功能_科技频道_城市网')).toBe('iPhone 16发布会前瞻：新增三项功能');
   });
 });

@@ -59,8 +59,22 @@ function headlineSegment(title: string, siteName?: string | null): string {
   const segments = titleSegments(title);
   if (segments.length <= 1) return title.trim();
   const kept = segments.filter((s) => s !== siteName && s.length >= MIN_HEADLINE_SEGMENT_CHARS && !NOT_A_HEADLINE.test(s));
-  // Headline first is the common order ("标题_栏目_网站"); a site-first title has a short first segment, skipped above.
-  return kept[0] ?? segments[0]!;
+  // Headline first is the common order ("标题_栏目_网站"); a site-first title has a short first segment, skipped above,
+  // or a Latin site name before a Chinese headline.
+  return chineseAfterLatinName(segments, kept) ?? kept[0] ?? segments[0]!;
+}
+
+/**
+ * Issue 9 class 4: a title bar whose first segment holds no Han character while a later headline-length segment does
+ * ("Joel on Software - 给计算机系学生的建议", zh-cwced d02c66a2) opens with the site's Latin name: a Chinese page's
+ * headline is Chinese, and a headline-first bar ends with the site, it does not start with it. The first Han segment of
+ * headline length is the headline then; null otherwise. Checked on zh-cwced, aeb, gne and the seeds (no other title
+ * changes).
+ */
+function chineseAfterLatinName(segments: readonly string[], kept: readonly string[]): string | null {
+  const first = segments[0]!;
+  if (HAN_CHAR.test(first) || kept[0] !== first) return null;
+  return kept.find((s) => HAN_CHAR.test(s)) ?? null;
 }
 
 /**
