@@ -61,3 +61,14 @@ describe('platform statements and counted comment headers (issue 9 class 5, clas
     expect(normalize(page(prose, comments)).paragraphs).toEqual(PROSE);
   });
 });
+
+describe('QR promos against news sentences about scanning codes (issue 9 class 5)', () => {
+  // Short paragraphs (under SHORT_LINE_CHARS), where the promo rule applies, in an article about paying by phone.
+  const SCAN = ['居民扫码登记后即可进入小区。', '游客扫码即可获取景点讲解。', '她说，扫码打开小程序就能预约。'];
+  const scanning = SCAN.map((p) => `<p>${p}</p>`).join('');
+
+  it('keeps the sentences and drops the promo after the article', () => {
+    const promo = '<p>更多精彩内容，请扫码关注城市网公众号</p><p>长按二维码下载APP</p>';
+    expect(normalize(page(prose + scanning + promo)).paragraphs).toEqual([...PROSE, ...SCAN]);
+  });
+});

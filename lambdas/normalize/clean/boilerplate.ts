@@ -224,10 +224,25 @@ const QR_OR_CHANNEL = zh('二维码|小程序码|扫一扫|扫码|扫描.{0,6}(�
 const PROMO_DEICTIC = zh('(下方|上方|左方|右方|左侧|右侧|左边|右边|下面|上面|图中|文末|上图|下图)的?(二维码|小程序码)|当前页|本页|我们|本号|本站|本网|小编');
 /** What a promo asks the reader to do with the code or channel: follow, subscribe, download, share, open, read, tip. */
 const PROMO_CUE = zh('关注|订阅|下载|安装|分享|转发|吐槽|赞赏|打赏|阅读|看(新闻|全文|更多)|浏览|打开|进入|访问|上.{0,6}网|加.{0,6}(微信|好友|群)|进群|入群|添加|领取|解锁|获取|识别|参与');
-/** A reported sentence about somebody using a code (市民可用手机扫码缴费, 居民可以扫描…二维码登记, 读者可通过二维码转账):
- * a modal or means word before the first QR/channel word. Checked on zh-cwced, aeb and gne: no promo line carries one
- * without also pointing at the page (PROMO_DEICTIC). */
-const MEANS_BEFORE = zh('(可|可以|能|能够|只需|只要|需要|须|通过|凭|使用|利用|用手机|用微信|开通|已开通|支持)');
+/**
+ * The promo speaks to the reader in the imperative: in the clause holding the first QR/channel word, nothing comes
+ * before that word but words addressed to the reader (请, 欢迎, 立即, 可, 用手机, 微信, 长按, a 更多X lead) or a cue
+ * verb leading the clause (关注某某公众号). A news sentence names who uses the code first (居民扫码登记后即可进入小区,
+ * 骗子让受害人扫码下载一个APP, 读者可通过二维码转账): a subject or a verb of its own in that place. Checked on the
+ * corpus's promo lines (zh-cwced, aeb, gne: 更多粉丝福利扫描二维码关注, 扫描下方二维码解锁更多技能…), all imperative.
+ */
+const PROMO_CLAUSE_PREFIX = zh(
+  '^(更多[^，,。！!？?；;：:]{0,8})?(请|欢迎|敬请|您|你|可|可以|也可|亦可|即可|快来?|赶快|赶紧|立即|立刻|马上|现在|直接|点击|打开|用|使用|通过|手机|微信|长按|扫描?|或|或者|并|再)*$' +
+  '|^(请|欢迎)?(关注|订阅|下载|安装|搜索|添加|加入|进入|打开)[^，,。！!？?；;：:]{0,16}$');
+/** A clause boundary: the promo's imperative is read in the clause holding the QR/channel word. */
+const CLAUSE_END = /[，,。！!？?；;：:]/g;
+/** A sentence reported from someone (她说，扫码打开小程序就能预约; 市场监管部门提醒消费者，扫码领取礼品要警惕): a reporting
+ * verb in a clause before the QR/channel word. A promo's lead clauses describe the site or greet the reader (专注苹果新闻
+ * 报道, 更多猛料, 温馨提醒：, 想看到更多？), so 温馨提醒, 说明 and 名称 are no report. */
+const REPORTED_BEFORE = zh('说(?!明)|表示|介绍|指出|透露|(?<!温馨)提醒|告诉|据悉|据了解|认为|坦言|强调|(?<![名简号])称');
+/** A statement of fact after the QR/channel word (长按二维码识别的功能已上线, 扫码关注的人已经过万, 扫码下载了APP): an
+ * aspect mark (已, 已经, 了 but not 了解). An imperative asks for something not yet done: 扫码关注，了解更多 has none. */
+const ASPECT_AFTER = zh('已|了(?!解)');
 /** A channel label line: 某某日报公众号, 微信号：xxx, 官方微信: xxx (the name, nothing said about it). */
 const CHANNEL_LABEL = zh('^[^，。,；;！!？?]{0,16}(微信号|公众号|官方微信)\\s*([:：]\\s*[\\w.-]+)?$');
 /** A line that is only a QR widget label (扫一扫, 手机扫码, 扫描二维码): at most this many chars. */
@@ -236,14 +251,20 @@ const QR_LABEL_CHARS = 8;
 /**
  * The promo form (issue 9 class 5): the QR/channel words alone are ordinary news vocabulary (市民可用手机扫码缴费 in an
  * article about payments), so a short line is a promo only as a label (CHANNEL_LABEL, a QR label up to QR_LABEL_CHARS),
- * when it points at the page (PROMO_DEICTIC), or when it asks for an action (PROMO_CUE) and is not a reported sentence
- * about someone's means (MEANS_BEFORE before the first QR/channel word).
+ * when it points at the page (PROMO_DEICTIC), or when it asks for an action (PROMO_CUE) in the imperative: its clause
+ * leads to the QR/channel word with reader-addressed words only (PROMO_CLAUSE_PREFIX), no clause before reports
+ * someone's words (REPORTED_BEFORE), and nothing after states a fact (ASPECT_AFTER).
  */
 function isPromoForm(line: string): boolean {
   if (line.length <= QR_LABEL_CHARS || CHANNEL_LABEL.test(line) || PROMO_DEICTIC.test(line)) return true;
   if (!PROMO_CUE.test(line)) return false;
   const first = QR_OR_CHANNEL.exec(line);
-  return first === null || !MEANS_BEFORE.test(line.slice(0, first.index));
+  if (first === null) return true;
+  const before = line.slice(0, first.index);
+  let clauseStart = 0;
+  for (const m of before.matchAll(CLAUSE_END)) clauseStart = m.index + 1;
+  return PROMO_CLAUSE_PREFIX.test(before.slice(clauseStart).trim()) && !REPORTED_BEFORE.test(before.slice(0, clauseStart))
+    && !ASPECT_AFTER.test(line.slice(first.index + first[0].length));
 }
 
 const RULES: readonly Rule[] = [

@@ -144,6 +144,15 @@ describe('promo: a QR/channel promo needs the promo form, not just the word (扫
     '扫一扫',
     '微信扫一扫赞赏作者', // 作者 here is no credit label: nothing follows it
     '扫描二维码，向编辑部吐槽',
+    // The imperative: reader-addressed words before the code word, or a cue verb leading its clause.
+    '更多精彩内容，请扫码关注',
+    '更多粉丝福利扫描二维码关注（moumou）',
+    '微信扫码，关注某某日报',
+    '关注某某公众号，获取更多资讯',
+    '扫码关注，了解更多',
+    '长按二维码下载APP',
+    '温馨提醒：扫码关注某某日报，了解更多',
+    '想看到更多精彩内容？扫码关注',
   ])('drops %s', (line) => {
     expect(boilerplateReason(line)).toBe('promo');
   });
@@ -155,6 +164,17 @@ describe('promo: a QR/channel promo needs the promo form, not just the word (扫
     '居民可以扫描社区张贴的二维码，登记疫苗接种意向。',
     '他说，长按电源键十秒后手机就会重启。',
     '受新规影响，赞赏功能被关闭，读者可通过二维码转账支持作者。',
+    // A subject before the code word in its clause: somebody else uses the code.
+    '居民扫码登记后即可进入小区',
+    '游客扫码即可获取景点讲解',
+    '骗子让受害人扫码下载一个APP',
+    '据介绍，群众扫码关注某某发布后即可在线办理',
+    '该公众号发布的文章阅读量超过10万',
+    // Reported from someone in an earlier clause.
+    '她说，扫码打开小程序就能预约',
+    '市场监管部门提醒消费者，扫码领取礼品要警惕',
+    // A fact stated after the code word.
+    '长按二维码识别的功能已上线',
   ])('keeps prose about scanning and accounts: %s', (line) => {
     expect(boilerplateReason(line)).toBeNull();
   });
