@@ -39,7 +39,7 @@ export function normalize(bytes: Uint8Array, ctx: PageContext = {}): NewsRecord 
   if (!isHtml) assertNotJsonData(decoded.text);
   // The guard scan (parse/): nesting capped, and the page cut at the budget every later stage (and the second opinion) reads.
   const guarded = isHtml ? guardHtml(decoded.text) : null;
-  const first = guarded ? layoutHtml(guarded, { selector: ctx.site?.bodySelector }) : layoutTextCapture(decoded.text);
+  const first = guarded ? layoutHtml(guarded, { selector: ctx.site?.bodySelector, url }) : layoutTextCapture(decoded.text);
   const { layout: gated, draft: firstDraft } = extractGatedArticle(first);
   const { layout, draft, confidence, note } = guarded ? withSecondOpinion(guarded.html, gated, firstDraft) : { layout: gated, draft: firstDraft, confidence: confidenceOfDraft(gated, firstDraft), note: null };
 

@@ -3,8 +3,8 @@
  * do not cover, on small pages written for the test: a logo or channel <h1> that is a whole segment of the <title>
  * after its headline (快资讯, 明日股市预测), a <title> naming only the site beside a headline <h1>, a leading range
  * written with a dash (1—10月), a department name appended to the headline (after a space in the <title>, or glued in
- * an <h1> span), an in-word hyphen at the start of a Chinese title bar (Off-Peak电价…), and a Latin site name opening
- * a Chinese title bar (Daily Tech Notes - 标题).
+ * an <h1> span), an in-word hyphen at the start of a Chinese title bar (Off-Peak电价…), a Latin site name opening a
+ * Chinese title bar (Daily Tech Notes - 标题), and a blog <h1> linking to a directory above the page.
  */
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../lambdas/normalize/index.js';
@@ -73,5 +73,25 @@ describe('a site-first title bar with a Latin site name (issue 9 class 4)', () =
     expect(stripTitleSuffixes(`${H} - Daily Tech Notes`)).toBe(H);
     expect(stripTitleSuffixes('Advice for Computer Science Students - Daily Tech Notes')).toBe('Advice for Computer Science Students');
     expect(stripTitleSuffixes('iPhone 16发布会前瞻：新增三项功能_科技频道_城市网')).toBe('iPhone 16发布会前瞻：新增三项功能');
+  });
+});
+
+describe('a blog <h1> linking to a directory above the page (issue 9 class 4)', () => {
+  const POST = '很高兴入住这个技术博客社区';
+  const blog = (h1Href: string) =>
+    `<h1><a class="headermaintitle" href="${h1Href}">某某 </a></h1><div class="side"><h3>导航</h3><ul><li><a href="/x/">首页</a></li></ul></div>` +
+    `<div class="post"><h2><a href="http://blog.example.org/mouren/archive/2004/12/27/41810.aspx">${POST}</a></h2>${PROSE}</div>`;
+  const url = 'http://blog.example.org/mouren/archive/2004/12/27/41810.aspx';
+
+  it('takes the post\'s heading over an <h1> linking to the blog\'s directory, absolute or relative', () => {
+    expect(normalize(page('', blog('http://blog.example.org/mouren/')), { url }).title).toBe(POST);
+    expect(normalize(page('', blog('/mouren/')), { url }).title).toBe(POST);
+  });
+
+  it('keeps an <h1> linking one level up (the article\'s first page), to another host, or with no page URL', () => {
+    const paged = 'http://blog.example.org/mouren/slug/2/';
+    expect(normalize(page('', blog('http://blog.example.org/mouren/slug/')), { url: paged }).title).toBe('某某');
+    expect(normalize(page('', blog('http://other.example.org/mouren/')), { url }).title).toBe('某某');
+    expect(normalize(page('', blog('http://blog.example.org/mouren/'))).title).toBe('某某');
   });
 });

@@ -32,8 +32,9 @@ const EDITOR_HINT = /editor|bianji|zrbj|responsible|bjxx/i;
 const MAX_INFO_LINE_CHARS = 160;
 const MAX_CHROME_LINE_CHARS = 400;
 
-/** `served`: the decoded page after the guard scan (parse/parse-page.ts guardHtml). */
-export function layoutHtml(served: GuardedHtml, hints: { selector?: string | null } = {}): PageLayout {
+/** `served`: the decoded page after the guard scan (parse/parse-page.ts guardHtml); `hints.url`: the page's URL, which
+ * tells a logo heading linking to a directory above the page (title.ts). */
+export function layoutHtml(served: GuardedHtml, hints: { selector?: string | null; url?: string | null } = {}): PageLayout {
   // Classed elements are sorted into info-line and editor-credit candidates by the walk (INFO_HINT, EDITOR_HINT).
   const { $, page, nestingCapped, warnings } = parsePage(served, { editor: EDITOR_HINT, info: INFO_HINT });
 
@@ -46,7 +47,7 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
   const titleBars = meta.titleTag ? [cleanText(meta.titleTag, page.script).text] : [];
   const siteName = findSiteName({ metaSiteName, chromeLines, titleBars });
   const titleRefs = { ogTitle: cleanMeta(meta.ogTitle), titleTag: cleanMeta(meta.titleTag), siteName };
-  let { title, element: titleEl } = findHtmlHeadline(page, titleRefs);
+  let { title, element: titleEl } = findHtmlHeadline(page, titleRefs, hints.url ?? null);
 
   const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null, nestingFlattened: !nestingCapped, headline: titleEl });
   // findArticleBody flattens deep nesting itself; when the string guard already dropped tags, that can still change

@@ -169,9 +169,10 @@ export function chooseHtmlTitle(input: { h1s: string[]; named?: string[]; ogTitl
 export function findHtmlHeadline(
   page: PageIndex,
   refs: { ogTitle: string | null; titleTag: string | null; siteName: string | null },
+  pageUrl: string | null = null,
 ): { title: CleanedText | null; element: Element | undefined } {
-  const strong = headlineCandidates(page, page.headlines);
-  const named = headlineCandidates(page, page.namedHeadlines);
+  const strong = headlineCandidates(page, page.headlines, pageUrl);
+  const named = headlineCandidates(page, page.namedHeadlines, pageUrl);
   const titleText = chooseHtmlTitle({ h1s: strong.map((c) => c.text.text), named: named.map((c) => c.text.text), ...refs });
   const chosen =
     strong.find((c) => c.text.text === titleText) ??
@@ -204,11 +205,11 @@ function dropTrailingCounter(text: string, refs: { ogTitle: string | null; title
   return titles.some((t) => t.includes(head)) && !titles.some((t) => t.includes(whole)) ? rest : text;
 }
 
-function headlineCandidates(page: PageIndex, els: readonly Element[]): { el: Element; text: CleanedText }[] {
+function headlineCandidates(page: PageIndex, els: readonly Element[], pageUrl: string | null): { el: Element; text: CleanedText }[] {
   const out: { el: Element; text: CleanedText }[] = [];
   for (const el of els) {
     const t = elementText(page, el);
-    if (t.length > 0 && t.length <= MAX_HEADLINE_CHARS && !isHomeLinkHeading(page, el, t)) out.push({ el, text: cleanText(t, page.script) });
+    if (t.length > 0 && t.length <= MAX_HEADLINE_CHARS && !isHomeLinkHeading(page, el, t, pageUrl)) out.push({ el, text: cleanText(t, page.script) });
   }
   return out;
 }
@@ -218,17 +219,43 @@ const HOME_HREF = /^(?:(?:https?:)?\/\/[^/?#]+)?(?:\.?\/)?(?:(?:index|default|ma
 /** Links looked at inside one heading: a headline holds none or one; more is a menu, not a logo. */
 const MAX_HEADING_LINKS = 2;
 
+/** A directory link this many path levels or more above the page is the blog's or channel's index ("/lijianzhong/"
+ * above "/lijianzhong/archive/2004/12/27/41810.aspx"); one level up is often the article's own first page or canonical
+ * form ("/slug/" above "/slug/2/", "/slug/amp/"), which a headline may link to. */
+const MIN_DIRECTORY_LEVELS_ABOVE = 2;
+
 /**
  * Issue 9 class 4: a heading that is nothing but one link to the home page is the site's logo
  * (`<h1 class="title"><a href="index.html">X的博客</a></h1>` above a post's `<h2>` headline, zh-cwced ab65832c), never
- * the headline. A headline that links to its own article keeps its link's href (not a home page).
+ * the headline; so is one linking to a directory MIN_DIRECTORY_LEVELS_ABOVE or more above the page's URL on its host, a
+ * blog's or channel's index (`<h1><a href="http://host/lijianzhong/">李建忠</a></h1>` on
+ * `http://host/lijianzhong/archive/2004/12/27/41810.aspx`, zh-cwced 54e89e4e). A headline that links to its own
+ * article keeps its link's href (not a home page, not a directory above it).
  */
-function isHomeLinkHeading(page: PageIndex, el: Element, text: string): boolean {
+function isHomeLinkHeading(page: PageIndex, el: Element, text: string, pageUrl: string | null): boolean {
   const links: Element[] = [];
   collectLinks(el, links);
   if (links.length !== 1) return false;
   const href = (links[0]!.attribs.href ?? '').trim();
-  return href !== '' && HOME_HREF.test(href) && elementText(page, links[0]!) === text;
+  if (href === '' || elementText(page, links[0]!) !== text) return false;
+  return HOME_HREF.test(href) || isDirectoryAbove(href, pageUrl);
+}
+
+/** Whether `href`, resolved against the page's URL, is a directory ("…/") on the same host at least
+ * MIN_DIRECTORY_LEVELS_ABOVE path levels above the page. */
+function isDirectoryAbove(href: string, pageUrl: string | null): boolean {
+  if (!pageUrl || !href.includes('/')) return false;
+  let target: URL;
+  let here: URL;
+  try {
+    here = new URL(pageUrl);
+    target = new URL(href, here);
+  } catch {
+    return false;
+  }
+  if (target.host !== here.host || target.search !== '' || !target.pathname.endsWith('/') || !here.pathname.startsWith(target.pathname)) return false;
+  const levelsAbove = here.pathname.slice(target.pathname.length).split('/').filter(Boolean).length;
+  return levelsAbove >= MIN_DIRECTORY_LEVELS_ABOVE;
 }
 
 function collectLinks(node: Element, into: Element[]): void {
