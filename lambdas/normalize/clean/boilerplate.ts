@@ -126,20 +126,35 @@ const EN_CAPTION_CREDIT = /\((?<=\S.{3,}\()(image|photo|picture|pic|credit|photo
 const EN_AGENCY_CREDIT =
   /(^|[.!?]\s*)[A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*){0,3}(\s*[/|]\s*[^/|]{1,40}){0,3}\s*[/|]\s*(Getty Images|Getty|Shutterstock|Alamy|AFP|Reuters|EPA|iStock(photo)?|AP Photo|AP)\s*$/;
 /** Reader promos of English templates at the end of an article (aeb: nj.com, space.com, forbes, dealbreaker): a tip line,
- * a social follow, a contact address, a newsletter sign-up for the site's own letter. "Subscribe to this newsletter"
+ * a social follow in the imperative (leading its sentence, or after "or"/"and": "Officials urged residents to follow
+ * them on Twitter" reports one and stays), a contact address, a newsletter sign-up for the site's own letter. "Subscribe to this newsletter"
  * (a newsletter article's own text) and "sign up for the trial" stay. */
 const EN_PROMO = new RegExp(
-  String.raw`^have a (news )?tip\?|\bfollow (us|him|her|me|them) (on|at) (twitter|facebook|instagram|linkedin)|\bfollow (us|him|her|me|them) @\w|` +
+  String.raw`^have a (news )?tip\?|(^|[.!?]\s*|\b(or|and) )follow (us|him|her|me|them) ((on|at) (twitter|facebook|instagram|linkedin)|@\w)|` +
   String.raw`\bmay be reached at \S+@|^(e-?mail|contact) [A-Z][\w.’']*( [A-Z][\w.’']*){0,3} at \S+@\S+|` +
   String.raw`\b(sign up|subscribe)\b.{0,40}\b(our|[A-Za-z.]+[’']s)( free| daily| weekly| email)* newsletters?\b|\bnewsletters? (delivered )?(right )?(to|in) your inbox`,
   'i');
 /** Such promos carry a bio sentence or two: up to this many chars (the longest seen, a columnist's book plug, ~200). */
 const EN_PROMO_LINE_CHARS = 300;
 
+/** A line that ends as a sentence (a full stop, question or exclamation mark, maybe a closing quote or bracket): prose.
+ * Counter and contact widgets are label-value lines (浏览量：1234, 客服电话：400-123-4567) and end without one;
+ * 该视频的点击量1000万次，创下纪录。 and 市民可拨打服务热线0571-88888888咨询。 report the number. Checked on zh-cwced,
+ * aeb and gne: no views or contact line the rules dropped ends so. */
+const SENTENCE_END = /[。！？!?][”’"'」』）)]*$/;
+const notSentence = (line: string): boolean => !SENTENCE_END.test(line);
+/** A comment widget's lead word is a label or a button: alone, or followed by a separator, a bracket or a count (发表评论：,
+ * 我要评论（12）, 已有3人参与 >>). 网友评论称…, 参与评论的网友…, 已有3人参与救援 go on as sentences. */
+const COMMENT_LEAD_END = String.raw`(?=$|[\s:：(（\[【>»|｜/\d])`;
+/** A site footer's owner label is a label (主办单位：X); 本次活动主办单位为市文旅局 reports an event's organiser. */
+const FOOTER_LABEL_END = String.raw`\s*[:：]`;
+/** A resolution hint names a screen size or the browser (建议使用1024×768分辨率浏览); 专家建议使用高分辨率屏幕 is prose. */
+const RESOLUTION_HINT = String.raw`建议使用.{0,30}(\d{3,4}\s*[×xX*＊]\s*\d{3,4}.{0,12}分辨率|浏览器.{0,20}分辨率|分辨率.{0,12}(\d{3,4}\s*[×xX*＊]\s*\d{3,4}|浏览))`;
+
 /** Trailers that lead their line (any length: a disclaimer paragraph runs long): 本文来自X…下载/APP, 原标题：, 声明：. */
 const LEADING_TRAILER = zh('^[（(【\\[]?\\s*(本文来自.{1,24}[，,].{0,40}(下载|关注|APP|客户端)|原标题\\s*[:：]|原题\\s*[:：]|(声明|特别声明|免责声明|风险提示)\\s*[】\\]]?\\s*[:：])', 'i');
 /** Short trailer and widget lines (SHORT_LINE_CHARS). */
-const SHORT_TRAILER = zh('(图片|信息|内容|文章)(均)?(来自|来源于|源自)网络|^[【\\[][^】\\]]{0,8}(投票|下载|报名|订阅)[^】\\]]{0,8}[】\\]]$|放大\\s*正常\\s*缩小|字体\\s*[:：]?\\s*放大|^延伸\\s*[·•・]\\s*推荐|相关资讯请关注|^返回.{1,8}[，,]\\s*查看更多|正在为您切换|^您的浏览器(暂)?不支持.{0,16}(video|视频|播放|HTML5)|重新(编排|排版|整理)$', 'i');
+const SHORT_TRAILER = zh('^[（(【\\[]?\\s*(注\\s*[:：]\\s*)?(本文|文中|文内|文章|部分)?(的)?(配图|图片|信息|内容|文章|素材)(均|部分)?(来自|来源于|源自|选自|取自)网络|^[【\\[][^】\\]]{0,8}(投票|下载|报名|订阅)[^】\\]]{0,8}[】\\]]$|放大\\s*正常\\s*缩小|字体\\s*[:：]?\\s*放大|^延伸\\s*[·•・]\\s*推荐|相关资讯请关注|^返回.{1,8}[，,]\\s*查看更多|正在为您切换|^您的浏览器(暂)?不支持.{0,16}(video|视频|播放|HTML5)|重新(编排|排版|整理)$', 'i');
 /**
  * A video player's control text (issue 9 class 5), one control per element or read as one line: quality steps (高清
  * 480P), speed steps (倍速, 0.5x, 1.25倍), a time counter (00:00 / 02:35), buttons. A line made of nothing else, with a
@@ -170,8 +185,9 @@ function isZhWidgetLine(line: string): boolean {
 
 /** A self-media platform's statement after the article (issue 9 class 5): the article speaks only for its author
  * (本文…仅代表该作者或机构观点), the site only stores or publishes it (X仅提供信息存储服务 / 信息发布平台). Up to
- * PROMO_LINE_CHARS: a quoted "仅代表个人观点" in a report names no 本文 or 平台. */
-const PLATFORM_STATEMENT = zh('(本文|文章|该文|以上内容)[^。]{0,30}(仅|只)代表[^。]{0,12}(观点|立场)|仅提供信息(存储|发布)(空间|平台|服务)');
+ * PROMO_LINE_CHARS: a quoted "仅代表个人观点" in a report names no 本文 or 平台. The same note under a comment box
+ * (网友评论仅供其表达个人看法，并不表明X立场, gne 163-7) leads with 网友评论. */
+const PLATFORM_STATEMENT = zh('(^网友评论|本文|文章|该文|以上内容)[^。]{0,30}(仅|只)(代表|供)[^。]{0,12}(观点|立场|看法)|仅提供信息(存储|发布)(空间|平台|服务)');
 /** An "about us" box without its header (issue 9 class 1): the site describing itself (X网是…主办的综合性新闻网站),
  * up to PROMO_LINE_CHARS; and its call for submissions (欢迎广大读者投稿), on a short line. A report on a site
  * (X网客户端今天正式上线) does not say who runs it in this form. */
@@ -272,14 +288,14 @@ const RULES: readonly Rule[] = [
   { reason: 'copyright', pattern: COPYRIGHT, short: false, also: copyrightPlacement },
   { reason: 'trailer', pattern: LEADING_TRAILER, short: false },
   { reason: 'share', pattern: zh('^(分享到|分享给朋友|分享给好友|分享至|一键分享|分享本文|分享)\\s*[:：]?'), short: true, also: (l) => !/^分享[^\s:：到给給至本]/.test(l) },
-  { reason: 'comment', pattern: zh('^(发表评论|我要评论|网友评论|查看评论|查看全部评论|欢迎参与讨论|欢迎发表评论|参与评论|已有\\s*\\d+\\s*人参与|\\d+\\s*条评论)'), short: true },
-  { reason: 'contact', pattern: zh('客服|联系邮箱|联系电话|投稿邮箱|投稿信箱|举报电话|举报邮箱|热线电话|服务热线'), short: true, also: (l) => PHONE_OR_EMAIL.test(l) },
+  { reason: 'comment', pattern: zh(`^(发表评论|我要评论|网友评论|查看评论|查看全部评论|欢迎参与讨论|欢迎发表评论|参与评论|已有\\s*\\d+\\s*人参与|\\d+\\s*条评论)${COMMENT_LEAD_END}`), short: true },
+  { reason: 'contact', pattern: zh('客服|联系邮箱|联系电话|投稿邮箱|投稿信箱|举报电话|举报邮箱|热线电话|服务热线'), short: true, also: (l) => notSentence(l) && PHONE_OR_EMAIL.test(l) },
   { reason: 'list-header', pattern: zh(`^[【\\[〖]?\\s*(${LIST_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»)?\\s*$`, 'i'), short: true },
   { reason: 'promo', pattern: QR_OR_CHANNEL, short: true, also: isPromoForm },
   { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)|第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|上一页\\s*[|｜]?\\s*下一页'), short: true },
   { reason: 'site-info', pattern: ABOUT_SITE, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
   { reason: 'site-info', pattern: CALL_FOR_SUBMISSIONS, short: true },
-  { reason: 'site-info', pattern: zh('主办单位|承办单位|协办单位|ICP备|ICP证|公网安备|网站标识码|建议使用.{0,30}分辨率|技术支持\\s*[:：]|网站地图'), short: true },
+  { reason: 'site-info', pattern: zh(`(主办单位|承办单位|协办单位)${FOOTER_LABEL_END}|ICP备|ICP证|公网安备|网站标识码|${RESOLUTION_HINT}|技术支持\\s*[:：]|网站地图`), short: true },
   { reason: 'breadcrumb', pattern: zh('^(当前位置|您的位置|你的位置|您现在的位置|所在位置|现在位置)\\s*[:：]|^[^>›»]{1,16}(\\s*(>>?|›|»|→)\\s*[^>›»]{1,16}){2,}$'), short: true },
   { reason: 'print', pattern: zh('打印本页|关闭窗口|【打印】|【关闭】|\\[打印\\]|\\[关闭\\]|打印此文|收藏本页'), short: true },
   { reason: 'font-size', pattern: zh('字号\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|字体\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|【\\s*大\\s*中\\s*小\\s*】'), short: true },
@@ -296,8 +312,8 @@ const RULES: readonly Rule[] = [
   { reason: 'trailer', pattern: PLATFORM_STATEMENT, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
   { reason: 'comment', pattern: COMMENT_RULES, short: true },
   { reason: 'promo', pattern: PROMO_CTA, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
-  { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true },
-  { reason: 'views', pattern: VIEWS_TIMES, short: true },
+  { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true, also: notSentence },
+  { reason: 'views', pattern: VIEWS_TIMES, short: true, also: notSentence },
   { reason: 'comment', pattern: COMMENT_COUNT, short: true },
   { reason: 'widget', pattern: TRACKBACK, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS && /(https?:\/\/|\/)\S/.test(l) },
 ];

@@ -282,3 +282,44 @@ describe('Chinese widget lines: toolbars and buttons read as a line (issue 9 cla
   });
 });
 
+
+describe('widget rules that dropped a whole sentence for one word (issue 9 class 5)', () => {
+  it.each([
+    ['阅读量：1234', 'views'],
+    ['人气 1234', 'views'],
+    ['客服电话：400-123-4567', 'contact'],
+    ['网友评论：', 'comment'],
+    ['我要评论（12）', 'comment'],
+    ['已有3人参与', 'comment'],
+    ['主办单位：某某市人民政府办公室 承办单位：某某市大数据中心', 'site-info'],
+    ['建议使用1024×768分辨率浏览', 'site-info'],
+    ['本站建议使用IE8以上浏览器，1280*800以上分辨率', 'site-info'],
+    ['图片来源于网络，如有侵权请联系删除', 'trailer'],
+    ['（图片来自网络）', 'trailer'],
+    ['网友评论仅供其表达个人看法，并不表明某某网立场。', 'trailer'],
+    ['Follow us on Twitter @example.', 'promo'],
+    ['Read the report here. Follow her on Twitter @janeroe.', 'promo'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateReason(line)).toBe(reason);
+  });
+
+  it.each([
+    // A counter or a phone number reported in a sentence.
+    '该视频的点击量1000万次，创下纪录。',
+    '节目上线首日点击量300万次。',
+    '市民可拨打服务热线0571-88888888咨询。',
+    // A comment or footer word leading a sentence.
+    '网友评论称，这一做法值得推广。',
+    '参与评论的网友大多认为，这一政策利大于弊。',
+    '已有3人参与救援，现场秩序良好。',
+    '本次活动主办单位为市文旅局，承办单位为市文化馆。',
+    '下届承办单位浙江大学接受会旗并合影',
+    '专家建议使用高分辨率屏幕',
+    // A source of information reported, not a picture note.
+    '不少信息来源于网络，真假难辨。',
+    // A follow reported, not asked.
+    'Officials urged residents to follow them on Twitter for updates.',
+  ])('keeps %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
