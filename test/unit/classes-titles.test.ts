@@ -74,6 +74,13 @@ describe('a site-first title bar with a Latin site name (issue 9 class 4)', () =
     expect(stripTitleSuffixes('Advice for Computer Science Students - Daily Tech Notes')).toBe('Advice for Computer Science Students');
     expect(stripTitleSuffixes('iPhone 16发布会前瞻：新增三项功能_科技频道_城市网')).toBe('iPhone 16发布会前瞻：新增三项功能');
   });
+
+  it('reads a Latin site name before a short Chinese blog name as naming no headline, so the lead line is the headline', () => {
+    const lead = '陈某某《警世长钟》';
+    const rec = normalize(page('<title>Daily Tech Notes--洞庭小叶</title>', `<div class="content"><p>${lead}</p>${PROSE}</div>`));
+    expect(rec.title).toBe(lead);
+    expect(rec.paragraphs[0]).not.toBe(lead);
+  });
 });
 
 describe('a blog <h1> linking to a directory above the page (issue 9 class 4)', () => {

@@ -41,7 +41,11 @@ function titleSegments(title: string): string[] {
  * the site: "新闻动态--中国地理学会官网"). */
 export function hasHeadlineSegment(title: string | null, siteName: string | null): boolean {
   if (!title) return false;
-  return titleSegments(title).some((s) => s !== siteName && s.length >= MIN_HEADLINE_SEGMENT_CHARS && !NOT_A_HEADLINE.test(s));
+  const segments = titleSegments(title);
+  // A Latin name opening a bar that goes on in Chinese is the site's ("China-Pub blog--洞庭一叶", see
+  // chineseAfterLatinName), whatever the length of the Chinese segment after it.
+  const latinName = isLatinNameBeforeChinese(segments) ? segments[0] : undefined;
+  return segments.some((s) => s !== siteName && s !== latinName && s.length >= MIN_HEADLINE_SEGMENT_CHARS && !NOT_A_HEADLINE.test(s));
 }
 /** Segments that are software or domain names, never headlines: "powered by Discuz! Archiver", "blog.example.com";
  * and a site's greeting, the same on every page ("谢谢您访问〖关注中国中心〗", "欢迎光临某某网", zh-cwced 05e98007, 6650f72a). */
@@ -72,9 +76,13 @@ function headlineSegment(title: string, siteName?: string | null): string {
  * changes).
  */
 function chineseAfterLatinName(segments: readonly string[], kept: readonly string[]): string | null {
-  const first = segments[0]!;
-  if (HAN_CHAR.test(first) || kept[0] !== first) return null;
+  if (!isLatinNameBeforeChinese(segments) || kept[0] !== segments[0]) return null;
   return kept.find((s) => HAN_CHAR.test(s)) ?? null;
+}
+
+/** Whether the title bar's first segment holds no Han character and a later one does (a Latin site name first). */
+function isLatinNameBeforeChinese(segments: readonly string[]): boolean {
+  return segments.length > 1 && !HAN_CHAR.test(segments[0]!) && segments.slice(1).some((s) => HAN_CHAR.test(s));
 }
 
 /**
