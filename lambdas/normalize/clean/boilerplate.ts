@@ -83,7 +83,7 @@ const METADATA_LABEL = zh('(责任编辑|责编|编辑|来源(?!于)|稿源|作�
 const PINYIN_ANNOTATION = /[(（][a-zü\u00e0-\u01dc]{1,7}[)）]/g;
 const PHONE_OR_EMAIL = /\d{3,4}[-\s]?\d{7,8}|\b1[3-9]\d{9}\b|\b400[-\s]?\d{3}[-\s]?\d{3,4}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
 
-const COPYRIGHT = zh('版权归原?作者所有|版权声明|版权及免责声明|版权所有|免责声明|郑\\s*重\\s*声\\s*明|反侵权公告|转载请注明|未经授权.{0,6}不得转载|Copyright\\s*(©|\\(c\\)|\\d{4})|All rights reserved', 'i');
+const COPYRIGHT = zh('版权归原?作者所有|版权声明|版权及免责声明|版权所有|免责声明|郑\\s*重\\s*声\\s*明|反侵权公告|转载请注明|未经授权.{0,6}不得转载|Copyright\\s*(©|@|\\(c\\)|\\d{4})|All rights reserved', 'i');
 
 interface Rule {
   reason: BoilerplateReason;
@@ -109,10 +109,10 @@ const EN_WIDGETS =
   'you (may|might) also like|we recommend|recommended( for you)?|don\'?t miss|must read|top videos?|trending( now| stories)?|' +
   'most (read|popular|viewed|shared)|popular( now| stories| posts)?|see also|read (more|next|also)|more|tags|comments?|leave a (comment|reply)|' +
   'advert|advertisement|sponsored( content| links)?|caption|close|image copyright|share( this( article| story| post)?)?|subscribe|' +
-  'sign up|newsletter|media playback is unsupported on your device|this slideshow requires javascript|breaking news emails|false|true';
+  'sign up|newsletter|about the author|related (coverage|posts?|stories|articles) from .{1,40}|media playback is unsupported on your device|this slideshow requires javascript|breaking news emails|false|true';
 const EN_WIDGET = new RegExp(`^(${EN_WIDGETS})\\s*[:.…]*\\s*(>>|»|→)?$`, 'i');
 /** A teaser led by a label and a colon: a link to another story placed between paragraphs. */
-const EN_TEASER = /^(read more|see more|more|related|also read|read also|watch|recommended|related article|related story)\s*:\s*\S/i;
+const EN_TEASER = /^(read more|see more|more|related|also read|read also|watch|recommended|related (article|story|post|coverage|content|reading))\s*:\s*\S/i;
 /** Tokens a Latin publication stamp is made of; a line made only of these (with a digit) is a date line. */
 const DATE_STAMP_TOKEN =
   /\b(published|updated|posted|last updated|modified|on|at|and|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|a\.?m|p\.?m|[ecmp][sd]t|utc|gmt|bst|cet|hst|ist)\b\.?|\d+(?:st|nd|rd|th|[ap]\.?m\b\.?)?/gi;
@@ -132,8 +132,15 @@ const EN_AGENCY_CREDIT =
 const EN_PROMO = new RegExp(
   String.raw`^have a (news )?tip\?|(^|[.!?]\s*|\b(or|and) )follow (us|him|her|me|them) ((on|at) (twitter|facebook|instagram|linkedin)|@\w)|` +
   String.raw`\bmay be reached at \S+@|^(e-?mail|contact) [A-Z][\w.’']*( [A-Z][\w.’']*){0,3} at \S+@\S+|` +
-  String.raw`\b(sign up|subscribe)\b.{0,40}\b(our|[A-Za-z.]+[’']s)( free| daily| weekly| email)* newsletters?\b|\bnewsletters? (delivered )?(right )?(to|in) your inbox`,
+  String.raw`\b(sign up|subscribe)\b.{0,40}\b(our|[A-Za-z.]+[’']s)( free| daily| weekly| email)* newsletters?\b|\bnewsletters? (delivered )?(right )?(to|in) your inbox|` +
+  String.raw`^get .{1,40} delivered (right )?(to|through|into|in) your (inbox|letterbox|door|doorstep|mailbox)`,
   'i');
+/** A wire story's closing credit (aeb: "Fox News’ Jane Roe contributed to this report.", "Associated Press writers X, Y
+ * and Z contributed to this report."): no aeb truth holds one; a sentence of the story does not end so. */
+const EN_CONTRIBUTED = /\bcontributed (reporting )?to (this|the) (report|story)\.?$/i;
+/** A caption's credit glued to its sentence end without a space (aeb: "… in New York.Reuters"): the page set the caption
+ * and the credit in two elements read as one line; prose puts a space after a full stop. */
+const EN_GLUED_CREDIT = /[a-z][.!?][”"’]?(Reuters|Getty Images|Getty|AP|AFP|EPA|Shutterstock|Bloomberg|Alamy)\s*$/;
 /** Such promos carry a bio sentence or two: up to this many chars (the longest seen, a columnist's book plug, ~200). */
 const EN_PROMO_LINE_CHARS = 300;
 
@@ -307,6 +314,8 @@ const RULES: readonly Rule[] = [
   { reason: 'photo-credit', pattern: EN_CAPTION_CREDIT, short: false },
   { reason: 'photo-credit', pattern: EN_AGENCY_CREDIT, short: false },
   { reason: 'promo', pattern: EN_PROMO, short: false },
+  { reason: 'trailer', pattern: EN_CONTRIBUTED, short: false },
+  { reason: 'photo-credit', pattern: EN_GLUED_CREDIT, short: false },
   { reason: 'trailer', pattern: SHORT_TRAILER, short: true },
   { reason: 'trailer', pattern: PLAYER_WORD, short: false, also: isPlayerLine },
   { reason: 'trailer', pattern: PLATFORM_STATEMENT, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
@@ -378,7 +387,9 @@ function reasonOf(line: string): BoilerplateReason | null {
   if (text.length > LATIN_SHORT_LINE_CHARS) {
     if (RULES[0]!.pattern.test(text) && copyrightPlacement(text)) return 'copyright';
     if (LEADING_TRAILER.test(text)) return 'trailer';
-    return text.length <= EN_PROMO_LINE_CHARS && EN_PROMO.test(text) ? 'promo' : null;
+    if (text.length > EN_PROMO_LINE_CHARS) return null;
+    if (EN_PROMO.test(text)) return 'promo';
+    return EN_CONTRIBUTED.test(text) ? 'trailer' : null;
   }
   let hasMetadata: boolean | undefined;
   for (const rule of RULES) {

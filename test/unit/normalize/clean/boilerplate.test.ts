@@ -323,3 +323,27 @@ describe('widget rules that dropped a whole sentence for one word (issue 9 class
     expect(boilerplateReason(line)).toBeNull();
   });
 });
+
+describe('English trailers aeb pages kept (issue 9 class 5)', () => {
+  it.each([
+    ['Jane Roe and John Smith contributed to this report.', 'trailer'],
+    ['Example News’ Jane Roe contributed reporting to this story', 'trailer'],
+    ['A crane lifts a beam over the harbour in Oslo.Reuters', 'photo-credit'],
+    ['Copyright @ 2021 The Example Times.', 'copyright'],
+    ['About the Author', 'widget'],
+    ['Related coverage from Example Guides: Travel:', 'widget'],
+    ['Related post: A Simple Bread Recipe', 'teaser'],
+    ['Get Example Monthly delivered through your letterbox every month. 12 issues for £9.99.', 'promo'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateReason(line)).toBe(reason);
+  });
+
+  it.each([
+    'She said the grant contributed to the report’s delay, which angered the committee.',
+    'The storm reached the coast on Monday. Reuters reported three deaths.',
+    'About the author of the letter, little is known.',
+    'Customers can have groceries delivered to your door within an hour, the company claims.',
+  ])('keeps %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
