@@ -290,16 +290,20 @@ function isPromoForm(line: string): boolean {
     && !ASPECT_AFTER.test(line.slice(first.index + first[0].length));
 }
 
+/** A share lead that goes on as a sentence (分享到朋友圈的照片引发热议, 分享至群里后被转发): its place followed by a
+ * particle or a time word. A share toolbar names places only (分享到：微信 微博, 分享到朋友圈). */
+const SHARE_SENTENCE = zh('^分享(到|至|给)[^\\s:：，,]{0,12}(的|后|了|时|被)');
+
 const RULES: readonly Rule[] = [
   // First: boilerplateReason's long-line shortcut applies this rule alone.
   { reason: 'copyright', pattern: COPYRIGHT, short: false, also: copyrightPlacement },
   { reason: 'trailer', pattern: LEADING_TRAILER, short: false },
-  { reason: 'share', pattern: zh('^(分享到|分享给朋友|分享给好友|分享至|一键分享|分享本文|分享)\\s*[:：]?'), short: true, also: (l) => !/^分享[^\s:：到给給至本]/.test(l) },
+  { reason: 'share', pattern: zh('^(分享到|分享给朋友|分享给好友|分享至|一键分享|分享本文|分享)\\s*[:：]?'), short: true, also: (l) => !/^分享[^\s:：到给給至本]/.test(l) && !SHARE_SENTENCE.test(l) },
   { reason: 'comment', pattern: zh(`^(发表评论|我要评论|网友评论|查看评论|查看全部评论|欢迎参与讨论|欢迎发表评论|参与评论|已有\\s*\\d+\\s*人参与|\\d+\\s*条评论)${COMMENT_LEAD_END}`), short: true },
   { reason: 'contact', pattern: zh('客服|联系邮箱|联系电话|投稿邮箱|投稿信箱|举报电话|举报邮箱|热线电话|服务热线'), short: true, also: (l) => notSentence(l) && PHONE_OR_EMAIL.test(l) },
   { reason: 'list-header', pattern: zh(`^[【\\[〖]?\\s*(${LIST_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»)?\\s*$`, 'i'), short: true },
   { reason: 'promo', pattern: QR_OR_CHANNEL, short: true, also: isPromoForm },
-  { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)|第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|上一页\\s*[|｜]?\\s*下一页'), short: true },
+  { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)(?!(报道|文章|稿件)?(中|里|的|提到|讲|说))|第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|上一页\\s*[|｜]?\\s*下一页'), short: true },
   { reason: 'site-info', pattern: ABOUT_SITE, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
   { reason: 'site-info', pattern: CALL_FOR_SUBMISSIONS, short: true },
   { reason: 'site-info', pattern: zh(`(主办单位|承办单位|协办单位)${FOOTER_LABEL_END}|ICP备|ICP证|公网安备|网站标识码|${RESOLUTION_HINT}|技术支持\\s*[:：]|网站地图`), short: true },
@@ -351,10 +355,17 @@ function isLatinDateStamp(line: string): boolean {
   return line.replace(DATE_STAMP_TOKEN, '').replace(/[\s,.:;|/()\-–—]+/g, '') === '';
 }
 
+/**
+ * A copyright word that a sentence speaks about rather than a notice (法院认为，该免责声明无效 / 他表示，该作品版权所有人尚未
+ * 确定): a reporting verb earlier in its sentence, or a demonstrative right before it (该, 这份, 此). A notice names the site
+ * (本站免责声明, 某某网版权所有) or nothing before its marker.
+ */
+const COPYRIGHT_SPOKEN_OF = zh('(说|表示|认为|指出|(?<![名简号])称|介绍|强调|透露|裁定|判决|裁决|起草|签署)[^。！？]*$|(该|这份|这一|这项|此|那份|一份|一则)$');
+
 function copyrightPlacement(line: string): boolean {
-  if (line.length <= SHORT_LINE_CHARS) return true;
   const m = COPYRIGHT.exec(line);
-  return m !== null && m.index <= COPYRIGHT_MARKER_MAX_OFFSET;
+  if (m === null) return false;
+  return !COPYRIGHT_SPOKEN_OF.test(line.slice(0, m.index)) && (line.length <= SHORT_LINE_CHARS || m.index <= COPYRIGHT_MARKER_MAX_OFFSET);
 }
 
 const SPACE_RUN = /[\s\u3000\u00a0]+/g;

@@ -347,3 +347,27 @@ describe('English trailers aeb pages kept (issue 9 class 5)', () => {
     expect(boilerplateReason(line)).toBeNull();
   });
 });
+
+describe('copyright, share and previous-article words inside a sentence (issue 9 class 5)', () => {
+  it.each([
+    ['本站免责声明', 'copyright'],
+    ['某某网版权所有，未经授权不得转载。', 'copyright'],
+    ['2003-2021 某某网络科技有限公司 版权所有', 'copyright'],
+    ['分享到：微信 微博 QQ空间', 'share'],
+    ['分享到朋友圈', 'share'],
+    ['上一篇：某某市召开工作会议', 'prev-next'],
+    ['上一篇文章：某某市召开工作会议', 'prev-next'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateReason(line)).toBe(reason);
+  });
+
+  it.each([
+    '法院认为，该免责声明无效。',
+    '他表示，该作品版权所有人尚未确定。',
+    '律师指出，商家单方面发布的免责声明不能对抗消费者的法定权利，这一点在多起判例中得到确认。',
+    '分享到朋友圈的照片引发热议',
+    '上一篇报道中，我们提到了这个问题。',
+  ])('keeps %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
