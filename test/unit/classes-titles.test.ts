@@ -102,3 +102,22 @@ describe('a blog <h1> linking to a directory above the page (issue 9 class 4)', 
     expect(normalize(page('', blog('http://blog.example.org/mouren/'))).title).toBe('某某');
   });
 });
+
+describe('a headline set as a bold line in a table cell, no headline element (issue 9 class 4)', () => {
+  const LINE = '《清洁》：一部东方式内敛的摇滚电影';
+  const table = (head: string, between: string) =>
+    `<table><tr><td><b><font size="2">娱乐八卦</font></b></td></tr><tr><td><font color="#FFFBB5">${head}</font></td></tr>` +
+    `<tr><td>${between}</td><td class="p4">${PROSE}</td></tr></table>`;
+
+  it('takes the bold line right before the article when the <title> names only the site', () => {
+    expect(titleOf('<title>某某娱乐</title>', table(LINE, '<a href="user.php?id=1">眉间尺</a>'))).toBe(LINE);
+    expect(titleOf('<title>谢谢您访问某某中心</title>', table(LINE, '作者：某某 来源：本站 发布日期：9/17/2004 5:54:13 AM'))).toBe(LINE);
+  });
+
+  it('takes no bold date line, no bold link, and no bold line far before the article', () => {
+    expect(titleOf('<title>某某娱乐</title>', table('08-22 19:13', ''))).toBe('某某娱乐');
+    expect(titleOf('<title>某某娱乐</title>', table(`<a href="/series.html">${LINE}</a>`, ''))).toBe('某某娱乐');
+    const far = '<ul>' + Array.from({ length: 30 }, (_, i) => `<li><a href="/c/${i}.html">栏目链接${i}</a></li>`).join('') + '</ul>';
+    expect(titleOf('<title>某某娱乐</title>', table(LINE, far))).toBe('某某娱乐');
+  });
+});

@@ -13,7 +13,7 @@ import { findArticleBody } from './body.js';
 import { followsOtherEventLabel, isPageClockDate } from './published-date.js';
 import { findLinkedOriginalUrl, ORIGINAL_LABEL } from './original-link.js';
 import { readHtmlMeta } from './html-meta.js';
-import { findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, leadBlockHeadline, SUBTITLE_HINT } from './title.js';
+import { emphasisedLineBeforeBody, findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, leadBlockHeadline, SUBTITLE_HINT } from './title.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import { findSiteName } from './site-name.js';
 import { galleryHoldingHeadline } from './gallery.js';
@@ -61,6 +61,7 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
     const lead = heading ? null : leadBlockHeadline(blocks, isBoilerplateLine);
     if (heading) ({ title, element: titleEl } = heading);
     else if (lead) title = blocks.shift()!;
+    else title = emphasisedLineBeforeBody(page, $('b, strong, font').toArray(), blocks[0].raw) ?? title;
   }
   const blockSet = new Set(blocks.map((b) => b.text));
   const bodyStart = textStartOf(page, blocks.find((b) => b.text.length >= MIN_PARAGRAPH_PROBE_CHARS)?.raw ?? '');

@@ -7,6 +7,7 @@
  */
 import type { Element } from 'domhandler';
 import { cleanText, type CleanedText } from '../clean/clean-text.js';
+import { nonSpaceChars } from '../clean/whitespace.js';
 import { elementText, siblingElements } from '../parse/elements.js';
 import type { PageIndex } from '../parse/page-index.js';
 
@@ -297,6 +298,47 @@ export function headingBeforeBody(page: PageIndex, firstBlock: string): { title:
     if (at !== undefined && at <= bodyAt && (!best || at > best.at)) best = { title: cleanText(t.replace(TRAILING_DASH_RUN, ''), page.script), element: el, at };
   }
   return best && { title: best.title, element: best.element };
+}
+
+/** An emphasised headline line is at most this long (the zh-cwced ones run 17-25 characters); longer bold text before
+ * the body is a lead sentence or a notice. */
+const EMPHASISED_HEADLINE_MAX_CHARS = 60;
+/** ...and ends at most this many characters of page text before the article's first block: what stands between is the
+ * byline and date line ("作者：… 来源：… 发布日期：9/17/2004 5:54:13 AM") or a poster's name (non-space characters). */
+const EMPHASISED_HEADLINE_MAX_GAP_CHARS = 120;
+/** A date, a clock time or a byline label: the line is the info line, not the headline ("08-22 19:13"). */
+const INFO_LINE_MARK = /\d{4}[-/.年]\d|\d{1,2}[-/]\d{1,2}(?:[-/\s]|$)|\d{1,2}:\d{2}|(?:作者|来源|发布|时间|日期)[：:]/;
+
+/**
+ * Issue 9 class 4: a template without headline element, heading or headline class, whose <title> names no headline
+ * (网易娱乐, a greeting, 央视论坛), sets the headline as a bold or coloured line (`<b>`, `<strong>`, `<font>`) in a table
+ * cell right before the article: the headline is the last such line of headline length (MIN_HEADLINE_SEGMENT_CHARS..
+ * EMPHASISED_HEADLINE_MAX_CHARS, no date or byline label) that ends before the article's first block in the page text,
+ * at most EMPHASISED_HEADLINE_MAX_GAP_CHARS before it. `emphasised`: the page's b/strong/font elements.
+ */
+export function emphasisedLineBeforeBody(page: PageIndex, emphasised: readonly Element[], firstBlock: string): CleanedText | null {
+  const probe = firstBlock.slice(0, 12);
+  const bodyAt = probe.length >= 4 ? page.text.indexOf(probe) : -1;
+  if (bodyAt < 0) return null;
+  let best: { text: string; end: number } | null = null;
+  for (const el of emphasised) {
+    const t = elementText(page, el);
+    if (t.length < MIN_HEADLINE_SEGMENT_CHARS || t.length > EMPHASISED_HEADLINE_MAX_CHARS || INFO_LINE_MARK.test(t) || isInLink(el)) continue;
+    const at = page.text.lastIndexOf(t, bodyAt - t.length);
+    if (at < 0) continue;
+    const end = at + t.length;
+    if (nonSpaceChars(page.text.slice(end, bodyAt)) <= EMPHASISED_HEADLINE_MAX_GAP_CHARS && (!best || end > best.end)) best = { text: t, end };
+  }
+  return best && cleanText(best.text, page.script);
+}
+
+/** Whether a bold line is, or sits in, a link: a link to another page (a series' introduction, a channel), not the
+ * headline of this one. */
+function isInLink(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parent && node.parent.type === 'tag' ? (node.parent as Element) : null) if (node.name === 'a') return true;
+  const links: Element[] = [];
+  collectLinks(el, links);
+  return links.length > 0;
 }
 
 /** A lead headline runs this many characters at most: a headline set as the article's first paragraph is a short
