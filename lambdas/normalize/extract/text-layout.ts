@@ -21,8 +21,15 @@ const MIN_FIRST_PARAGRAPH_CHARS = 20;
 const SENTENCE_PUNCTUATION = /[,，。;；!！?？]/;
 /** Lines this short before the headline are section or column names (新闻中心, 要闻), not headlines. */
 const MAX_SECTION_NAME_CHARS = 6;
-/** Lines that end the article: everything after them is page furniture, even when it looks like prose (related teasers). */
-const END_OF_ARTICLE = /^(?:发表评论|我要评论|网友评论|评论区|相关(?:文章|阅读|新闻|链接|推荐|报道)|延伸阅读|推荐阅读|热点(?:资讯|聚焦|推荐|新闻)?|图片新闻|分享(?:到|给朋友)|版权(?:声明|所有)|免责声明|上一篇|下一篇|扫一扫|长按|最近发表|标签列表|友情链接)|微信号$|版权及免责声明/;
+/**
+ * Lines that end the article: everything after them is page furniture, even when it looks like prose (related teasers).
+ * A leading marker ends it as a header or widget: alone, before a separator (相关阅读：, 上一篇：X, 扫一扫，用手机看), or on a
+ * line the chrome filter drops (长按识别二维码关注); a paragraph that opens with the word (热点话题持续发酵，…, 相关报道显示，…,
+ * 网友评论称…, 长按电源键十秒…) is article text, and taking it for the end cut everything after it.
+ */
+const END_OF_ARTICLE_LEAD = /^(?:发表评论|我要评论|网友评论|评论区|相关(?:文章|阅读|新闻|链接|推荐|报道)|延伸阅读|推荐阅读|热点(?:资讯|聚焦|推荐|新闻)?|图片新闻|分享(?:到|给朋友)|版权(?:声明|所有)|免责声明|上一篇|下一篇|扫一扫|长按|最近发表|标签列表|友情链接)/;
+const END_MARKER_FOLLOWER = /^(?:$|[\s:：>＞»|｜/（(【\[，,、·.…\-—])/;
+const END_OF_ARTICLE_ANYWHERE = /微信号$|版权及免责声明/;
 /** Breadcrumbs: "当前位置:首页 > 栏目 > 正文". */
 const BREADCRUMB = /^(?:当前位置|您的位置|你的位置|所在位置)[:：]|(?:首页|主页)\s*[>＞»]/;
 /** Labels that make a short line an info line. */
@@ -34,7 +41,9 @@ const INFO_LABELS = /(?:来源|稿源|编辑|作者|记者|发布时间|发布�
 const CONTACT = /(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|(?:电话|客服|热线|手机)[:：]?\s*[\d-]{7,}|\b\d{3,4}-\d{7,8}\b/;
 
 export function isEndOfArticle(line: string): boolean {
-  return END_OF_ARTICLE.test(line);
+  if (END_OF_ARTICLE_ANYWHERE.test(line)) return true;
+  const lead = END_OF_ARTICLE_LEAD.exec(line);
+  return lead !== null && (END_MARKER_FOLLOWER.test(line.slice(lead[0].length)) || isBoilerplateLine(line));
 }
 
 function isProse(line: string): boolean {

@@ -31,6 +31,29 @@ describe('text captures', () => {
   });
 });
 
+describe('text captures: the end of the article is a header or widget line, not a paragraph opening with its word', () => {
+  const head = '南京江北新区召开动员大会\n2024-02-20 09:49 来源: 中国江苏网\n一年之计在于春。2月19日,南京江北新区召开动员大会,动员新区上下开年即开工。';
+  const paragraphs = [
+    '热点话题持续发酵，会议要求各部门认真研究群众反映的问题，限期拿出解决方案。',
+    '相关报道显示，新区去年引进重大项目一百余个，总投资超过两千亿元。',
+    '网友评论称，这一做法值得推广，希望其他地区也能学习借鉴。',
+    '长按电源键十秒后手机会重启，工作人员现场演示了应急处置流程。',
+  ];
+
+  it('keeps paragraphs that open with 热点, 相关报道, 网友评论, 长按', () => {
+    const l = layoutTextCapture(`${head}\n${paragraphs.join('\n')}\n`);
+    expect(l.blocks.map((b) => b.text).slice(1)).toEqual(paragraphs);
+  });
+
+  it.each(['相关阅读：', '上一篇：新区召开表彰大会', '扫一扫，用手机看新闻', '长按识别二维码关注', '热点新闻', '版权所有 © 2024 中国江苏网'])(
+    'ends the article at %s',
+    (marker) => {
+      const l = layoutTextCapture(`${head}\n${paragraphs[0]}\n${marker}\n${paragraphs[1]}\n`);
+      expect(l.blocks.map((b) => b.text).slice(1)).toEqual([paragraphs[0]]);
+    },
+  );
+});
+
 describe('text captures on hostile lines (issue 10: linear scans)', () => {
   it('reads a 200,000-letter line once for an e-mail address, and still sees one on a contact line', () => {
     // The e-mail pattern was tried from every letter of a run of letters to its end: 100,000 letters took 4.8 s.
