@@ -72,3 +72,20 @@ describe('QR promos against news sentences about scanning codes (issue 9 class 5
     expect(normalize(page(prose + scanning + promo)).paragraphs).toEqual([...PROSE, ...SCAN]);
   });
 });
+
+describe('notice headers cut the tail only as headers (issue 9 class 5)', () => {
+  const LATE = [
+    '免责声明的效力一直是此类纠纷的焦点，法院审理后认为，商家不能以格式条款排除消费者的主要权利。',
+    '特别声明称，公司将对受影响的用户逐一进行回访，并在一个月内完成全部整改工作，接受社会监督。',
+  ];
+  const late = LATE.map((p) => `<p>${p}</p>`).join('');
+
+  it('keeps paragraphs opening with 免责声明 / 特别声明 in the second half', () => {
+    expect(normalize(page(prose + late)).paragraphs).toEqual([...PROSE, ...LATE]);
+  });
+
+  it('still cuts at a 【免责声明】 header and what follows it', () => {
+    const notice = '<p>【免责声明】本网转载的内容仅供参考，不代表本网观点，如有侵权请联系删除，本网将在第一时间处理。</p><p>本网地址：某某路一号，联系我们获取更多合作信息和广告投放方案，欢迎来电咨询。</p>';
+    expect(normalize(page(prose + notice)).paragraphs).toEqual(PROSE);
+  });
+});

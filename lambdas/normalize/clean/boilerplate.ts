@@ -345,8 +345,10 @@ export function isChromeSectionHeader(line: string): boolean {
   return SECTION_HEADER.test(line.trim());
 }
 
-/** Notice headers after which a page has nothing but chrome (used by the body extractor to cut the tail). */
-export const NOTICE_HEADER = zh('^[【\\[]?\\s*(版\\s*权\\s*声\\s*明|免\\s*责\\s*声\\s*明|郑\\s*重\\s*声\\s*明|反侵权公告|版权及免责声明|特别声明|法律声明)\\s*[】\\]]?\\s*[:：]?');
+/** Notice headers after which a page has nothing but chrome (used by the body extractor to cut the tail). A header is
+ * closed by a bracket, a colon, white space or the line end (【免责声明】, 版权声明：, 特别声明 本文…); a paragraph opening
+ * with the words (免责声明的效力…, 特别声明称…) is article text, and cutting there lost the rest of the article. */
+export const NOTICE_HEADER = zh('^[【\\[]?\\s*(版\\s*权\\s*声\\s*明|免\\s*责\\s*声\\s*明|郑\\s*重\\s*声\\s*明|反侵权公告|版权及免责声明|特别声明|法律声明)(\\s*[】\\]:：]|\\s|$)');
 
 /** A Latin-script line made of nothing but stamp tokens, numbers and separators, with a month name or a label
  * ("Nov. 19, 2019, 8:41 AM UTC", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05"). */
@@ -357,15 +359,20 @@ function isLatinDateStamp(line: string): boolean {
 
 /**
  * A copyright word that a sentence speaks about rather than a notice (法院认为，该免责声明无效 / 他表示，该作品版权所有人尚未
- * 确定): a reporting verb earlier in its sentence, or a demonstrative right before it (该, 这份, 此). A notice names the site
- * (本站免责声明, 某某网版权所有) or nothing before its marker.
+ * 确定): a reporting verb earlier in its sentence, or a demonstrative right before it (该, 这份, 此), or a modifier or a
+ * predicate right after it (COPYRIGHT_SPOKEN_AFTER). A notice names the site (本站免责声明, 某某网版权所有) or nothing
+ * before its marker.
  */
 const COPYRIGHT_SPOKEN_OF = zh('(说|表示|认为|指出|(?<![名简号])称|介绍|强调|透露|裁定|判决|裁决|起草|签署)[^。！？]*$|(该|这份|这一|这项|此|那份|一份|一则)$');
+/** The same after the marker: a modifier or a predicate follows it (免责声明的效力一直是焦点, 特别声明称…, 版权声明中写明…);
+ * a notice goes on with its text after a colon, a bracket or a space, or names its owner (版权所有 © X). */
+const COPYRIGHT_SPOKEN_AFTER = zh('^(的|是|称|中|里|被|一直|也|并|不|对|已|将)');
 
 function copyrightPlacement(line: string): boolean {
   const m = COPYRIGHT.exec(line);
   if (m === null) return false;
-  return !COPYRIGHT_SPOKEN_OF.test(line.slice(0, m.index)) && (line.length <= SHORT_LINE_CHARS || m.index <= COPYRIGHT_MARKER_MAX_OFFSET);
+  return !COPYRIGHT_SPOKEN_OF.test(line.slice(0, m.index)) && !COPYRIGHT_SPOKEN_AFTER.test(line.slice(m.index + m[0].length))
+    && (line.length <= SHORT_LINE_CHARS || m.index <= COPYRIGHT_MARKER_MAX_OFFSET);
 }
 
 const SPACE_RUN = /[\s\u3000\u00a0]+/g;
