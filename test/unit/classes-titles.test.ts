@@ -121,3 +121,16 @@ describe('a headline set as a bold line in a table cell, no headline element (is
     expect(titleOf('<title>某某娱乐</title>', table(LINE, far))).toBe('某某娱乐');
   });
 });
+
+describe('breadcrumb steps in the <title> (issue 9 class 4)', () => {
+  it('splits at a single < or >, so a channel>site bar names no headline and the bold line before the article is taken', () => {
+    const line = '中国艺术研究院博士生招生简章';
+    expect(titleOf('<title>某某艺术网&gt;艺术教育</title>', `<table><tr><td><p><strong>${line}</strong></p></td></tr><tr><td>${PROSE}</td></tr></table>`)).toBe(line);
+    expect(stripTitleSuffixes(`${H}>城市新闻>城市网`)).toBe(H);
+  });
+
+  it('keeps << >> book-title marks and >= inside a headline', () => {
+    expect(stripTitleSuffixes('<<红楼梦>>研究综述_某某网')).toBe('<<红楼梦>>研究综述');
+    expect(stripTitleSuffixes('收入增速>=支出增速的城市有十个_某某网')).toBe('收入增速>=支出增速的城市有十个');
+  });
+});
