@@ -202,6 +202,9 @@ const ABOUT_SITE = zh('^[^，。]{2,16}(网|网站|平台|门户|客户端)(是|
 const CALL_FOR_SUBMISSIONS = zh('^欢迎(广大)?(读者|网友|作者|各界)(朋友)?(踊跃|积极)?(投稿|来稿)');
 /** Comment rules under a comment box: 请自觉遵守互联网相关的政策法规…跟评互动环境, 文明上网 理性发言. */
 const COMMENT_RULES = zh('遵守.{0,12}(政策法规|法律法规).{0,40}(跟评|评论|互动|发言)|文明上网.{0,4}理性发言');
+/** Such rules reported from someone (平台要求用户遵守国家法律法规，理性发言 / 网信办呼吁网民文明上网、理性发言): a demand or
+ * reporting verb before the rule; the box's own rule asks the reader (请自觉遵守…). */
+const COMMENT_RULES_REPORTED = zh('(要求|表示|强调|规定|呼吁|提醒|倡议|倡导|指出|(?<![名简号])称|说)[^。]{0,20}(遵守|文明上网)');
 /** Call-to-action promos set into the article container (issue 9 class 5): a bracketed button inside a line
  * (…评选火热进行中！【点击投票】…), an app-download bonus (下载客户端还能获得专享福利). Checked up to PROMO_LINE_CHARS:
  * such a promo runs 60-110 chars; a paragraph reporting on an app or a vote does not carry the button or the bonus. */
@@ -323,7 +326,7 @@ const RULES: readonly Rule[] = [
   { reason: 'trailer', pattern: SHORT_TRAILER, short: true },
   { reason: 'trailer', pattern: PLAYER_WORD, short: false, also: isPlayerLine },
   { reason: 'trailer', pattern: PLATFORM_STATEMENT, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
-  { reason: 'comment', pattern: COMMENT_RULES, short: true },
+  { reason: 'comment', pattern: COMMENT_RULES, short: true, also: (l) => !COMMENT_RULES_REPORTED.test(l) },
   { reason: 'promo', pattern: PROMO_CTA, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
   { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true, also: notSentence },
   { reason: 'views', pattern: VIEWS_TIMES, short: true, also: notSentence },

@@ -351,6 +351,8 @@ describe('English trailers aeb pages kept (issue 9 class 5)', () => {
 describe('copyright, share and previous-article words inside a sentence (issue 9 class 5)', () => {
   it.each([
     ['本站免责声明', 'copyright'],
+    ['请自觉遵守互联网相关的政策法规，共同营造文明健康的跟评互动环境。', 'comment'],
+    ['文明上网 理性发言', 'comment'],
     ['免责声明：本网转载的内容仅供参考，不代表本网观点，如有侵权请联系删除，本网将在第一时间处理。', 'copyright'],
     ['版权所有 © 2021 某某网', 'copyright'],
     ['某某网版权所有，未经授权不得转载。', 'copyright'],
@@ -369,6 +371,8 @@ describe('copyright, share and previous-article words inside a sentence (issue 9
     '律师指出，商家单方面发布的免责声明不能对抗消费者的法定权利，这一点在多起判例中得到确认。',
     '分享到朋友圈的照片引发热议',
     '上一篇报道中，我们提到了这个问题。',
+    '平台要求用户遵守国家法律法规，理性发言。',
+    '网信办呼吁网民文明上网，理性发言。',
     '免责声明的效力一直是此类纠纷的焦点，法院审理后认为，商家不能以格式条款排除消费者的主要权利。',
   ])('keeps %s', (line) => {
     expect(boilerplateReason(line)).toBeNull();
