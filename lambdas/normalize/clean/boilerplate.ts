@@ -127,12 +127,13 @@ const EN_AGENCY_CREDIT =
   /(^|[.!?]\s*)[A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*){0,3}(\s*[/|]\s*[^/|]{1,40}){0,3}\s*[/|]\s*(Getty Images|Getty|Shutterstock|Alamy|AFP|Reuters|EPA|iStock(photo)?|AP Photo|AP)\s*$/;
 /** Reader promos of English templates at the end of an article (aeb: nj.com, space.com, forbes, dealbreaker): a tip line,
  * a social follow in the imperative (leading its sentence, or after "or"/"and": "Officials urged residents to follow
- * them on Twitter" reports one and stays), a contact address, a newsletter sign-up for the site's own letter. "Subscribe to this newsletter"
+ * them on Twitter" reports one and stays), a contact address, a newsletter sign-up for the site's own letter, also in
+ * the imperative (leading its sentence: "Readers can sign up for the paper’s free newsletter, editors said" stays). "Subscribe to this newsletter"
  * (a newsletter article's own text) and "sign up for the trial" stay. */
 const EN_PROMO = new RegExp(
   String.raw`^have a (news )?tip\?|(^|[.!?]\s*|\b(or|and) )follow (us|him|her|me|them) ((on|at) (twitter|facebook|instagram|linkedin)|@\w)|` +
   String.raw`\bmay be reached at \S+@|^(e-?mail|contact) [A-Z][\w.’']*( [A-Z][\w.’']*){0,3} at \S+@\S+|` +
-  String.raw`\b(sign up|subscribe)\b.{0,40}\b(our|[A-Za-z.]+[’']s)( free| daily| weekly| email)* newsletters?\b|\bnewsletters? (delivered )?(right )?(to|in) your inbox|` +
+  String.raw`(^|[.!?]\s*)(sign up|subscribe)\b.{0,40}\b(our|[A-Za-z.]+[’']s)( free| daily| weekly| email)* newsletters?\b|\bnewsletters? (delivered )?(right )?(to|in) your inbox|` +
   String.raw`^get .{1,40} delivered (right )?(to|through|into|in) your (inbox|letterbox|door|doorstep|mailbox)`,
   'i');
 /** A wire story's closing credit (aeb: "Fox News’ Jane Roe contributed to this report.", "Associated Press writers X, Y

@@ -319,6 +319,8 @@ describe('widget rules that dropped a whole sentence for one word (issue 9 class
     '不少信息来源于网络，真假难辨。',
     // A follow reported, not asked.
     'Officials urged residents to follow them on Twitter for updates.',
+    // A sign-up reported, not asked.
+    'Readers can sign up for the paper’s free newsletter, editors said in a statement.',
   ])('keeps %s', (line) => {
     expect(boilerplateReason(line)).toBeNull();
   });
