@@ -34,11 +34,6 @@ export interface PipelineDeps {
   stores: PipelineStores;
   fetcher: Fetcher;
   normalize: NormalizeFn;
-  /**
-   * The same normalizer off this thread (normalize-pool.ts), for ingest's batches when given: a group's pages are
-   * then normalized at once while this thread goes on with fetches and store requests. Same records.
-   */
-  normalizeOffThread?: (bytes: Uint8Array, ctx: PageContext) => Promise<NewsRecord>;
   discover: DiscoverFn;
   clock: () => Date;
   logger: PipelineLogger;

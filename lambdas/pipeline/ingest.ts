@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { ErrorCode, JsnewsError, toJsnewsError, type ErrorCodeValue } from '../contract/errors.js';
 import type { FetchedPage } from '../fetch/types.js';
 import type { ArchivedPage, FailureStage, FetchPointer, MemberRange, PutOutcome, RawMeta, TrackItem, UrlState, UrlStateReads } from '../store/ports.js';
-import type { NewsRecord, PageContext, RawRef, SiteHints } from '../contract/record.js';
+import type { NewsRecord, RawRef, SiteHints } from '../contract/record.js';
 import { sha256Hex } from '../contract/hashing.js';
 import { trackUrlState } from '../contract/table-design.js';
 import type { PipelineDeps } from './deps.js';
@@ -192,14 +192,10 @@ async function archiveAndFinish(
   // record item then stays one write unit (issue 13). A batch of one distinct page is the single-page object and its
   // record keeps its body. One page at a time, the event loop let through in between (the other lanes' fetches and
   // store answers are not held up for a whole group's CPU).
-  let normalized: ({ record: NewsRecord } | { error: JsnewsError })[] = [];
-  const offThread = deps.normalizeOffThread;
-  if (offThread) normalized = await Promise.all(group.map((p) => normalizeStep(p.page, p.item.options, offThread)));
-  else {
-    for (const [k, p] of group.entries()) {
-      if (k > 0) await yieldToLoop();
-      normalized.push(normalizeStep(p.page, p.item.options, deps.normalize));
-    }
+  const normalized: ({ record: NewsRecord } | { error: JsnewsError })[] = [];
+  for (const [k, p] of group.entries()) {
+    if (k > 0) await yieldToLoop();
+    normalized.push(normalizeStep(p.page, deps, p.item.options));
   }
   const batched = new Set(group.map(({ page }) => page.sha256)).size > 1;
   let t = performance.now();
@@ -231,35 +227,19 @@ async function archiveAndFinish(
   await storeGroup(stored, deps, finishConcurrency, done, failAll, knownTracks);
 }
 
-type Normalizing = (bytes: Uint8Array, ctx: PageContext) => NewsRecord | Promise<NewsRecord>;
-type StepOutcome = { record: NewsRecord } | { error: JsnewsError };
-
-/**
- * A fetched page normalized (the record without its `raw`, which the archive PUT gives), or why it could not be. With
- * the synchronous normalizer the outcome is there at once; off the thread (a promise), normalizeMs includes the wait
- * for a free worker.
- */
-function normalizeStep(fetched: Fetched, options: IngestOptions, normalize: (bytes: Uint8Array, ctx: PageContext) => NewsRecord): StepOutcome;
-function normalizeStep(fetched: Fetched, options: IngestOptions, normalize: (bytes: Uint8Array, ctx: PageContext) => Promise<NewsRecord>): Promise<StepOutcome>;
-function normalizeStep(fetched: Fetched, options: IngestOptions, normalize: Normalizing): StepOutcome | Promise<StepOutcome> {
+/** A fetched page normalized (the record without its `raw`, which the archive PUT gives), or why it could not be. */
+function normalizeStep(fetched: Fetched, deps: PipelineDeps, options: IngestOptions): { record: NewsRecord } | { error: JsnewsError } {
   const { page, timings } = fetched;
   const t = performance.now();
-  const end = () => (timings.normalizeMs = performance.now() - t);
-  let out: NewsRecord | Promise<NewsRecord>;
   try {
-    out = normalize(page.body, { url: page.finalUrl, fetchedAt: page.fetchedAt, charset: page.headerCharset, contentType: page.contentType, site: options.site });
+    return {
+      record: deps.normalize(page.body, { url: page.finalUrl, fetchedAt: page.fetchedAt, charset: page.headerCharset, contentType: page.contentType, site: options.site }),
+    };
   } catch (err) {
-    end();
     return { error: toJsnewsError(err) };
+  } finally {
+    timings.normalizeMs = performance.now() - t;
   }
-  if (!(out instanceof Promise)) {
-    end();
-    return { record: out };
-  }
-  return out.then(
-    (record) => (end(), { record }),
-    (err: unknown) => (end(), { error: toJsnewsError(err) }),
-  );
 }
 
 /** Failure items written at once when a whole group fails (one PutItem each; rare). */

@@ -30,7 +30,6 @@ import { ErrorCode, JsnewsError } from '../../lambdas/contract/errors.js';
 import { silentLogger, type PipelineDeps } from '../../lambdas/pipeline/deps.js';
 import { defaultDiscover } from '../../lambdas/pipeline/discover-default.js';
 import { runCycle } from '../../lambdas/pipeline/run-cycle.js';
-import { createNormalizePool } from '../../lambdas/pipeline/normalize-pool.js';
 import type { StageTimings } from '../../lambdas/pipeline/ingest.js';
 import { replayFetcherOptions } from '../../lambdas/dev/replay/index.js';
 import { Source } from '../../lambdas/sites/sources-schema.js';
@@ -76,23 +75,18 @@ const FLAT_PEAK_GROWTH = 1.25;
 /** Linux clock ticks per second for /proc/<pid>/stat utime/stime (USER_HZ is 100 on every mainstream build). */
 const CLOCK_TICKS_PER_S = 100;
 
-/** Normalizer worker threads (normalize-pool.ts): 0 normalizes on the pipeline's own thread. */
-const DEFAULT_NORMALIZE_THREADS = 0;
-
 const Args = z.object({
   pages: z.number().int().min(1),
   concurrency: z.number().int().min(1).max(256),
-  normalizeThreads: z.number().int().min(0).max(16),
 });
 
 function readArgs(): z.infer<typeof Args> {
   const { values } = parseArgs({
-    options: { pages: { type: 'string', default: '1000' }, concurrency: { type: 'string' }, 'normalize-threads': { type: 'string' } },
+    options: { pages: { type: 'string', default: '1000' }, concurrency: { type: 'string' }},
   });
   const parsed = Args.safeParse({
     pages: Number(values.pages),
     concurrency: Number(values.concurrency ?? BENCH_URL_CONCURRENCY),
-    normalizeThreads: Number(values['normalize-threads'] ?? DEFAULT_NORMALIZE_THREADS),
   });
   if (!parsed.success) throw new JsnewsError(ErrorCode.InvalidArgument, parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
   return parsed.data;
@@ -185,7 +179,6 @@ async function main() {
   const [local, replay] = await Promise.all([startLocalStores({ inMemory: true, s3Dir }), startReplayChild(tree)]);
   const clients = makeClients({ mode: 'local', region: LOCAL_REGION, dynamoEndpoint: local.dynamo.endpoint, s3Endpoint: local.s3.endpoint });
   const fetcher = createHttpFetcher({ ...replayFetcherOptions(replay), politeness: false });
-  const pool = args.normalizeThreads > 0 ? createNormalizePool(args.normalizeThreads) : null;
   /** Store requests by client and command (count, summed latency): the per-page round trips the run pays for. */
   const requests = new Map<string, { n: number; ms: number }>();
   const countRequests =
@@ -223,7 +216,6 @@ async function main() {
       stores,
       fetcher,
       normalize,
-      ...(pool ? { normalizeOffThread: pool.normalize } : {}),
       discover: (page, src) => {
         const t = performance.now();
         const out = defaultDiscover(page, src);
@@ -281,7 +273,7 @@ async function main() {
     };
     peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 
-    console.log(`pipeline bench: ${done} article pages (${pages.length} distinct bench pages, ${lists} list pages), politeness off, ${args.concurrency} in flight, normalize ${args.normalizeThreads > 0 ? `on ${args.normalizeThreads} worker thread(s)` : 'on the pipeline thread'}`);
+    console.log(`pipeline bench: ${done} article pages (${pages.length} distinct bench pages, ${lists} list pages), politeness off, ${args.concurrency} in flight`);
     console.log(`outcomes: new=${summary!.new} updated=${summary!.updated} unchanged=${summary!.unchanged} failed=${JSON.stringify(summary!.failed)}`);
     console.log(`elapsed ${elapsedS.toFixed(1)} s, ${(done / elapsedS).toFixed(1)} pages/s (without the ${(checkpointMs / 1000).toFixed(1)} s of the memory checkpoints' full GCs)`);
     console.log('stage time (summed over pages; stages overlap across the concurrent URLs):');
@@ -302,10 +294,8 @@ async function main() {
     // Where the run's wall time went on the pipeline process's one JS thread: busy (normalize is synchronous, so its
     // summed time is thread time) or idle (waiting on the stores, the replay server, a batch timer).
     const busyS = elu.active / 1000;
-    // Off the thread, the normalize stage's sum is the workers' time plus waits for a free one: none of it is this thread's.
-    const onThreadNormalizeS = args.normalizeThreads > 0 ? 0 : stageSums.normalizeMs / 1000;
     console.log(
-      `pipeline thread: busy ${busyS.toFixed(1)} s (normalize ${onThreadNormalizeS.toFixed(1)} s, the rest ${(busyS - onThreadNormalizeS).toFixed(1)} s), ` +
+      `pipeline thread: busy ${busyS.toFixed(1)} s (normalize ${(stageSums.normalizeMs / 1000).toFixed(1)} s, the rest ${(busyS - stageSums.normalizeMs / 1000).toFixed(1)} s), ` +
         `idle ${(elu.idle / 1000).toFixed(1)} s (waiting on stores, fetches or a batch timer), utilization ${(elu.utilization * 100).toFixed(0)} %`,
     );
     console.log(
@@ -336,7 +326,6 @@ async function main() {
         `flat, second half's peak ≤ ${FLAT_PEAK_GROWTH}× the first half's: ${growth.toFixed(2)}×, ${verdict(flat)}`,
     );
   } finally {
-    await pool?.close();
     await fetcher.close();
     replay.child.stdin?.end();
     clients.destroy();
