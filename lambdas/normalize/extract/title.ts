@@ -21,10 +21,12 @@ export const SUBTITLE_HINT = /sub-?title|subhead|kicker|yinti|futi|fbt|ytitle|yt
  * (issue 9 class 4), `标题-网站`, `标题—网站` and `Title - Site` are split. A single `<` or `>` is a breadcrumb step
  * (`世艺网>艺术教育`, `艺术史研究<世纪在线中国艺术网`: channel and site, no headline); doubled (`<<书名>>`, an old
  * spelling of 《》) or beside `=` (`>=`) it is not. */
-const TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|(?<!\d)—|—(?!\d)|\s-\s|(?<!\d)-|-(?!\d)|»|::|·|(?<![<>=])[<>](?![<>=]))\s*/;
+const titleSeparators = (hyphenNeighbour: string): RegExp =>
+  new RegExp(String.raw`\s*(?:_|\||｜|--|——|(?<!\d)—|—(?!\d)|\s-\s|(?<!${hyphenNeighbour})-|-(?!${hyphenNeighbour})|»|::|·|(?<![<>=])[<>](?![<>=]))\s*`);
+const TITLE_SEPARATORS = titleSeparators(String.raw`\d`);
 /** On a title bar without Han characters a bare `-` between two letters is an in-word hyphen too. A Chinese title bar
  * keeps splitting there (`…十块GPU-EDN 电子技术设计` is headline-site) unless IN_WORD_HYPHEN says it is one word. */
-const LATIN_TITLE_SEPARATORS = /\s*(?:_|\||｜|--|——|(?<!\d)—|—(?!\d)|\s-\s|(?<![A-Za-z0-9])-|-(?![A-Za-z0-9])|»|::|·|(?<![<>=])[<>](?![<>=]))\s*/;
+const LATIN_TITLE_SEPARATORS = titleSeparators('[A-Za-z0-9]');
 /** In-word hyphens of a Chinese title bar (issue 9 class 4): a Latin word that starts the title or follows a space
  * (`Off-Peak电价…`, `… Wi-Fi 6`), or one whose second part is lower case (`e-mail`, `Off-peak`). A headline glued to a
  * site name by a hyphen has Han or digits right before it and the site's capital after it (`…十块GPU-EDN 电子技术设计`). */
