@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../lambdas/normalize/index.js';
 import { stripTitleSuffixes } from '../../lambdas/normalize/extract/title.js';
+import { findSiteName } from '../../lambdas/normalize/extract/site-name.js';
 
 const PROSE =
   '<p>本市今年以来持续推进老旧小区改造工作，累计完成改造项目四十余个，惠及居民一万余户，群众满意度明显提升。</p>' +
@@ -129,8 +130,65 @@ describe('breadcrumb steps in the <title> (issue 9 class 4)', () => {
     expect(stripTitleSuffixes(`${H}>城市新闻>城市网`)).toBe(H);
   });
 
+  it('reads the site from a channel<site bar, so that bar names no headline and the bold line before the article is taken', () => {
+    expect(findSiteName({ chromeLines: [], titleBars: ['艺术史研究<某某在线中国艺术网'] })).toBe('某某在线中国艺术网');
+    expect(findSiteName({ chromeLines: [], titleBars: ['某某艺术网>艺术教育'] })).toBe('某某艺术网');
+    expect(findSiteName({ chromeLines: [], titleBars: ['<<城市网>>'] })).toBeNull();
+    const rec = normalize(page('<title>艺术史研究&lt;某某在线中国艺术网</title>', `<table><tr><td><p><b>*第一编 古代</b></p></td></tr><tr><td>${PROSE}</td></tr></table>`));
+    expect(rec.site.name).toBe('某某在线中国艺术网');
+    expect(rec.title).toBe('第一编 古代');
+  });
+
   it('keeps << >> book-title marks and >= inside a headline', () => {
     expect(stripTitleSuffixes('<<红楼梦>>研究综述_某某网')).toBe('<<红楼梦>>研究综述');
     expect(stripTitleSuffixes('收入增速>=支出增速的城市有十个_某某网')).toBe('收入增速>=支出增速的城市有十个');
+  });
+});
+
+describe('a headline label before the headline (issue 9 class 4)', () => {
+  const Q = '你知道旅行团为什么总去购物店吗？';
+
+  it('takes the text after a 主题：/标题：/题目： label that opens a heading', () => {
+    expect(titleOf('', `<h1><img src="v.gif"> 主题: ${H}</h1><div class="content">${PROSE}</div>`)).toBe(H);
+    expect(titleOf('', `<h1>标题：${H}</h1><div class="content">${PROSE}</div>`)).toBe(H);
+    expect(titleOf('<title>某某论坛</title>', `<h3>帖子主题：${H}</h3><div class="content">${PROSE}</div>`)).toBe(H);
+  });
+
+  it('takes the text that follows a bold label alone in its cell, when no element names the headline', () => {
+    const cell = (label: string) =>
+      `<table><tr><td class="large"><b>${label}</b>\n  ${Q}\n</td></tr>` +
+      `<tr><td><b>作者：</b><a href="u.jsp?id=1">某某</a> <b>时间：</b>2005-08-22 19:13:18</td></tr></table><table><tr><td>${PROSE}</td></tr></table>`;
+    expect(titleOf('<title>CCTV.com- 某某论坛 :: null</title>', cell('主题：'))).toBe(Q);
+    expect(titleOf('<title>CCTV.com- 某某论坛 :: null</title>', cell('题目:'))).toBe(Q);
+    // Another bold label (作者：) is no headline label: the title bar's segment stays.
+    expect(titleOf('<title>CCTV.com- 某某论坛 :: null</title>', cell('作者：'))).toBe('CCTV.com');
+  });
+
+  it('keeps a heading that is a label alone, or a label word inside the headline', () => {
+    expect(titleOf('', `<h1>主题：</h1><div class="content">${PROSE}</div>`)).toBe('主题：');
+    expect(titleOf('', `<h1>年度主题：绿色发展</h1><div class="content">${PROSE}</div>`)).toBe('年度主题：绿色发展');
+  });
+});
+
+describe('sidebar box headings and a permalink headline (issue 9 class 4)', () => {
+  const url = 'http://blog.example.org/mouren/archive/2005/09/07/543698.aspx';
+  const POST = '评某某：做最好的和最酷的东西？';
+  const side = '<div id="side"><h1>导航</h1><ul><li><a href="/">首页</a></li></ul><h1>Blog统计</h1><p>文章 - 12</p><h1>公告</h1>' +
+    '<h3 class="listtitle">某某联络家名单</h3><ul><li><a href="http://other.example.org/">某某的博客</a></li></ul></div>';
+  const post = (href: string) => `<div id="main"><div class="post"><div class="postTitle"><a href="${href}">${POST}</a></div><div class="postText">${PROSE}</div></div></div>`;
+
+  it('never takes a box heading (导航, Blog统计, 公告, 热门推荐) as the headline', () => {
+    expect(titleOf('', `<h1>导航</h1><h1>${H}</h1><div class="content">${PROSE}</div>`)).toBe(H);
+    expect(titleOf('', `<div class="content">${PROSE}</div><h1>热门推荐</h1>`)).not.toBe('热门推荐');
+  });
+
+  it('takes the link to the page itself right before the post, when every <h1> is a box and there is no <title>', () => {
+    expect(normalize(page('', side + post(url)), { url }).title).toBe(POST);
+    expect(normalize(page('', side + post('543698.aspx#top')), { url }).title).toBe(POST);
+  });
+
+  it('takes no link to another page, and none without the page\'s URL', () => {
+    expect(normalize(page('', side + post('http://blog.example.org/mouren/archive/2005/09/06/543600.aspx')), { url }).title).not.toBe(POST);
+    expect(normalize(page('', side + post(url))).title).not.toBe(POST);
   });
 });

@@ -13,7 +13,7 @@ import { findArticleBody } from './body.js';
 import { followsOtherEventLabel, isPageClockDate } from './published-date.js';
 import { findLinkedOriginalUrl, ORIGINAL_LABEL } from './original-link.js';
 import { readHtmlMeta } from './html-meta.js';
-import { emphasisedLineBeforeBody, findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, leadBlockHeadline, SUBTITLE_HINT } from './title.js';
+import { emphasisedLineBeforeBody, findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, leadBlockHeadline, selfLinkBeforeBody, SUBTITLE_HINT } from './title.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import { findSiteName } from './site-name.js';
 import { galleryHoldingHeadline } from './gallery.js';
@@ -55,11 +55,14 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
   if (nestingCapped) page.thaw();
   if (body) warnings.push(...body.warnings);
   const blocks = (body?.blocks ?? []).map((b) => cleanText(b, page.script)).filter((b) => b.text !== '');
-  // No headline element and a <title> naming only the channel or site: the heading right before the article.
+  // No headline element and a <title> naming only the channel or site: a link to the page itself (its permalink) right
+  // before the article, else the heading right before it, else its lead line, else a bold line before it (title.ts).
   if (!titleEl && blocks[0] && !hasHeadlineSegment(titleRefs.ogTitle, siteName) && !hasHeadlineSegment(titleRefs.titleTag, siteName)) {
-    const heading = headingBeforeBody(page, blocks[0].raw);
-    const lead = heading ? null : leadBlockHeadline(blocks, isBoilerplateLine);
-    if (heading) ({ title, element: titleEl } = heading);
+    const permalink = selfLinkBeforeBody(page, $('a[href]').toArray(), blocks[0].raw, hints.url ?? null);
+    const heading = permalink ? null : headingBeforeBody(page, blocks[0].raw);
+    const lead = permalink || heading ? null : leadBlockHeadline(blocks, isBoilerplateLine);
+    if (permalink) title = permalink;
+    else if (heading) ({ title, element: titleEl } = heading);
     else if (lead) title = blocks.shift()!;
     else title = emphasisedLineBeforeBody(page, $('b, strong, font').toArray(), blocks[0].raw) ?? title;
   }

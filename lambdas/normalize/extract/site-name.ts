@@ -14,7 +14,9 @@ const CHROME_PHRASES: readonly RegExp[] = [
   new RegExp(String.raw`(${SITE_NAME})\s*(?:客服|版权及免责声明|版权声明|免责声明|版权所有)`),
   new RegExp(String.raw`(?:版权所有|主办单位|主办)\s*[:：©]?\s*(${SITE_NAME})`),
 ];
-const TITLE_BAR_SEPARATORS = /\s*(?:_|\||｜|--|—+|-)\s*/;
+/** Segment separators of a title bar; a single `<` or `>` is a breadcrumb step (`艺术史研究<某某艺术网`, channel and site:
+ * issue 9 class 4, zh-cwced b70f455d), as in title.ts; doubled (`<<书名>>`) or beside `=` it is not. */
+const TITLE_BAR_SEPARATORS = /\s*(?:_|\||｜|--|—+|-|(?<![<>=])[<>](?![<>=]))\s*/;
 const TITLE_BAR_SEGMENT = /^[\u4e00-\u9fffA-Za-z0-9]{2,14}网$/;
 
 export function findSiteName(input: { metaSiteName?: string | null; chromeLines: string[]; titleBars: string[] }): string | null {

@@ -222,9 +222,38 @@ function headlineCandidates(page: PageIndex, els: readonly Element[], pageUrl: s
   const out: { el: Element; text: CleanedText }[] = [];
   for (const el of els) {
     const t = elementText(page, el);
-    if (t.length > 0 && t.length <= MAX_HEADLINE_CHARS && !isHomeLinkHeading(page, el, t, pageUrl)) out.push({ el, text: cleanText(t, page.script) });
+    if (t.length > 0 && t.length <= MAX_HEADLINE_CHARS && !BOX_HEADING.test(t) && !isHomeLinkHeading(page, el, t, pageUrl)) out.push({ el, text: cleanText(withoutHeadlineLabel(t), page.script) });
   }
   return out;
+}
+
+/**
+ * Issue 9 class 4: the heading of a sidebar or page box, never a headline (blog and portal templates set them as
+ * <h1>s: `<h1>导航</h1><h1>Blog统计</h1><h1>公告</h1>`, zh-cwced b828b656; 今日新闻, 热门推荐 on 47f387e6): navigation,
+ * notices, counters, archives, links, and the related/popular/latest lists. Matched as the heading's whole text. Checked
+ * on zh-cwced, aeb, gne and the seeds: no record's title is one.
+ */
+const BOX_HEADING = new RegExp(
+  '^(?:(?:网站|站点|栏目|频道|博客|Blog|个人|文章|随笔|日志)?(?:导航|公告|统计|分类|存档|归档|档案|日历|搜索|订阅)' +
+    '|(?:热门|相关|推荐|最新|精彩|今日|热点|图片|更多)(?:推荐|新闻|文章|阅读|评论|资讯|链接|日志|专题)|友情链接|新闻排行榜?|排行榜)$',
+  'i',
+);
+
+/** A label naming the headline that follows it, as forum and BBS templates write it (`主题：<headline>`, `标题：`,
+ * `题目：`, `帖子主题：`). */
+const HEADLINE_LABEL = /^(?:帖子|文章|新闻)?(?:主题|标题|题目)\s*[:：]\s*/;
+
+/** Issue 9 class 4: a heading candidate that opens with a headline label (`<h1>主题: 太行山上</h1>`, zh-cwced 6dc2d508)
+ * names the headline after it: the text without the label (unchanged when nothing follows it). */
+function withoutHeadlineLabel(text: string): string {
+  const m = HEADLINE_LABEL.exec(text);
+  return m && m[0].length < text.length ? text.slice(m[0].length) : text;
+}
+
+/** Whether `text` is a headline label alone (`<b>主题：</b>`, the headline after it in the same cell). */
+function isHeadlineLabelOnly(text: string): boolean {
+  const m = HEADLINE_LABEL.exec(text);
+  return !!m && m[0].length === text.length;
 }
 
 /** A link to the site's home page: "/", "./", "index.html" (or another index name), a site's root URL. */
@@ -299,7 +328,7 @@ export function headingBeforeBody(page: PageIndex, firstBlock: string): { title:
     const t = elementText(page, el);
     if (t.length < MIN_HEADLINE_SEGMENT_CHARS || t.length > MAX_HEADLINE_CHARS) continue;
     const at = page.textStart(el);
-    if (at !== undefined && at <= bodyAt && (!best || at > best.at)) best = { title: cleanText(t.replace(TRAILING_DASH_RUN, ''), page.script), element: el, at };
+    if (at !== undefined && at <= bodyAt && (!best || at > best.at)) best = { title: cleanText(withoutHeadlineLabel(t).replace(TRAILING_DASH_RUN, ''), page.script), element: el, at };
   }
   return best && { title: best.title, element: best.element };
 }
@@ -326,7 +355,7 @@ export function emphasisedLineBeforeBody(page: PageIndex, emphasised: readonly E
   if (bodyAt < 0) return null;
   let best: { text: string; end: number } | null = null;
   for (const el of emphasised) {
-    const t = elementText(page, el);
+    const t = emphasisedText(page, el);
     if (t.length < MIN_HEADLINE_SEGMENT_CHARS || t.length > EMPHASISED_HEADLINE_MAX_CHARS || INFO_LINE_MARK.test(t) || isInLink(el)) continue;
     const at = page.text.lastIndexOf(t, bodyAt - t.length);
     if (at < 0) continue;
@@ -335,6 +364,56 @@ export function emphasisedLineBeforeBody(page: PageIndex, emphasised: readonly E
   }
   return best && cleanText(best.text, page.script);
 }
+
+/** A bold line's text; for a headline label alone (`<td><b>主题：</b> 你知道导游为什么…</td>`, zh-cwced a6e8b739), the
+ * text that follows the label in its parent element. */
+function emphasisedText(page: PageIndex, el: Element): string {
+  const t = elementText(page, el).replace(LEADING_MARKER, '');
+  if (!isHeadlineLabelOnly(t) || !el.parent || el.parent.type !== 'tag') return t;
+  const whole = elementText(page, el.parent as Element);
+  return whole.startsWith(t) ? withoutHeadlineLabel(whole) : t;
+}
+
+/**
+ * Issue 9 class 4: blog templates link the post's headline to the post itself, its permalink (`<div class="postTitle">
+ * <a href="…/2005/09/07/543698.aspx">评老冒：…</a></div>` above the post, zh-cwced b828b656, where every <h1> is a
+ * sidebar box and there is no <title>). With no headline element and no headline in the title bar, the headline is the
+ * last link to the page's own URL (same host, path and query) of headline length (MIN_HEADLINE_SEGMENT_CHARS..
+ * MAX_HEADLINE_CHARS, no date or byline label) that ends before the article's first block, at most
+ * EMPHASISED_HEADLINE_MAX_GAP_CHARS of non-space page text before it. `links`: the page's <a> elements.
+ */
+export function selfLinkBeforeBody(page: PageIndex, links: readonly Element[], firstBlock: string, pageUrl: string | null): CleanedText | null {
+  const probe = firstBlock.slice(0, 12);
+  const bodyAt = probe.length >= 4 ? page.text.indexOf(probe) : -1;
+  const here = pageUrl ? parseUrl(pageUrl) : null;
+  if (bodyAt < 0 || !here) return null;
+  let best: { text: string; end: number } | null = null;
+  for (const a of links) {
+    const href = a.attribs.href?.trim();
+    if (!href) continue;
+    const target = parseUrl(href, here);
+    if (!target || target.host !== here.host || target.pathname !== here.pathname || target.search !== here.search) continue;
+    const t = elementText(page, a);
+    if (t.length < MIN_HEADLINE_SEGMENT_CHARS || t.length > MAX_HEADLINE_CHARS || INFO_LINE_MARK.test(t)) continue;
+    const at = page.text.lastIndexOf(t, bodyAt - t.length);
+    if (at < 0) continue;
+    const end = at + t.length;
+    if (nonSpaceChars(page.text.slice(end, bodyAt)) <= EMPHASISED_HEADLINE_MAX_GAP_CHARS && (!best || end > best.end)) best = { text: t, end };
+  }
+  return best && cleanText(best.text, page.script);
+}
+
+function parseUrl(href: string, base?: URL): URL | null {
+  try {
+    return new URL(href, base);
+  } catch {
+    return null;
+  }
+}
+
+/** A bullet or star a template sets before a bold line (`<b>*第一编 古代</b>`, zh-cwced b70f455d): decoration, not
+ * part of the headline. */
+const LEADING_MARKER = /^[*＊★☆●○■□◆◇▲△►▶•]+\s*/;
 
 /** Whether a bold line is, or sits in, a link: a link to another page (a series' introduction, a channel), not the
  * headline of this one. */
