@@ -83,6 +83,16 @@ const METADATA_LABEL = zh('(责任编辑|责编|编辑|来源(?!于)|稿源|作�
 const PINYIN_ANNOTATION = /[(（][a-zü\u00e0-\u01dc]{1,7}[)）]/g;
 const PHONE_OR_EMAIL = /\d{3,4}[-\s]?\d{7,8}|\b1[3-9]\d{9}\b|\b400[-\s]?\d{3}[-\s]?\d{3,4}\b|[\w.+-]+@[\w-]+\.[\w.]+/;
 
+/**
+ * Verbs of saying: a sentence holding one before a chrome word reports someone's words (她说，扫码打开小程序就能预约 /
+ * 律师指出，该免责声明… / 网信办表示，网民应遵守…), so the words are not the page's own widget. The one list for the three
+ * rules that ask (REPORTED_BEFORE, COMMENT_RULES_REPORTED, COPYRIGHT_SPOKEN_OF); each names its own extras beside it.
+ * 说明 is a label (转载说明：, 使用说明), and 名称/简称/号称 name something, so neither reports. Checked as the union of the
+ * three lists it replaces on zh-cwced, aeb, gne and the seeds (see the commit that made it).
+ */
+const REPORTING_VERBS = '说(?!明)|表示|指出|强调|(?<![名简号])称|介绍|透露|认为|告诉|据悉|据了解|坦言';
+/** A warning passed on (市场监管部门提醒消费者，…); 温馨提醒：is the site greeting the reader, no report. */
+const WARNING_VERB = '(?<!温馨)提醒';
 const COPYRIGHT = zh('版权归原?作者所有|版权声明|版权及免责声明|版权所有|免责声明|郑\\s*重\\s*声\\s*明|反侵权公告|转载请注明|未经授权.{0,6}不得转载|Copyright\\s*(©|@|\\(c\\)|\\d{4})|All rights reserved', 'i');
 
 interface Rule {
@@ -203,9 +213,11 @@ const ABOUT_SITE = zh('^[^，。]{2,16}(网|网站|平台|门户|客户端)(是|
 const CALL_FOR_SUBMISSIONS = zh('^欢迎(广大)?(读者|网友|作者|各界)(朋友)?(踊跃|积极)?(投稿|来稿)');
 /** Comment rules under a comment box: 请自觉遵守互联网相关的政策法规…跟评互动环境, 文明上网 理性发言. */
 const COMMENT_RULES = zh('遵守.{0,12}(政策法规|法律法规).{0,40}(跟评|评论|互动|发言)|文明上网.{0,4}理性发言');
+/** Verbs of a demand made of others (平台要求用户…, 网信办呼吁网民…): who asks for the comment rules, beside REPORTING_VERBS. */
+const DEMAND_VERBS = `要求|规定|呼吁|倡议|倡导|${WARNING_VERB}`;
 /** Such rules reported from someone (平台要求用户遵守国家法律法规，理性发言 / 网信办呼吁网民文明上网、理性发言): a demand or
- * reporting verb before the rule; the box's own rule asks the reader (请自觉遵守…). */
-const COMMENT_RULES_REPORTED = zh('(要求|表示|强调|规定|呼吁|提醒|倡议|倡导|指出|(?<![名简号])称|说)[^。]{0,20}(遵守|文明上网)');
+ * reporting verb before the rule; the box's own rule asks the reader (请自觉遵守…, 温馨提醒：请文明上网…). */
+const COMMENT_RULES_REPORTED = zh(`(${REPORTING_VERBS}|${DEMAND_VERBS})[^。]{0,20}(遵守|文明上网)`);
 /** Call-to-action promos set into the article container (issue 9 class 5): a bracketed button inside a line
  * (…评选火热进行中！【点击投票】…), an app-download bonus (下载客户端还能获得专享福利). Checked up to PROMO_LINE_CHARS:
  * such a promo runs 60-110 chars; a paragraph reporting on an app or a vote does not carry the button or the bonus. */
@@ -264,9 +276,9 @@ const PROMO_CLAUSE_PREFIX = zh(
 /** A clause boundary: the promo's imperative is read in the clause holding the QR/channel word. */
 const CLAUSE_END = /[，,。！!？?；;：:]/g;
 /** A sentence reported from someone (她说，扫码打开小程序就能预约; 市场监管部门提醒消费者，扫码领取礼品要警惕): a reporting
- * verb in a clause before the QR/channel word. A promo's lead clauses describe the site or greet the reader (专注苹果新闻
- * 报道, 更多猛料, 温馨提醒：, 想看到更多？), so 温馨提醒, 说明 and 名称 are no report. */
-const REPORTED_BEFORE = zh('说(?!明)|表示|介绍|指出|透露|(?<!温馨)提醒|告诉|据悉|据了解|认为|坦言|强调|(?<![名简号])称');
+ * verb or a warning in a clause before the QR/channel word. A promo's lead clauses describe the site or greet the reader
+ * (专注苹果新闻报道, 更多猛料, 温馨提醒：, 想看到更多？). */
+const REPORTED_BEFORE = zh(`${REPORTING_VERBS}|${WARNING_VERB}`);
 /** A statement of fact after the QR/channel word (长按二维码识别的功能已上线, 扫码关注的人已经过万, 扫码下载了APP): an
  * aspect mark (已, 已经, 了 but not 了解). An imperative asks for something not yet done: 扫码关注，了解更多 has none. */
 const ASPECT_AFTER = zh('已|了(?!解)');
@@ -367,7 +379,9 @@ function isLatinDateStamp(line: string): boolean {
  * predicate right after it (COPYRIGHT_SPOKEN_AFTER). A notice names the site (本站免责声明, 某某网版权所有) or nothing
  * before its marker.
  */
-const COPYRIGHT_SPOKEN_OF = zh('(说|表示|认为|指出|(?<![名简号])称|介绍|强调|透露|裁定|判决|裁决|起草|签署)[^。！？]*$|(该|这份|这一|这项|此|那份|一份|一则)$');
+/** What a court or a party does with a notice (法院裁定该免责声明无效, 双方签署的版权声明), beside REPORTING_VERBS. */
+const LEGAL_ACTS = '裁定|判决|裁决|起草|签署';
+const COPYRIGHT_SPOKEN_OF = zh(`(${REPORTING_VERBS}|${LEGAL_ACTS})[^。！？]*$|(该|这份|这一|这项|此|那份|一份|一则)$`);
 /** The same after the marker: a modifier or a predicate follows it (免责声明的效力一直是焦点, 特别声明称…, 版权声明中写明…);
  * a notice goes on with its text after a colon, a bracket or a space, or names its owner (版权所有 © X). */
 const COPYRIGHT_SPOKEN_AFTER = zh('^(的|是|称|中|里|被|一直|也|并|不|对|已|将)');

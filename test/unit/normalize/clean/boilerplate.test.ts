@@ -380,3 +380,26 @@ describe('copyright, share and previous-article words inside a sentence (issue 9
     expect(boilerplateReason(line)).toBeNull();
   });
 });
+
+describe('one REPORTING_VERBS list for the promo, comment-rule and copyright rules', () => {
+  it.each([
+    // 说明 is a label, not a report: the notice is the page's own.
+    ['转载说明：转载请注明出处', 'copyright'],
+    // 温馨提醒 is the site greeting the reader: the comment box's own rule.
+    ['温馨提醒：请遵守国家法律法规，文明上网，理性发言。', 'comment'],
+    // The shared list still holds what each rule had.
+    ['扫码关注，了解更多', 'promo'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateReason(line)).toBe(reason);
+  });
+
+  it.each([
+    // Verbs of saying the copyright and comment-rule lists lacked before they shared one list.
+    '据悉，该作品版权所有人尚未确定。',
+    '业内人士坦言，免责声明往往形同虚设。',
+    '他认为，用户应遵守法律法规，理性评论。',
+    '她介绍，平台用户须遵守社区公约，文明上网、理性发言。',
+  ])('keeps %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
