@@ -19,8 +19,10 @@
  *   promo      — 扫一扫 / 长按 / 微信号 / 二维码 / 关注…公众号, short; a call-to-action button or app bonus (【点击投票】,
  *                下载客户端…专享福利) in a line up to PROMO_LINE_CHARS
  *   prev-next  — starts with 上一篇 / 下一篇 (条/章), or a pager line (第1页/共3页, 上一页 | 下一页)
- *   site-info  — footer facts: 主办单位 / 承办单位 / ICP备 / 公网安备 / 网站标识码 / 建议使用…分辨率 / 技术支持, short
- *   breadcrumb — starts with 当前位置 / 您的位置 / 所在位置, or 2+ "›/>>/»/>" separators between short segments
+ *   site-info  — footer facts: 主办单位 / 承办单位 / ICP备 / 公网安备 / 网站标识码 / 建议使用…分辨率 / 技术支持, short; the
+ *                site's own blurb (X网是…主办的…网站) with no news day, reporting verb or other news in the line
+ *   breadcrumb — starts with 当前位置 / 您的位置 / 所在位置, or 2+ "›/>>/»/>" separators between short steps without clause
+ *                marks; with arrows (→, ->) only when a step is 首页/正文 (成都→重庆→贵阳 is a route)
  *   print      — 打印本页 / 关闭窗口 / 【打印】 / 【关闭】, short
  *   font-size  — 字号 大 中 小
  *   views      — 浏览量 / 浏览次数 / 阅读量 / 点击数 followed by a number, short
@@ -28,7 +30,8 @@
  *                Don't miss, Trending, Advertisement, Tags, Comments, Caption/Close, Image copyright, Subscribe…
  *   teaser     — a short line led by READ MORE: / SEE MORE: / Related: / MORE: (a link to another story)
  *   trailer    — (issue 9 class 5) app and repost trailers and widget text inside the container: （本文来自X，更多原创资讯请
- *                下载“X”APP）, 原标题：… lines, 声明：/ 风险提示： disclaimers at the line start, 图片/信息来源于网络 notes,
+ *                下载“X”APP）, 原标题：… lines, 声明：/ 风险提示： disclaimers that speak of the site or the reading (up to
+ *                120 chars), 图片/信息来源于网络 notes,
  *                【点击投票】-style promo buttons, 打印 字体：放大 正常 缩小 toolbars, 延伸·推荐, 相关资讯请关注…, 返回X，查看更多,
  *                video-player text (正在为您切换到…, 倍速), 经过X重新编排 notes, short unless the marker leads the line
  *   photo-credit — (English) a caption closed by its credit ("… (Image: GETTY)", "… (credit: NASA/X)"), or a line of
@@ -87,12 +90,14 @@ const PHONE_OR_EMAIL = /\d{3,4}[-\s]?\d{7,8}|\b1[3-9]\d{9}\b|\b400[-\s]?\d{3}[-\
  * Verbs of saying: a sentence holding one before a chrome word reports someone's words (她说，扫码打开小程序就能预约 /
  * 律师指出，该免责声明… / 网信办表示，网民应遵守…), so the words are not the page's own widget. The one list for the three
  * rules that ask (REPORTED_BEFORE, COMMENT_RULES_REPORTED, COPYRIGHT_SPOKEN_OF); each names its own extras beside it.
- * 说明 is a label (转载说明：, 使用说明), and 名称/简称/号称 name something, so neither reports. Checked as the union of the
+ * 说明 is a label (转载说明：, 使用说明), 小说 a novel, and 名称/简称/号称 name something, so none of them reports. Checked as the union of the
  * three lists it replaces on zh-cwced, aeb, gne and the seeds (see the commit that made it).
  */
-const REPORTING_VERBS = '说(?!明)|表示|指出|强调|(?<![名简号])称|介绍|透露|认为|告诉|据悉|据了解|坦言';
+const REPORTING_VERBS = '(?<!小)说(?!明)|表示|指出|强调|(?<![名简号])称|介绍|透露|认为|告诉|据悉|据了解|坦言';
 /** A warning passed on (市场监管部门提醒消费者，…); 温馨提醒：is the site greeting the reader, no report. */
 const WARNING_VERB = '(?<!温馨)提醒';
+/** A verb of saying anywhere in a text. */
+const REPORTING = zh(REPORTING_VERBS);
 const COPYRIGHT = zh('版权归原?作者所有|版权声明|版权及免责声明|版权所有|免责声明|郑\\s*重\\s*声\\s*明|反侵权公告|转载请注明|未经授权.{0,6}不得转载|Copyright\\s*(©|@|\\(c\\)|\\d{4})|All rights reserved', 'i');
 
 interface Rule {
@@ -169,8 +174,28 @@ const FOOTER_LABEL_END = String.raw`\s*[:：]`;
 /** A resolution hint names a screen size or the browser (建议使用1024×768分辨率浏览); 专家建议使用高分辨率屏幕 is prose. */
 const RESOLUTION_HINT = String.raw`建议使用.{0,30}(\d{3,4}\s*[×xX*＊]\s*\d{3,4}.{0,12}分辨率|浏览器.{0,20}分辨率|分辨率.{0,12}(\d{3,4}\s*[×xX*＊]\s*\d{3,4}|浏览))`;
 
-/** Trailers that lead their line (any length: a disclaimer paragraph runs long): 本文来自X…下载/APP, 原标题：, 声明：. */
-const LEADING_TRAILER = zh('^[（(【\\[]?\\s*(本文来自.{1,24}[，,].{0,40}(下载|关注|APP|客户端)|原标题\\s*[:：]|原题\\s*[:：]|(声明|特别声明|免责声明|风险提示)\\s*[】\\]]?\\s*[:：])', 'i');
+/** Trailers that lead their line (any length: such a note runs long): 本文来自X…下载/APP, 原标题：. */
+const LEADING_TRAILER = zh('^[（(【\\[]?\\s*(本文来自.{1,24}[，,].{0,40}(下载|关注|APP|客户端)|原标题\\s*[:：]|原题\\s*[:：])', 'i');
+/** A disclaimer's lead label: 声明：, 特别声明：, 免责声明：, 风险提示： (also bracketed: 【声明】：). */
+const DISCLAIMER_LEAD = zh('^[（(【\\[]?\\s*(声明|特别声明|免责声明|风险提示)\\s*[】\\]]?\\s*[:：]');
+/** What a site's disclaimer speaks of: the site or platform itself (本站, 本平台, 仅提供信息存储服务), the article as something
+ * it carries (本文, 以上内容, 仅代表作者观点), the reading as no advice (仅供参考, 不构成投资建议, 投资需谨慎), reposting (转载,
+ * 版权, 侵权, 来源于网络). A company's statement reproduced in a story speaks of the company (声明：本公司及董事会全体成员保证…). */
+const SITE_DISCLAIMER_WORDS = zh('本网|本站|本平台|本号|本公众号|本刊|本文|该文|以上内容|文章(提及|观点|内容|仅)|仅供参考|不构成.{0,8}建议|据此(操作|买卖|投资)|风险自(担|负)|(投资|入市)(需|须)谨慎|投资有风险|(仅|只|不)代表.{0,16}(观点|立场|看法)|信息(存储|发布)|转载|版权|侵权|(来源|来自|源自)于?网络');
+/** A site's disclaimer runs up to this many chars (seen 45-95: zh-cwced d8d4c4ec, gne 163-9, stcn-1); a company's statement
+ * that a story reproduces after 声明： runs longer, and is article text whatever words it uses. */
+const DISCLAIMER_LINE_CHARS = 120;
+/**
+ * The site's disclaimer after a 声明：/ 风险提示： label (issue 9 class 5): the bare label, or a line up to DISCLAIMER_LINE_CHARS
+ * that speaks of the site or the reading (SITE_DISCLAIMER_WORDS). A long paragraph that opens with the label, or one
+ * speaking of a company (声明：本公司董事会保证公告内容真实), is the story's text: a statement the story reports.
+ */
+function isSiteDisclaimer(line: string): boolean {
+  const m = DISCLAIMER_LEAD.exec(line);
+  if (m === null) return false;
+  const rest = line.slice(m[0].length).trim();
+  return rest === '' || (line.length <= DISCLAIMER_LINE_CHARS && SITE_DISCLAIMER_WORDS.test(rest));
+}
 /** Short trailer and widget lines (SHORT_LINE_CHARS). */
 const SHORT_TRAILER = zh('^[（(【\\[]?\\s*(注\\s*[:：]\\s*)?(本文|文中|文内|文章|部分)?(的)?(配图|图片|信息|内容|文章|素材)(均|部分)?(来自|来源于|源自|选自|取自)网络|^[【\\[][^】\\]]{0,8}(投票|下载|报名|订阅)[^】\\]]{0,8}[】\\]]$|放大\\s*正常\\s*缩小|字体\\s*[:：]?\\s*放大|^延伸\\s*[·•・]\\s*推荐|相关资讯请关注|^返回.{1,8}[，,]\\s*查看更多|正在为您切换|^您的浏览器(暂)?不支持.{0,16}(video|视频|播放|HTML5)|重新(编排|排版|整理)$', 'i');
 /**
@@ -209,7 +234,27 @@ const PLATFORM_STATEMENT = zh('(^网友评论|本文|文章|该文|以上内容)
 /** An "about us" box without its header (issue 9 class 1): the site describing itself (X网是…主办的综合性新闻网站),
  * up to PROMO_LINE_CHARS; and its call for submissions (欢迎广大读者投稿), on a short line. A report on a site
  * (X网客户端今天正式上线) does not say who runs it in this form. */
-const ABOUT_SITE = zh('^[^，。]{2,16}(网|网站|平台|门户|客户端)(是|系)[^。]{0,40}(主办|主管|创办|运营)的[^。]{0,24}(网站|平台|门户|媒体)');
+const ABOUT_SITE = zh('^([^，。]{2,16}(网|网站|平台|门户|客户端))(是|系)[^。]{0,40}(主办|主管|创办|运营)的[^。]{0,24}(网站|平台|门户|媒体)');
+/** A news day: a story's time, which a site's standing description of itself has no use for (今天正式上线新版). */
+const NEWS_DAY = zh('今天|今日|昨天|昨日|日前|近日|当天|本周|上周|\\d{1,2}月\\d{1,2}日');
+/** What may open a blurb's further sentence: the site again (本站, 网站, 我们, or its name). */
+const SITE_SELF = zh('^(本网|本站|本平台|我网|该网|网站|平台|我们)');
+const SENTENCES = /[^。！？!?]+[。！？!?]*[”’"'」』）)]*/g;
+/**
+ * The site's own "about us" blurb (issue 9 class 1), not a story about the site: after the site's name, no reporting verb
+ * (据介绍，… / 他表示) and no news day (人民网是由人民日报社主办的…平台，今天正式上线新版。); and every further sentence in the
+ * line speaks of the site again (its name, 本站, 网站, 我们): a paragraph that goes on with other news holds the blurb as a
+ * sentence of the story. Up to PROMO_LINE_CHARS.
+ */
+function isSiteBlurb(line: string): boolean {
+  const m = ABOUT_SITE.exec(line);
+  if (m === null || line.length > PROMO_LINE_CHARS) return false;
+  const name = m[1]!;
+  const rest = line.slice(name.length);
+  if (REPORTING.test(rest) || NEWS_DAY.test(rest)) return false;
+  const sentences = rest.match(SENTENCES) ?? [];
+  return sentences.slice(1).every((s) => { const t = s.trim(); return t === '' || t.startsWith(name) || SITE_SELF.test(t); });
+}
 const CALL_FOR_SUBMISSIONS = zh('^欢迎(广大)?(读者|网友|作者|各界)(朋友)?(踊跃|积极)?(投稿|来稿)');
 /** Comment rules under a comment box: 请自觉遵守互联网相关的政策法规…跟评互动环境, 文明上网 理性发言. */
 const COMMENT_RULES = zh('遵守.{0,12}(政策法规|法律法规).{0,40}(跟评|评论|互动|发言)|文明上网.{0,4}理性发言');
@@ -306,6 +351,34 @@ function isPromoForm(line: string): boolean {
     && !ASPECT_AFTER.test(line.slice(first.index + first[0].length));
 }
 
+/** A breadcrumb led by its label: 当前位置：首页 > …, 您的位置： */
+const BREADCRUMB_LABEL = zh('^(当前位置|您的位置|你的位置|您现在的位置|所在位置|现在位置)\\s*[:：]');
+/** The separators between a breadcrumb's steps: navigation marks (>, >>, ›, ») and arrows (→, ->), which routes and
+ * processes use as well (成都→重庆→贵阳). */
+const BREADCRUMB_SEPARATOR = /\s*(->|→|⇒|>>?|›|»)\s*/;
+const BREADCRUMB_SPLIT = new RegExp(BREADCRUMB_SEPARATOR.source, 'g');
+const BREADCRUMB_ARROW = /->|→|⇒/;
+/** A step is a short label: up to this many chars (新闻中心, 政府信息公开基础平台), as the rule has held since it was written. */
+const BREADCRUMB_STEP_CHARS = 16;
+/** A step holding a clause or sentence mark is part of a sentence (列车从南京→上海→杭州，全程3小时。). */
+const CLAUSE_MARK = /[，,。！!？?；;、]/;
+/** A step only a site's trail has: its home page or the article itself (首页 → 新闻 → 正文). */
+const BREADCRUMB_HOME = zh('^(网站首页|首页|主页|正文|正文内容|home|index)$', 'i');
+/**
+ * A breadcrumb trail without its label (issue 9 class 5): 2+ separators between short steps (首页 > 新闻中心 > 正文,
+ * 某省政府信息公开专栏 >> 某省人民政府 >> 基础平台), no step holding a clause or sentence mark. With arrows, a step must
+ * be the home page or the article (首页→新闻→正文): a bare chain of arrows is a route or a process (成都→重庆→贵阳,
+ * 申请→审核→发证), as a site's trail with > is not. The opening step may be empty (-> 小说 -> 书摘 -> 正文).
+ */
+function isBreadcrumbTrail(line: string): boolean {
+  const steps = line.split(BREADCRUMB_SPLIT).filter((_, i) => i % 2 === 0).map((step) => step.trim());
+  if (steps.length < 3) return false;
+  for (const [i, step] of steps.entries()) {
+    if ((step === '' && i > 0) || step.length > BREADCRUMB_STEP_CHARS || CLAUSE_MARK.test(step) || SENTENCE_END.test(step)) return false;
+  }
+  return !BREADCRUMB_ARROW.test(line) || steps.some((step) => BREADCRUMB_HOME.test(step));
+}
+
 /** A share lead that goes on as a sentence (分享到朋友圈的照片引发热议, 分享至群里后被转发): its place followed by a
  * particle or a time word. A share toolbar names places only (分享到：微信 微博, 分享到朋友圈). */
 const SHARE_SENTENCE = zh('^分享(到|至|给)[^\\s:：，,]{0,12}(的|后|了|时|被)');
@@ -314,16 +387,18 @@ const RULES: readonly Rule[] = [
   // First: boilerplateReason's long-line shortcut applies this rule alone.
   { reason: 'copyright', pattern: COPYRIGHT, short: false, also: copyrightPlacement },
   { reason: 'trailer', pattern: LEADING_TRAILER, short: false },
+  { reason: 'trailer', pattern: DISCLAIMER_LEAD, short: false, also: isSiteDisclaimer },
   { reason: 'share', pattern: zh('^(分享到|分享给朋友|分享给好友|分享至|一键分享|分享本文|分享)\\s*[:：]?'), short: true, also: (l) => !/^分享[^\s:：到给給至本]/.test(l) && !SHARE_SENTENCE.test(l) },
   { reason: 'comment', pattern: zh(`^(发表评论|我要评论|网友评论|查看评论|查看全部评论|欢迎参与讨论|欢迎发表评论|参与评论|已有\\s*\\d+\\s*人参与|\\d+\\s*条评论)${COMMENT_LEAD_END}`), short: true },
   { reason: 'contact', pattern: zh('客服|联系邮箱|联系电话|投稿邮箱|投稿信箱|举报电话|举报邮箱|热线电话|服务热线'), short: true, also: (l) => notSentence(l) && PHONE_OR_EMAIL.test(l) },
   { reason: 'list-header', pattern: zh(`^[【\\[〖]?\\s*(${LIST_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»)?\\s*$`, 'i'), short: true },
   { reason: 'promo', pattern: QR_OR_CHANNEL, short: true, also: isPromoForm },
   { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)(?!(报道|文章|稿件)?(中|里|的|提到|讲|说))|第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|上一页\\s*[|｜]?\\s*下一页'), short: true },
-  { reason: 'site-info', pattern: ABOUT_SITE, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
+  { reason: 'site-info', pattern: ABOUT_SITE, short: false, also: isSiteBlurb },
   { reason: 'site-info', pattern: CALL_FOR_SUBMISSIONS, short: true },
   { reason: 'site-info', pattern: zh(`(主办单位|承办单位|协办单位)${FOOTER_LABEL_END}|ICP备|ICP证|公网安备|网站标识码|${RESOLUTION_HINT}|技术支持\\s*[:：]|网站地图`), short: true },
-  { reason: 'breadcrumb', pattern: zh('^(当前位置|您的位置|你的位置|您现在的位置|所在位置|现在位置)\\s*[:：]|^[^>›»]{1,16}(\\s*(>>?|›|»|→)\\s*[^>›»]{1,16}){2,}$'), short: true },
+  { reason: 'breadcrumb', pattern: BREADCRUMB_LABEL, short: true },
+  { reason: 'breadcrumb', pattern: BREADCRUMB_SEPARATOR, short: true, also: isBreadcrumbTrail },
   { reason: 'print', pattern: zh('打印本页|关闭窗口|【打印】|【关闭】|\\[打印\\]|\\[关闭\\]|打印此文|收藏本页'), short: true },
   { reason: 'font-size', pattern: zh('字号\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|字体\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|【\\s*大\\s*中\\s*小\\s*】'), short: true },
   { reason: 'widget', pattern: EN_WIDGET, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
@@ -431,8 +506,8 @@ function reasonOf(line: string): BoilerplateReason | null {
   for (const rule of RULES) {
     if (rule.short && text.length > SHORT_LINE_CHARS) continue;
     if (!rule.pattern.test(text)) continue;
-    // A metadata line (来源, 作者…) is the lead's: only the copyright, leading-trailer and platform-statement rules apply.
-    if (rule.reason !== 'copyright' && rule.pattern !== LEADING_TRAILER && rule.pattern !== PLATFORM_STATEMENT && (hasMetadata ??= METADATA_LABEL.test(text))) continue;
+    // A metadata line (来源, 作者…) is the lead's: only the copyright, leading-trailer, disclaimer and platform-statement rules apply.
+    if (rule.reason !== 'copyright' && rule.pattern !== LEADING_TRAILER && rule.pattern !== DISCLAIMER_LEAD && rule.pattern !== PLATFORM_STATEMENT && (hasMetadata ??= METADATA_LABEL.test(text))) continue;
     if (!rule.also || rule.also(text)) return rule.reason;
   }
   return null;

@@ -403,3 +403,44 @@ describe('one REPORTING_VERBS list for the promo, comment-rule and copyright rul
     expect(boilerplateReason(line)).toBeNull();
   });
 });
+
+describe('the site blurb, breadcrumb and disclaimer rules keep news sentences (issue 9 class 5)', () => {
+  it.each([
+    // The site's own "about us" blurb: its name, who runs it, and nothing else said.
+    ['某某网是由中共某某市委宣传部主管、某某日报社主办的综合性新闻网站。', 'site-info'],
+    ['某某网是由某某日报社主办的综合性新闻网站。本站致力于传播本地新闻。', 'site-info'],
+    ['某某小说网是由某某集团运营的原创小说平台', 'site-info'],
+    // A breadcrumb: short steps with navigation marks, or arrows with the home page or the article as a step.
+    ['首页 > 新闻 > 国内', 'breadcrumb'],
+    ['首页 → 新闻中心 → 正文', 'breadcrumb'],
+    ['-> 畅销小说 -> 某某书摘 -> 正文', 'breadcrumb'],
+    ['>> 首页 >> 研究集萃', 'breadcrumb'],
+    // The site's disclaimer: the bare label, or a short line speaking of the site or the reading.
+    ['声明：', 'trailer'],
+    ['【声明】：以上内容仅代表作者观点', 'trailer'],
+    ['声明：该文观点仅代表作者本人，某某号系信息发布平台，某某仅提供信息存储空间服务。', 'trailer'],
+    ['特别声明：本文转载自其他媒体，转载目的在于传递更多信息。', 'trailer'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateReason(line)).toBe(reason);
+  });
+
+  it.each([
+    // A story about the site: a news day, a reporting verb, or a paragraph that goes on with other news.
+    '人民网是由人民日报社主办的大型网络信息交互平台，今天正式上线新版。',
+    '某某网是由某某日报社主办的综合性新闻网站，5月20日迎来上线十周年。',
+    '人民网是由人民日报社主办的大型网络信息交互平台。此次改版新增了视频频道，用户体验明显提升。',
+    '某某网是某某集团运营的电商平台，他表示平台将扩大投入',
+    // Routes and processes: arrows between places or steps, or inside a sentence.
+    '成都→重庆→贵阳',
+    '申请→审核→发证',
+    '列车从南京→上海→杭州，全程3小时。',
+    '线路为成都→重庆→贵阳',
+    // A company's statement the story reproduces: it speaks of the company, or runs long.
+    '声明：本公司及董事会全体成员保证信息披露的内容真实、准确、完整，没有虚假记载、误导性陈述或重大遗漏。',
+    '特别声明：经董事会审议，公司决定终止本次重大资产重组事项，公司股票将于明日起复牌。',
+    '风险提示：受台风影响，沿海地区可能出现强降雨，请市民减少外出。',
+    '声明：近日，网络上出现大量冒用我公司名义开展招商加盟的信息，相关人员以收取加盟费、保证金等名义骗取钱财。我公司郑重提醒广大消费者，本公司从未授权任何第三方开展招商活动，请通过官方渠道核实信息，如发现相关线索请及时向公安机关报案，本公司将依法追究侵权者的法律责任。',
+  ])('keeps %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
