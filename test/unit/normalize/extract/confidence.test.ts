@@ -1,6 +1,6 @@
 /** quality.confidence from extraction features (extract/confidence.ts), on small synthetic bodies written for the test. */
 import { describe, expect, it } from 'vitest';
-import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE, sharedDoubt, titleAgreement } from '../../../../lambdas/normalize/extract/confidence.js';
+import { confidenceFeatures, confidenceOf, LOW_CONFIDENCE, paraphraseAgreement, sharedDoubt, titleAgreement } from '../../../../lambdas/normalize/extract/confidence.js';
 import { normalize } from '../../../../lambdas/normalize/index.js';
 import { countArticleItems } from '../../../../lambdas/normalize/extract/body.js';
 import { computeStats } from '../../../../lambdas/normalize/extract/body-stats.js';
@@ -53,9 +53,28 @@ describe('confidence', () => {
     expect(c).toBeLessThan(1);
   });
 
+  it('is not lowered by a body that paraphrases its headline, and still by one that speaks of something else', () => {
+    // The headline shortens what the body spells out (民运 for 民主运动): no bigram of it is repeated exactly.
+    const title = '她卷入民运';
+    const memoir = ['那年春天，她在外地开会，回城以后被卷进了那场民主运动，生活从此改变。', ...PROSE];
+    expect(titleAgreement(title, memoir.join(''))).toBe(0);
+    expect(confidenceOf(input([...memoir, ...memoir], { title }))).toBe(1);
+    expect(confidenceOf(input([...PROSE, ...PROSE], { title }))).toBeLessThan(1);
+  });
+
   it('reads Latin-script prose with its own punctuation scale', () => {
     const en = ['The city council approved the budget on Monday, after a long debate about housing, transport and schools.', 'Officials said the plan would add 400 homes, two bus lines and a new library by 2026.'];
     expect(confidenceOf(confidenceFeatures({ title: 'City council approves budget', paragraphs: en, pageChars: 900, bodyLinkChars: 0, layer: 'scoring' }))).toBeGreaterThan(0.8);
+  });
+});
+
+describe('paraphraseAgreement', () => {
+  it('counts a title bigram found exactly or with one character between its two characters, in order', () => {
+    expect(paraphraseAgreement('八九民运', '一九八九年民主运动')).toBe(1);
+    expect(paraphraseAgreement('八九民运', '一九八九年的民主运动')).toBeCloseTo(2 / 3, 6);
+    expect(paraphraseAgreement('民运', '运动中的人民')).toBe(0);
+    expect(paraphraseAgreement('民运', '民主的运动')).toBe(0);
+    expect(paraphraseAgreement('Budget approved', 'the budget was approved')).toBe(1);
   });
 });
 
