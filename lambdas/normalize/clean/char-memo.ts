@@ -39,6 +39,24 @@ export function unitFlags(chars: string): Uint8Array {
   return flags;
 }
 
+/**
+ * Up to eight sets of code units in one table: bit k (1 << k) of a unit's byte is set when the unit is in `sets[k]`.
+ * A reader that asks several sets about one character reads one cache line instead of one per set's table: the tables
+ * are 64 KB each, Han characters are spread over 20,000 code units, and the page parsed before a record's enrichment
+ * pushes them out of the cache, so each set asked was a miss per distinct character of every page.
+ */
+export function packedUnitFlags(sets: readonly string[]): Uint8Array {
+  if (sets.length > 8) throw new RangeError(`packedUnitFlags packs at most 8 sets, not ${sets.length}`);
+  const flags = new Uint8Array(BMP_UNITS);
+  sets.forEach((chars, k) => {
+    for (let i = 0; i < chars.length; i++) flags[chars.charCodeAt(i)]! |= 1 << k;
+  });
+  return flags;
+}
+
+/** Han characters (Unicode Script=Han), one memo for every reader, so a character's answer is cached once for all. */
+export const isHan: CharTest = memoizeCharTest(/\p{Script=Han}/u);
+
 /** Words grouped by their first code unit, each group in list order. */
 export type WordsByFirstUnit = ReadonlyMap<number, readonly string[]>;
 

@@ -16,6 +16,12 @@ export function normalizeSpace(text: string): string {
 /** The characters of WHITE_SPACE_RUN other than the ASCII space. */
 const WHITE_SPACE_NOT_SPACE = /[^\S ]|[\u200b\u2060]/u;
 
+/**
+ * Every character `\s` matches (ECMAScript WhiteSpace and LineTerminator), as a string: for tables of code units.
+ * whitespace.test.ts holds it to /\s/ over every BMP code unit.
+ */
+export const JS_WHITE_SPACE_CHARS = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
 /** The characters of `\s` other than the ASCII space: tab, line breaks, NBSP, U+1680, U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000, U+FEFF. */
 export const JS_SPACE_NOT_SPACE = /[^\S ]/;
 

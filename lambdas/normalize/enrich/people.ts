@@ -32,7 +32,8 @@ import {
   POST_SUFFIXES,
   WEAK_NAME_FOLLOWERS,
 } from '../data/official-titles.js';
-import { memoizeCharTest, unitFlags, wordsByFirstUnit, type WordsByFirstUnit } from '../clean/char-memo.js';
+import { isHan, memoizeCharTest, packedUnitFlags, unitFlags, wordsByFirstUnit, type WordsByFirstUnit } from '../clean/char-memo.js';
+import { JS_WHITE_SPACE_CHARS } from '../clean/whitespace.js';
 import { segmenter, segmenterLoadError, tokensWithOffsets, type Tagger } from './segmenter.js';
 
 export interface PersonMention {
@@ -40,17 +41,19 @@ export interface PersonMention {
   titles: string[];
 }
 
-/** Sentence ends: a post never carries over one (one code unit each; sentencesOf cuts at them). */
-const SENTENCE_END_UNITS = unitFlags('。！？；!?;');
-/** Segment separators (one code unit each): 、 joins a list, , ， join clauses, white space is a space, the rest break. */
-const isSegmentSeparator = memoizeCharTest(/[、,，\s“”"‘’'「」『』（）()《》【】〔〕:：·]/);
+/** Sentence ends: a post never carries over one (one code unit each; findPeople cuts at them). */
+const SENTENCE_END_CHARS = '。！？；!?;';
+/**
+ * Segment separators (one code unit each): 、 joins a list, , ， join clauses, white space (every `\s` character) is a
+ * space, the rest break.
+ */
+const SEGMENT_SEPARATOR_CHARS = `、,，“”"‘’'「」『』（）()《》【】〔〕:：·${JS_WHITE_SPACE_CHARS}`;
 /** Text before a post that is not part of it: 与会人员在市委书记… → 市委书记. */
 const TITLE_LEAD = /^.*(?:[在由请让给对向被把获]|[^\p{Script=Han}])/u;
 /** A given name has one or two characters. */
 const GIVEN_NAME_CHARS = { min: 1, max: 2 } as const;
 /** Only Han characters make a name or a post. */
 const HAN_ONLY = /^\p{Script=Han}+$/u;
-const isHan = memoizeCharTest(/\p{Script=Han}/u);
 
 /**
  * Whether `text[from, to)` is one or more Han characters: HAN_ONLY.test(text.slice(from, to)) without the slice, read
@@ -144,7 +147,7 @@ export function segmentsOf(sentence: string): Segment[] {
   let start = 0;
   let separator = -1;
   for (let i = 0; i <= sentence.length; i++) {
-    if (i < sentence.length && !isSegmentSeparator(sentence.charCodeAt(i))) continue;
+    if (i < sentence.length && !hasUnitFlag(sentence.charCodeAt(i), SEGMENT_SEPARATOR)) continue;
     if (i > start) segments.push({ text: sentence.slice(start, i), join: joinOf(separator) });
     else if (separator >= 0) segments.push({ text: '', join: 'break' });
     if (i < sentence.length) separator = sentence.charCodeAt(i);
@@ -179,8 +182,8 @@ function followKind(text: string, at: number): FollowKind | null {
   return null;
 }
 
-/** Single surnames as code units (every one is one BMP character: data/chinese-surnames.json). */
-const SINGLE_SURNAME_UNITS = unitFlags([...SINGLE_SURNAMES].join(''));
+/** Single surnames (every one is one BMP character: data/chinese-surnames.json). */
+const SINGLE_SURNAME_CHARS = [...SINGLE_SURNAMES].join('');
 /** Compound surnames as their two code units in one number (every one is two BMP characters). */
 const COMPOUND_SURNAME_KEYS: ReadonlySet<number> = new Set([...COMPOUND_SURNAMES].map((s) => unitPair(s, 0)));
 
@@ -195,18 +198,18 @@ function surnameLength(name: string): number {
 /** surnameLength of `text.slice(start, start + length)`, read in place. */
 function surnameLengthAt(text: string, start: number, length: number): number {
   if (length >= 3 && COMPOUND_SURNAME_KEYS.has(unitPair(text, start))) return 2;
-  return length >= 1 && SINGLE_SURNAME_UNITS[text.charCodeAt(start)] === 1 ? 1 : 0;
+  return length >= 1 && hasUnitFlag(text.charCodeAt(start), SINGLE_SURNAME) ? 1 : 0;
 }
 
 /** First UTF-16 units of every surname, single or compound: a position starting with none of them starts no name. */
-const SURNAME_FIRST_UNITS = unitFlags([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((s) => s[0]).join(''));
+const SURNAME_FIRST_CHARS = [...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((s) => s[0]).join('');
 /** NOT_NAMES as a set. */
 const NOT_NAME_SET: ReadonlySet<string> = new Set(NOT_NAMES);
 
-/** NOT_IN_GIVEN_NAMES as code units (all in the BMP: a surrogate half is never one). */
-const NOT_IN_GIVEN_NAME_UNITS = unitFlags(NOT_IN_GIVEN_NAMES);
-/** The one-character WEAK_NAME_FOLLOWERS as code units: a name never ends in one. */
-const WEAK_FOLLOWER_UNITS = unitFlags(WEAK_NAME_FOLLOWERS.filter((w) => w.length === 1).join(''));
+/** NOT_IN_GIVEN_NAMES (all in the BMP: a surrogate half is never one). */
+const NOT_IN_GIVEN_NAME_CHARS = NOT_IN_GIVEN_NAMES;
+/** The one-character WEAK_NAME_FOLLOWERS: a name never ends in one. */
+const WEAK_FOLLOWER_CHARS = WEAK_NAME_FOLLOWERS.filter((w) => w.length === 1).join('');
 
 function isPlausibleName(name: string): boolean {
   return isPlausibleNameAt(name, 0, name.length);
@@ -218,8 +221,8 @@ function isPlausibleNameAt(text: string, start: number, length: number): boolean
   const givenLength = length - surname;
   if (surname === 0 || givenLength < GIVEN_NAME_CHARS.min || givenLength > GIVEN_NAME_CHARS.max) return false;
   const end = start + length;
-  for (let i = start + surname; i < end; i++) if (NOT_IN_GIVEN_NAME_UNITS[text.charCodeAt(i)] === 1) return false;
-  return WEAK_FOLLOWER_UNITS[text.charCodeAt(end - 1)] !== 1 && isHanOnlyRange(text, start, end) && !NOT_NAME_SET.has(text.slice(start, end));
+  for (let i = start + surname; i < end; i++) if (hasUnitFlag(text.charCodeAt(i), NOT_IN_GIVEN_NAME)) return false;
+  return !hasUnitFlag(text.charCodeAt(end - 1), WEAK_FOLLOWER) && isHanOnlyRange(text, start, end) && !NOT_NAME_SET.has(text.slice(start, end));
 }
 
 /** Candidate lengths, longest first: 2–3 chars, 4 only with a compound surname. */
@@ -227,7 +230,7 @@ const NAME_LENGTHS = [4, 3, 2] as const;
 
 /** The name starting at `start`: a fit followed by a follower beats one ending the segment; then longer wins. */
 function readNameAt(text: string, start: number): NameFit | null {
-  if (SURNAME_FIRST_UNITS[text.charCodeAt(start)] !== 1) return null;
+  if (!hasUnitFlag(text.charCodeAt(start), SURNAME_FIRST)) return null;
   let atEnd: NameFit | null = null;
   for (const length of NAME_LENGTHS) {
     if (start + length > text.length || !isPlausibleNameAt(text, start, length)) continue;
@@ -246,7 +249,7 @@ function readNameAt(text: string, start: number): NameFit | null {
  * one-character follower or a non-Han character ends (徐曙海作部署, 李强5月7日). No fit, no name.
  */
 function readPostedNameAt(text: string, start: number): NameFit | null {
-  if (SURNAME_FIRST_UNITS[text.charCodeAt(start)] !== 1) return null;
+  if (!hasUnitFlag(text.charCodeAt(start), SURNAME_FIRST)) return null;
   let weak: NameFit | null = null;
   for (const length of NAME_LENGTHS) {
     if (start + length > text.length || !isPlausibleNameAt(text, start, length)) continue;
@@ -305,7 +308,7 @@ const ORGANISATION_END = /(?:大学|学院|研究院|研究所|所|中心|学会
  */
 function readNamesBeforeTitles(text: string, people: PeopleAccumulator): { name: string; title: string }[] {
   const found: { name: string; title: string }[] = [];
-  if (!hasUnit(text, POSTS_AFTER_NAME_LAST_UNITS)) return found;
+  if (!hasUnitWithFlag(text, POST_AFTER_NAME_LAST)) return found;
   for (const title of POSTS_AFTER_NAME) {
     for (let k = text.indexOf(title); k > 0; k = text.indexOf(title, k + title.length)) {
       for (const length of [3, 2]) {
@@ -326,10 +329,10 @@ function readNamesBeforeTitles(text: string, people: PeopleAccumulator): { name:
 }
 
 /** Last code units of POSTS_AFTER_NAME: a segment with none of them has no title written after a name. */
-const POSTS_AFTER_NAME_LAST_UNITS = unitFlags(POSTS_AFTER_NAME.map((w) => w.slice(-1)).join(''));
+const POSTS_AFTER_NAME_LAST_CHARS = POSTS_AFTER_NAME.map((w) => w.slice(-1)).join('');
 
-function hasUnit(text: string, units: Uint8Array): boolean {
-  for (let i = 0; i < text.length; i++) if (units[text.charCodeAt(i)] === 1) return true;
+function hasUnitWithFlag(text: string, flag: number): boolean {
+  for (let i = 0; i < text.length; i++) if (hasUnitFlag(text.charCodeAt(i), flag)) return true;
   return false;
 }
 
@@ -350,8 +353,31 @@ function isNameWithUnlistedSurname(name: string, text: string, start: number, pe
 const UNLISTED_SURNAME_NAME_CHARS = 3;
 
 /** POST_SUFFIXES by their last code unit, so a split point is dismissed with one table read (no string made). */
-const POST_SUFFIX_LAST_UNITS = unitFlags(POST_SUFFIXES.map((w) => w.slice(-1)).join(''));
+const POST_SUFFIX_LAST_CHARS = POST_SUFFIXES.map((w) => w.slice(-1)).join('');
 const POST_SUFFIXES_BY_LAST = groupByLastUnit(POST_SUFFIXES);
+
+/**
+ * The code-unit sets above in one table (packedUnitFlags), one bit each: the scans ask several of them about each
+ * character (a sentence end, a separator, a surname's first unit, a post's last), and one table is one cache line per
+ * character where eight were up to eight.
+ */
+const PEOPLE_UNITS = packedUnitFlags([SENTENCE_END_CHARS, SEGMENT_SEPARATOR_CHARS, SURNAME_FIRST_CHARS, SINGLE_SURNAME_CHARS, NOT_IN_GIVEN_NAME_CHARS, WEAK_FOLLOWER_CHARS, POSTS_AFTER_NAME_LAST_CHARS, POST_SUFFIX_LAST_CHARS]);
+const SENTENCE_END = 1 << 0;
+const SEGMENT_SEPARATOR = 1 << 1;
+const SURNAME_FIRST = 1 << 2;
+const SINGLE_SURNAME = 1 << 3;
+const NOT_IN_GIVEN_NAME = 1 << 4;
+const WEAK_FOLLOWER = 1 << 5;
+const POST_AFTER_NAME_LAST = 1 << 6;
+const POST_SUFFIX_LAST = 1 << 7;
+
+/**
+ * Whether the code unit is in the set of `flag`. `& 0xffff` keeps every read in bounds (the NaN of a charCodeAt past a
+ * text's end reads U+0000, in no set): an out-of-bounds read made V8 compile every read of the table the slow way.
+ */
+function hasUnitFlag(unit: number, flag: number): boolean {
+  return (PEOPLE_UNITS[unit & 0xffff]! & flag) !== 0;
+}
 
 function groupByLastUnit(words: readonly string[]): ReadonlyMap<number, readonly string[]> {
   const out = new Map<number, string[]>();
@@ -364,8 +390,9 @@ function groupByLastUnit(words: readonly string[]): ReadonlyMap<number, readonly
 
 /** Whether `text.slice(0, end)` ends with a post suffix: what `isPost` needs first, checked without slicing. */
 function endsWithPostSuffix(text: string, end: number): boolean {
-  if (end < 1 || POST_SUFFIX_LAST_UNITS[text.charCodeAt(end - 1)] !== 1) return false;
-  return POST_SUFFIXES_BY_LAST.get(text.charCodeAt(end - 1))!.some((s) => end >= s.length && text.startsWith(s, end - s.length));
+  if (end < 1 || !hasUnitFlag(text.charCodeAt(end - 1), POST_SUFFIX_LAST)) return false;
+  for (const s of POST_SUFFIXES_BY_LAST.get(text.charCodeAt(end - 1))!) if (end >= s.length && text.startsWith(s, end - s.length)) return true;
+  return false;
 }
 
 /** "post + name": the first split where the text before is a post and a name fits after it. */
@@ -663,37 +690,36 @@ function readAndRemember(segment: Segment, state: SentenceState, people: PeopleA
   readSegment(segment, state, people, isLast, next);
   const subjects = state.paragraph.subjects;
   if (people.lastAdded !== null) subjects.push({ name: people.lastAdded });
-  else if (segment.join !== 'list' && SURNAME_FIRST_UNITS[segment.text.charCodeAt(0)] === 1) subjects.push({ text: segment.text });
+  else if (segment.join !== 'list' && hasUnitFlag(segment.text.charCodeAt(0), SURNAME_FIRST)) subjects.push({ text: segment.text });
   if (subjects.length > MAX_SUBJECT_CANDIDATES) subjects.shift();
   state.previous = segment.text;
 }
 
 /**
- * Whether reading the sentence can change anything: every person read needs a post (a unit of
- * POST_SUFFIX_LAST_UNITS ends each post, and each POSTS_AFTER_NAME title is a post suffix) or a segment that opens with
- * a surname (a bare name, or a subject for a holding clause later in the paragraph). A sentence with neither adds no
- * person and no subject, so it is skipped whole: about half the sentences of the zh-cwced bodies (a quarter of their text).
+ * The sentences of a paragraph (cut at every SENTENCE_END_CHARS unit, marks dropped) whose reading can change
+ * anything, in order. Every person read needs a post (a unit of POST_SUFFIX_LAST_CHARS ends each post, and each
+ * POSTS_AFTER_NAME title is a post suffix) or a segment that opens with a surname (a bare name, or a subject for a
+ * holding clause later in the paragraph). A sentence with neither adds no person and no subject, so it is skipped
+ * whole: about half the sentences of the zh-cwced bodies (a quarter of their text). One scan cuts and tests, and a
+ * skipped sentence is never sliced out.
  */
-function mayNamePerson(sentence: string): boolean {
-  let segmentStart = true;
-  for (let i = 0; i < sentence.length; i++) {
-    const unit = sentence.charCodeAt(i);
-    if (POST_SUFFIX_LAST_UNITS[unit] === 1 || (segmentStart && SURNAME_FIRST_UNITS[unit] === 1)) return true;
-    segmentStart = isSegmentSeparator(unit);
-  }
-  return false;
-}
-
-/** `text.split` at every SENTENCE_END_UNITS unit (marks dropped, empty pieces kept), without a RegExp split. */
-export function sentencesOf(text: string): string[] {
+export function sentencesToRead(text: string): string[] {
   const out: string[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (SENTENCE_END_UNITS[text.charCodeAt(i)] !== 1) continue;
-    out.push(text.slice(start, i));
-    start = i + 1;
+  let read = false;
+  let segmentStart = true;
+  for (let i = 0; i <= text.length; i++) {
+    const flags = i < text.length ? PEOPLE_UNITS[text.charCodeAt(i)]! : SENTENCE_END;
+    if ((flags & SENTENCE_END) !== 0) {
+      if (read) out.push(text.slice(start, i));
+      start = i + 1;
+      read = false;
+      segmentStart = true;
+    } else if (!read) {
+      read = (flags & POST_SUFFIX_LAST) !== 0 || (segmentStart && (flags & SURNAME_FIRST) !== 0);
+      segmentStart = (flags & SEGMENT_SEPARATOR) !== 0;
+    }
   }
-  out.push(text.slice(start));
   return out;
 }
 
@@ -702,8 +728,7 @@ export function findPeople(paragraphs: string[], warnings?: string[]): PersonMen
   const people = new PeopleAccumulator();
   for (const text of paragraphs) {
     const paragraph: ParagraphState = { subjects: [] };
-    for (const sentence of sentencesOf(text)) {
-      if (!mayNamePerson(sentence)) continue;
+    for (const sentence of sentencesToRead(text)) {
       const state: SentenceState = { pendingTitles: [], listTitles: null, pendingBare: [], apposed: null, heldBy: null, previous: null, paragraph };
       const segments = segmentsOf(sentence);
       segments.forEach((segment, i) => readAndRemember(segment, state, people, i === segments.length - 1, segments[i + 1]));

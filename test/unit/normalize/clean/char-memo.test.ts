@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoizeCharTest, unitFlags, wordsByFirstUnit } from '../../../../lambdas/normalize/clean/char-memo.js';
-import { collapseRuns, JS_SPACE_NOT_SPACE } from '../../../../lambdas/normalize/clean/whitespace.js';
+import { isHan, memoizeCharTest, packedUnitFlags, unitFlags, wordsByFirstUnit } from '../../../../lambdas/normalize/clean/char-memo.js';
+import { collapseRuns, JS_SPACE_NOT_SPACE, JS_WHITE_SPACE_CHARS } from '../../../../lambdas/normalize/clean/whitespace.js';
 
 describe('memoizeCharTest', () => {
   it('answers like its RegExp for every BMP code unit, twice (memo filled, then read), and for astral code points', () => {
@@ -51,5 +51,24 @@ describe('unitFlags and wordsByFirstUnit', () => {
       ['主', ['主持', '主任', '主']],
       ['出', ['出席']],
     ]);
+  });
+});
+
+describe('packedUnitFlags', () => {
+  it('sets bit k for exactly the units of set k, sets overlapping', () => {
+    const flags = packedUnitFlags(['ab', 'b。', '', '王']);
+    expect([flags[0x61], flags[0x62], flags['。'.charCodeAt(0)], flags['王'.charCodeAt(0)], flags[0x63]]).toEqual([1, 3, 2, 8, 0]);
+    expect(() => packedUnitFlags(Array.from({ length: 9 }, () => 'a'))).toThrow(RangeError);
+  });
+});
+
+describe('isHan and JS_WHITE_SPACE_CHARS', () => {
+  it('answer like their RegExps for every BMP code unit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (isHan(c) !== /\p{Script=Han}/u.test(ch)) throw new Error(`isHan U+${c.toString(16)}`);
+      if (JS_WHITE_SPACE_CHARS.includes(ch) !== /\s/.test(ch)) throw new Error(`white space U+${c.toString(16)}`);
+    }
+    expect(isHan(0x20000)).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PEOPLE, findPeople, segmentsOf, sentencesOf } from '../../../../lambdas/normalize/enrich/people.js';
+import { MAX_PEOPLE, findPeople, segmentsOf, sentencesToRead } from '../../../../lambdas/normalize/enrich/people.js';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../../../../lambdas/normalize/data/chinese-surnames.js';
+import { POST_SUFFIXES } from '../../../../lambdas/normalize/data/official-titles.js';
 import { repeated } from './hostile-text.js';
 import { loadSeed } from './seed-text.js';
 
@@ -335,14 +337,35 @@ describe('segmentsOf', () => {
   });
 });
 
-describe('sentencesOf', () => {
-  it('equals the RegExp split at sentence marks on random mixes of marks and text', () => {
-    const alphabet = ['甲', 'a', '。', '！', '？', '；', '!', '?', ';', '.', '，', '\ud840\udc00'];
+describe('sentencesToRead', () => {
+  /** The reference: the RegExp split at sentence marks, keeping the sentences with a post's last unit or a segment opening with a surname. */
+  const postLast = new Set(POST_SUFFIXES.map((w) => w.slice(-1)));
+  const surnameFirst = new Set([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((w) => w[0]));
+  const mayName = (s: string) => s.split('').some((unit) => postLast.has(unit)) || s.split(/[、,，\s“”"‘’'「」『』（）()《》【】〔〕:：·]/).some((seg) => seg !== '' && surnameFirst.has(seg[0]!));
+  const reference = (text: string) => text.split(/[。！？；!?;]/).filter(mayName);
+
+  it('equals the RegExp split at sentence marks, filtered, on random mixes of marks, separators, surnames, posts and text', () => {
+    const alphabet = ['甲', 'a', '王', '欧', '长', '记', '。', '！', '？', '；', '!', '?', ';', '.', '，', '、', ' ', '\u3000', '（', '\ud840\udc00'];
     let state = 11;
     const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let i = 0; i < 5000; i++) {
-      const text = Array.from({ length: Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-      expect(sentencesOf(text)).toEqual(text.split(/[。！？；!?;]/));
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: Math.floor(next() * 10) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(sentencesToRead(text), JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
+
+  it('skips sentences that can name nobody and keeps the rest whole', () => {
+    expect(sentencesToRead('天气晴朗。市委书记韩立明出席会议；会议结束')).toEqual(['市委书记韩立明出席会议']);
+  });
+});
+
+describe('segment separators', () => {
+  it('are exactly the separator class, for every BMP code unit', () => {
+    const separator = /[、,，\s“”"‘’'「」『』（）()《》【】〔〕:：·]/;
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const ch = String.fromCharCode(unit);
+      if (/[。！？；!?;]/.test(ch)) continue;
+      expect(segmentsOf(`甲${ch}乙`).length === 2, `U+${unit.toString(16)}`).toBe(separator.test(ch));
     }
   });
 });
