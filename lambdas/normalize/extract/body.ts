@@ -43,6 +43,7 @@ import { isHeadlineLinkList, MIN_CONTAINER_CHARS } from './gates.js';
 import { LINK_LINE_MAX_DENSITY } from './body-patterns.js';
 import { pickArticleElements } from './body-score.js';
 import { feedAnchor } from './body-anchor.js';
+import { leadBefore } from './body-lead.js';
 import { computeStatsPair, hasInlineVisibilityHidden, isElement, type NodeStats, type StatsMap, type StatsPair } from './body-stats.js';
 import { titleAgreement, TITLE_LOW_AGREEMENT } from './confidence.js';
 
@@ -181,7 +182,7 @@ function bodyOf(root: AnyNode, $: CheerioAPI, hints: BodyHints, warnings: string
   };
 
   const profile = hints.selector ? fromProfile($, hints, statsFor(false), warnings) : null;
-  const best = profile ?? headlineAnchored(fromScoring(statsFor, hints), hints, warnings) ?? { blocks: [], layer: 'scoring', score: 0 };
+  const best = profile ?? withLead(headlineAnchored(fromScoring(statsFor, hints), hints, warnings), hints) ?? { blocks: [], layer: 'scoring', score: 0 };
   let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS || best.settled ? best : longer(best, fromFallback(statsFor(false), hints));
   if (nonLinkChars(chosen.blocks) < MIN_CONTAINER_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
   let blocks = finishBlocks(chosen.blocks, hints);
@@ -302,6 +303,20 @@ function headlineAnchored(attempt: Attempt | null, hints: BodyHints, warnings: s
   warnings.push('feed-style page: the scored container is a stream of stories that do not speak of the headline; the headline\'s own block was taken');
   const blocks = extractBlocks([anchor], stats, { clean: true, title });
   return { blocks, layer: 'scoring', score: attempt.score, settled: true, roots: [anchor], runnersUp: [...attempt.roots, ...(attempt.runnersUp ?? [])], stats };
+}
+
+/**
+ * The article's lead or abstract in its own container just before the scored container(s) (body-lead.ts) opens the
+ * body: its blocks come first and it joins the roots.
+ */
+function withLead(attempt: Attempt | null, hints: BodyHints): Attempt | null {
+  if (!attempt?.roots?.length || !attempt.stats || !hints.title) return attempt;
+  const stats = attempt.stats;
+  const bodyText = attempt.blocks.map((b) => b.text).join('\n');
+  const lead = leadBefore({ roots: attempt.roots, stats, title: hints.title, headline: hints.headline, bodyText, bodyChars: textChars(attempt.blocks) });
+  if (!lead) return attempt;
+  const blocks = extractBlocks([lead], stats, { clean: true, title: hints.title });
+  return { ...attempt, blocks: [...blocks, ...attempt.blocks], roots: [lead, ...attempt.roots] };
 }
 
 /** Layer 3: every link-poor paragraph of the page, or the block with the most own text, whichever is longer. */
