@@ -105,6 +105,10 @@ export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
   const parts: string[] = [];
   let length = 0;
   const spans = new Map<AnyNode, [number, number]>();
+  // The next sibling elements of headline candidates (HEADLINE_SIBLINGS), which extract/ reads the text of
+  // (html-layout.ts info lines): spanned too, but kept out of `spans`, so `textStart` still knows listed elements only.
+  const siblingSpans = new Map<AnyNode, [number, number]>();
+  const wanted = new Set<AnyNode>();
   // Stack entries: a node to visit, or the span of a listed element to close when its subtree is done.
   const stack: Array<AnyNode | [number, number]> = [];
   pushChildren(stack, root);
@@ -128,10 +132,13 @@ export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
         detach(item);
         continue;
       }
-      if (classify(item, found, hints)) {
+      const kind = classify(item, found, hints);
+      const sibling = wanted.size !== 0 && wanted.delete(item);
+      if (kind !== UNREAD || sibling) {
         const span: [number, number] = [length, length];
-        spans.set(item, span);
+        (kind !== UNREAD ? spans : siblingSpans).set(item, span);
         stack.push(span);
+        if (kind === HEADLINE_CANDIDATE) wantSiblings(item, wanted);
       }
     }
     pushChildren(stack, item);
@@ -143,7 +150,7 @@ export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
     text,
     script: detectScript(text),
     textOf: (el) => {
-      const span = frozen ? spans.get(el) : undefined;
+      const span = frozen ? (spans.get(el) ?? siblingSpans.get(el)) : undefined;
       return span ? text.slice(span[0], span[1]) : liveText(el);
     },
     textStart: (el) => (frozen ? spans.get(el)?.[0] : undefined),
@@ -200,28 +207,56 @@ function attributeBits(value: string, hints: ClassHints): number {
   return bits;
 }
 
-/** Files the element under every list it belongs to; true when its text may be asked for. */
-function classify(el: Element, found: Omit<PageIndex, 'text' | 'script' | 'textOf' | 'textStart' | 'thaw'>, hints: ClassHints): boolean {
+/** What `classify` says of an element: its text is not asked for, may be, or it is a headline candidate (`headlines`,
+ * `namedHeadlines`: the next siblings' text is asked for too). */
+const UNREAD = 0;
+const READ = 1;
+const HEADLINE_CANDIDATE = 2;
+
+/**
+ * Next sibling elements of a headline candidate whose text is spanned: html-layout.ts reads the text of the headline's
+ * next 3 (its info-line candidates, `siblingElements(titleEl, 'next', 3)`), and one of them is often the article's
+ * container, which `liveText` walked again (zh-cwced: 1.4% of normalize's CPU).
+ */
+const HEADLINE_SIBLINGS = 3;
+
+/** Adds the next HEADLINE_SIBLINGS sibling elements of `el` that the walk keeps (not REMOVED_TAGS) to `wanted`: they are
+ * the ones `siblingElements(el, 'next', HEADLINE_SIBLINGS)` lists after the walk. */
+function wantSiblings(el: Element, wanted: Set<AnyNode>): void {
+  let n = 0;
+  for (let node = el.next; node && n < HEADLINE_SIBLINGS; node = node.next) {
+    if (isTag(node) && !REMOVED_TAGS.has(node.name)) {
+      wanted.add(node);
+      n++;
+    }
+  }
+}
+
+/** Files the element under every list it belongs to; says whether its text may be asked for (UNREAD, READ,
+ * HEADLINE_CANDIDATE). */
+function classify(el: Element, found: Omit<PageIndex, 'text' | 'script' | 'textOf' | 'textStart' | 'thaw'>, hints: ClassHints): number {
   const a = el.attribs;
   const name = el.name;
   const cls = a.class;
   const id = a.id;
   const clsBits = cls === undefined ? 0 : attributeBits(cls, hints);
   const idBits = id === undefined ? 0 : attributeBits(id, hints);
-  let needsText = false;
+  let needsText: number = UNREAD;
   if (HEADLINE_TAGS.has(name) || clsBits & HEADLINE_CLASS || (id !== undefined && HEADLINE_IDS.has(id))) {
     found.headlines.push(el);
-    needsText = true;
+    needsText = HEADLINE_CANDIDATE;
   } else if (clsBits & NAMED_HEADLINE) {
     found.namedHeadlines.push(el);
-    needsText = true;
+    needsText = HEADLINE_CANDIDATE;
   } else if (HEADING_TAGS.has(name)) {
+    // A heading is the headline only on pages with no headline candidate (title.ts headingBeforeBody): its siblings'
+    // text is read from the live tree then.
     found.headings.push(el);
-    needsText = true;
+    needsText = READ;
   }
   if (CHROME_TAGS.has(name) || clsBits & CHROME_CLASS || (id !== undefined && CHROME_IDS.has(id))) {
     found.chrome.push(el);
-    needsText = true;
+    needsText ||= READ;
   }
   if (hasOwn(a, 'class') || hasOwn(a, 'id')) {
     // The caller's patterns run over "class id"; a match cannot span the space (see attributeBits), so the class's
@@ -230,21 +265,21 @@ function classify(el: Element, found: Omit<PageIndex, 'text' | 'script' | 'textO
     const list = hint & EDITOR_HINT ? found.editorHinted : hint & INFO_HINT ? found.infoHinted : null;
     if (list) {
       list.push(el);
-      needsText = true;
+      needsText ||= READ;
     }
   }
   if (a.itemprop === 'datePublished' && !found.datePublishedItem) found.datePublishedItem = el;
   switch (name) {
     case 'body':
       found.bodies.push(el);
-      return true;
+      return needsText || READ;
     case 'meta':
       found.metas.push(el);
       break;
     case 'title':
       if (found.title) break;
       found.title = el;
-      return true;
+      return needsText || READ;
     case 'link':
       if (!found.canonicalLink && equalsIgnoringCase(a.rel, 'canonical')) found.canonicalLink = el;
       break;

@@ -86,6 +86,21 @@ describe('indexPage', () => {
     expect(byIndex(html)).toEqual(bySelectors(html));
   });
 
+  it("serves a headline's next three sibling elements' texts from the walk, scripts between them not counted", () => {
+    const html = '<body><div><h1>标题</h1>x<script>s</script><div id="a">一<b>二</b></div><p>三</p><style>t</style><span>四</span><i>五</i></div></body>';
+    const $ = loadHtml(html);
+    const page = indexPage($.root()[0] as unknown as ParentNode, HINTS);
+    const siblings = $('h1').nextAll().toArray();
+    expect(siblings.map((el) => el.tagName)).toEqual(['div', 'p', 'span', 'i']);
+    // Changed after the walk: the three spanned siblings still give the walk's text; the fourth is read live.
+    for (const el of siblings) el.children = [];
+    expect(siblings.map((el) => page.textOf(el))).toEqual(['一二', '三', '四', '']);
+    // Spanned for their text only: their start is still unknown (extract/html-layout.ts keeps info lines so).
+    expect(siblings.map((el) => page.textStart(el))).toEqual([undefined, undefined, undefined, undefined]);
+    page.thaw();
+    expect(page.textOf(siblings[0]!)).toBe('');
+  });
+
   it('reads texts from the live tree once thawed', () => {
     const $ = loadHtml('<body><div class="info">a<b>b</b></div></body>');
     const page = indexPage($.root()[0] as unknown as ParentNode, HINTS);
