@@ -192,3 +192,39 @@ describe('sidebar box headings and a permalink headline (issue 9 class 4)', () =
     expect(normalize(page('', side + post(url))).title).not.toBe(POST);
   });
 });
+
+describe('an <h1> holding the whole headline block, one line per row (issue 9 class 4)', () => {
+  const SUB = '改造惠及居民一万余户，群众满意度明显提升';
+  const rows = (...lines: string[]) => `<h1><table><tbody>${lines.map((l) => `<tr><td class="font01">${l}</td></tr>`).join('')}</tbody></table></h1>`;
+
+  it('takes the row the <title> names as the headline, the other rows as its kicker and sub-headline', () => {
+    const rec = normalize(page(`<title>${H}--城市网</title>`, `${rows('', H, SUB, '')}<div class="content">${PROSE}</div>`));
+    expect(rec.title).toBe(H);
+    expect(rec.subtitle).toBe(SUB);
+    const kicked = normalize(page(`<title>${H}--城市网</title>`, `${rows('市住建局通报', H, SUB)}<div class="content">${PROSE}</div>`));
+    expect(kicked.title).toBe(H);
+    expect(kicked.subtitle).toBe(`市住建局通报 ${SUB}`);
+  });
+
+  it('keeps the whole <h1> when no row is the <title>\'s headline, or when it holds one line', () => {
+    expect(titleOf('<title>城市网</title>', `${rows(H, SUB)}<div class="content">${PROSE}</div>`)).toBe(`${H}${SUB}`);
+    expect(titleOf(`<title>${H}--城市网</title>`, `<h1><div>${H}</div></h1><div class="content">${PROSE}</div>`)).toBe(H);
+  });
+});
+
+describe('a lead-line headline holding digits (issue 9 class 4)', () => {
+  const lead = (line: string) => normalize(page('<title>显示</title>', `<div class="content"><p>${line}</p>${PROSE}</div>`));
+
+  it('takes a first line with digits inside it as the headline, and takes it out of the body', () => {
+    const line = '北京市儿童(13-15岁)心理发展现状调查报告';
+    const rec = lead(line);
+    expect(rec.title).toBe(line);
+    expect(rec.paragraphs[0]).not.toBe(line);
+  });
+
+  it('takes no first line that opens with a number or holds a date', () => {
+    expect(lead('1. 概述与研究方法').title).not.toBe('1. 概述与研究方法');
+    expect(lead('（2）调查对象与方法').title).not.toBe('（2）调查对象与方法');
+    expect(lead('课题组 2003年5月').title).not.toBe('课题组 2003年5月');
+  });
+});

@@ -193,10 +193,52 @@ export function findHtmlHeadline(
     (titleText ? strong.find((c) => c.text.text.startsWith(titleText) && DEPARTMENT_ONLY.test(c.text.text.slice(titleText.length).trim())) : undefined);
   if (chosen && chosen.text.text !== titleText) return { title: cleanText(titleText!, page.script), element: chosen.el };
   if (chosen) {
+    const inner = headlineBlockWithin(page, chosen.el, refs);
+    if (inner) return { title: cleanText(elementText(page, inner), page.script), element: inner };
     const trimmed = dropTrailingCounter(chosen.text.text, refs);
     return { title: trimmed === chosen.text.text ? chosen.text : cleanText(trimmed, page.script), element: chosen.el };
   }
   return { title: titleText ? cleanText(titleText, page.script) : null, element: undefined };
+}
+
+/** Block elements that hold one line of a headline block (引题, 主题, 副题) set inside an <h1>. */
+const HEADLINE_BLOCK_TAGS: ReadonlySet<string> = new Set(['td', 'th', 'div', 'p', 'li', 'dd', 'dt', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** The innermost blocks under `el` (HEADLINE_BLOCK_TAGS with no such block inside) that hold text, in document order. */
+function leafBlocks(page: PageIndex, el: Element, into: Element[] = []): Element[] {
+  for (const child of el.children) {
+    if (child.type !== 'tag') continue;
+    const before = into.length;
+    leafBlocks(page, child, into);
+    if (into.length === before && HEADLINE_BLOCK_TAGS.has(child.name) && elementText(page, child) !== '') into.push(child);
+  }
+  return into;
+}
+
+/**
+ * Issue 9 class 4: an <h1> that holds the whole headline block, each line its own block (a table of kicker, headline
+ * and sub-headline rows: `<h1><table><tr><td>拿起跨界“指挥棒”…</td></tr><tr><td>年过五十的她…</td></tr></table></h1>`,
+ * zh-cwced 274a65d9). The headline is the block whose text is the <title>'s or og:title's headline (suffixes stripped);
+ * the other blocks are its kicker and sub-headline (findSubtitles). Null when the element holds fewer than two text
+ * blocks or none is the title bar's headline.
+ */
+function headlineBlockWithin(page: PageIndex, el: Element, refs: { ogTitle: string | null; titleTag: string | null; siteName: string | null }): Element | null {
+  const heads = [refs.ogTitle, refs.titleTag].filter((t): t is string => !!t).map((t) => squash(stripTitleSuffixes(t, refs.siteName)));
+  if (heads.length === 0) return null;
+  const blocks = leafBlocks(page, el);
+  if (blocks.length < 2) return null;
+  return blocks.find((b) => heads.includes(squash(elementText(page, b)))) ?? null;
+}
+
+/** The headline candidate (an <h1> or headline-classed element) a headline block sits in, at most this many levels up. */
+const MAX_BLOCK_DEPTH = 6;
+
+function enclosingHeadline(page: PageIndex, el: Element): Element | null {
+  let node = el.parent;
+  for (let depth = 0; node && node.type === 'tag' && depth < MAX_BLOCK_DEPTH; depth++, node = node.parent) {
+    if (page.headlines.includes(node as Element)) return node as Element;
+  }
+  return null;
 }
 
 /** A counter the headline element carries after the headline (views, comments, a chapter's word count: `第二章 …241`). */
@@ -431,6 +473,10 @@ const LEAD_HEADLINE_MAX_CHARS = 40;
 const LEAD_HEADLINE_MIN_CHARS = 4;
 /** Clause and sentence marks: a line holding one is prose or a label line ("2003-7-24 钱江晚报" has digits, see below). */
 const CLAUSE_MARK = /[，,。．！!？?；;：:、…]/;
+/** A lead line opening with a number (a section number "1. 概述", a counter) or one that is only digits is not a headline;
+ * a headline holds digits inside it ("北京市儿童(13-15岁)心理素质发展现状调查研究报告", zh-cwced c3f7d079). Dates and clock
+ * times are INFO_LINE_MARK's. */
+const LEAD_NUMBERING = /^[\s(（[【]*\d|^[\d\s\p{P}]+$/u;
 /** The article after the lead line holds a paragraph at least this long (the lead is its headline, not a list entry). */
 const LEAD_FOLLOWING_PARAGRAPH_CHARS = 40;
 
@@ -438,19 +484,30 @@ const LEAD_FOLLOWING_PARAGRAPH_CHARS = 40;
  * Issue 9 class 4: a page with no headline element whose <title> and og:title name no headline (a script's button word
  * such as 显示, or the site alone) sets its headline as the article's first paragraph (a centred bold line). That first
  * block is the headline when it is headline-like: LEAD_HEADLINE_MIN_CHARS..LEAD_HEADLINE_MAX_CHARS, no clause mark, no
- * digit (dates, counters, "1. 概述" section numbers), not chrome, and a paragraph follows. The caller checks the rest
+ * leading number (LEAD_NUMBERING: "1. 概述" section numbers, counters), no date or clock time (INFO_LINE_MARK), not
+ * chrome, and a paragraph follows. The caller checks the rest
  * (no headline element, no <h2>-<h6> before the body, no headline segment in the title bar).
  */
 export function leadBlockHeadline(blocks: readonly CleanedText[], isChrome: (line: string) => boolean): CleanedText | null {
   const first = blocks[0];
   if (!first || blocks.length < 2) return null;
   const t = first.text;
-  if (t.length < LEAD_HEADLINE_MIN_CHARS || t.length > LEAD_HEADLINE_MAX_CHARS || CLAUSE_MARK.test(t) || /\d/.test(t) || isChrome(t)) return null;
+  if (t.length < LEAD_HEADLINE_MIN_CHARS || t.length > LEAD_HEADLINE_MAX_CHARS || CLAUSE_MARK.test(t) || LEAD_NUMBERING.test(t) || INFO_LINE_MARK.test(t) || isChrome(t)) return null;
   return blocks.slice(1).some((b) => b.text.length >= LEAD_FOLLOWING_PARAGRAPH_CHARS) ? first : null;
 }
 
-/** Kicker and sub-headline: up to two sibling elements before and after the headline element that SUBTITLE_HINT names. */
+/** Kicker and sub-headline: up to two sibling elements before and after the headline element that SUBTITLE_HINT names;
+ * for a headline line inside an <h1> holding the whole headline block, the block's other lines. */
 export function findSubtitles(page: PageIndex, titleEl: Element): CleanedText[] {
+  // A headline line inside an <h1> that holds the whole headline block (headlineBlockWithin): its other lines.
+  const block = page.headlines.includes(titleEl) || page.namedHeadlines.includes(titleEl) ? null : enclosingHeadline(page, titleEl);
+  if (block) {
+    return leafBlocks(page, block)
+      .filter((b) => b !== titleEl && !b.children.includes(titleEl))
+      .map((b) => elementText(page, b))
+      .filter((t) => t.length <= MAX_HEADLINE_CHARS)
+      .map((t) => cleanText(t, page.script));
+  }
   const out: CleanedText[] = [];
   const before = siblingElements(titleEl, 'prev', 2).reverse();
   const after = siblingElements(titleEl, 'next', 2);
