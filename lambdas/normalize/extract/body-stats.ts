@@ -80,76 +80,86 @@ export interface StatsPair {
   strict: StatsMap;
 }
 
-/** Where an element stands in the strict (stripUnlikely) measure. */
+/** Where an element stands in the strict (stripUnlikely) measure (the low bits of its walk flags). */
 const NORMAL = 0;
 /** An unlikely-chrome element: skipped when stripping, its subtree left out. */
 const UNLIKELY_ROOT = 1;
 /** Inside an unlikely element: not in the strict map at all. */
 const UNDER_UNLIKELY = 2;
+const STANDING = 3;
+/** Walk flags: the element's children are pushed (it is measured when it comes back to the top). */
+const EXPANDED = 4;
+/** Walk flags: a child's strict record is not its plain one (an unlikely element somewhere below), so the element's
+ * strict record is measured on its own; set by the child as it is finished. */
+const STRICT_DIFFERS = 8;
 
 /**
  * Both maps in one post-order walk, each as `computeStats` would build it alone (same entries, same order, equal
  * records): the text of every text node is counted once, and an element whose subtree holds no unlikely element shares
  * its plain record in the strict map (records are never written to after they are made). Two walks cost the body
- * stats twice per page (zh-cwced: about 4% of normalize's CPU).
+ * stats twice per page (zh-cwced: about 4% of normalize's CPU). The walk's stack is three parallel arrays (element, its
+ * flags, its parent's place on the stack): no object per element, and a finished child tells its parent whether their
+ * strict records differ, so no element looks its children up in both maps again.
  */
 export function computeStatsPair(root: AnyNode, revealVisibilityHidden = false): StatsPair {
   const plain: StatsMap = new Map();
   const strict: StatsMap = new Map();
-  // Post-order walk on parallel stacks (element, children already pushed?, strict standing): no object per element.
   const nodes: Element[] = [];
-  const expanded: boolean[] = [];
-  const standing: number[] = [];
+  const flags: number[] = [];
+  const parents: number[] = [];
   const rootChildren = 'children' in root ? (root.children as AnyNode[]) : [];
   for (let i = rootChildren.length - 1; i >= 0; i--) {
     const c = rootChildren[i]!;
     if (isElement(c)) {
       nodes.push(c);
-      expanded.push(false);
-      standing.push(NORMAL);
+      flags.push(NORMAL);
+      parents.push(-1);
     }
   }
   while (nodes.length > 0) {
     const top = nodes.length - 1;
     const node = nodes[top]!;
-    const stand = standing[top]!;
-    if (!expanded[top]) {
-      expanded[top] = true;
+    const f = flags[top]!;
+    if ((f & EXPANDED) === 0) {
       if (isSkippedAlways(node, revealVisibilityHidden)) {
         plain.set(node, EMPTY);
-        if (stand !== UNDER_UNLIKELY) strict.set(node, EMPTY);
+        if (f !== UNDER_UNLIKELY) strict.set(node, EMPTY);
         nodes.pop();
-        expanded.pop();
-        standing.pop();
+        flags.pop();
+        parents.pop();
         continue;
       }
-      const childStanding = stand === NORMAL && isUnlikely(node) ? ((standing[top] = UNLIKELY_ROOT), UNDER_UNLIKELY) : stand === NORMAL ? NORMAL : UNDER_UNLIKELY;
+      const unlikelyRoot = f === NORMAL && isUnlikely(node);
+      flags[top] = EXPANDED | (unlikelyRoot ? UNLIKELY_ROOT : f);
+      const childFlags = f === NORMAL && !unlikelyRoot ? NORMAL : UNDER_UNLIKELY;
       const kids = node.children;
       for (let i = kids.length - 1; i >= 0; i--) {
         const c = kids[i]!;
         if (isElement(c)) {
           nodes.push(c);
-          expanded.push(false);
-          standing.push(childStanding);
+          flags.push(childFlags);
+          parents.push(top);
         }
       }
       continue;
     }
+    const parent = parents[top]!;
     nodes.pop();
-    expanded.pop();
-    standing.pop();
+    flags.pop();
+    parents.pop();
     const own = measure(node, plain);
     plain.set(node, own);
-    if (stand === UNLIKELY_ROOT) strict.set(node, EMPTY);
-    else if (stand === NORMAL) strict.set(node, differsWhenStrict(node, plain, strict) ? measure(node, strict) : own);
+    const stand = f & STANDING;
+    if (stand === UNLIKELY_ROOT) {
+      strict.set(node, EMPTY);
+      if (parent >= 0) flags[parent]! |= STRICT_DIFFERS;
+    } else if (stand === NORMAL) {
+      const record = f & STRICT_DIFFERS ? measure(node, strict) : own;
+      strict.set(node, record);
+      if (record !== own && parent >= 0) flags[parent]! |= STRICT_DIFFERS;
+    }
   }
   return { plain, strict };
-}
-
-/** True when a child element's strict record is not its plain one (an unlikely element somewhere below). */
-function differsWhenStrict(el: Element, plain: StatsMap, strict: StatsMap): boolean {
-  for (const child of el.children) if (isElement(child) && strict.get(child) !== plain.get(child)) return true;
-  return false;
 }
 
 /** One shared record for the many elements that measure all zeros (empty containers, <img>, <br>, <input>…). */

@@ -47,6 +47,19 @@ describe('computeStatsPair', () => {
     expect([...strict.keys()].map(label).join(' ')).toBe('p p div#main div.sidebar div.comment-box div.sidebar td tr table div script body html');
   });
 
+  it('an unlikely element deep below makes every ancestor measure its own strict record, unless they come out the same', () => {
+    const $$ = loadHtml('<body><div id="deep"><div><div><div class="sidebar">侧</div></div></div><p>文</p></div><div id="same"><div><div class="sidebar"></div></div><p>文</p></div></body>');
+    const pair = computeStatsPair($$.root()[0]!);
+    const deep = $$('#deep')[0] as Element;
+    expect(pair.plain.get(deep)!.chars).toBe(2);
+    expect(pair.strict.get(deep)!.chars).toBe(1);
+    // An empty sidebar: its strict record (skipped) is not its plain one, but its parent measures all zeros either
+    // way, so from there up the plain record is shared again.
+    const same = $$('#same')[0] as Element;
+    expect(pair.strict.get(same)).toBe(pair.plain.get(same));
+    expect(pair.strict.get($$('#same div.sidebar')[0] as Element)).not.toBe(pair.plain.get($$('#same div.sidebar')[0] as Element));
+  });
+
   it('an element with nothing unlikely below shares its plain record', () => {
     const main = $('div#main')[0] as Element;
     expect(strict.get(main)).toBe(plain.get(main));
