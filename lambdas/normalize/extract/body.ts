@@ -127,6 +127,8 @@ interface Attempt {
   settled?: boolean;
   /** The container(s) the blocks came from (profile and scoring layers). */
   roots?: readonly Element[];
+  /** Scoring: the top candidate among the roots (the others joined it as its siblings). */
+  top?: Element;
   /** Scoring: the other top-ranked candidates, best first. */
   runnersUp?: readonly Element[];
   /** Scoring: the stats of the pass that found the roots. */
@@ -247,7 +249,7 @@ function fromScoring(statsFor: (strip: boolean) => StatsMap, hints: BodyHints): 
     const stats = statsFor(pass.stripUnlikely);
     const pick = pickArticleElements(stats, pass, plainText);
     if (!pick) continue;
-    const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score, roots: pick.elements, runnersUp: pick.runnersUp, stats };
+    const attempt: Attempt = { blocks: extractBlocks(pick.elements, stats, { clean: pass.clean, title: hints.title }), layer: 'scoring', score: pick.score, roots: pick.elements, top: pick.top, runnersUp: pick.runnersUp, stats };
     if (textChars(attempt.blocks) >= RETRY_BELOW_CHARS) return strict && addsOnlyUnlikely(attempt, strict, statsFor(true)) ? { ...strict, settled: true } : attempt;
     if (pick.firstPost && nonLinkChars(attempt.blocks) >= MIN_CONTAINER_CHARS) return { ...attempt, settled: true };
     if (pass.stripUnlikely && nonLinkChars(attempt.blocks) >= MIN_CONTAINER_CHARS && speaksOfHeadline(attempt.blocks, hints.title)) strict = attempt;
@@ -298,7 +300,7 @@ function headlineAnchored(attempt: Attempt | null, hints: BodyHints, warnings: s
   const stats = attempt.stats;
   const title = hints.title;
   const articleText = (el: Element): string => finishBlocks(extractBlocks([el], stats, { clean: true, title }), hints).map((b) => b.text).join('\n');
-  const anchor = feedAnchor({ roots: attempt.roots, headline: hints.headline, title, stats, articleText });
+  const anchor = feedAnchor({ roots: attempt.roots, top: attempt.top, headline: hints.headline, title, stats, articleText });
   if (!anchor) return attempt;
   warnings.push('feed-style page: the scored container is a stream of stories that do not speak of the headline; the headline\'s own block was taken');
   const blocks = extractBlocks([anchor], stats, { clean: true, title });

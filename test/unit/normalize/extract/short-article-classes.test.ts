@@ -41,7 +41,39 @@ const STREAM =
   ].map((t) => `<div class="card"><p>${t}</p><span>阅读 1024</span></div>`).join('') +
   '</div>';
 
+/** The same chrome boxes under neutral class names, with no section header: each outscores the brief beside it. */
+const PLAIN_FOOTER =
+  '<div class="bq"><p>合作单位：某某日报社、某某广播电视台、某某新闻网、某某融媒体中心、某某信息港，欢迎各类媒体洽谈合作，共建共享，互利共赢，携手打造区域新闻传播新平台。</p>' +
+  '<p>本站所刊登的各种新闻、信息和各种专题专栏资料，均为本站版权所有，未经协议授权，禁止下载使用，违者追究法律责任。</p>' +
+  '<p>地址：某某省某某市人民路88号 邮编：210000 联系电话：025-12345678 投稿邮箱：news@example.cn</p></div>';
+const PLAIN_ABOUT =
+  '<div class="side"><p>某某新闻网是某某区委宣传部主办的综合性新闻网站，立足某某、服务全区，及时发布权威信息，全面展示区域经济社会发展成就，是了解某某的重要窗口。</p>' +
+  '<p>网站开设要闻、区县、民生、文旅、视频等栏目，日均更新稿件两百余条，欢迎广大读者投稿，共同讲好某某故事。</p></div>';
+
 describe('short articles next to longer chrome (issue 9 class 1)', () => {
+  it('keeps the brief when a cooperation footer with no registration mark and no header outscores it', () => {
+    const r = normalize(page(`${TITLE}_某某新闻网`, NAV + ARTICLE + PLAIN_FOOTER));
+    expect(r.paragraphs).toEqual(BRIEF);
+  });
+
+  it('keeps the brief when an "about us" box with no header outscores it', () => {
+    const r = normalize(page(`${TITLE}_某某新闻网`, NAV + ARTICLE + PLAIN_ABOUT));
+    expect(r.paragraphs).toEqual(BRIEF);
+  });
+
+  it('keeps the article body beside the headline block when it outscores the lead set with the headline', () => {
+    const lead = '3月12日，某某区举行春季植树活动，区机关干部和志愿者三百余人来到城南新区绿化带，共栽种香樟、桂花、银杏、紫薇等苗木两千余株，为城市再添一片新绿，也为全区今年的国土绿化行动开了个好头。';
+    const more = [
+      '活动现场，大家分工协作，挖坑、扶苗、培土、浇水，干劲十足，不到两个小时，一株株新栽的树苗便整齐地排列在绿化带上。',
+      '某某区林业站负责人介绍，今年春季植树活动共设置了五个植树点，全区计划新增造林面积两千亩，森林覆盖率提高零点五个百分点。',
+      '植树活动结束后，区绿化养护中心将对新栽苗木实行专人管护，定期浇水、施肥、防治病虫害，确保栽一棵、活一棵、成林一片。',
+      '据了解，某某区已连续十年组织春季义务植树活动，累计栽种各类苗木二十余万株，城区绿地率达到百分之四十以上。',
+    ];
+    const body = `<div class="main"><div class="head"><h1>${TITLE}</h1><p>${lead}</p></div><div class="text">${more.map((p) => `<p>${p}</p>`).join('')}</div></div>`;
+    const r = normalize(page(`${TITLE}_某某新闻网`, NAV + body));
+    expect(r.paragraphs).toEqual([lead, ...more]);
+  });
+
   it('keeps a 100-character brief and drops the cooperation/ICP footer', () => {
     const r = normalize(page(`${TITLE}_某某新闻网`, NAV + ARTICLE + FOOTER));
     expect(r.paragraphs).toEqual(BRIEF);
