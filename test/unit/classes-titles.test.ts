@@ -228,3 +228,16 @@ describe('a lead-line headline holding digits (issue 9 class 4)', () => {
     expect(lead('课题组 2003年5月').title).not.toBe('课题组 2003年5月');
   });
 });
+
+describe('channel feed headings and page markers (issue 9 class 4)', () => {
+  it('takes the heading before the article over a channel-feed <h1> (新闻动态) when there is no <title>', () => {
+    expect(titleOf('', `<div class="nav"><h1>新闻动态</h1></div><h2>${H}</h2><div class="content">${PROSE}</div>`)).toBe(H);
+    expect(titleOf('', `<div class="nav"><h1>工作动态</h1></div><h2>${H}</h2><div class="content">${PROSE}</div>`)).toBe(H);
+  });
+
+  it('drops a page marker a paged thread appends to the <title>, and keeps a series part', () => {
+    expect(stripTitleSuffixes('社会资本与下岗职工的再就业(页 1) - 学术前沿 - 某某论坛')).toBe('社会资本与下岗职工的再就业');
+    expect(stripTitleSuffixes('社会资本与下岗职工的再就业（第2页）_某某网')).toBe('社会资本与下岗职工的再就业');
+    expect(stripTitleSuffixes('投身外交(3)_读书频道_某某网')).toBe('投身外交(3)');
+  });
+});

@@ -61,8 +61,13 @@ const MIN_HEADLINE_SEGMENT_CHARS = 6;
 /** Removes site-name and section suffixes from a <title>/og:title: "标题_我爱江苏网_江苏网" → "标题", and a department
  * name appended after a space ("标题 市住建局" → "标题", TRAILING_DEPARTMENT). */
 export function stripTitleSuffixes(title: string, siteName?: string | null): string {
-  return dropTrailingDepartment(headlineSegment(title, siteName));
+  return dropTrailingDepartment(headlineSegment(title, siteName)).replace(TRAILING_PAGE_MARKER, '');
 }
+
+/** A page number a paged thread or article appends to its title ("…再就业(页 1)", a forum archiver's; "（第2页）"):
+ * the page's place in the thread, not the headline (issue 9 class 4, zh-cwced 77fa9435). A bare "(3)" stays: it is
+ * often a series part ("投身外交(3)"). */
+const TRAILING_PAGE_MARKER = /\s*[(（](?:页\s*\d{1,4}|第\s*\d{1,4}\s*页)[)）]$/;
 
 function headlineSegment(title: string, siteName?: string | null): string {
   const segments = titleSegments(title);
@@ -272,12 +277,14 @@ function headlineCandidates(page: PageIndex, els: readonly Element[], pageUrl: s
 /**
  * Issue 9 class 4: the heading of a sidebar or page box, never a headline (blog and portal templates set them as
  * <h1>s: `<h1>导航</h1><h1>Blog统计</h1><h1>公告</h1>`, zh-cwced b828b656; 今日新闻, 热门推荐 on 47f387e6): navigation,
- * notices, counters, archives, links, and the related/popular/latest lists. Matched as the heading's whole text. Checked
+ * notices, counters, archives, links, the related/popular/latest lists, a channel's news feed (新闻动态, issue 9 class
+ * 4) and the rankings. Matched as the heading's whole text. Checked
  * on zh-cwced, aeb, gne and the seeds: no record's title is one.
  */
 const BOX_HEADING = new RegExp(
-  '^(?:(?:网站|站点|栏目|频道|博客|Blog|个人|文章|随笔|日志)?(?:导航|公告|统计|分类|存档|归档|档案|日历|搜索|订阅)' +
-    '|(?:热门|相关|推荐|最新|精彩|今日|热点|图片|更多)(?:推荐|新闻|文章|阅读|评论|资讯|链接|日志|专题)|友情链接|新闻排行榜?|排行榜)$',
+  '^(?:(?:网站|站点|栏目|频道|博客|Blog|个人|文章|随笔|日志|通知)?(?:导航|公告|统计|分类|存档|归档|档案|日历|搜索|订阅)' +
+    '|(?:热门|相关|推荐|最新|精彩|今日|热点|图片|视频|更多|延伸|专题)(?:推荐|新闻|文章|阅读|评论|资讯|链接|日志|专题|图片)' +
+    '|(?:新闻|工作|最新|行业|公司|学会|协会|单位)动态|(?:新闻|点击|阅读|热门|热点)?排行榜?|友情链接|猜你喜欢|为你推荐|新闻中心)$',
   'i',
 );
 
