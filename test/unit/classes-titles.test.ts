@@ -241,3 +241,12 @@ describe('channel feed headings and page markers (issue 9 class 4)', () => {
     expect(stripTitleSuffixes('投身外交(3)_读书频道_某某网')).toBe('投身外交(3)');
   });
 });
+
+describe('a numbered headline class holding the column and the headline (issue 9 class 4)', () => {
+  it('takes a div.tit2 line the <title> agrees with whole, column name included (as gne labels such titles)', () => {
+    const line = `城市这一周 | ${H}`;
+    expect(titleOf(`<title>${line}</title>`, `<div class="tit2">${line}</div><div class="content">${PROSE}</div>`)).toBe(line);
+    // Without the element the title bar is split as before (the short column segment skipped).
+    expect(titleOf(`<title>${line}</title>`, `<div class="content">${PROSE}</div>`)).toBe(H);
+  });
+});
