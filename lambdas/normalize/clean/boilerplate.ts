@@ -196,8 +196,10 @@ function isSiteDisclaimer(line: string): boolean {
   const rest = line.slice(m[0].length).trim();
   return rest === '' || (line.length <= DISCLAIMER_LINE_CHARS && SITE_DISCLAIMER_WORDS.test(rest));
 }
-/** Short trailer and widget lines (SHORT_LINE_CHARS). */
-const SHORT_TRAILER = zh('^[（(【\\[]?\\s*(注\\s*[:：]\\s*)?(本文|文中|文内|文章|部分)?(的)?(配图|图片|信息|内容|文章|素材)(均|部分)?(来自|来源于|源自|选自|取自)网络|^[【\\[][^】\\]]{0,8}(投票|下载|报名|订阅)[^】\\]]{0,8}[】\\]]$|放大\\s*正常\\s*缩小|字体\\s*[:：]?\\s*放大|^延伸\\s*[·•・]\\s*推荐|相关资讯请关注|^返回.{1,8}[，,]\\s*查看更多|正在为您切换|^您的浏览器(暂)?不支持.{0,16}(video|视频|播放|HTML5)|重新(编排|排版|整理)$', 'i');
+/** Short trailer and widget lines (SHORT_LINE_CHARS): picture/repost notes (图片均来自网络, 本站部分内容转载自网络, 如有侵权
+ * 请联系删除; 来自网络 followed by 的/上/后… modifies a noun of a sentence: 信息来自网络的比例逐年上升), buttons, toolbars
+ * (字体：放大 正常 缩小; 字体放大后… is a sentence), 延伸·推荐, 相关资讯请关注, 返回X，查看更多, player and repost notes. */
+const SHORT_TRAILER = zh('^[（(【\\[]?\\s*(注\\s*[:：]\\s*)?(本文|文中|文内|文章|部分)?(的)?(配图|图片|信息|内容|文章|素材)(均|部分)?(来自|来源于|源自|选自|取自)网络(?![的上中后时已])|^本(文|站)(部分)?(内容)?(来自|来源于|源自|转载自|转自)网络(?![的上中后时已])|如有侵权.{0,8}(删除|删稿)|^[【\\[][^】\\]]{0,8}(投票|下载|报名|订阅)[^】\\]]{0,8}[】\\]]$|放大\\s*正常\\s*缩小|字体\\s*[:：]\\s*放大|^延伸\\s*[·•・]\\s*推荐|相关资讯请关注|^返回.{1,8}[，,]\\s*查看更多|正在为您切换|^您的浏览器(暂)?不支持.{0,16}(video|视频|播放|HTML5)|重新(编排|排版|整理)$', 'i');
 /**
  * A video player's control text (issue 9 class 5), one control per element or read as one line: quality steps (高清
  * 480P), speed steps (倍速, 0.5x, 1.25倍), a time counter (00:00 / 02:35), buttons. A line made of nothing else, with a
@@ -226,11 +228,16 @@ function isZhWidgetLine(line: string): boolean {
   return line.length <= WIDGET_LINE_CHARS && line.replace(ZH_WIDGET_TOKEN, '').replace(ZH_WIDGET_SEPARATORS, '') === '';
 }
 
+/** The chrome phrase is not a modifier of a noun in a sentence (平台仅提供信息存储服务的说法…, 下载客户端领取红包的骗局…,
+ * 欢迎读者投稿的栏目…): no 的 right after it. */
+const NOT_MODIFIER = '(?!的)';
+/** A view counter closes at its 次 (…, 已被阅读178次）, 阅读 2035 次 | …); 阅读3次后，他终于读懂了 goes on as a sentence. */
+const COUNTER_CLOSE = String.raw`(?=$|[\s)）\]】,，;；|｜])`;
 /** A self-media platform's statement after the article (issue 9 class 5): the article speaks only for its author
  * (本文…仅代表该作者或机构观点), the site only stores or publishes it (X仅提供信息存储服务 / 信息发布平台). Up to
  * PROMO_LINE_CHARS: a quoted "仅代表个人观点" in a report names no 本文 or 平台. The same note under a comment box
  * (网友评论仅供其表达个人看法，并不表明X立场, gne 163-7) leads with 网友评论. */
-const PLATFORM_STATEMENT = zh('(^网友评论|本文|文章|该文|以上内容)[^。]{0,30}(仅|只)(代表|供)[^。]{0,12}(观点|立场|看法)|仅提供信息(存储|发布)(空间|平台|服务)');
+const PLATFORM_STATEMENT = zh(`((^网友评论|本文|文章|该文|以上内容)[^。]{0,30}(仅|只)(代表|供)[^。]{0,12}(观点|立场|看法)|仅提供信息(存储|发布)(空间|平台|服务))${NOT_MODIFIER}`);
 /** An "about us" box without its header (issue 9 class 1): the site describing itself (X网是…主办的综合性新闻网站),
  * up to PROMO_LINE_CHARS; and its call for submissions (欢迎广大读者投稿), on a short line. A report on a site
  * (X网客户端今天正式上线) does not say who runs it in this form. */
@@ -255,9 +262,15 @@ function isSiteBlurb(line: string): boolean {
   const sentences = rest.match(SENTENCES) ?? [];
   return sentences.slice(1).every((s) => { const t = s.trim(); return t === '' || t.startsWith(name) || SITE_SELF.test(t); });
 }
-const CALL_FOR_SUBMISSIONS = zh('^欢迎(广大)?(读者|网友|作者|各界)(朋友)?(踊跃|积极)?(投稿|来稿)');
+const CALL_FOR_SUBMISSIONS = zh(`^欢迎(广大)?(读者|网友|作者|各界)(朋友)?(踊跃|积极)?(投稿|来稿)${NOT_MODIFIER}`);
 /** Comment rules under a comment box: 请自觉遵守互联网相关的政策法规…跟评互动环境, 文明上网 理性发言. */
 const COMMENT_RULES = zh('遵守.{0,12}(政策法规|法律法规).{0,40}(跟评|评论|互动|发言)|文明上网.{0,4}理性发言');
+/**
+ * The box's rule asks the reader (issue 9 class 5): 请/敬请 in the clause before 遵守 (请自觉遵守…跟评互动环境), or the
+ * slogan leads its line with little after it (文明上网 理性发言, 请文明上网，理性发言，共建清朗网络空间). A sentence with its own
+ * subject (企业应遵守相关法律法规，在互动营销中…) or the slogan as a modifier (开展文明上网理性发言主题教育活动) is news.
+ */
+const COMMENT_RULES_ASKED = zh(String.raw`(^|[:：，,]\s*)(请|敬请)[^，,。；;]{0,8}遵守|^(请|温馨提示\s*[:：]|温馨提醒\s*[:：])?\s*文明上网.{0,4}理性发言.{0,12}$`);
 /** Verbs of a demand made of others (平台要求用户…, 网信办呼吁网民…): who asks for the comment rules, beside REPORTING_VERBS. */
 const DEMAND_VERBS = `要求|规定|呼吁|倡议|倡导|${WARNING_VERB}`;
 /** Such rules reported from someone (平台要求用户遵守国家法律法规，理性发言 / 网信办呼吁网民文明上网、理性发言): a demand or
@@ -266,11 +279,11 @@ const COMMENT_RULES_REPORTED = zh(`(${REPORTING_VERBS}|${DEMAND_VERBS})[^。]{0,
 /** Call-to-action promos set into the article container (issue 9 class 5): a bracketed button inside a line
  * (…评选火热进行中！【点击投票】…), an app-download bonus (下载客户端还能获得专享福利). Checked up to PROMO_LINE_CHARS:
  * such a promo runs 60-110 chars; a paragraph reporting on an app or a vote does not carry the button or the bonus. */
-const PROMO_CTA = zh('[【\\[]\\s*点击(投票|参与|报名|领取|下载|抢购|购买)\\s*[】\\]]|(下载|打开).{0,6}(客户端|APP).{0,12}(专享|福利|红包|奖励)', 'i');
+const PROMO_CTA = zh(`[【\\[]\\s*点击(投票|参与|报名|领取|下载|抢购|购买)\\s*[】\\]]|(下载|打开).{0,6}(客户端|APP).{0,12}(专享|福利|红包|奖励)${NOT_MODIFIER}`, 'i');
 const PROMO_LINE_CHARS = 120;
 /** A blog's view counter (已被阅读178次, 阅读 2035 次): a count of times after 已(被) or at the line start; 阅读了5次 in
  * prose has the aspect mark between. */
-const VIEWS_TIMES = zh('(已被|已|^[(（\\[【]?\\s*)(阅读|浏览|点击)\\s*[:：]?\\s*\\d+\\s*次');
+const VIEWS_TIMES = zh(`(已被|已|^[(（\\[【]?\\s*)(阅读|浏览|点击)\\s*[:：]?\\s*\\d+\\s*次${COUNTER_CLOSE}`);
 /** A comment counter closing its line, after an optional 《title》 (《X》已有1件评论, 已有12条评论, 共有8条回复). */
 const COMMENT_COUNT = zh('^(《[^》]{1,40}》)?\\s*(已有|共有|共)?\\s*\\d+\\s*(件|条|篇|位|人)?\\s*(评论|回复|跟帖|留言)\\s*[:：]?$');
 /** A blog's trackback line (本文通告引用(Trackback)链接: /wp-trackback.php?p=N); with a URL or path, so a sentence
@@ -353,11 +366,11 @@ function isPromoForm(line: string): boolean {
 
 /** A breadcrumb led by its label: 当前位置：首页 > …, 您的位置： */
 const BREADCRUMB_LABEL = zh('^(当前位置|您的位置|你的位置|您现在的位置|所在位置|现在位置)\\s*[:：]');
-/** The separators between a breadcrumb's steps: navigation marks (>, >>, ›, ») and arrows (→, ->), which routes and
- * processes use as well (成都→重庆→贵阳). */
+/** The separators between a breadcrumb's steps: navigation marks (>>, ›, », a spaced >) and arrows (→, ->), which routes
+ * and processes use as well (成都→重庆→贵阳), as comparisons use an unspaced > (消费>投资>出口). */
 const BREADCRUMB_SEPARATOR = /\s*(->|→|⇒|>>?|›|»)\s*/;
 const BREADCRUMB_SPLIT = new RegExp(BREADCRUMB_SEPARATOR.source, 'g');
-const BREADCRUMB_ARROW = /->|→|⇒/;
+const BREADCRUMB_ARROW = /^(->|→|⇒|>)$/;
 /** A step is a short label: up to this many chars (新闻中心, 政府信息公开基础平台), as the rule has held since it was written. */
 const BREADCRUMB_STEP_CHARS = 16;
 /** A step holding a clause or sentence mark is part of a sentence (列车从南京→上海→杭州，全程3小时。). */
@@ -366,9 +379,9 @@ const CLAUSE_MARK = /[，,。！!？?；;、]/;
 const BREADCRUMB_HOME = zh('^(网站首页|首页|主页|正文|正文内容|home|index)$', 'i');
 /**
  * A breadcrumb trail without its label (issue 9 class 5): 2+ separators between short steps (首页 > 新闻中心 > 正文,
- * 某省政府信息公开专栏 >> 某省人民政府 >> 基础平台), no step holding a clause or sentence mark. With arrows, a step must
- * be the home page or the article (首页→新闻→正文): a bare chain of arrows is a route or a process (成都→重庆→贵阳,
- * 申请→审核→发证), as a site's trail with > is not. The opening step may be empty (-> 小说 -> 书摘 -> 正文).
+ * 某省政府信息公开专栏 >> 某省人民政府 >> 基础平台), no step holding a clause or sentence mark. With arrows or an unspaced
+ * >, a step must be the home page or the article (首页→新闻→正文, 首页>新闻>正文): a bare chain of them is a route, a
+ * process or a comparison (成都→重庆→贵阳, 申请→审核→发证, 消费>投资>出口). The opening step may be empty (-> 小说 -> 书摘 -> 正文).
  */
 function isBreadcrumbTrail(line: string): boolean {
   const steps = line.split(BREADCRUMB_SPLIT).filter((_, i) => i % 2 === 0).map((step) => step.trim());
@@ -376,8 +389,32 @@ function isBreadcrumbTrail(line: string): boolean {
   for (const [i, step] of steps.entries()) {
     if ((step === '' && i > 0) || step.length > BREADCRUMB_STEP_CHARS || CLAUSE_MARK.test(step) || SENTENCE_END.test(step)) return false;
   }
-  return !BREADCRUMB_ARROW.test(line) || steps.some((step) => BREADCRUMB_HOME.test(step));
+  // An arrow, or a > with no space on either side: the trail needs its home or article step.
+  const arrow = [...line.matchAll(BREADCRUMB_SPLIT)].some((m) => BREADCRUMB_ARROW.test(m[1]!) && (m[1] !== '>' || m[0] === '>'));
+  return !arrow || steps.some((step) => BREADCRUMB_HOME.test(step));
 }
+
+/** A previous/next link: the lead (上一篇, 下一条…, maybe 文章/新闻) as a label, closed by a separator, a bracket, the line end,
+ * or white space before the linked title (上一篇：X, 【下一篇】, 上一篇 X). 上篇文章发表后…, 下一条地铁线路…, 上一篇报道中… and
+ * 下一篇章 go on as sentences. And a pager line. */
+const PREV_NEXT = zh(String.raw`^[【\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)(文章|新闻|稿件)?(?=\s*([:：】\]>»|｜]|$)|\s+\S)|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|上一页\s*[|｜]?\s*下一页`);
+/** A footer's filing number: ICP备/ICP证/公网安备 with its number (京ICP备05070218号, 沪ICP证：沪B2-201701, 京公网安备
+ * 11000002002023号). 该网站的ICP备案已被注销 speaks of a filing. */
+const FILING_NUMBER = String.raw`(ICP备|ICP证|公网安备)[^，。；,;]{0,6}\d`;
+/** A toolbar word standing as a word of its own: at the line's edge or beside a separator or a bracket (打印本页 关闭窗口,
+ * 【关闭窗口】, 网站地图 | 联系我们). Inside a sentence it is part of it (居民应关闭窗口并加固门窗, 老人收藏本页报纸多年). */
+function ownWord(words: string): string {
+  return String.raw`(?<![^\s|｜/·•【\[（(])(${words})(?![^\s|｜/·•】\]）)])`;
+}
+/** A font-size switch ends at 小 (字号：大 中 小, 【字体：大 中 小】); 字号大中小三种规格的灯笼均已售罄 goes on as a sentence. */
+const TOOLBAR_END = String.raw`(?=$|[\s】\]|｜/])`;
+/** A counter's number ends the count: 人气2023年持续攀升 is a year, 点击量1000万 a figure (in news, the count of a story).
+ * The class holds no character with a Traditional form: zh() would widen it into a nested class. */
+const COUNT_END = String.raw`(?![\d年月日万亿%.])`;
+
+/** A number a sentence tells the reader to call, or reports as opened (市民可拨打服务热线0571-88888888, 举报电话0571-87654321
+ * 已开通): a calling verb before it or an aspect mark after it. A contact banner is label and number (客服电话：400-123-4567). */
+const CONTACT_REPORTED = zh(String.raw`拨打|致电|拨通|(\d|@[\w.-]+)\s*(已|了)`);
 
 /** A share lead that goes on as a sentence (分享到朋友圈的照片引发热议, 分享至群里后被转发): its place followed by a
  * particle or a time word. A share toolbar names places only (分享到：微信 微博, 分享到朋友圈). */
@@ -390,17 +427,17 @@ const RULES: readonly Rule[] = [
   { reason: 'trailer', pattern: DISCLAIMER_LEAD, short: false, also: isSiteDisclaimer },
   { reason: 'share', pattern: zh('^(分享到|分享给朋友|分享给好友|分享至|一键分享|分享本文|分享)\\s*[:：]?'), short: true, also: (l) => !/^分享[^\s:：到给給至本]/.test(l) && !SHARE_SENTENCE.test(l) },
   { reason: 'comment', pattern: zh(`^(发表评论|我要评论|网友评论|查看评论|查看全部评论|欢迎参与讨论|欢迎发表评论|参与评论|已有\\s*\\d+\\s*人参与|\\d+\\s*条评论)${COMMENT_LEAD_END}`), short: true },
-  { reason: 'contact', pattern: zh('客服|联系邮箱|联系电话|投稿邮箱|投稿信箱|举报电话|举报邮箱|热线电话|服务热线'), short: true, also: (l) => notSentence(l) && PHONE_OR_EMAIL.test(l) },
+  { reason: 'contact', pattern: zh('客服|联系邮箱|联系电话|投稿邮箱|投稿信箱|举报电话|举报邮箱|热线电话|服务热线'), short: true, also: (l) => notSentence(l) && PHONE_OR_EMAIL.test(l) && !CONTACT_REPORTED.test(l) },
   { reason: 'list-header', pattern: zh(`^[【\\[〖]?\\s*(${LIST_HEADERS})\\s*[】\\]〗]?\\s*[:：]?\\s*(更多|more|>>|»)?\\s*$`, 'i'), short: true },
   { reason: 'promo', pattern: QR_OR_CHANNEL, short: true, also: isPromoForm },
-  { reason: 'prev-next', pattern: zh('^[【\\[]?(上一篇|下一篇|上一条|下一条|上一章|下一章|上篇|下篇)(?!(报道|文章|稿件)?(中|里|的|提到|讲|说))|第\\s*\\d+\\s*页\\s*/\\s*共\\s*\\d+\\s*页|上一页\\s*[|｜]?\\s*下一页'), short: true },
+  { reason: 'prev-next', pattern: PREV_NEXT, short: true },
   { reason: 'site-info', pattern: ABOUT_SITE, short: false, also: isSiteBlurb },
   { reason: 'site-info', pattern: CALL_FOR_SUBMISSIONS, short: true },
-  { reason: 'site-info', pattern: zh(`(主办单位|承办单位|协办单位)${FOOTER_LABEL_END}|ICP备|ICP证|公网安备|网站标识码|${RESOLUTION_HINT}|技术支持\\s*[:：]|网站地图`), short: true },
+  { reason: 'site-info', pattern: zh(`(主办单位|承办单位|协办单位)${FOOTER_LABEL_END}|${FILING_NUMBER}|网站标识码|${RESOLUTION_HINT}|技术支持\\s*[:：]|${ownWord('网站地图')}`), short: true, also: notSentence },
   { reason: 'breadcrumb', pattern: BREADCRUMB_LABEL, short: true },
   { reason: 'breadcrumb', pattern: BREADCRUMB_SEPARATOR, short: true, also: isBreadcrumbTrail },
-  { reason: 'print', pattern: zh('打印本页|关闭窗口|【打印】|【关闭】|\\[打印\\]|\\[关闭\\]|打印此文|收藏本页'), short: true },
-  { reason: 'font-size', pattern: zh('字号\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|字体\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小|【\\s*大\\s*中\\s*小\\s*】'), short: true },
+  { reason: 'print', pattern: zh(`${ownWord('打印本页|关闭窗口|打印此文|收藏本页')}|【打印】|【关闭】|\\[打印\\]|\\[关闭\\]`), short: true },
+  { reason: 'font-size', pattern: zh(`(字号|字体)\\s*[:：]?\\s*[【\\[]?\\s*大\\s*中\\s*小${TOOLBAR_END}|【\\s*大\\s*中\\s*小\\s*】`), short: true },
   { reason: 'widget', pattern: EN_WIDGET, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'teaser', pattern: EN_TEASER, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS },
   { reason: 'date-stamp', pattern: /\d/, short: false, also: isLatinDateStamp },
@@ -414,9 +451,9 @@ const RULES: readonly Rule[] = [
   { reason: 'trailer', pattern: SHORT_TRAILER, short: true },
   { reason: 'trailer', pattern: PLAYER_WORD, short: false, also: isPlayerLine },
   { reason: 'trailer', pattern: PLATFORM_STATEMENT, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
-  { reason: 'comment', pattern: COMMENT_RULES, short: true, also: (l) => !COMMENT_RULES_REPORTED.test(l) },
+  { reason: 'comment', pattern: COMMENT_RULES, short: true, also: (l) => COMMENT_RULES_ASKED.test(l) && !COMMENT_RULES_REPORTED.test(l) },
   { reason: 'promo', pattern: PROMO_CTA, short: false, also: (l) => l.length <= PROMO_LINE_CHARS },
-  { reason: 'views', pattern: zh('(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+|\\d+\\s*(次浏览|人阅读|次阅读)'), short: true, also: notSentence },
+  { reason: 'views', pattern: zh(`(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|点击率|人气)\\s*[:：]?\\s*\\d+${COUNT_END}|\\d+\\s*(次浏览|人阅读|次阅读)`), short: true, also: notSentence },
   { reason: 'views', pattern: VIEWS_TIMES, short: true, also: notSentence },
   { reason: 'comment', pattern: COMMENT_COUNT, short: true },
   { reason: 'widget', pattern: TRACKBACK, short: false, also: (l) => l.length <= LATIN_SHORT_LINE_CHARS && /(https?:\/\/|\/)\S/.test(l) },
@@ -456,10 +493,10 @@ function isLatinDateStamp(line: string): boolean {
  */
 /** What a court or a party does with a notice (法院裁定该免责声明无效, 双方签署的版权声明), beside REPORTING_VERBS. */
 const LEGAL_ACTS = '裁定|判决|裁决|起草|签署';
-const COPYRIGHT_SPOKEN_OF = zh(`(${REPORTING_VERBS}|${LEGAL_ACTS})[^。！？]*$|(该|这份|这一|这项|此|那份|一份|一则)$`);
+const COPYRIGHT_SPOKEN_OF = zh(`(${REPORTING_VERBS}|${LEGAL_ACTS})[^。！？]*$|(该|这份|这一|这项|此|那份|一份|一则|[“"「『])$`);
 /** The same after the marker: a modifier or a predicate follows it (免责声明的效力一直是焦点, 特别声明称…, 版权声明中写明…);
  * a notice goes on with its text after a colon, a bracket or a space, or names its owner (版权所有 © X). */
-const COPYRIGHT_SPOKEN_AFTER = zh('^(的|是|称|中|里|被|一直|也|并|不|对|已|将)');
+const COPYRIGHT_SPOKEN_AFTER = zh('^(的|是|称|中|里|被|一直|也|并|不|对|已|将|人|者|[”"」』]|字样)');
 
 function copyrightPlacement(line: string): boolean {
   const m = COPYRIGHT.exec(line);

@@ -444,3 +444,98 @@ describe('the site blurb, breadcrumb and disclaimer rules keep news sentences (i
     expect(boilerplateReason(line)).toBeNull();
   });
 });
+
+describe('short-line rules ask for the widget shape, not its word (issue 9 class 5)', () => {
+  it.each([
+    ['上一篇 市委召开常委会', 'prev-next'],
+    ['【上一篇】市委召开常委会', 'prev-next'],
+    ['下一篇文章：全市经济运行平稳', 'prev-next'],
+    ['[上一篇] [下一篇]', 'prev-next'],
+    ['请文明上网，理性发言，共建清朗网络空间。', 'comment'],
+    ['温馨提示：文明上网 理性发言', 'comment'],
+    ['京ICP备05070218号 京公网安备11010202000001号', 'site-info'],
+    ['沪ICP证：沪B2-20170116', 'site-info'],
+    ['网站地图 | 联系我们 | 关于我们', 'site-info'],
+    ['技术支持：某某软件技术有限公司', 'site-info'],
+    ['【打印本页】 【关闭窗口】', 'print'],
+    ['打印此文 | 关闭窗口 | 返回顶部', 'print'],
+    ['發佈時間：2021-01-01 【打印】【關閉】', 'print'],
+    ['手机字体：放大 正常 缩小', 'trailer'],
+    ['信息来源于网络', 'trailer'],
+    ['点击数：892465', 'views'],
+    ['首页>新闻>正文', 'breadcrumb'],
+    ['新闻 > 国内 > 时政', 'breadcrumb'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateReason(line)).toBe(reason);
+  });
+
+  it.each([
+    // prev-next: the lead word goes on as a sentence.
+    '上篇文章发表后，引起了读者的热烈讨论。',
+    '下一条地铁线路将于年底开通。',
+    '下一篇章将由年轻一代书写。',
+    '上一条新闻里提到的那位老人已经康复。',
+    // comment rules: a subject of its own, or the slogan as a modifier.
+    '企业应遵守相关法律法规，在互动营销中保护消费者权益。',
+    '各方应遵守国际法律法规，通过对话协商解决分歧，避免发言激化矛盾。',
+    '开展文明上网理性发言主题教育活动。',
+    // site-info: a filing spoken of, a map service, a footer label in a sentence.
+    '该网站的ICP备案已被注销。',
+    '网站未取得ICP证就开展经营，被依法查处。',
+    '该局推出了全市旅游网站地图导览服务。',
+    '主办单位：市文旅局。承办单位：市文化馆。活动时间为5月1日至3日。',
+    // print: the toolbar word inside a sentence.
+    '台风来临前，居民应关闭窗口并加固门窗。',
+    '居民应关闭窗口',
+    '老人收藏本页报纸多年。',
+    // trailer: 字体放大 and 来自网络 as parts of a sentence.
+    '手机字体放大后，老人看得更清楚了。',
+    '信息来自网络的比例逐年上升。',
+    '图片来自网络的说法并不准确。',
+    // views: a year after 人气.
+    '人气2023年持续攀升',
+    // breadcrumb: a comparison with unspaced >.
+    '贡献率排序为消费>投资>出口',
+    '服务业>工业>农业',
+    // copyright: the words quoted or as a noun.
+    '该网站首页显示“版权所有”字样。',
+    '网站底部标注了版权所有字样。',
+    '版权所有人可依法维权。',
+    '版权所有者应及时登记作品。',
+  ])('keeps %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
+
+describe('font-size, repost-note and contact rules (issue 9 class 5)', () => {
+  it.each([
+    ['字号：大 中 小', 'font-size'],
+    ['【字体：大 中 小】', 'font-size'],
+    ['字体：大 中 小 | 打印', 'font-size'],
+    // A repost note asking to be told of an infringement: chrome the old rule let through.
+    ['本文来自网络，如有侵权请联系删除', 'trailer'],
+    ['本站部分内容转载自网络,如有侵权请联系我们删除。', 'trailer'],
+    ['违法和不良信息举报电话：0478-8655532（工作时间） 邮箱：jubao@example.com', 'contact'],
+    ['本文为政务等机构在某某新闻上传并发布，仅代表该机构观点，不代表某某新闻的观点或立场', 'trailer'],
+    ['下载客户端还能获得专享福利', 'promo'],
+    ['欢迎广大读者投稿', 'site-info'],
+    ['(本文发表于首页杂谈, 已被阅读178次)', 'views'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateReason(line)).toBe(reason);
+  });
+
+  it.each([
+    '字号大中小三种规格的灯笼均已售罄。',
+    '本文来自网络的说法并不准确。',
+    '如有侵权，本公司将依法追究。',
+    '举报电话0571-87654321已开通',
+    '如有疑问可拨打客服热线400-123-4567',
+    // The chrome phrase as a modifier of a sentence's noun, or a counter going on as a sentence.
+    '平台仅提供信息存储服务的说法不能免除其责任。',
+    '下载客户端领取红包的骗局屡见不鲜。',
+    '欢迎读者朋友投稿的栏目已开设三年。',
+    '阅读3次后，他终于读懂了这本书',
+  ])('keeps %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
