@@ -60,6 +60,9 @@ export interface AnchorInput {
   roots: readonly Element[];
   /** The top candidate among them (the others joined it as siblings), when scoring chose them. */
   top?: Element;
+  /** The roots are the link-poor <p>s the fallback gathered over the page, not containers: those outside the anchor
+   * are read as the stories. */
+  loose?: boolean;
   /** The headline's element (title.ts), or none: then the elements whose text is the headline are tried. */
   headline?: Element;
   title: string;
@@ -96,7 +99,7 @@ function anchorFor(input: AnchorInput, headline: Element): Element | null {
   const outside = [...roots.filter((r) => r !== holder && !within(r)), ...(holder ? offPath(anchor, holder) : [])];
   // Beside: no chosen container holds the anchor, and the top candidate is outside it (the anchor at most joined it as
   // a sibling: a short brief beside the longer cooperation footer or "about us" box that outscored it).
-  const beside = !holder && (!roots.some(within) || (input.top !== undefined && !within(input.top)));
+  const beside = !holder && (!roots.some(within) || input.loose === true || (input.top !== undefined && !within(input.top)));
   const stories = storiesIn(outside, stats);
   if (stories.length === 0 && !beside) return null;
 

@@ -129,6 +129,8 @@ interface Attempt {
   roots?: readonly Element[];
   /** Scoring: the top candidate among the roots (the others joined it as its siblings). */
   top?: Element;
+  /** Fallback: the link-poor <p>s gathered over the page (no container), for the feed anchor. */
+  paragraphs?: readonly Element[];
   /** Scoring: the other top-ranked candidates, best first. */
   runnersUp?: readonly Element[];
   /** Scoring: the stats of the pass that found the roots. */
@@ -185,7 +187,7 @@ function bodyOf(root: AnyNode, $: CheerioAPI, hints: BodyHints, warnings: string
 
   const profile = hints.selector ? fromProfile($, hints, statsFor(false), warnings) : null;
   const best = profile ?? withLead(headlineAnchored(fromScoring(statsFor, hints), hints, warnings), hints) ?? { blocks: [], layer: 'scoring', score: 0 };
-  let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS || best.settled ? best : longer(best, fromFallback(statsFor(false), hints));
+  let chosen = textChars(best.blocks) >= RETRY_BELOW_CHARS || best.settled ? best : fallbackFor(best, statsFor(false), hints, warnings);
   if (nonLinkChars(chosen.blocks) < MIN_CONTAINER_CHARS) chosen = fromWholePage(root, statsFor(true), hints) ?? chosen;
   let blocks = finishBlocks(chosen.blocks, hints);
   if (isHeadlineLinkList(blocks)) {
@@ -296,12 +298,19 @@ function speaksOfHeadline(blocks: readonly Block[], title: string | null | undef
  * short article is not traded for a longer fallback).
  */
 function headlineAnchored(attempt: Attempt | null, hints: BodyHints, warnings: string[]): Attempt | null {
-  if (!attempt?.roots || !attempt.stats || !hints.title) return attempt;
+  const roots = attempt?.roots ?? attempt?.paragraphs;
+  if (!attempt || !roots || !attempt.stats || !hints.title) return attempt;
   const stats = attempt.stats;
   const title = hints.title;
   const articleText = (el: Element): string => finishBlocks(extractBlocks([el], stats, { clean: true, title }), hints).map((b) => b.text).join('\n');
-  const anchor = feedAnchor({ roots: attempt.roots, top: attempt.top, headline: hints.headline, title, stats, articleText });
+  const anchor = feedAnchor({ roots, loose: !attempt.roots, top: attempt.top, headline: hints.headline, title, stats, articleText });
   if (!anchor) return attempt;
+  if (!attempt.roots) {
+    // The fallback's paragraphs: those inside the headline's block are the article (info lines stay out, as they did).
+    warnings.push('feed-style page: the page\'s paragraphs beside the headline\'s block do not speak of the headline; those inside it were taken');
+    const inside = roots.filter((p) => isAncestor(anchor, p));
+    return { ...attempt, blocks: extractBlocks(inside, stats, { clean: false, title }), settled: true, paragraphs: inside };
+  }
   warnings.push('feed-style page: the scored container is a stream of stories that do not speak of the headline; the headline\'s own block was taken');
   const blocks = extractBlocks([anchor], stats, { clean: true, title });
   return { blocks, layer: 'scoring', score: attempt.score, settled: true, roots: [anchor], runnersUp: [...attempt.roots, ...(attempt.runnersUp ?? [])], stats };
@@ -319,6 +328,17 @@ function withLead(attempt: Attempt | null, hints: BodyHints): Attempt | null {
   if (!lead) return attempt;
   const blocks = extractBlocks([lead], stats, { clean: true, title: hints.title });
   return { ...attempt, blocks: [...blocks, ...attempt.blocks], roots: [lead, ...attempt.roots] };
+}
+
+/**
+ * Layer 3 for a scored body under RETRY_BELOW_CHARS: the longer of it and the fallback, unless the fallback's paragraphs
+ * are the headline's block and a stream of text beside it that does not speak of the headline (issue 9 classes 1 and 2:
+ * a brief and the comment list or the teaser cards under it, neither named nor headed): then that block.
+ */
+function fallbackFor(best: Attempt, stats: StatsMap, hints: BodyHints, warnings: string[]): Attempt {
+  const fallback = fromFallback(stats, hints);
+  const anchored = headlineAnchored(fallback, hints, warnings);
+  return anchored && anchored !== fallback ? anchored : longer(best, fallback);
 }
 
 /** Layer 3: every link-poor paragraph of the page, or the block with the most own text, whichever is longer. */
@@ -347,7 +367,7 @@ function fromFallback(stats: StatsMap, hints: BodyHints): Attempt {
     }
   });
   // The stats Map is filled in post-order, so non-nested <p>s come out in document order.
-  const fromP: Attempt = { blocks: extractBlocks(paragraphs, stats, { clean: false, title: hints.title }), layer: 'fallback', score: 0 };
+  const fromP: Attempt = { blocks: extractBlocks(paragraphs, stats, { clean: false, title: hints.title }), layer: 'fallback', score: 0, paragraphs, stats };
   if (!densest) return fromP;
   const fromDense: Attempt = { blocks: extractBlocks([densest], stats, { clean: true, title: hints.title }), layer: 'fallback', score: 0 };
   return longer(fromP, fromDense);

@@ -61,6 +61,42 @@ describe('short articles next to longer chrome (issue 9 class 1)', () => {
     expect(r.paragraphs).toEqual(BRIEF);
   });
 
+  it('keeps the brief when a comment list with no header and neutral class names follows it', () => {
+    const comments = '<div class="list">' + [
+      '这个活动很有意义，希望每年都能坚持下去，绿化我们的家园，给子孙后代留下绿水青山。',
+      '支持！我们小区旁边的空地也可以种一些树，既美化环境，又能让老人孩子有个休息乘凉的地方。',
+      '植树造林，功在当代，利在千秋，为某某区点赞，也希望后期养护能跟上，别让树苗种了就不管了。',
+      '去年种的树今年长得很好，说明养护工作做得到位，点赞！希望更多的人参与进来。',
+    ].map((t, i) => `<div class="item"><span class="name">网友${i + 1}</span><span class="time">2024-03-12 1${i}:00</span><p>${t}</p></div>`).join('') + '</div>';
+    const r = normalize(page(`${TITLE}_某某新闻网`, NAV + ARTICLE + comments));
+    expect(r.paragraphs).toEqual(BRIEF);
+  });
+
+  it('keeps the brief when teaser cards with no header follow it (class 2)', () => {
+    const cards = '<div class="list">' + [
+      ['垃圾分类宣传进社区', '某某街道开展垃圾分类宣传进社区活动，工作人员向居民发放宣传册，讲解分类知识，现场气氛热烈。'],
+      ['农民丰收节开幕', '某某镇举办农民丰收节，展示特色农产品一百余种，吸引周边游客两万余人次前来参观选购。'],
+      ['图书馆推出亲子阅读', '某某区图书馆推出周末亲子阅读活动，每期邀请专业老师带领孩子们阅读绘本、动手创作。'],
+    ].map(([h, t], i) => `<div class="item"><h3><a href="/n/${i}.html">${h}</a></h3><p>${t}</p><span>2024-03-1${i}</span></div>`).join('') + '</div>';
+    const r = normalize(page(`${TITLE}_某某新闻网`, NAV + ARTICLE + cards));
+    expect(r.paragraphs).toEqual(BRIEF);
+  });
+
+  it('keeps the brief when a longer neighbouring brief follows it, no class names anywhere (class 2)', () => {
+    const plain = `<div><h1>${TITLE}</h1><div>2024-03-12 10:20 来源：某某新闻网</div><div>${BRIEF.map((p) => `<p>${p}</p>`).join('')}</div></div>`;
+    const next = '<div><h2><a href="/n/2.html">某某镇举办农民丰收节</a></h2><p>某某镇举办农民丰收节，展示特色农产品一百余种，吸引周边游客两万余人次前来参观选购。丰收节期间，还举办了农耕文化展、农产品直播带货等活动，线上线下销售额突破五百万元。</p>' +
+      '<p>镇党委负责人介绍，丰收节已连续举办五届，成为展示乡村振兴成果的重要窗口，带动了当地农民增收致富。</p></div>';
+    const r = normalize(page(`${TITLE}_某某新闻网`, NAV + plain + next));
+    expect(r.paragraphs).toEqual(BRIEF);
+  });
+
+  it('keeps a short article whose paragraphs the fallback gathers from beside the headline block', () => {
+    const more = ['据了解，某某区今年计划新增绿地面积五十万平方米，建设口袋公园二十个，让群众推窗见绿、出门进园，植树活动将持续到月底。'];
+    const body = `<div class="box"><h1>${TITLE}</h1><div class="info">2024-03-12 10:20</div><div class="txt">${BRIEF.map((p) => `<p>${p}</p>`).join('')}</div></div><div class="txt2"><p>${more[0]}</p></div>`;
+    const r = normalize(page(`${TITLE}_某某新闻网`, NAV + body));
+    expect(r.paragraphs).toEqual([...BRIEF, ...more]);
+  });
+
   it('keeps the article body beside the headline block when it outscores the lead set with the headline', () => {
     const lead = '3月12日，某某区举行春季植树活动，区机关干部和志愿者三百余人来到城南新区绿化带，共栽种香樟、桂花、银杏、紫薇等苗木两千余株，为城市再添一片新绿，也为全区今年的国土绿化行动开了个好头。';
     const more = [
