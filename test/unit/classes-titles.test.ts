@@ -250,3 +250,18 @@ describe('a numbered headline class holding the column and the headline (issue 9
     expect(titleOf(`<title>${line}</title>`, `<div class="content">${PROSE}</div>`)).toBe(H);
   });
 });
+
+describe('pages without a <title>: a permalink at another extension, a div.Heading headline (issue 9 class 4)', () => {
+  it('takes a link to the same post at another extension (.html for .aspx) as the headline, not one to another post', () => {
+    const url = 'http://blog.example.org/blog/mouren/archive/2005/07/31/255509.aspx';
+    const body = (href: string) => `<div class="rightmenu"><div><a id="viewpost1_TitleUrl" href="${href}">${H}</a></div></div><div class="rightbox">${PROSE}</div>`;
+    expect(normalize(page('', body('/blog/mouren/archive/2005/07/31/255509.html')), { url }).title).toBe(H);
+    expect(normalize(page('', body('/blog/mouren/archive/2005/07/31/255510.html')), { url }).title).not.toBe(H);
+  });
+
+  it('takes a div.Heading line right before the article, and no panel-heading box', () => {
+    const body = (cls: string) => `<div class="${cls}">${H}</div><div class="Date">2005-07-18 13:03:17</div><table><tr><td class="Content">${PROSE}</td></tr></table>`;
+    expect(titleOf('', body('Heading'))).toBe(H);
+    expect(titleOf('', body('panel-heading'))).not.toBe(H);
+  });
+});

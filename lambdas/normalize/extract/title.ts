@@ -364,7 +364,8 @@ const TRAILING_DASH_RUN = /(?:\s*-){2,}\s*$/;
 
 /**
  * A template without <h1> or headline class, whose <title> names only the channel or the site ("新闻动态--学会官网"):
- * the headline is the last <h2>–<h6> of headline length (MIN_HEADLINE_SEGMENT_CHARS..MAX_HEADLINE_CHARS) that comes
+ * the headline is the last <h2>–<h6> or compound-classed element (page-index.ts namedHeadlines: `div.Heading` on a page
+ * with no <title>, zh-cwced 6820ebe7) of headline length (MIN_HEADLINE_SEGMENT_CHARS..MAX_HEADLINE_CHARS) that comes
  * before the article's first block in the page text, or is that block (a body container that holds its headline);
  * box headings (联系我们, 新闻排行榜) are short or come after it. A closing run of hyphens is the template's (TRAILING_DASH_RUN).
  */
@@ -373,7 +374,7 @@ export function headingBeforeBody(page: PageIndex, firstBlock: string): { title:
   const bodyAt = probe.length >= 4 ? page.text.indexOf(probe) : -1;
   if (bodyAt < 0) return null;
   let best: { title: CleanedText; element: Element; at: number } | null = null;
-  for (const el of page.headings) {
+  for (const el of [...page.headings, ...page.namedHeadlines]) {
     const t = elementText(page, el);
     if (t.length < MIN_HEADLINE_SEGMENT_CHARS || t.length > MAX_HEADLINE_CHARS) continue;
     const at = page.textStart(el);
@@ -427,7 +428,7 @@ function emphasisedText(page: PageIndex, el: Element): string {
  * Issue 9 class 4: blog templates link the post's headline to the post itself, its permalink (`<div class="postTitle">
  * <a href="…/2005/09/07/543698.aspx">评老冒：…</a></div>` above the post, zh-cwced b828b656, where every <h1> is a
  * sidebar box and there is no <title>). With no headline element and no headline in the title bar, the headline is the
- * last link to the page's own URL (same host, path and query) of headline length (MIN_HEADLINE_SEGMENT_CHARS..
+ * last link to the page's own URL (same host, path but for its extension, and query) of headline length (MIN_HEADLINE_SEGMENT_CHARS..
  * MAX_HEADLINE_CHARS, no date or byline label) that ends before the article's first block, at most
  * EMPHASISED_HEADLINE_MAX_GAP_CHARS of non-space page text before it. `links`: the page's <a> elements.
  */
@@ -441,7 +442,7 @@ export function selfLinkBeforeBody(page: PageIndex, links: readonly Element[], f
     const href = a.attribs.href?.trim();
     if (!href) continue;
     const target = parseUrl(href, here);
-    if (!target || target.host !== here.host || target.pathname !== here.pathname || target.search !== here.search) continue;
+    if (!target || target.host !== here.host || withoutExtension(target.pathname) !== withoutExtension(here.pathname) || target.search !== here.search) continue;
     const t = elementText(page, a);
     if (t.length < MIN_HEADLINE_SEGMENT_CHARS || t.length > MAX_HEADLINE_CHARS || INFO_LINE_MARK.test(t)) continue;
     const at = page.text.lastIndexOf(t, bodyAt - t.length);
@@ -450,6 +451,12 @@ export function selfLinkBeforeBody(page: PageIndex, links: readonly Element[], f
     if (nonSpaceChars(page.text.slice(end, bodyAt)) <= EMPHASISED_HEADLINE_MAX_GAP_CHARS && (!best || end > best.end)) best = { text: t, end };
   }
   return best && cleanText(best.text, page.script);
+}
+
+/** A path without its file extension: blog engines serve one post at `…/255509.aspx` and `…/255509.html` and link the
+ * headline to the other one (zh-cwced 064b591b). */
+function withoutExtension(path: string): string {
+  return path.replace(/\.[a-z]{2,5}$/i, '');
 }
 
 function parseUrl(href: string, base?: URL): URL | null {

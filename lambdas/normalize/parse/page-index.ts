@@ -23,11 +23,13 @@ const HEADLINE_CLASSES = classTokenPattern(['title', 'article-title', 'post-titl
  * Compound headline classes, any case: `con-title`, `title-text`, `Title`, `article_title`, `detail-tit`. Templates
  * name the headline element this way when they have no <h1> (issue 9 class 4: a logo or channel <h1> won over a
  * `div.title-text` / `p.con-title` / `span.Title` headline), or number it (`div.tit2` holding the whole
- * "专栏 | 标题" line, zh-cwced 36efbc69). A candidate is still chosen only when the <title> or
+ * "专栏 | 标题" line, zh-cwced 36efbc69), or call it `Heading` alone (`div.Heading`, zh-cwced 6820ebe7, read by
+ * title.ts headingBeforeBody on a page without a <title>; `panel-heading` and other prefixed forms are box headings,
+ * not taken). A candidate is still chosen only when the <title> or
  * og:title agrees with it (title.ts), so a `list-title` box heading is not taken; kicker/sub-headline, footer, side and
  * list headings are excluded by their prefix. Checked on zh-cwced, aeb, gne and the seeds.
  */
-const COMPOUND_HEADLINE_CLASS = /(?:^|\s)(?!(?:sub|foot|side|list|nav|hot|rel|related|rec|box)[-_]?t)(?:[a-z]+[-_])?(?:title|tit|headline)(?:[-_](?:text|txt|name|h1|h2)|[12])?(?:$|\s)/i;
+const COMPOUND_HEADLINE_CLASS = /(?:^|\s)(?!(?:sub|foot|side|list|nav|hot|rel|related|rec|box)[-_]?t)(?:(?:[a-z]+[-_])?(?:title|tit|headline)(?:[-_](?:text|txt|name|h1|h2)|[12])?|heading)(?:$|\s)/i;
 const HEADLINE_IDS: ReadonlySet<string> = new Set(['title']);
 /** Inline scripts kept for their date assignments: templates put them in the first few dozen (a page of 1,000 ad
  * snippets keeps its first 100 only). */
