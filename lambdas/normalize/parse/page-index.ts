@@ -67,6 +67,12 @@ export interface PageIndex {
   infoHinted: Element[];
   bodies: Element[];
   metas: Element[];
+  /** `a[href]` elements, in document order: what `$('a[href]')` lists while the tree is unchanged since the walk
+   * (extract/title.ts reads them for a headline link to the page itself). */
+  links: Element[];
+  /** `b, strong, font` elements, in document order (what that selector lists while the tree is unchanged): the bold
+   * line that may be a template's only headline (extract/title.ts). */
+  emphasised: Element[];
   /** The text of every `script[type="application/ld+json"]`, read before scripts are removed (the one JSON-LD path). */
   jsonLdTexts: string[];
   /** First match of `title`, `link[rel="canonical"]`, `html`, `[itemprop="datePublished"]`, `time[pubdate]`. */
@@ -101,7 +107,7 @@ export interface PageIndex {
 export function indexPage(root: ParentNode, hints: ClassHints): PageIndex {
   const found = {
     headlines: [] as Element[], namedHeadlines: [] as Element[], headings: [] as Element[], chrome: [] as Element[], editorHinted: [] as Element[], infoHinted: [] as Element[], bodies: [] as Element[],
-    metas: [] as Element[], jsonLdTexts: [] as string[],
+    metas: [] as Element[], links: [] as Element[], emphasised: [] as Element[], jsonLdTexts: [] as string[],
     title: null as Element | null, canonicalLink: null as Element | null, html: null as Element | null,
     datePublishedItem: null as Element | null, pubdateTime: null as Element | null, datetimeTime: null as Element | null, inlineScripts: [] as string[],
   };
@@ -278,6 +284,14 @@ function classify(el: Element, found: Omit<PageIndex, 'text' | 'script' | 'textO
       return needsText || READ;
     case 'meta':
       found.metas.push(el);
+      break;
+    case 'a':
+      if (hasOwn(a, 'href')) found.links.push(el);
+      break;
+    case 'b':
+    case 'strong':
+    case 'font':
+      found.emphasised.push(el);
       break;
     case 'title':
       if (found.title) break;

@@ -29,6 +29,8 @@ function bySelectors(html: string) {
     info: text(info),
     bodies: text($('body').toArray()),
     metas: $('meta').toArray().map((el) => el.attribs.content ?? null),
+    links: $('a[href]').toArray().map((el) => `${el.attribs.href} ${$(el).text()}`),
+    emphasised: text($('b, strong, font').toArray()),
     title: $('title').first().text(),
     canonical: $('link[rel="canonical"]').first().attr('href') ?? null,
     lang: $('html').first().attr('lang') ?? null,
@@ -49,6 +51,8 @@ function byIndex(html: string) {
     info: text(page.infoHinted),
     bodies: text(page.bodies),
     metas: page.metas.map((el) => el.attribs.content ?? null),
+    links: page.links.map((el) => `${el.attribs.href} ${page.textOf(el)}`),
+    emphasised: text(page.emphasised),
     title: page.title ? page.textOf(page.title) : '',
     canonical: page.canonicalLink?.attribs.href ?? null,
     lang: page.html?.attribs.lang ?? null,
@@ -62,7 +66,7 @@ const FIXTURE = `<!DOCTYPE html><html lang="zh-CN"><head><title>标题_网站</t
 <link rel="CANONICAL" href=" https://a.example/1 "><script type="application/ld+json">{"@type":"NewsArticle"}</script><style>.x{}</style></head>
 <body><div class="header nav">网站 <a href="/">首页</a></div><div id="top">顶部</div>
 <h1 class="title">标题</h1><div class="info">来源：新华社 <span class="time">2024-01-02</span></div>
-<div class="content"><p>正文<script>var a = "<p>no</p>";</script>第一段。</p><svg><text>图</text></svg><p class="zrbj">责任编辑：李四</p></div>
+<div class="content"><p>正文<script>var a = "<p>no</p>";</script>第一段。<strong>要<b>粗</b></strong><font color="red">红</font><a>无链接</a><A HREF="">空</A><noscript><a href="/n">藏</a></noscript></p><svg><text>图</text></svg><p class="zrbj">责任编辑：李四</p></div>
 <time pubdate datetime="2024-01-02">1月2日</time><span itemprop="datePublished" content="2024-01-02T08:00">x</span>
 <footer class="copyright">版权所有 © 网站</footer><div class="article-title tit">副</div><td class="title">表格标题</td></body></html>`;
 
@@ -71,6 +75,9 @@ describe('indexPage', () => {
     expect(byIndex(FIXTURE)).toEqual(bySelectors(FIXTURE));
     expect(byIndex(FIXTURE).headlines).toEqual(['标题', '副', '表格标题']);
     expect(byIndex(FIXTURE).all).not.toContain('var a');
+    // `a[href]`: an empty href counts, an <a> without one does not, nor a link inside a removed <noscript>.
+    expect(byIndex(FIXTURE).links).toEqual(['/ 首页', ' 空']);
+    expect(byIndex(FIXTURE).emphasised).toEqual(['要粗', '粗', '红']);
   });
 
   it('agrees with the selectors on the seed pages', () => {
