@@ -7,12 +7,16 @@
  * `jsnews normalize` process spends a good part of its CPU compiling the code it runs. The worker threads of
  * `--jobs N` run the same file (serveNormalizeThread), through the same cache.
  */
+import { createRequire } from 'node:module';
 import { silenceSdkNodeVersionWarning } from '../contract/config.js';
 import { buildProgram, packageVersion, runProgram } from './framework.js';
 import { command as normalize } from './normalize.js';
+import { useLazySegmenterDict } from './normalize-segmenter-dict.js';
+import { serveNormalizeThread as serveThread } from './normalize-thread.js';
 import { useThreadEntry } from './normalize-workers.js';
 
-export { serveNormalizeThread } from './normalize-thread.js';
+/** The segmenter's dictionary without the idf.txt it never reads (normalize-segmenter-dict.ts), resolved from here as it resolves it. */
+const lazySegmenterDict = (): boolean => useLazySegmenterDict(createRequire(import.meta.url));
 
 /**
  * Runs `jsnews normalize` with `argv` (the arguments after `jsnews`, starting with `normalize`); the exit status.
@@ -20,6 +24,13 @@ export { serveNormalizeThread } from './normalize-thread.js';
  */
 export async function main(argv: string[], options: { threadEntry?: URL } = {}): Promise<number> {
   silenceSdkNodeVersionWarning();
+  lazySegmenterDict();
   if (options.threadEntry) useThreadEntry(options.threadEntry);
   return runProgram(buildProgram([normalize], packageVersion()), argv);
+}
+
+/** A worker thread of `--jobs N` (bin/jsnews.mjs): serves the main thread's inputs (normalize-thread.ts). */
+export async function serveNormalizeThread(): Promise<void> {
+  lazySegmenterDict();
+  await serveThread();
 }
