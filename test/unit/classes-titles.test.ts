@@ -87,7 +87,7 @@ describe('a site-first title bar with a Latin site name (issue 9 class 4)', () =
 describe('a blog <h1> linking to a directory above the page (issue 9 class 4)', () => {
   const POST = '很高兴入住这个技术博客社区';
   const blog = (h1Href: string) =>
-    `<h1><a class="headermaintitle" href="${h1Href}">某某 </a></h1><div class="side"><h3>导航</h3><ul><li><a href="/x/">首页</a></li></ul></div>` +
+    `<h1><a class="headermaintitle" href="${h1Href}">某某的技术博客空间 </a></h1><div class="side"><h3>导航</h3><ul><li><a href="/x/">首页</a></li></ul></div>` +
     `<div class="post"><h2><a href="http://blog.example.org/mouren/archive/2004/12/27/41810.aspx">${POST}</a></h2>${PROSE}</div>`;
   const url = 'http://blog.example.org/mouren/archive/2004/12/27/41810.aspx';
 
@@ -98,9 +98,10 @@ describe('a blog <h1> linking to a directory above the page (issue 9 class 4)', 
 
   it('keeps an <h1> linking one level up (the article\'s first page), to another host, or with no page URL', () => {
     const paged = 'http://blog.example.org/mouren/slug/2/';
-    expect(normalize(page('', blog('http://blog.example.org/mouren/slug/')), { url: paged }).title).toBe('某某');
-    expect(normalize(page('', blog('http://other.example.org/mouren/')), { url }).title).toBe('某某');
-    expect(normalize(page('', blog('http://blog.example.org/mouren/'))).title).toBe('某某');
+    // (A headline-length blog name: a name-length one gives way to the post's heading whatever its link.)
+    expect(normalize(page('', blog('http://blog.example.org/mouren/slug/')), { url: paged }).title).toBe('某某的技术博客空间');
+    expect(normalize(page('', blog('http://other.example.org/mouren/')), { url }).title).toBe('某某的技术博客空间');
+    expect(normalize(page('', blog('http://blog.example.org/mouren/'))).title).toBe('某某的技术博客空间');
   });
 });
 
@@ -263,5 +264,18 @@ describe('pages without a <title>: a permalink at another extension, a div.Headi
     const body = (cls: string) => `<div class="${cls}">${H}</div><div class="Date">2005-07-18 13:03:17</div><table><tr><td class="Content">${PROSE}</td></tr></table>`;
     expect(titleOf('', body('Heading'))).toBe(H);
     expect(titleOf('', body('panel-heading'))).not.toBe(H);
+  });
+});
+
+describe('a name-length headline element and a headline-length heading before the article (issue 9 class 4)', () => {
+  it('takes the heading before the article over a logo or channel <h1> when the title bar names no headline', () => {
+    expect(titleOf('<title>松花江网</title>', `<div class="logo"><h1>松花江网</h1></div><h2>${H}</h2><div class="content">${PROSE}</div>`)).toBe(H);
+    expect(titleOf('<title>新闻动态--某某学会官网</title>', `<div class="top"><h1>某某学会</h1></div><h3>${H}</h3><div class="content">${PROSE}</div>`)).toBe(H);
+    expect(titleOf('', `<div class="top"><h1>快资讯</h1></div><h2>${H}</h2><div class="content">${PROSE}</div>`)).toBe(H);
+  });
+
+  it('keeps a short headline when no heading stands before the article, or when the title bar names it', () => {
+    expect(titleOf('<title>观摩会召开</title>', `<h1>观摩会召开</h1><div class="content">${PROSE}</div>`)).toBe('观摩会召开');
+    expect(titleOf('<title>观摩会召开_江苏省人民政府门户网站</title>', `<h1>观摩会召开</h1><h2>${H}</h2><div class="content">${PROSE}</div>`)).toBe('观摩会召开');
   });
 });

@@ -13,7 +13,7 @@ import { findArticleBody } from './body.js';
 import { followsOtherEventLabel, isPageClockDate } from './published-date.js';
 import { findLinkedOriginalUrl, ORIGINAL_LABEL } from './original-link.js';
 import { readHtmlMeta } from './html-meta.js';
-import { emphasisedLineBeforeBody, findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, leadBlockHeadline, selfLinkBeforeBody, SUBTITLE_HINT } from './title.js';
+import { emphasisedLineBeforeBody, findHtmlHeadline, findSubtitles, hasHeadlineSegment, headingBeforeBody, isNameLengthTitle, leadBlockHeadline, selfLinkBeforeBody, SUBTITLE_HINT } from './title.js';
 import { isBoilerplateLine } from '../clean/boilerplate.js';
 import { findSiteName } from './site-name.js';
 import { galleryHoldingHeadline } from './gallery.js';
@@ -68,6 +68,11 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
     else if (heading) ({ title, element: titleEl } = heading);
     else if (lead) title = blocks.shift()!;
     else title = emphasisedLineBeforeBody(page, nestingCapped ? $('b, strong, font').toArray() : page.emphasised, blocks[0].raw) ?? title;
+  } else if (title && isNameLengthTitle(title.text) && blocks[0] && !hasHeadlineSegment(titleRefs.ogTitle, siteName) && !hasHeadlineSegment(titleRefs.titleTag, siteName)) {
+    // A name-length headline element (a logo or channel <h1>: 松花江网, 快资讯) and no headline in the title bar: a
+    // headline-length heading right before the article is the headline.
+    const heading = headingBeforeBody(page, blocks[0].raw);
+    if (heading) ({ title, element: titleEl } = heading);
   }
   const blockSet = new Set(blocks.map((b) => b.text));
   const bodyStart = textStartOf(page, blocks.find((b) => b.text.length >= MIN_PARAGRAPH_PROBE_CHARS)?.raw ?? '');

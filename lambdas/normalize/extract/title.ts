@@ -58,6 +58,12 @@ const NOT_A_HEADLINE = /^(?:powered by\b|[\w-]+(?:\.[\w-]+)+$|(?:谢谢|感谢|�
 /** Segments this short in a title bar are section or site names (要闻, 新闻中心), not headlines. */
 const MIN_HEADLINE_SEGMENT_CHARS = 6;
 
+/** Issue 9 class 4: a headline element this short (松花江网, 快资讯, 某某学会) may be the site's or a channel's name;
+ * html-layout.ts then takes a headline-length heading right before the article when the title bar names no headline. */
+export function isNameLengthTitle(text: string): boolean {
+  return text.length < MIN_HEADLINE_SEGMENT_CHARS;
+}
+
 /** Removes site-name and section suffixes from a <title>/og:title: "标题_我爱江苏网_江苏网" → "标题", and a department
  * name appended after a space ("标题 市住建局" → "标题", TRAILING_DEPARTMENT). */
 export function stripTitleSuffixes(title: string, siteName?: string | null): string {
