@@ -118,7 +118,7 @@ interface SlowPage {
 /** How many of a contender's slowest pages are printed under the table (with their ids, to find the outliers). */
 const SLOWEST_SHOWN = 3;
 
-async function timeContender(c: Contender, pages: readonly PageInput[], rounds: number, setName: string): Promise<{ row: SpeedRow; slowest: SlowPage[]; cpuMsPerRound: number }> {
+async function timeContender(c: Contender, pages: readonly PageInput[], rounds: number, setName: string): Promise<{ row: SpeedRow; slowest: SlowPage[] }> {
   // Untimed pass 1: first-use loads, and memory sampled after each quarter (a forced GC per sample, see below).
   const quarter = Math.max(1, Math.ceil(pages.length / 4));
   for (let i = 0; i < pages.length; i++) {
@@ -145,7 +145,7 @@ async function timeContender(c: Contender, pages: readonly PageInput[], rounds: 
   sampleMemory(`${setName} ${c.name} after the timed pass`);
   const totalMs = sum(times);
   const row = { name: c.name, pages: pages.length, errors: errors / rounds, pagesPerSecond: round((times.length / totalMs) * 1000, 1), medianMs: round(median(times), 3), p95Ms: round(quantile(times, 0.95), 3), maxMs: round(Math.max(...times), 1), cpuMedianMs: round(median(cpuTimes), 3) };
-  return { row, slowest: worst.sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_SHOWN), cpuMsPerRound: sum(cpuTimes) / rounds };
+  return { row, slowest: worst.sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_SHOWN) };
 }
 
 async function safeRun(c: Contender, p: PageInput): Promise<boolean> {
@@ -163,10 +163,8 @@ async function benchSet(name: (typeof SPEED_SETS)[number], args: Args): Promise<
   const contenders = [fromExtractor(OURS, 'jsnews normalize'), BARE_PARSE, fromExtractor(READABILITY_LINKEDOM), ...(args.jsdom ? [fromExtractor(READABILITY_JSDOM)] : [])];
   const rows: SpeedRow[] = [];
   const slowest: string[] = [];
-  let warmCpuMs = 0;
   for (const c of contenders) {
     const timed = await timeContender(c, pages, args.rounds, name);
-    if (rows.length === 0) warmCpuMs = timed.cpuMsPerRound; // jsnews, first
     rows.push(timed.row);
     slowest.push(`  slowest ${c.name}: ${timed.slowest.map((w) => `${loaded[w.index]!.page.id.slice(0, 8)} ${fmt(w.ms, 1)} ms (CPU ${fmt(w.cpuMs, 1)})`).join(', ')}`);
   }
@@ -179,7 +177,7 @@ async function benchSet(name: (typeof SPEED_SETS)[number], args: Args): Promise<
     'time jsnews / bare parse (how many parses one normalize costs)': round(bare.pagesPerSecond / ours.pagesPerSecond, 2),
     ...(jsdom ? { 'throughput jsnews / readability-jsdom': round(ours.pagesPerSecond / jsdom.pagesPerSecond, 2) } : {}),
   };
-  const process = args.processRuns > 0 ? await wholeProcess(name, args.processRuns, warmCpuMs) : null;
+  const process = args.processRuns > 0 ? await wholeProcess(name, args.processRuns) : null;
   if (process) ratios['whole process: readability process time / jsnews normalize process time'] = process.ratio;
   const throughput = ratios['throughput jsnews / readability-linkedom']!;
   const targets = [
@@ -202,6 +200,8 @@ interface ProcessTiming {
   mainThreadCpuMs: number | null;
   /** From spawn to the first bytes on stdout: start-up and the first page (jsnews writes each line as it is made). */
   firstOutputMs: number;
+  /** The process's CPU when it had written `splitLines` lines (null when not asked, or it never did). */
+  splitCpuMs: number | null;
 }
 
 /**
@@ -212,24 +212,28 @@ interface ProcessTiming {
  * wall time comes to on an idle machine, where V8's compiler and GC threads have a processor of their own; on a loaded
  * one the steadiest guide to it) and when jsnews's first line came out; returns Readability's median wall over jsnews's.
  * Then where jsnews's process time goes, against what the target allows (Readability's wall / 5): an empty `node`
- * process (start-up no code of ours can remove), the in-process CPU of the same pages on warm code (`warmCpuMs`, the
- * timed pass above, per round) and the rest of the process's CPU (loading, first-use tables, pages run on code not yet
- * optimized, and the compiling of it). All three are CPU of every thread (process.cpuUsage), like with like.
+ * process (start-up no code of ours can remove), the same pages a second time in one process (jsnews given every file
+ * twice, CPU counted after the first pass's last line: code warm, tables built) and the rest (loading, first-use tables,
+ * pages run on code not yet optimized, and the compiling of it). All CPU of every thread (process.cpuUsage).
  */
-async function wholeProcess(name: string, runs: number, warmCpuMs: number): Promise<{ ratio: number }> {
+async function wholeProcess(name: string, runs: number): Promise<{ ratio: number }> {
   const files = loadSet(name as (typeof SPEED_SETS)[number]).pages.map((p) => p.path);
   const jsnews = [join(REPO_ROOT, 'bin/jsnews.mjs'), 'normalize', ...files];
   const readability = [join(REPO_ROOT, 'test/bench/readability-process.mjs'), ...files];
   const empty = ['-e', ''];
+  const twice = [...jsnews, ...files];
   const ours: ProcessTiming[] = [];
   const theirs: ProcessTiming[] = [];
   const bare: ProcessTiming[] = [];
+  const again: number[] = [];
   await timeProcess(jsnews);
   await timeProcess(readability);
   for (let i = 0; i < runs; i++) {
     ours.push(await timeProcess(jsnews));
     theirs.push(await timeProcess(readability));
     bare.push(await timeProcess(empty));
+    const both = await timeProcess(twice, files.length);
+    if (both.splitCpuMs !== null) again.push(both.cpuMs - both.splitCpuMs);
   }
   const wall = (t: ProcessTiming[]) => median(t.map((x) => x.wallMs));
   const cpu = (t: ProcessTiming[]) => median(t.map((x) => x.cpuMs));
@@ -241,27 +245,28 @@ async function wholeProcess(name: string, runs: number, warmCpuMs: number): Prom
   console.log(`    readability on linkedom (one process)    ${fmt(wall(theirs), 0)} ms wall, ${fmt(cpu(theirs), 0)} ms CPU${mainText(theirs)}`);
   console.log(`    readability / jsnews: wall ${fmt(wall(theirs) / wall(ours), 2)}, CPU ${fmt(cpu(theirs) / cpu(ours), 2)}${hasMain ? `, main thread CPU ${fmt(main(theirs) / main(ours), 2)}` : ''}`);
   const allowed = wall(theirs) / TARGET_PROCESS_VS_READABILITY;
-  console.log(`    the target allows jsnews ${fmt(allowed, 0)} ms wall; its process took ${fmt(cpu(ours), 0)} ms CPU: an empty node process ${fmt(cpu(bare), 0)} (${fmt(wall(bare), 0)} ms wall), the pages on warm code ${fmt(warmCpuMs, 0)} (the timed pass above), the rest ${fmt(cpu(ours) - cpu(bare) - warmCpuMs, 0)} (loading, first-use tables, pages on code not yet optimized and compiling it)`);
+  const warm = again.length > 0 ? median(again) : Number.NaN;
+  console.log(`    the target allows jsnews ${fmt(allowed, 0)} ms wall; its process took ${fmt(cpu(ours), 0)} ms CPU: an empty node process ${fmt(cpu(bare), 0)} (${fmt(wall(bare), 0)} ms wall), the same pages a second time in one process ${fmt(warm, 0)}, the rest ${fmt(cpu(ours) - cpu(bare) - warm, 0)} (loading, first-use tables, pages on code not yet optimized and compiling it)`);
   return { ratio: round(wall(theirs) / wall(ours), 2) };
 }
 
 /** One child `node` process: wall time from spawn to exit and to its first output, and its own CPU time (test/bench/process-cpu.mjs). */
-async function timeProcess(args: string[]): Promise<ProcessTiming> {
+async function timeProcess(args: string[], splitLines = 0): Promise<ProcessTiming> {
   const dir = mkdtempSync(join(tmpdir(), 'jsnews-speed-'));
   const cpuFile = join(dir, 'cpu');
   try {
     const t0 = performance.now();
     let firstOutputMs = Number.NaN;
     await new Promise<void>((done, fail) => {
-      const child = spawn(process.execPath, ['--import', join(REPO_ROOT, 'test/bench/process-cpu.mjs'), ...args], { env: { ...process.env, JSNEWS_BENCH_CPU_FILE: cpuFile }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', join(REPO_ROOT, 'test/bench/process-cpu.mjs'), ...args], { env: { ...process.env, JSNEWS_BENCH_CPU_FILE: cpuFile, JSNEWS_BENCH_SPLIT_LINES: String(splitLines) }, stdio: ['ignore', 'pipe', 'inherit'] });
       child.stdout.once('data', () => (firstOutputMs = performance.now() - t0));
       child.stdout.resume(); // drained, not kept: both write one JSON line per file
       child.on('error', fail);
       child.on('exit', () => done()); // jsnews exits 1 when an input failed (a non-article page): still a full run
     });
     const wallMs = performance.now() - t0;
-    const { cpuMs, mainThreadCpuMs } = JSON.parse(readFileSync(cpuFile, 'utf8')) as { cpuMs: number; mainThreadCpuMs: number | null };
-    return { wallMs, cpuMs, mainThreadCpuMs, firstOutputMs };
+    const { cpuMs, mainThreadCpuMs, splitCpuMs } = JSON.parse(readFileSync(cpuFile, 'utf8')) as { cpuMs: number; mainThreadCpuMs: number | null; splitCpuMs: number | null };
+    return { wallMs, cpuMs, mainThreadCpuMs, firstOutputMs, splitCpuMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
