@@ -84,6 +84,22 @@ describe('notice headers cut the tail only as headers (issue 9 class 5)', () => 
     expect(normalize(page(prose + late)).paragraphs).toEqual([...PROSE, ...LATE]);
   });
 
+  it('keeps a company statement the story reproduces in the second half, and what follows it', () => {
+    const STATEMENT = [
+      '郑重声明：近日有不法分子冒用我公司名义开展老旧小区改造招商，我公司从未授权任何机构或个人从事此类活动。',
+      '特别声明：经董事会审议，公司决定终止与相关合作方的框架协议，后续事项将依法依规办理并及时公告。',
+      '市住建局提醒居民，如遇类似情况请及时向公安机关报案，切勿轻信陌生来电和上门推销。',
+    ];
+    expect(normalize(page(prose + STATEMENT.map((p) => `<p>${p}</p>`).join(''))).paragraphs).toEqual([...PROSE, ...STATEMENT]);
+  });
+
+  it('still cuts at a bare 郑 重 声 明 header, and at a 特别声明 that is the platform\'s statement', () => {
+    const bare = '<p>郑 重 声 明</p><p>本网所刊登的新闻、信息和各种专题专栏资料，均为本网版权所有，未经协议授权禁止下载使用。</p>';
+    expect(normalize(page(prose + bare)).paragraphs).toEqual(PROSE);
+    const platform = '<p>特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“某某号”用户上传并发布，本平台仅提供信息存储服务。</p>';
+    expect(normalize(page(prose + platform)).paragraphs).toEqual(PROSE);
+  });
+
   it('still cuts at a 【免责声明】 header and what follows it', () => {
     const notice = '<p>【免责声明】本网转载的内容仅供参考，不代表本网观点，如有侵权请联系删除，本网将在第一时间处理。</p><p>本网地址：某某路一号，联系我们获取更多合作信息和广告投放方案，欢迎来电咨询。</p>';
     expect(normalize(page(prose + notice)).paragraphs).toEqual(PROSE);

@@ -180,8 +180,10 @@ const LEADING_TRAILER = zh('^[（(【\\[]?\\s*(本文来自.{1,24}[，,].{0,40}(
 const DISCLAIMER_LEAD = zh('^[（(【\\[]?\\s*(声明|特别声明|免责声明|风险提示)\\s*[】\\]]?\\s*[:：]');
 /** What a site's disclaimer speaks of: the site or platform itself (本站, 本平台, 仅提供信息存储服务), the article as something
  * it carries (本文, 以上内容, 仅代表作者观点), the reading as no advice (仅供参考, 不构成投资建议, 投资需谨慎), reposting (转载,
- * 版权, 侵权, 来源于网络). A company's statement reproduced in a story speaks of the company (声明：本公司及董事会全体成员保证…). */
-const SITE_DISCLAIMER_WORDS = zh('本网|本站|本平台|本号|本公众号|本刊|本文|该文|以上内容|文章(提及|观点|内容|仅)|仅供参考|不构成.{0,8}建议|据此(操作|买卖|投资)|风险自(担|负)|(投资|入市)(需|须)谨慎|投资有风险|(仅|只|不)代表.{0,16}(观点|立场|看法)|信息(存储|发布)|转载|版权|侵权|(来源|来自|源自)于?网络');
+ * 版权, 如有侵权, 来源于网络; not 侵权 alone: a company warns of infringers too). A company's statement reproduced in a story
+ * speaks of the company (声明：本公司及董事会全体成员保证…). */
+const SITE_DISCLAIMER = '本网|本站|本平台|本号|本公众号|本刊|本文|该文|以上内容|文章(提及|观点|内容|仅)|仅供参考|不构成.{0,8}建议|据此(操作|买卖|投资)|风险自(担|负)|(投资|入市)(需|须)谨慎|投资有风险|(仅|只|不)代表.{0,16}(观点|立场|看法)|信息(存储|发布)|转载|版权|如(有|涉及?)侵权|侵删|(来源|来自|源自)于?网络';
+const SITE_DISCLAIMER_WORDS = zh(SITE_DISCLAIMER);
 /** A site's disclaimer runs up to this many chars (seen 45-95: zh-cwced d8d4c4ec, gne 163-9, stcn-1); a company's statement
  * that a story reproduces after 声明： runs longer, and is article text whatever words it uses. */
 const DISCLAIMER_LINE_CHARS = 120;
@@ -473,10 +475,19 @@ export function isChromeSectionHeader(line: string): boolean {
   return SECTION_HEADER.test(line.trim());
 }
 
+/** Notices that are always the site's: 版权声明, 免责声明, 反侵权公告, 版权及免责声明, 法律声明. */
+const SITE_NOTICES = '版\\s*权\\s*声\\s*明|免\\s*责\\s*声\\s*明|反侵权公告|版权及免责声明|法律声明';
+/** Statements anyone makes: a company's statement that a story reproduces opens with them too (郑重声明：近日有不法分子冒用
+ * 我公司名义…, 特别声明：经董事会审议…). */
+const STATEMENTS = '郑\\s*重\\s*声\\s*明|特别声明';
 /** Notice headers after which a page has nothing but chrome (used by the body extractor to cut the tail). A header is
  * closed by a bracket, a colon, white space or the line end (【免责声明】, 版权声明：, 特别声明 本文…); a paragraph opening
- * with the words (免责声明的效力…, 特别声明称…) is article text, and cutting there lost the rest of the article. */
-export const NOTICE_HEADER = zh('^[【\\[]?\\s*(版\\s*权\\s*声\\s*明|免\\s*责\\s*声\\s*明|郑\\s*重\\s*声\\s*明|反侵权公告|版权及免责声明|特别声明|法律声明)(\\s*[】\\]:：]|\\s|$)');
+ * with the words (免责声明的效力…, 特别声明称…) is article text, and cutting there lost the rest of the article. A statement
+ * (STATEMENTS) is the site's notice only alone (郑 重 声 明) or as the site's disclaimer (SITE_DISCLAIMER, up to
+ * DISCLAIMER_LINE_CHARS: 特别声明：以上内容…本平台仅提供信息存储服务); a company's statement in a story goes on. */
+export const NOTICE_HEADER = zh(
+  `^[【\\[]?\\s*((${SITE_NOTICES})(\\s*[】\\]:：]|\\s|$)|(${STATEMENTS})\\s*[】\\]]?\\s*[:：]?\\s*$)` +
+  `|^(?=.{1,${DISCLAIMER_LINE_CHARS}}$)[【\\[]?\\s*(${STATEMENTS})(\\s*[】\\]:：]|\\s).*(${SITE_DISCLAIMER})`);
 
 /** A Latin-script line made of nothing but stamp tokens, numbers and separators, with a month name or a label
  * ("Nov. 19, 2019, 8:41 AM UTC", "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05"). */
@@ -501,8 +512,17 @@ const COPYRIGHT_SPOKEN_AFTER = zh('^(的|是|称|中|里|被|一直|也|并|不|
 function copyrightPlacement(line: string): boolean {
   const m = COPYRIGHT.exec(line);
   if (m === null) return false;
+  if (STATEMENT_MARKER.test(m[0]) && !isSiteStatement(line, line.slice(m.index + m[0].length))) return false;
   return !COPYRIGHT_SPOKEN_OF.test(line.slice(0, m.index)) && !COPYRIGHT_SPOKEN_AFTER.test(line.slice(m.index + m[0].length))
     && (line.length <= SHORT_LINE_CHARS || m.index <= COPYRIGHT_MARKER_MAX_OFFSET);
+}
+
+/** 郑重声明 as the copyright marker: anyone's statement (see STATEMENTS). */
+const STATEMENT_MARKER = zh(`^(${STATEMENTS})$`);
+/** A statement is the site's when nothing follows its label (郑 重 声 明) or the line is the site's disclaimer (本站郑重声明：
+ * 所载文章、数据仅供参考…), up to DISCLAIMER_LINE_CHARS. 郑重声明：近日有不法分子冒用我公司名义… is a company's. */
+function isSiteStatement(line: string, after: string): boolean {
+  return /^[\s】\]:：]*$/.test(after) || (line.length <= DISCLAIMER_LINE_CHARS && SITE_DISCLAIMER_WORDS.test(line));
 }
 
 const SPACE_RUN = /[\s\u3000\u00a0]+/g;

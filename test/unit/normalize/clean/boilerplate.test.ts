@@ -96,6 +96,23 @@ describe('NOTICE_HEADER', () => {
     for (const h of ['郑 重 声 明', '反侵权公告：', '版權聲明', '【免责声明】']) expect(NOTICE_HEADER.test(h)).toBe(true);
     expect(NOTICE_HEADER.test('会议发表了联合声明')).toBe(false);
   });
+
+  it('takes 郑重声明 / 特别声明 as the site\'s header only alone or as the site\'s disclaimer', () => {
+    for (const h of ['特别声明', '【特别声明】', '特别声明：', '特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。']) {
+      expect(NOTICE_HEADER.test(h)).toBe(true);
+    }
+    // A company's statement reproduced in a story opens with the same words.
+    expect(NOTICE_HEADER.test('郑重声明：近日有不法分子冒用我公司名义开展招商，我公司从未授权任何机构或个人。')).toBe(false);
+    expect(NOTICE_HEADER.test('特别声明：经董事会审议，公司决定终止本次重大资产重组事项，公司股票将于明日起复牌。')).toBe(false);
+  });
+
+  it('drops a 郑重声明 line as copyright only alone or speaking of the site', () => {
+    expect(boilerplateReason('郑 重 声 明')).toBe('copyright');
+    expect(boilerplateReason('本站郑重声明：所载文章、数据仅供参考，投资有风险，选择需谨慎。')).toBe('copyright');
+    expect(boilerplateReason('郑重声明：近日有不法分子冒用我公司名义开展招商，我公司从未授权任何机构或个人。')).toBeNull();
+    expect(boilerplateReason('郑重声明：近日有不法分子冒用我公司名义开展招商，对侵权行为我公司将依法追究。')).toBeNull();
+    expect(boilerplateReason('声明：本公司将依法追究侵权者的法律责任。')).toBeNull();
+  });
 });
 
 describe('trailers and widgets inside the container (issue 9 class 5)', () => {
