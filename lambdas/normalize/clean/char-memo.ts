@@ -54,9 +54,6 @@ export function packedUnitFlags(sets: readonly string[]): Uint8Array {
   return flags;
 }
 
-/** Han characters (Unicode Script=Han), one memo for every reader, so a character's answer is cached once for all. */
-export const isHan: CharTest = memoizeCharTest(/\p{Script=Han}/u);
-
 /** Words grouped by their first code unit, each group in list order. */
 export type WordsByFirstUnit = ReadonlyMap<number, readonly string[]>;
 

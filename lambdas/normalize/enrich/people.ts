@@ -32,7 +32,7 @@ import {
   POST_SUFFIXES,
   WEAK_NAME_FOLLOWERS,
 } from '../data/official-titles.js';
-import { isHan, memoizeCharTest, packedUnitFlags, unitFlags, wordsByFirstUnit, type WordsByFirstUnit } from '../clean/char-memo.js';
+import { memoizeCharTest, packedUnitFlags, unitFlags, wordsByFirstUnit, type WordsByFirstUnit } from '../clean/char-memo.js';
 import { JS_WHITE_SPACE_CHARS } from '../clean/whitespace.js';
 import { segmenter, segmenterLoadError, tokensWithOffsets, type Tagger } from './segmenter.js';
 
@@ -54,6 +54,8 @@ const TITLE_LEAD = /^.*(?:[在由请让给对向被把获]|[^\p{Script=Han}])/u;
 const GIVEN_NAME_CHARS = { min: 1, max: 2 } as const;
 /** Only Han characters make a name or a post. */
 const HAN_ONLY = /^\p{Script=Han}+$/u;
+/** A memo of its own (see simhash.ts: sharing one with simhash64 made both slower). */
+const isHan = memoizeCharTest(/\p{Script=Han}/u);
 
 /**
  * Whether `text[from, to)` is one or more Han characters: HAN_ONLY.test(text.slice(from, to)) without the slice, read
