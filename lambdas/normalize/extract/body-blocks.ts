@@ -164,7 +164,23 @@ export function proseChars(blocks: readonly Block[]): number {
 /** The site footer as a box inside the chosen container (FOOTER_BOX_MAX_CHARS, SITE_REGISTRATION). */
 export function isFooterBox(el: Element, stats: StatsMap): boolean {
   const s = stats.get(el);
-  return !!s && s.chars > 0 && s.chars <= FOOTER_BOX_MAX_CHARS && !s.skipped && CLEANABLE_TAGS.has(el.name) && SITE_REGISTRATION.test(shortText(el, FOOTER_BOX_MAX_NODES));
+  return !!s && s.chars > 0 && s.chars <= FOOTER_BOX_MAX_CHARS && !s.skipped && CLEANABLE_TAGS.has(el.name) && SITE_REGISTRATION.test(shortText(el, FOOTER_BOX_MAX_NODES)) && !holdsH1(el);
+}
+
+/**
+ * A box holding an <h1> (the page's headline) is the article's container, not the site's footer (issue 9 class 1: a
+ * brief, its headline and the footer's lines as <p>s in one plain <div> were dropped whole: NO_ARTICLE). Asked only of
+ * small boxes with a registration mark; at most FOOTER_BOX_MAX_NODES nodes.
+ */
+function holdsH1(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  for (let visited = 0; stack.length > 0 && visited < FOOTER_BOX_MAX_NODES; visited++) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'h1') return true;
+    for (const c of n.children) stack.push(c);
+  }
+  return false;
 }
 
 /**

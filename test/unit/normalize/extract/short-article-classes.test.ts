@@ -97,6 +97,13 @@ describe('short articles next to longer chrome (issue 9 class 1)', () => {
     expect(r.paragraphs).toEqual([...BRIEF, ...more]);
   });
 
+  it('reads a brief whose headline and the footer\'s lines (a registration mark among them) share one plain <div>', () => {
+    const box = `<div><h1>${TITLE}</h1>${BRIEF.map((p) => `<p>${p}</p>`).join('')}<p>地址：某某省某某市人民路88号 邮编：210000 联系电话：025-12345678</p><p>苏ICP备12345678号</p></div>`;
+    // The whole <div> was read as the site's footer box: NO_ARTICLE. The footer's own lines are boilerplate's to drop.
+    const r = normalize(page(`${TITLE}_某某新闻网`, NAV + box));
+    expect(r.paragraphs.slice(0, 2)).toEqual(BRIEF);
+  });
+
   it('keeps the article body beside the headline block when it outscores the lead set with the headline', () => {
     const lead = '3月12日，某某区举行春季植树活动，区机关干部和志愿者三百余人来到城南新区绿化带，共栽种香樟、桂花、银杏、紫薇等苗木两千余株，为城市再添一片新绿，也为全区今年的国土绿化行动开了个好头。';
     const more = [
