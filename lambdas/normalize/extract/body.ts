@@ -148,11 +148,11 @@ interface Attempt {
 const SCRIPT_REVEALED_FALLBACK = 'script-revealed fallback: the visible text held no article; read the inline visibility: hidden container(s) as shown';
 const SCRIPT_REVEALED_CANDIDATE = 'script-revealed fallback: the visible body was refused or read as chrome; read the inline visibility: hidden container(s) as shown';
 
-export function findArticleBody($: CheerioAPI, hints: BodyHints = {}): ArticleBody | null {
+/** `root`: the document `$` holds, when the caller has it (parse/load-html.ts loadDocument: no Cheerio object built). */
+export function findArticleBody($: CheerioAPI, hints: BodyHints = {}, root: AnyNode = $.root()[0]!): ArticleBody | null {
   const warnings: string[] = [];
   const lifted = hints.nestingFlattened ? 0 : flattenDeepNesting($, MAX_NESTING_DEPTH);
   if (lifted > 0) warnings.push(`flattened ${lifted} elements nested deeper than ${MAX_NESTING_DEPTH}`);
-  const root = $.root()[0]!;
   const visible = bodyOf(root, $, hints, [...warnings], false);
   if (visible) return withRevealedCandidate(visible, () => bodyOf(root, $, hints, [...warnings], true), root);
   if (!hasInlineVisibilityHidden(root)) return visible;

@@ -36,7 +36,7 @@ const MAX_CHROME_LINE_CHARS = 400;
  * tells a logo heading linking to a directory above the page (title.ts). */
 export function layoutHtml(served: GuardedHtml, hints: { selector?: string | null; url?: string | null } = {}): PageLayout {
   // Classed elements are sorted into info-line and editor-credit candidates by the walk (INFO_HINT, EDITOR_HINT).
-  const { $, page, nestingCapped, warnings } = parsePage(served, { editor: EDITOR_HINT, info: INFO_HINT });
+  const { $, root, page, nestingCapped, warnings } = parsePage(served, { editor: EDITOR_HINT, info: INFO_HINT });
 
   // The walk keeps the text of ld+json scripts (page.jsonLdTexts) before removing scripts, so JSON-LD is read.
   const meta = readHtmlMeta(page);
@@ -49,7 +49,7 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
   const titleRefs = { ogTitle: cleanMeta(meta.ogTitle), titleTag: cleanMeta(meta.titleTag), siteName };
   let { title, element: titleEl } = findHtmlHeadline(page, titleRefs, hints.url ?? null);
 
-  const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null, nestingFlattened: !nestingCapped, headline: titleEl });
+  const body = findArticleBody($, { title: title?.text ?? null, selector: hints.selector ?? null, nestingFlattened: !nestingCapped, headline: titleEl }, root);
   // findArticleBody flattens deep nesting itself; when the string guard already dropped tags, that can still change
   // the tree, so element texts are read from the live tree from here on.
   if (nestingCapped) page.thaw();
@@ -91,7 +91,7 @@ export function layoutHtml(served: GuardedHtml, hints: { selector?: string | nul
     titleBars,
     siteName,
     meta: { ...meta, siteName: metaSiteName, authors: meta.authors.map((a) => cleanText(a, page.script).text), source: cleanMeta(meta.source) },
-    linkedOriginalUrl: blocks.some((b) => ORIGINAL_LABEL.test(b.text) && !/https?:\/\//.test(b.text)) ? findLinkedOriginalUrl($.root()[0]!) : null,
+    linkedOriginalUrl: blocks.some((b) => ORIGINAL_LABEL.test(b.text) && !/https?:\/\//.test(b.text)) ? findLinkedOriginalUrl(root) : null,
     ...pageTextAround(page, title?.raw ?? '', blocks.find((b) => b.text.length >= MIN_PARAGRAPH_PROBE_CHARS)?.raw ?? '', blocks.at(-1)?.raw ?? ''),
     script: page.script,
     pageChars: nonSpaceChars(page.text),

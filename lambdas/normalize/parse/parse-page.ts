@@ -4,9 +4,9 @@
  * what the page says is read in extract/. Link discovery (lambdas/discover/) parses through `guardHtml` + `parseDom`
  * too, so both read the same tree under the same guards.
  */
-import type { Document, ParentNode } from 'domhandler';
+import type { Document } from 'domhandler';
 import { flattenDeepNesting, guardMarkup, type MarkupLimits } from './dom-safety.js';
-import { loadHtml, MAX_NESTING_DEPTH, type CheerioAPI } from './load-html.js';
+import { loadDocument, MAX_NESTING_DEPTH, type CheerioAPI } from './load-html.js';
 import { indexPage, type ClassHints, type PageIndex } from './page-index.js';
 import { parsedNestingDepth } from './skipping-tokenizer.js';
 import { MAX_HEAD_CHARS, MAX_HEAD_ELEMENTS, MAX_LINE_BREAKS_PAST_BUDGET, MAX_REPEATED_LINES_PAST_BUDGET, MAX_PAGE_CHARS, MAX_PAGE_ELEMENTS, MAX_TAG_CHARS, MAX_TEXT_RUN_CHARS } from './budget.js';
@@ -21,6 +21,8 @@ export interface GuardedHtml {
 
 interface ParsedPage {
   $: CheerioAPI;
+  /** The document `$` holds (`$.root()[0]`, without building a Cheerio object). */
+  root: Document;
   page: PageIndex;
   nestingCapped: boolean;
   warnings: string[];
@@ -47,21 +49,21 @@ export function guardHtml(served: string, limits: Partial<MarkupLimits> = {}): G
 }
 
 /** The guarded page parsed, with deep nesting the parser built on its own flattened; `warnings` adds the flattening. */
-export function parseDom(guarded: GuardedHtml): { $: CheerioAPI; warnings: string[] } {
+export function parseDom(guarded: GuardedHtml): { $: CheerioAPI; root: Document; warnings: string[] } {
   const warnings = [...guarded.warnings];
-  const $ = loadHtml(guarded.html);
+  const { $, root } = loadDocument(guarded.html);
   // The string guard handles well-formed depth; the DOM guard catches what a forgiving parser nests on its own. When
   // the string guard dropped tags, extract/body.ts flattens the tree itself (as before).
   // The walk can lift nothing when no element or CDATA sits deeper than the cap (its children would be the first lifted).
-  const depth = parsedNestingDepth($.root()[0] as unknown as Document);
+  const depth = parsedNestingDepth(root);
   const mayBeTooDeep = depth === undefined || depth > MAX_NESTING_DEPTH;
   if (guarded.nestingCapped || (mayBeTooDeep && flattenDeepNesting($, MAX_NESTING_DEPTH))) warnings.push(`markup nested deeper than ${MAX_NESTING_DEPTH} levels was flattened`);
-  return { $, warnings };
+  return { $, root, warnings };
 }
 
 export function parsePage(guarded: GuardedHtml, classHints: ClassHints): ParsedPage {
-  const { $, warnings } = parseDom(guarded);
+  const { $, root, warnings } = parseDom(guarded);
   // Removes script/style/… and lists what extract/ reads, in one walk.
-  const page = indexPage($.root()[0] as unknown as ParentNode, classHints);
-  return { $, page, nestingCapped: guarded.nestingCapped, warnings };
+  const page = indexPage(root, classHints);
+  return { $, root, page, nestingCapped: guarded.nestingCapped, warnings };
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, ParentNode } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { loadHtml } from '../../../../lambdas/normalize/parse/load-html.js';
+import { loadDocument, loadHtml } from '../../../../lambdas/normalize/parse/load-html.js';
 import { indexPage } from '../../../../lambdas/normalize/parse/page-index.js';
 
 const SEEDS = join(import.meta.dirname, '../../../../seeds/html');
@@ -106,6 +106,12 @@ describe('indexPage', () => {
     expect(siblings.map((el) => page.textStart(el))).toEqual([undefined, undefined, undefined, undefined]);
     page.thaw();
     expect(page.textOf(siblings[0]!)).toBe('');
+  });
+
+  it('loadDocument hands out the document its $ holds (indexed and scored without building a Cheerio object)', () => {
+    const { $, root } = loadDocument('<body><h1>标题</h1></body>');
+    expect($.root()[0]).toBe(root);
+    expect(indexPage(root, HINTS).textOf($('h1')[0]!)).toBe('标题');
   });
 
   it('reads texts from the live tree once thawed', () => {
