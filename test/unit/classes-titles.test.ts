@@ -231,7 +231,7 @@ describe('a lead-line headline holding digits (issue 9 class 4)', () => {
 });
 
 describe('channel feed headings and page markers (issue 9 class 4)', () => {
-  it('takes the heading before the article over a channel-feed <h1> (新闻动态) when there is no <title>', () => {
+  it('takes the heading before the article over a channel-feed <h1> (新闻动态) when there is no <title> (isNameLengthTitle)', () => {
     expect(titleOf('', `<div class="nav"><h1>新闻动态</h1></div><h2>${H}</h2><div class="content">${PROSE}</div>`)).toBe(H);
     expect(titleOf('', `<div class="nav"><h1>工作动态</h1></div><h2>${H}</h2><div class="content">${PROSE}</div>`)).toBe(H);
   });

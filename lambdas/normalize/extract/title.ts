@@ -283,14 +283,15 @@ function headlineCandidates(page: PageIndex, els: readonly Element[], pageUrl: s
 /**
  * Issue 9 class 4: the heading of a sidebar or page box, never a headline (blog and portal templates set them as
  * <h1>s: `<h1>导航</h1><h1>Blog统计</h1><h1>公告</h1>`, zh-cwced b828b656; 今日新闻, 热门推荐 on 47f387e6): navigation,
- * notices, counters, archives, links, the related/popular/latest lists, a channel's news feed (新闻动态, issue 9 class
- * 4) and the rankings. Matched as the heading's whole text. Checked
+ * notices, counters, archives, links, the related/popular/latest lists and the rankings. Matched as the heading's whole
+ * text. A channel's own name (新闻动态, 工作动态, 新闻中心) is not one: on the channel's list page it is the page's name,
+ * and the list-page gate reads it (test/unit/classes-fallbacks.test.ts); a channel <h1> beside a headline is handled
+ * by the title bar (isLaterTitleSegment) or by isNameLengthTitle. Checked
  * on zh-cwced, aeb, gne and the seeds: no record's title is one.
  */
 const BOX_HEADING = new RegExp(
-  '^(?:(?:网站|站点|栏目|频道|博客|Blog|个人|文章|随笔|日志|通知)?(?:导航|公告|统计|分类|存档|归档|档案|日历|搜索|订阅)' +
-    '|(?:热门|相关|推荐|最新|精彩|今日|热点|图片|视频|更多|延伸|专题)(?:推荐|新闻|文章|阅读|评论|资讯|链接|日志|专题|图片)' +
-    '|(?:新闻|工作|最新|行业|公司|学会|协会|单位)动态|(?:新闻|点击|阅读|热门|热点)?排行榜?|友情链接|猜你喜欢|为你推荐|新闻中心)$',
+  '^(?:(?:网站|站点|栏目|频道|博客|Blog|个人|文章|随笔|日志)?(?:导航|公告|统计|分类|存档|归档|档案|日历|搜索|订阅)' +
+    '|(?:热门|相关|推荐|最新|精彩|今日|热点|图片|更多)(?:推荐|新闻|文章|阅读|评论|资讯|链接|日志|专题)|友情链接|新闻排行榜?|排行榜)$',
   'i',
 );
 
