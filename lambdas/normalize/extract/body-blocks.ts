@@ -11,6 +11,7 @@ import {
 import { classWeight, countChars, isElement, type NodeStats, type StatsMap } from './body-stats.js';
 import { collapseRuns } from '../clean/whitespace.js';
 import { isNumberBreak, joinNumberBreaks } from './number-breaks.js';
+import { holdsElementNamed } from '../parse/elements.js';
 import { isBoilerplateLine, isChromeSectionHeader } from '../clean/boilerplate.js';
 
 /** Elements conditional cleaning looks at (Readability: fieldset, table, ul, div; plus the HTML5 blocks CMSs use; figure and
@@ -164,7 +165,7 @@ export function proseChars(blocks: readonly Block[]): number {
 /** The site footer as a box inside the chosen container (FOOTER_BOX_MAX_CHARS, SITE_REGISTRATION). */
 export function isFooterBox(el: Element, stats: StatsMap): boolean {
   const s = stats.get(el);
-  return !!s && s.chars > 0 && s.chars <= FOOTER_BOX_MAX_CHARS && !s.skipped && CLEANABLE_TAGS.has(el.name) && SITE_REGISTRATION.test(shortText(el, FOOTER_BOX_MAX_NODES)) && !holdsH1(el);
+  return !!s && s.chars > 0 && s.chars <= FOOTER_BOX_MAX_CHARS && !s.skipped && CLEANABLE_TAGS.has(el.name) && SITE_REGISTRATION.test(shortText(el, FOOTER_BOX_MAX_NODES)) && !holdsHeadline(el);
 }
 
 /**
@@ -172,15 +173,8 @@ export function isFooterBox(el: Element, stats: StatsMap): boolean {
  * brief, its headline and the footer's lines as <p>s in one plain <div> were dropped whole: NO_ARTICLE). Asked only of
  * small boxes with a registration mark; at most FOOTER_BOX_MAX_NODES nodes.
  */
-function holdsH1(el: Element): boolean {
-  const stack: AnyNode[] = [...el.children];
-  for (let visited = 0; stack.length > 0 && visited < FOOTER_BOX_MAX_NODES; visited++) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (n.name === 'h1') return true;
-    for (const c of n.children) stack.push(c);
-  }
-  return false;
+function holdsHeadline(el: Element): boolean {
+  return holdsElementNamed(el, 'h1', FOOTER_BOX_MAX_NODES);
 }
 
 /**

@@ -21,6 +21,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { collapseSpace, plainText } from './body-blocks.js';
 import { isElement, type StatsMap } from './body-stats.js';
 import { titleAgreement } from './confidence.js';
+import { holdsElementNamed } from '../parse/elements.js';
 
 /** Levels climbed above the first chosen container when nothing with text stands before it (the body container in a
  * wrapper or two; a document embedded in a <div> brings its own <html><body>). */
@@ -117,21 +118,11 @@ function holdsHeadline(el: Element, input: LeadInput): boolean {
   if (input.headline) return el === input.headline || contains(el, input.headline);
   const want = input.title.replace(/\s+/g, '');
   if (want.length > 0 && plainText(el, HEADLINE_PROBE_NODES)?.replace(/\s+/g, '').startsWith(want)) return true;
-  return holdsH1(el);
+  return holdsElementNamed(el, 'h1', HEADLINE_PROBE_NODES);
 }
 /** Nodes read for a passed block's opening (a headline block is small; LEAD_GAP_MAX_CHARS bounds the blocks asked). */
 const HEADLINE_PROBE_NODES = 200;
 
-function holdsH1(el: Element): boolean {
-  const stack: AnyNode[] = [...el.children];
-  for (let seen = 0; stack.length > 0 && seen < HEADLINE_PROBE_NODES; seen++) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (n.name === 'h1') return true;
-    for (const c of n.children) stack.push(c);
-  }
-  return false;
-}
 
 function lastWithText(el: Element, stats: StatsMap): Element | null {
   for (let i = el.children.length - 1; i >= 0; i--) {

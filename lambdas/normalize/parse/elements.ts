@@ -1,6 +1,6 @@
 /**
  * Small reads on the parsed tree that extract/ needs around the elements page-index.ts lists: an element's text with
- * white space collapsed, and its sibling elements.
+ * white space collapsed, its sibling elements, and whether it holds an element of some tag.
  */
 import type { AnyNode, Element } from 'domhandler';
 import { collapseRuns, JS_SPACE_NOT_SPACE } from '../clean/whitespace.js';
@@ -23,6 +23,21 @@ export function siblingElements(el: Element, direction: 'prev' | 'next', max: nu
   const out: Element[] = [];
   for (let node = el[direction]; node && out.length < max; node = node[direction]) if (isTag(node)) out.push(node);
   return out;
+}
+
+/**
+ * Whether `el` holds a `tagName` element among its first `maxNodes` descendant nodes (text nodes counted, depth-first,
+ * last child first): a bounded probe, so a huge subtree costs at most `maxNodes` steps.
+ */
+export function holdsElementNamed(el: Element, tagName: string, maxNodes: number): boolean {
+  const stack: AnyNode[] = [...el.children];
+  for (let visited = 0; stack.length > 0 && visited < maxNodes; visited++) {
+    const n = stack.pop()!;
+    if (!isTag(n)) continue;
+    if (n.name === tagName) return true;
+    for (const c of n.children) stack.push(c);
+  }
+  return false;
 }
 
 /** domutils `isTag`. */
