@@ -59,14 +59,44 @@ const TRADITIONAL_VARIANTS: Readonly<Record<string, string>> = {
   专: '專', 题: '題', 门: '門', 猜: '猜', 彩: '彩', 延: '延', 伸: '伸', 排: '排', 榜: '榜', 视: '視',
   频: '頻', 体: '體', 层: '層', 楼: '樓', 说: '說', 键: '鍵', 复: '復複', 制: '製', 该: '該',
   馈: '饋', 纠: '糾', 错: '錯', 赞: '贊讚', 开: '開', 进: '進', 顾: '顧', 让: '讓', 归: '歸',
+  // The rest of the characters the patterns use that have a Traditional form (OpenCC STCharacters; 裡 beside 裏 as
+  // Taiwan writes it): without them a Traditional page's 認為/據悉 was no report and 風險提示/鄭重聲明 no notice.
+  于: '於', 强: '強', 调: '調', 简: '簡', 称: '稱', 绍: '紹', 认: '認', 诉: '訴', 据: '據', 温: '溫', 郑: '鄭', 经: '經',
+  户: '戶', 别: '別', 风: '風', 险: '險', 台: '臺', 内: '內', 观: '觀', 仅: '僅', 参: '參', 买: '買', 卖: '賣', 担: '擔',
+  负: '負', 须: '須', 谨: '謹', 场: '場', 储: '儲', 删: '刪', 络: '絡', 选: '選', 后: '後', 时: '時', 订: '訂', 缩: '縮',
+  换: '換', 暂: '暫', 畅: '暢', 蓝: '藍', 画: '畫', 静: '靜', 间: '間', 务: '務', 创: '創', 运: '運', 营: '營', 当: '當',
+  们: '們', 广: '廣', 跃: '躍', 积: '積', 极: '極', 规: '規', 动: '動', 吁: '籲', 导: '導', 领: '領', 抢: '搶', 购: '購',
+  红: '紅', 奖: '獎', 励: '勵', 气: '氣', 礼: '禮', 侧: '側', 边: '邊', 装: '裝', 赏: '賞', 访: '訪', 问: '問', 群: '羣',
+  锁: '鎖', 获: '獲', 赶: '趕', 紧: '緊', 马: '馬', 现: '現', 过: '過', 机: '機', 并: '並', 万: '萬', 亿: '億', 拨: '撥',
+  区: '區', 伙: '夥', 决: '決', 这: '這', 项: '項', 则: '則', 里: '裏裡', 对: '對', 将: '將', 样: '樣',
 };
 
-/** Builds a RegExp from a Simplified pattern, widening each character with a Traditional form into a class. */
+/**
+ * Builds a RegExp from a Simplified pattern, widening each character with a Traditional form into a class; inside a
+ * character class the forms join that class (`[名简号]` → `[名简簡号號]`: a class written into a class closed it early, so
+ * `(?<![名简号])称` never excluded 号称). Escapes are copied as they are.
+ */
 function zh(source: string, flags = ''): RegExp {
   let out = '';
+  let inClass = false;
+  let escaped = false;
   for (const ch of source) {
     const t = TRADITIONAL_VARIANTS[ch];
-    out += t ? `[${ch}${t}]` : ch;
+    if (escaped) {
+      escaped = false;
+      out += ch;
+    } else if (ch === '\\') {
+      escaped = true;
+      out += ch;
+    } else if (inClass) {
+      if (ch === ']') inClass = false;
+      out += ch + (t ?? '');
+    } else if (ch === '[') {
+      inClass = true;
+      out += ch;
+    } else {
+      out += t ? `[${ch}${t}]` : ch;
+    }
   }
   return new RegExp(out, flags);
 }
@@ -410,8 +440,7 @@ function ownWord(words: string): string {
 }
 /** A font-size switch ends at 小 (字号：大 中 小, 【字体：大 中 小】); 字号大中小三种规格的灯笼均已售罄 goes on as a sentence. */
 const TOOLBAR_END = String.raw`(?=$|[\s】\]|｜/])`;
-/** A counter's number ends the count: 人气2023年持续攀升 is a year, 点击量1000万 a figure (in news, the count of a story).
- * The class holds no character with a Traditional form: zh() would widen it into a nested class. */
+/** A counter's number ends the count: 人气2023年持续攀升 is a year, 点击量1000万 a figure (in news, the count of a story). */
 const COUNT_END = String.raw`(?![\d年月日万亿%.])`;
 
 /** A number a sentence tells the reader to call, or reports as opened (市民可拨打服务热线0571-88888888, 举报电话0571-87654321

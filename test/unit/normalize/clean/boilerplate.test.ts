@@ -556,3 +556,27 @@ describe('font-size, repost-note and contact rules (issue 9 class 5)', () => {
     expect(boilerplateReason(line)).toBeNull();
   });
 });
+
+describe('Traditional forms of every pattern character (issue 9 class 5)', () => {
+  it.each([
+    ['風險提示：市場有風險，投資需謹慎。', 'trailer'],
+    ['鄭重聲明：本站所載文章僅供參考', 'copyright'],
+    ['當前位置：首頁 > 新聞', 'breadcrumb'],
+    ['網友評論僅供其表達個人看法，並不表明本網同意其觀點。', 'trailer'],
+    // 名称 names something: no report before the notice (a class inside a widened class closed it early before).
+    ['软件名称：某某 版权所有 © 2021 某某公司', 'copyright'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateReason(line)).toBe(reason);
+  });
+
+  it.each([
+    // Reported with a Traditional verb of saying: 認為, 強調.
+    '律師認為，這是一份有效的免責聲明。',
+    '法院認為，被告的版權聲明無效。',
+    '她強調，轉載請注明出處只是基本要求。',
+    '風險提示：受颱風影響，沿海地區可能出現強降雨。',
+    '下一條地鐵線路將於年底開通。',
+  ])('keeps %s', (line) => {
+    expect(boilerplateReason(line)).toBeNull();
+  });
+});
